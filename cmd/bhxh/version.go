@@ -1,0 +1,51 @@
+package main
+
+import (
+	"fmt"
+	"runtime/debug"
+
+	"github.com/spf13/cobra"
+)
+
+// version is set by the linker for release builds (-X main.version=…);
+// otherwise it comes from the module's build info.
+var version = ""
+
+func buildVersion() (ver, rev string) {
+	ver = version
+	info, ok := debug.ReadBuildInfo()
+	if ok {
+		if ver == "" {
+			ver = info.Main.Version
+		}
+		for _, s := range info.Settings {
+			if s.Key == "vcs.revision" {
+				rev = s.Value
+			}
+			if s.Key == "vcs.modified" && s.Value == "true" && rev != "" {
+				rev += "-dirty"
+			}
+		}
+	}
+	if ver == "" {
+		ver = "(devel)"
+	}
+	return ver, rev
+}
+
+func newVersionCmd(s streams) *cobra.Command {
+	return &cobra.Command{
+		Use:     "version",
+		Short:   "Print the version and VCS revision",
+		Example: "  bhxh version",
+		Args:    cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			ver, rev := buildVersion()
+			if rev == "" {
+				rev = "unknown"
+			}
+			fmt.Fprintf(s.Out, "bhxh %s (revision %s)\n", ver, rev)
+			return nil
+		},
+	}
+}
