@@ -1,0 +1,306 @@
+package coverage
+
+import (
+	"fmt"
+	"math/big"
+
+	"github.com/shopspring/decimal"
+)
+
+// DefaultTotalName labels the total when the workbook gives none.
+const DefaultTotalName = "Tổng cộng"
+
+// Options are the inputs of Compute besides the units.
+type Options struct {
+	// Month is the report month (1–12) taken from the period; 0 means
+	// unknown, and then no pace per month is computed.
+	Month int
+	// Flags are province-wide targets (--target KEY=RATE, or a targets
+	// file's province row): they apply to every unit and to the total.
+	Flags map[string]Target
+	// Preset targets (--preset NAME --year YYYY) apply where neither the
+	// unit nor a flag gives one.
+	Preset map[string]Target
+	// TotalName names the total row (the workbook's own total label);
+	// DefaultTotalName when empty.
+	TotalName string
+}
+
+// Compute derives every indicator of every unit and of the total.
+//
+// stated is the workbook's own total row (nil when it has none): it is
+// never used for figures, only to cross-check the sums and its rates.
+func Compute(units []Unit, stated *Unit, opt Options) Result {
+	var res Result
+	res.Units = make([]UnitResult, len(units))
+	for i := range units {
+		u := &units[i]
+		targets := func(key string) *Target { return unitTarget(u, key, opt) }
+		res.Units[i] = computeUnit(u.Name, u.Code, u.Counts, u.Cells, targets, opt.Month, &res.Warnings)
+		res.Units[i].Source = u
+		checkStatedRates(u, &res.Units[i], &res.Warnings)
+	}
+
+	sums := sumCounts(units)
+	name := opt.TotalName
+	if name == "" {
+		name = DefaultTotalName
+	}
+	var totalCells map[string]string
+	if stated != nil {
+		totalCells = stated.Cells
+		checkTotals(stated, name, sums, units, &res.Warnings)
+	}
+	targets := func(key string) *Target { return provinceTarget(key, opt) }
+	res.Total = computeUnit(name, "", sums, totalCells, targets, opt.Month, &res.Warnings)
+	if stated != nil {
+		checkStatedRates(stated, &res.Total, &res.Warnings)
+	}
+	return res
+}
+
+// unitTarget applies the precedence unit row > flag > preset.
+func unitTarget(u *Unit, ind string, opt Options) *Target {
+	if rate, ok := u.Percents[TargetPrefix+ind]; ok {
+		note := "unit row"
+		if c := u.Cells[TargetPrefix+ind]; c != "" {
+			note = c
+		}
+		return &Target{Rate: rate, Source: SourceUnit, Note: note}
+	}
+	return provinceTarget(ind, opt)
+}
+
+// provinceTarget applies flag > preset; a unit's own target never reaches
+// the total.
+func provinceTarget(ind string, opt Options) *Target {
+	if t, ok := opt.Flags[ind]; ok {
+		t.Source = SourceFlag
+		return &t
+	}
+	if t, ok := opt.Preset[ind]; ok {
+		t.Source = SourcePreset
+		return &t
+	}
+	return nil
+}
+
+// computeUnit computes the indicators of one row (a unit or the total) from
+// its counts map, which may also hold plan_* and prior_* keys.
+func computeUnit(name, code string, counts map[string]int64, cells map[string]string,
+	target func(string) *Target, month int, warns *[]Warning) UnitResult {
+	ur := UnitResult{Name: name, Code: code, Counts: map[string]int64{}}
+	for _, k := range CountKeys {
+		if v, ok := counts[k]; ok {
+			ur.Counts[k] = v
+		}
+	}
+	for _, ind := range Indicators {
+		num, ok := sumKeys(counts, ind.Numerator)
+		if !ok {
+			continue
+		}
+		r := IndicatorResult{Key: ind.Key, Numerator: num}
+		if den, ok := counts[ind.Denominator]; ok {
+			r.Denominator = &den
+		}
+		if r.Denominator != nil && *r.Denominator != 0 {
+			rate, _ := NewPct(num, *r.Denominator)
+			r.Rate = &rate
+			if rate.Cmp(hundred) > 0 {
+				*warns = append(*warns, Warning{
+					Code: WarnRateOver100, Unit: name, Key: ind.Key, Cell: cells[ind.Numerator[0]],
+					Message: fmt.Sprintf("%s: %s rate %s%% is above 100%%", name, ind.Key, rate.Format(2)),
+				})
+			}
+		} else {
+			*warns = append(*warns, noDenominator(name, ind, r.Denominator, cells))
+		}
+
+		r.Target = target(ind.Key)
+		if r.Target != nil && r.Rate != nil {
+			t := PctFromDecimal(r.Target.Rate)
+			gap := t.Sub(*r.Rate)
+			r.GapPP = &gap
+			r.PersonsNeeded = ptr(personsNeeded(t, *r.Denominator, num))
+			if month >= 1 && month <= 11 {
+				r.PacePerMonth = ptr(ceilDiv(*r.PersonsNeeded, int64(12-month)))
+			}
+		}
+
+		r.Plan = derived(counts, PlanPrefix, ind)
+		if r.Plan != nil && *r.Plan != 0 {
+			pc, _ := NewPct(num, *r.Plan)
+			r.PlanCompletion = &pc
+		}
+		r.Prior = derived(counts, PriorPrefix, ind)
+		if r.Prior != nil {
+			r.Change = ptr(num - *r.Prior)
+		}
+		ur.Indicators = append(ur.Indicators, r)
+	}
+	return ur
+}
+
+var hundred = Pct{big.NewRat(100, 1)}
+
+func noDenominator(name string, ind Indicator, den *int64, cells map[string]string) Warning {
+	w := Warning{Code: WarnNoDenominator, Unit: name, Key: ind.Key}
+	if den == nil {
+		w.Message = fmt.Sprintf("%s: no %s, so no %s rate", name, ind.Denominator, ind.Key)
+	} else {
+		w.Cell = cells[ind.Denominator]
+		w.Message = fmt.Sprintf("%s: %s is 0, so no %s rate", name, ind.Denominator, ind.Key)
+	}
+	return w
+}
+
+// personsNeeded is max(0, ⌈target/100 × denominator⌉ − numerator): the
+// fewest extra people that bring the rate to the target.
+func personsNeeded(target Pct, den, num int64) int64 {
+	need := target.Rat()
+	need.Mul(need, big.NewRat(den, 100))
+	n := CeilRat(need)
+	n.Sub(n, big.NewInt(num))
+	if n.Sign() < 0 {
+		return 0
+	}
+	return n.Int64()
+}
+
+func ceilDiv(a, b int64) int64 {
+	q := a / b
+	if a%b != 0 {
+		q++
+	}
+	return q
+}
+
+func ptr[T any](v T) *T { return &v }
+
+// sumKeys adds the counts named by keys; ok only when all are present.
+func sumKeys(counts map[string]int64, keys []string) (int64, bool) {
+	var s int64
+	for _, k := range keys {
+		v, ok := counts[k]
+		if !ok {
+			return 0, false
+		}
+		s += v
+	}
+	return s, true
+}
+
+// derived returns the plan (prefix plan_) or prior (prefix prior_) of an
+// indicator. Plans are keyed by indicator, priors by count; bhxh takes its
+// own column, else the sum of its parts when all of them are present.
+func derived(counts map[string]int64, prefix string, ind Indicator) *int64 {
+	if v, ok := counts[prefix+ind.Key]; ok {
+		return &v
+	}
+	if prefix == PlanPrefix && len(ind.Numerator) == 1 {
+		return nil // plan_<indicator> only, handled above
+	}
+	// The parts of bhxh are indicators and counts under the same keys, so
+	// plan_<part> and prior_<part> are both prefix+part.
+	keys := make([]string, len(ind.Numerator))
+	for i, k := range ind.Numerator {
+		keys[i] = prefix + k
+	}
+	if v, ok := sumKeys(counts, keys); ok {
+		return &v
+	}
+	return nil
+}
+
+// sumCounts adds every count, plan and prior key over the units: a key is
+// in the total when any unit has it. plan_bhxh and prior_bhxh are summed
+// per unit as each unit resolves them (its own column, else the sum of the
+// parts), so a mix of units with and without the combined column still
+// adds up.
+func sumCounts(units []Unit) map[string]int64 {
+	sums := map[string]int64{}
+	for i := range units {
+		for k, v := range units[i].Counts {
+			sums[k] += v
+		}
+	}
+	bhxh, _ := IndicatorByKey("bhxh")
+	for _, prefix := range []string{PlanPrefix, PriorPrefix} {
+		key := prefix + bhxh.Key
+		if _, any := sums[key]; !any {
+			continue
+		}
+		var s int64
+		for i := range units {
+			if v := derived(units[i].Counts, prefix, bhxh); v != nil {
+				s += *v
+			}
+		}
+		sums[key] = s
+	}
+	return sums
+}
+
+// checkTotals compares each count column of the workbook's total row with
+// the sum of the units.
+func checkTotals(stated *Unit, name string, sums map[string]int64, units []Unit, warns *[]Warning) {
+	for _, k := range AllKeys() {
+		if !IsCountKey(k) {
+			continue
+		}
+		v, ok := stated.Counts[k]
+		if !ok {
+			continue
+		}
+		sum, any := sums[k]
+		if any && sum == v {
+			continue
+		}
+		msg := fmt.Sprintf("total row says %d, the units sum to %d", v, sum)
+		if !any {
+			msg = fmt.Sprintf("total row says %d, no unit reports %s", v, k)
+		}
+		*warns = append(*warns, Warning{
+			Code: WarnTotalMismatch, Unit: name, Key: k, Cell: stated.Cells[k], Message: msg,
+		})
+	}
+}
+
+// checkStatedRates compares the workbook's own rate columns with the
+// recomputed rates, at the precision the workbook shows them.
+func checkStatedRates(u *Unit, ur *UnitResult, warns *[]Warning) {
+	for _, ind := range Indicators {
+		key := RatePrefix + ind.Key
+		stated, ok := u.Percents[key]
+		if !ok {
+			continue
+		}
+		r := ur.Indicator(ind.Key)
+		if r == nil || r.Rate == nil {
+			continue // nothing to compare with; no_denominator already says why
+		}
+		places, ok := u.Shown[key]
+		if !ok || places < 0 {
+			places = decimalsOf(stated)
+		}
+		shown := RoundRat(stated.Rat(), places)
+		ours := r.Rate.Round(places)
+		if shown.Equal(ours) {
+			continue
+		}
+		*warns = append(*warns, Warning{
+			Code: WarnRateMismatch, Unit: ur.Name, Key: key, Cell: u.Cells[key],
+			Message: fmt.Sprintf("%s: the workbook's %s rate is %s, recomputed %s",
+				ur.Name, ind.Key, shown.StringFixed(int32(places)), ours.StringFixed(int32(places))),
+		})
+	}
+}
+
+// decimalsOf is the number of decimals a value was written with.
+func decimalsOf(d decimal.Decimal) int {
+	if e := d.Exponent(); e < 0 {
+		return int(-e)
+	}
+	return 0
+}
