@@ -107,7 +107,7 @@ func computeUnit(name, code string, counts map[string]int64, cells map[string]st
 		if r.Denominator != nil && *r.Denominator != 0 {
 			rate, _ := NewPct(num, *r.Denominator)
 			r.Rate = &rate
-			if rate.Cmp(hundred) > 0 {
+			if num > *r.Denominator { // rate above 100%
 				*warns = append(*warns, Warning{
 					Code: WarnRateOver100, Unit: name, Key: ind.Key, Cell: cells[ind.Numerator[0]],
 					Message: fmt.Sprintf("%s: %s rate %s%% is above 100%%", name, ind.Key, rate.Format(2)),
@@ -141,8 +141,6 @@ func computeUnit(name, code string, counts map[string]int64, cells map[string]st
 	}
 	return ur
 }
-
-var hundred = Pct{big.NewRat(100, 1)}
 
 func noDenominator(name string, ind Indicator, den *int64, cells map[string]string) Warning {
 	w := Warning{Code: WarnNoDenominator, Unit: name, Key: ind.Key}

@@ -35,18 +35,26 @@ func (p Pct) Rat() *big.Rat {
 }
 
 // Sub returns p − q exactly.
-func (p Pct) Sub(q Pct) Pct { return Pct{new(big.Rat).Sub(p.Rat(), q.Rat())} }
+func (p Pct) Sub(q Pct) Pct { return Pct{new(big.Rat).Sub(p.rat(), q.rat())} }
+
+// rat returns the exact value without copying; callers must not modify it.
+func (p Pct) rat() *big.Rat {
+	if p.r == nil {
+		return new(big.Rat)
+	}
+	return p.r
+}
 
 // Cmp compares p and q.
-func (p Pct) Cmp(q Pct) int { return p.Rat().Cmp(q.Rat()) }
+func (p Pct) Cmp(q Pct) int { return p.rat().Cmp(q.rat()) }
 
 // Sign returns -1, 0 or +1.
-func (p Pct) Sign() int { return p.Rat().Sign() }
+func (p Pct) Sign() int { return p.rat().Sign() }
 
 // Round returns p rounded half-up (ties away from zero, as Excel's ROUND) to
 // places decimals, as a decimal. A result of zero is never negative.
 func (p Pct) Round(places int) decimal.Decimal {
-	return RoundRat(p.Rat(), places)
+	return RoundRat(p.rat(), places)
 }
 
 // Format returns p rounded half-up to places decimals, with a '.' decimal

@@ -1,0 +1,66 @@
+package targets
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/bhxh/bhxh/coverage"
+)
+
+// A rate as analysts type it: "55", "95.15", "95,15" (Vietnamese decimal
+// comma), optionally with "%". No thousands separators: a rate is ≤ 100.
+var rateText = regexp.MustCompile(`^[0-9]+([.,][0-9]+)?%?$`)
+
+// ParseTargetFlag parses one --target value, "bhxh=55" or "bhyt=95,15".
+// The rate must be in (0, 100].
+func ParseTargetFlag(s string) (indicator string, rate decimal.Decimal, err error) {
+	key, val, ok := strings.Cut(s, "=")
+	if !ok {
+		return "", decimal.Decimal{}, fmt.Errorf("--target %q: want INDICATOR=RATE, e.g. bhxh=55", s)
+	}
+	key = strings.ToLower(strings.TrimSpace(key))
+	if _, known := coverage.IndicatorByKey(key); !known {
+		return "", decimal.Decimal{}, fmt.Errorf("--target %q: unknown indicator %q (valid: %s)", s, key, indicatorList())
+	}
+	val = strings.TrimSpace(val)
+	if !rateText.MatchString(val) {
+		return "", decimal.Decimal{}, fmt.Errorf("--target %q: %q is not a rate in percent (e.g. 55 or 95,15)", s, val)
+	}
+	rate, err = decimal.NewFromString(strings.ReplaceAll(strings.TrimSuffix(val, "%"), ",", "."))
+	if err != nil {
+		return "", decimal.Decimal{}, fmt.Errorf("--target %q: %q is not a rate in percent (e.g. 55 or 95,15)", s, val)
+	}
+	if !rate.IsPositive() || rate.GreaterThan(decimal.NewFromInt(100)) {
+		return "", decimal.Decimal{}, fmt.Errorf("--target %q: a target rate must be above 0 and at most 100 (percent)", s)
+	}
+	return key, rate, nil
+}
+
+// ParseTargetFlags parses every --target value into province-wide targets
+// (Source flag). Giving the same indicator twice is an error: which one was
+// meant cannot be guessed.
+func ParseTargetFlags(values []string) (map[string]coverage.Target, error) {
+	out := map[string]coverage.Target{}
+	for _, v := range values {
+		ind, rate, err := ParseTargetFlag(v)
+		if err != nil {
+			return nil, err
+		}
+		if prev, dup := out[ind]; dup {
+			return nil, fmt.Errorf("--target %s is given twice (%s and %q)", ind, prev.Note, v)
+		}
+		out[ind] = coverage.Target{Rate: rate, Source: coverage.SourceFlag, Note: "--target " + strings.TrimSpace(v)}
+	}
+	return out, nil
+}
+
+func indicatorList() string {
+	keys := make([]string, len(coverage.Indicators))
+	for i, ind := range coverage.Indicators {
+		keys[i] = ind.Key
+	}
+	return strings.Join(keys, ", ")
+}
