@@ -32,11 +32,13 @@ type Options struct {
 // never used for figures, only to cross-check the sums and its rates.
 func Compute(units []Unit, stated *Unit, opt Options) Result {
 	var res Result
+	c := computation{month: opt.Month, warns: &res.Warnings}
+	c.noColumn = missingDenominators(units, &res.Warnings)
 	res.Units = make([]UnitResult, len(units))
 	for i := range units {
 		u := &units[i]
 		targets := func(key string) *Target { return unitTarget(u, key, opt) }
-		res.Units[i] = computeUnit(u.Name, u.Code, u.Counts, u.Cells, targets, opt.Month, &res.Warnings)
+		res.Units[i] = c.unit(u.Name, u.Code, u.Counts, u.Cells, targets)
 		res.Units[i].Source = u
 		checkStatedRates(u, &res.Units[i], &res.Warnings)
 	}
@@ -52,7 +54,7 @@ func Compute(units []Unit, stated *Unit, opt Options) Result {
 		checkTotals(stated, name, sums, units, &res.Warnings)
 	}
 	targets := func(key string) *Target { return provinceTarget(key, opt) }
-	res.Total = computeUnit(name, "", sums, totalCells, targets, opt.Month, &res.Warnings)
+	res.Total = c.unit(name, "", sums, totalCells, targets)
 	if stated != nil {
 		checkStatedRates(stated, &res.Total, &res.Warnings)
 	}
@@ -85,10 +87,47 @@ func provinceTarget(ind string, opt Options) *Target {
 	return nil
 }
 
-// computeUnit computes the indicators of one row (a unit or the total) from
-// its counts map, which may also hold plan_* and prior_* keys.
-func computeUnit(name, code string, counts map[string]int64, cells map[string]string,
-	target func(string) *Target, month int, warns *[]Warning) UnitResult {
+// missingDenominators finds the denominators no unit reports at all (a
+// workbook without a labour-force column, say) and warns once per
+// indicator, instead of once per unit and indicator.
+func missingDenominators(units []Unit, warns *[]Warning) map[string]bool {
+	has := map[string]bool{}
+	for i := range units {
+		for k := range units[i].Counts {
+			has[k] = true
+		}
+	}
+	missing := map[string]bool{}
+	for _, ind := range Indicators {
+		if has[ind.Denominator] || len(units) == 0 {
+			continue
+		}
+		present := true
+		for _, k := range ind.Numerator {
+			present = present && has[k]
+		}
+		if !present {
+			continue
+		}
+		missing[ind.Denominator] = true
+		*warns = append(*warns, Warning{Code: WarnNoDenominator, Key: ind.Key,
+			Message: fmt.Sprintf("no %s column, so no %s rate for any unit", ind.Denominator, ind.Key)})
+	}
+	return missing
+}
+
+// computation holds what every row of one Compute shares.
+type computation struct {
+	month    int
+	noColumn map[string]bool // denominators already warned about for the whole table
+	warns    *[]Warning
+}
+
+// unit computes the indicators of one row (a unit or the total) from its
+// counts map, which may also hold plan_* and prior_* keys.
+func (c computation) unit(name, code string, counts map[string]int64, cells map[string]string,
+	target func(string) *Target) UnitResult {
+	month, warns := c.month, c.warns
 	ur := UnitResult{Name: name, Code: code, Counts: map[string]int64{}}
 	for _, k := range CountKeys {
 		if v, ok := counts[k]; ok {
@@ -113,7 +152,7 @@ func computeUnit(name, code string, counts map[string]int64, cells map[string]st
 					Message: fmt.Sprintf("%s: %s rate %s%% is above 100%%", name, ind.Key, rate.Format(2)),
 				})
 			}
-		} else {
+		} else if !c.noColumn[ind.Denominator] {
 			*warns = append(*warns, noDenominator(name, ind, r.Denominator, cells))
 		}
 

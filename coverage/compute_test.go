@@ -258,6 +258,24 @@ func TestNoDenominator(t *testing.T) {
 	if !reflect.DeepEqual(res.Warnings, want) {
 		t.Errorf("warnings\n%+v\nwant\n%+v", res.Warnings, want)
 	}
+
+	// A workbook with no labour-force column at all: one warning per
+	// indicator, not one per unit and indicator.
+	units = []Unit{
+		{Name: "A", Counts: map[string]int64{"bhxh_mandatory": 1, "bhtn": 1, "bhyt": 1, "population": 2}},
+		{Name: "B", Counts: map[string]int64{"bhxh_mandatory": 1, "bhtn": 1, "bhyt": 1, "population": 2}},
+	}
+	res = Compute(units, nil, Options{})
+	want = []Warning{
+		{Code: WarnNoDenominator, Key: "bhxh_mandatory", Message: "no labour_force column, so no bhxh_mandatory rate for any unit"},
+		{Code: WarnNoDenominator, Key: "bhtn", Message: "no labour_force column, so no bhtn rate for any unit"},
+	}
+	if !reflect.DeepEqual(res.Warnings, want) {
+		t.Errorf("warnings\n%+v\nwant\n%+v", res.Warnings, want)
+	}
+	if r := res.Total.Indicator("bhyt"); r == nil || r.Rate.Format(2) != "50.00" {
+		t.Errorf("total bhyt %+v", r)
+	}
 }
 
 func TestIndicatorPresence(t *testing.T) {
