@@ -8,6 +8,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/bhxh/bhxh/coverage"
+	"github.com/bhxh/bhxh/xlsxio"
 )
 
 // File is a targets file (--targets FILE): one row per unit with target
@@ -233,4 +234,14 @@ func ambiguous(units []coverage.Unit, idx []int, r *Row, f File, by string) erro
 	}
 	return fmt.Errorf("%s: row %q matches %d units by %s (%s): make the names or codes tell them apart",
 		f.where(r, "unit"), r.Name, len(idx), by, strings.Join(names, ", "))
+}
+
+// ReadFile reads a targets file (xlsx or CSV; the output of bhxh allocate is
+// one) with the same reader as unit workbooks.
+func ReadFile(path string, opt xlsxio.Options) (File, error) {
+	t, err := xlsxio.ReadFile(path, opt)
+	if err != nil {
+		return File{}, err
+	}
+	return FromUnits(t.Units, t.Total, t.File), nil
 }

@@ -1,12 +1,400 @@
 package main
 
 import (
+	"context"
 	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
+
+	"github.com/bhxh/bhxh/coverage"
+	"github.com/bhxh/bhxh/targets"
+	"github.com/bhxh/bhxh/xlsxio"
 )
 
-// TODO(stub): replaced by the real command.
+// computeOptions holds everything `bhxh compute` needs: parsed flags and the
+// outside world (streams, clock, environment).
+type computeOptions struct {
+	streams
+	Now    func() time.Time
+	Getenv func(string) string
+
+	Inputs      []string
+	Sheet       string
+	Cols        []string
+	ColumnsFile string
+	Period      string
+	Password    string
+
+	Targets     []string // --target KEY=RATE
+	TargetsFile string
+	Preset      string
+	Year        int
+	Interpolate bool
+
+	Decimals int
+	Lang     string
+	Format   string // table|csv|json|xlsx; "" = from -o's extension, else table
+	Output   string // "" or "-" = stdout
+	Strict   bool
+}
+
 func newComputeCmd(s streams) *cobra.Command {
-	return &cobra.Command{Use: "compute", RunE: func(*cobra.Command, []string) error { return errors.New("compute: not built yet") }}
+	opts := &computeOptions{streams: s, Now: time.Now, Getenv: os.Getenv}
+	cmd := &cobra.Command{
+		Use:   "compute WORKBOOK…",
+		Short: "Coverage rates, gaps to target and progress per unit and for the whole province",
+		Long: `compute reads unit workbooks (.xlsx, .xls, .csv) and reports, per unit and for the
+total, each coverage rate (bhxh, bhxh_mandatory, bhxh_voluntary, bhtn, bhyt, pension),
+the gap to target in points and in people, % of plan, change against the same period
+last year and the monthly pace needed to finish the year.
+
+Targets come from the workbook's own columns, a targets file (--targets), flags
+(--target bhxh=55) or a built-in roadmap (--preset nq28 --year 2025); a unit's own
+target wins over a flag, a flag over a preset.`,
+		Example: `  bhxh compute tinh-mau-2023-11.xlsx
+  bhxh compute --target bhxh=30 --target bhyt=95 -o bao-cao.xlsx tinh-mau-2023-11.xlsx
+  bhxh compute --preset nq28 --year 2025 --format json xa-phuong-2025-10.xlsx
+  bhxh compute --targets giao-chi-tieu-2026.xlsx co-so-2026.xlsx`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Inputs = args
+			yearSet := cmd.Flags().Changed("year")
+			if opts.Preset != "" && !yearSet {
+				return usagef("--preset %s needs --year", opts.Preset)
+			}
+			if yearSet && opts.Preset == "" {
+				return usagef("--year is only used with --preset")
+			}
+			return runCompute(cmd.Context(), opts)
+		},
+	}
+	f := cmd.Flags()
+	addReadFlags(cmd, &opts.Sheet, &opts.Cols, &opts.ColumnsFile, &opts.Period, &opts.Password)
+	f.StringArrayVar(&opts.Targets, "target", nil, "province-wide target rate, e.g. bhxh=55 (repeatable)")
+	f.StringVar(&opts.TargetsFile, "targets", "", "targets file (xlsx or CSV, e.g. the output of bhxh allocate)")
+	f.StringVar(&opts.Preset, "preset", "", "built-in roadmap: nq28 (Resolution 28-NQ/TW) or qd546 (Decision 546/QĐ-TTg)")
+	f.IntVar(&opts.Year, "year", 0, "year of the --preset roadmap")
+	f.BoolVar(&opts.Interpolate, "interpolate", false, "interpolate a preset linearly between its milestone years")
+	f.IntVar(&opts.Decimals, "decimals", 2, "decimals shown for rates and gaps (rounded half-up)")
+	f.StringVar(&opts.Lang, "lang", "vi", "language of table and report headers: vi or en")
+	f.StringVar(&opts.Format, "format", "", "output format: table, csv, json or xlsx (default: from -o, else table)")
+	f.StringVarP(&opts.Output, "output", "o", "", "output file (- = standard output)")
+	f.BoolVar(&opts.Strict, "strict", false, "exit 3 when any warning was reported")
+	return cmd
+}
+
+// addReadFlags binds the flags every command that reads unit workbooks shares.
+func addReadFlags(cmd *cobra.Command, sheet *string, cols *[]string, columnsFile, period, password *string) {
+	f := cmd.Flags()
+	f.StringVar(sheet, "sheet", "", "sheet name or 1-based index (default: the first sheet holding a table)")
+	f.StringArrayVar(cols, "col", nil, "map a header to a key, e.g. 'TG BHXH BB=bhxh_mandatory' (repeatable)")
+	f.StringVar(columnsFile, "columns", "", "file of 'Header text=key' lines")
+	f.StringVar(period, "period", "", "report period YYYY-MM (default: read from the title)")
+	f.StringVar(password, "password", "", "password of a protected workbook")
+}
+
+// readOptions turns the shared reading flags into xlsxio.Options.
+func readOptions(sheet string, cols []string, columnsFile, period, password string) (xlsxio.Options, error) {
+	opt := xlsxio.Options{Sheet: sheet, Period: period, Password: password, Columns: map[string]string{}}
+	if period != "" {
+		if _, err := time.Parse("2006-01", period); err != nil {
+			return opt, usagef("--period %q: want YYYY-MM", period)
+		}
+	}
+	if columnsFile != "" {
+		m, err := xlsxio.ParseColumnsFile(columnsFile)
+		if err != nil {
+			return opt, err
+		}
+		for k, v := range m {
+			opt.Columns[k] = v
+		}
+	}
+	for _, c := range cols {
+		h, k, err := xlsxio.ParseColOverride(c)
+		if err != nil {
+			return opt, usageError{err}
+		}
+		opt.Columns[h] = k
+	}
+	return opt, nil
+}
+
+// outputFormat decides the format from --format, else -o's extension.
+func outputFormat(format, output string) (string, error) {
+	if format != "" {
+		switch format {
+		case "table", "csv", "json", "xlsx":
+			return format, nil
+		}
+		return "", usagef("--format %q: want table, csv, json or xlsx", format)
+	}
+	if output == "" || output == "-" {
+		return "table", nil
+	}
+	switch strings.ToLower(filepath.Ext(output)) {
+	case ".xlsx":
+		return "xlsx", nil
+	case ".csv":
+		return "csv", nil
+	case ".json":
+		return "json", nil
+	case ".txt":
+		return "table", nil
+	}
+	return "", usagef("-o %s: cannot tell the format from the extension; give --format", output)
+}
+
+func runCompute(ctx context.Context, opts *computeOptions) error {
+	if opts.Decimals < 0 || opts.Decimals > 10 {
+		return usagef("--decimals %d: want 0 to 10", opts.Decimals)
+	}
+	if opts.Lang != "vi" && opts.Lang != "en" {
+		return usagef("--lang %q: want vi or en", opts.Lang)
+	}
+	if _, err := outputFormat(opts.Format, opts.Output); err != nil {
+		return err
+	}
+	rep, err := computeOne(ctx, opts, opts.Inputs)
+	if err != nil {
+		return err
+	}
+	if err := writeComputeReport(opts, rep, opts.Output, opts.Inputs); err != nil {
+		return err
+	}
+	if opts.Strict {
+		if n := countWarnings(rep.Issues); n > 0 {
+			return strictError{n}
+		}
+	}
+	return nil
+}
+
+func countWarnings(issues []xlsxio.Issue) int {
+	n := 0
+	for _, is := range issues {
+		if is.Level == "warning" {
+			n++
+		}
+	}
+	return n
+}
+
+// computeOne reads inputs (several are merged into one report), applies
+// targets and computes. It writes nothing.
+func computeOne(ctx context.Context, opts *computeOptions, inputs []string) (*xlsxio.ComputeReport, error) {
+	ropt, err := readOptions(opts.Sheet, opts.Cols, opts.ColumnsFile, opts.Period, opts.Password)
+	if err != nil {
+		return nil, err
+	}
+	flagTargets := map[string]coverage.Target{}
+	for _, t := range opts.Targets {
+		ind, rate, err := targets.ParseTargetFlag(t)
+		if err != nil {
+			return nil, usageError{fmt.Errorf("--target %s: %w", t, err)}
+		}
+		flagTargets[ind] = coverage.Target{Rate: rate, Source: coverage.SourceFlag, Note: "--target " + t}
+	}
+	var preset map[string]coverage.Target
+	if opts.Preset != "" {
+		preset, err = targets.Preset(opts.Preset, opts.Year, opts.Interpolate)
+		if err != nil {
+			return nil, usageError{err}
+		}
+	}
+
+	var (
+		tables []*xlsxio.Table
+		units  []coverage.Unit
+		stated *coverage.Unit
+	)
+	for _, in := range inputs {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		t, err := xlsxio.ReadFile(in, ropt)
+		if err != nil {
+			return nil, err
+		}
+		tables = append(tables, t)
+		units = append(units, t.Units...)
+	}
+	if len(tables) == 1 {
+		stated = tables[0].Total
+	} else if err := checkMergedUnits(tables); err != nil {
+		return nil, err
+	}
+
+	var notes []string
+	if opts.TargetsFile != "" {
+		tf, err := targets.ReadFile(opts.TargetsFile, xlsxio.Options{})
+		if err != nil {
+			return nil, err
+		}
+		_, unmatched, err := targets.Apply(units, tf)
+		if err != nil {
+			return nil, err
+		}
+		for _, r := range unmatched {
+			notes = append(notes, fmt.Sprintf("%s: row %q matches no unit", filepath.Base(opts.TargetsFile), r.Name))
+		}
+		flagTargets = targets.MergeFlags(tf.ProvinceTargets(), flagTargets)
+	}
+
+	period := ""
+	if len(tables) > 0 {
+		period = tables[0].Period
+	}
+	month := 0
+	if period != "" {
+		month, _ = strconv.Atoi(period[5:])
+	}
+	totalName := ""
+	if stated != nil {
+		totalName = stated.Name
+	}
+	res := coverage.Compute(units, stated, coverage.Options{
+		Month: month, Flags: flagTargets, Preset: preset, TotalName: totalName,
+	})
+
+	rep := &xlsxio.ComputeReport{
+		Period:    period,
+		Result:    res,
+		Decimals:  opts.Decimals,
+		Lang:      opts.Lang,
+		Tool:      toolVersion(),
+		Generated: reportTime(opts.Now, opts.Getenv),
+	}
+	for _, t := range tables {
+		in := xlsxio.ReportInput{File: t.File, Sheet: t.Sheet, SHA256: t.SHA256}
+		for _, c := range t.Columns {
+			in.Columns = append(in.Columns, xlsxio.ReportColumn{Letter: c.Letter, Header: c.Header, Key: c.Key, Why: c.Why})
+		}
+		in.TargetNotes = targetNotes(flagTargets, preset, notes)
+		rep.Inputs = append(rep.Inputs, in)
+		rep.Issues = append(rep.Issues, t.Issues...)
+	}
+	rep.Issues = append(rep.Issues, warningIssues(res.Warnings, tables)...)
+	return rep, nil
+}
+
+// checkMergedUnits refuses a unit that appears in two merged inputs.
+func checkMergedUnits(tables []*xlsxio.Table) error {
+	seen := map[string]string{}
+	for _, t := range tables {
+		for _, u := range t.Units {
+			key := "name:" + xlsxio.UnitNameKey(u.Name)
+			if u.Code != "" {
+				key = "code:" + u.Code
+			}
+			if prev, ok := seen[key]; ok {
+				return fmt.Errorf("unit %q appears in both %s and %s", u.Name, prev, t.File)
+			}
+			seen[key] = t.File
+		}
+	}
+	return nil
+}
+
+// warningIssues turns the domain's warnings into report issues pointing at
+// the file and sheet the unit came from.
+func warningIssues(ws []coverage.Warning, tables []*xlsxio.Table) []xlsxio.Issue {
+	file, sheet := "", ""
+	if len(tables) > 0 {
+		file, sheet = tables[0].File, tables[0].Sheet
+	}
+	owner := map[string]*xlsxio.Table{}
+	for _, t := range tables {
+		for _, u := range t.Units {
+			owner[u.Name] = t
+		}
+	}
+	out := make([]xlsxio.Issue, 0, len(ws))
+	for _, w := range ws {
+		is := xlsxio.Issue{Level: "warning", Code: w.Code, File: file, Sheet: sheet, Cell: w.Cell, Message: w.Message}
+		if t, ok := owner[w.Unit]; ok {
+			is.File, is.Sheet = t.File, t.Sheet
+		}
+		out = append(out, is)
+	}
+	return out
+}
+
+func targetNotes(flags, preset map[string]coverage.Target, extra []string) []string {
+	var notes []string
+	for _, ind := range coverage.Indicators {
+		if t, ok := flags[ind.Key]; ok {
+			notes = append(notes, fmt.Sprintf("%s %s%%: %s", ind.Key, t.Rate.String(), t.Note))
+		}
+		if t, ok := preset[ind.Key]; ok {
+			notes = append(notes, fmt.Sprintf("%s %s%%: preset, %s", ind.Key, t.Rate.String(), t.Note))
+		}
+	}
+	return append(notes, extra...)
+}
+
+// reportTime is SOURCE_DATE_EPOCH when set (reproducible reports), else now.
+func reportTime(now func() time.Time, getenv func(string) string) time.Time {
+	if s := getenv("SOURCE_DATE_EPOCH"); s != "" {
+		if sec, err := strconv.ParseInt(s, 10, 64); err == nil {
+			return time.Unix(sec, 0).UTC()
+		}
+	}
+	return now().UTC().Truncate(time.Second)
+}
+
+func toolVersion() string {
+	ver, rev := buildVersion()
+	if rev == "" {
+		return "bhxh " + ver
+	}
+	return fmt.Sprintf("bhxh %s (revision %s)", ver, rev)
+}
+
+// writeComputeReport writes rep to out ("" or "-" = standard output) in the
+// format chosen by opts; files are written atomically and never over an input.
+func writeComputeReport(opts *computeOptions, rep *xlsxio.ComputeReport, out string, inputs []string) error {
+	format, err := outputFormat(opts.Format, out)
+	if err != nil {
+		return err
+	}
+	write := func(w io.Writer) error {
+		switch format {
+		case "json":
+			return xlsxio.WriteComputeJSON(w, rep)
+		case "csv":
+			return xlsxio.WriteComputeCSV(w, rep)
+		case "xlsx":
+			return xlsxio.WriteComputeXLSX(w, rep)
+		default:
+			return xlsxio.WriteComputeTable(w, rep)
+		}
+	}
+	if out == "" || out == "-" {
+		if format == "xlsx" {
+			if f, ok := opts.Out.(*os.File); ok && isTerminal(f) {
+				return usagef("refusing to write xlsx to a terminal; give -o FILE")
+			}
+		}
+		return write(opts.Out)
+	}
+	if err := xlsxio.WriteFileAtomic(out, inputs, write); err != nil {
+		if errors.Is(err, xlsxio.ErrOutputIsInput) {
+			return usageError{err}
+		}
+		return err
+	}
+	return nil
+}
+
+func isTerminal(f *os.File) bool {
+	fi, err := f.Stat()
+	return err == nil && fi.Mode()&os.ModeCharDevice != 0
 }

@@ -1,0 +1,69 @@
+package xlsxio
+
+import (
+	"github.com/shopspring/decimal"
+
+	"github.com/bhxh/bhxh/coverage"
+)
+
+// NumKind tells the number parser what a column holds, which decides how an
+// ambiguous text such as "29,024" or "46,0" is read.
+type NumKind int
+
+const (
+	KindCount   NumKind = iota // whole people: '.', ',', spaces, NBSP are thousands separators
+	KindPercent                // a rate or target in percent: ',' or '.' is the decimal mark; "%" allowed
+)
+
+// Number is a parsed cell.
+type Number struct {
+	Value    decimal.Decimal
+	Absent   bool // "x": not applicable (no value at all, not zero)
+	Decimals int  // decimals as typed ("46,0" → 1); -1 when unknown
+}
+
+// Options control how a workbook is read. The zero value reads the first
+// sheet holding a table and guesses everything.
+type Options struct {
+	Sheet    string            // sheet name or 1-based index; "" = first sheet holding a table
+	Columns  map[string]string // header text → key overrides (--col, --columns); key "-" ignores a column
+	Period   string            // "YYYY-MM"; "" = read from the title
+	Password string            // for password-protected workbooks
+}
+
+// Issue is a warning or error found while reading or computing; the JSON
+// names are part of the interface (bhxh.compute/v1 "issues").
+type Issue struct {
+	Level   string `json:"level"` // "warning" or "error"
+	Code    string `json:"code"`
+	File    string `json:"file"`
+	Sheet   string `json:"sheet"`
+	Cell    string `json:"cell"`
+	Message string `json:"message"`
+}
+
+// Column is one column of the table as recognised.
+type Column struct {
+	Index   int    // 0-based
+	Letter  string // "H"
+	Group   string // the merged group cell above ("Kế hoạch giao năm 2023"), "" when none
+	Header  string // the header text as shown (NFC, legacy text decoded)
+	Key     string // canonical key, "" when not recognised
+	Why     string // how the key was decided, or why the column is ignored
+	Numeric bool   // the column holds numbers in its data rows
+}
+
+// Table is what ReadFile found in a workbook.
+type Table struct {
+	File       string // base name, used in messages
+	Path       string // as given
+	Sheet      string // sheet name; "" for CSV
+	SHA256     string // of the file's bytes
+	Period     string // "YYYY-MM" or ""
+	HeaderRows []int  // 1-based rows of the header block
+	Columns    []Column
+	Units      []coverage.Unit
+	Total      *coverage.Unit // the workbook's own total row, nil when none
+	Subtotals  []coverage.Unit
+	Issues     []Issue // warnings found while reading (unknown_column…)
+}
