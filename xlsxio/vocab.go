@@ -1,0 +1,128 @@
+package xlsxio
+
+import (
+	"strings"
+
+	"github.com/bhxh/bhxh/coverage"
+)
+
+// The one place where canonical keys get their Vietnamese and English
+// labels. Writers (reports, allocate, template) use HeaderVI for column
+// headers, and MatchHeader must recognise every HeaderVI(key) as key, so
+// whatever bhxh writes, bhxh reads back without overrides.
+
+var countLabelVI = map[string]string{
+	coverage.BHXHMandatory:           "Số người tham gia BHXH bắt buộc",
+	coverage.BHXHVoluntary:           "Số người tham gia BHXH tự nguyện",
+	coverage.BHTN:                    "Số người tham gia BHTN",
+	coverage.BHYT:                    "Số người tham gia BHYT",
+	coverage.LabourForce:             "Lực lượng lao động trong độ tuổi",
+	coverage.Population:              "Dân số",
+	coverage.RetirementAgePopulation: "Người sau độ tuổi nghỉ hưu",
+	coverage.PensionRecipients:       "Người hưởng lương hưu, BHXH hằng tháng, trợ cấp hưu trí xã hội",
+}
+
+var countLabelEN = map[string]string{
+	coverage.BHXHMandatory:           "Mandatory social insurance participants",
+	coverage.BHXHVoluntary:           "Voluntary social insurance participants",
+	coverage.BHTN:                    "Unemployment insurance participants",
+	coverage.BHYT:                    "Health insurance participants",
+	coverage.LabourForce:             "Working-age labour force",
+	coverage.Population:              "Population",
+	coverage.RetirementAgePopulation: "Population past retirement age",
+	coverage.PensionRecipients:       "Pension and allowance recipients",
+}
+
+// indicatorLabelVI names an indicator inside longer headers.
+var indicatorLabelVI = map[string]string{
+	"bhxh":           "BHXH",
+	"bhxh_mandatory": "BHXH bắt buộc",
+	"bhxh_voluntary": "BHXH tự nguyện",
+	"bhtn":           "BHTN",
+	"bhyt":           "BHYT",
+	"pension":        "hưởng lương hưu",
+}
+
+var indicatorLabelEN = map[string]string{
+	"bhxh":           "social insurance",
+	"bhxh_mandatory": "mandatory social insurance",
+	"bhxh_voluntary": "voluntary social insurance",
+	"bhtn":           "unemployment insurance",
+	"bhyt":           "health insurance",
+	"pension":        "pension",
+}
+
+// IndicatorLabel names an indicator in lang ("vi" or "en").
+func IndicatorLabel(ind, lang string) string {
+	if lang == "en" {
+		return indicatorLabelEN[ind]
+	}
+	return indicatorLabelVI[ind]
+}
+
+// HeaderVI is the canonical Vietnamese column header of key: what bhxh
+// writes (reports, allocate output, the blank template) and always reads.
+func HeaderVI(key string) string {
+	switch key {
+	case "unit":
+		return "Đơn vị"
+	case "code":
+		return "Mã đơn vị"
+	}
+	if l, ok := countLabelVI[key]; ok {
+		return l
+	}
+	if ind, ok := strings.CutPrefix(key, coverage.PlanPrefix); ok {
+		return "Kế hoạch giao " + indicatorLabelVI[ind] + " (người)"
+	}
+	if ind, ok := strings.CutPrefix(key, coverage.TargetPrefix); ok {
+		return "Chỉ tiêu tỷ lệ " + indicatorLabelVI[ind] + " (%)"
+	}
+	if ind, ok := strings.CutPrefix(key, coverage.RatePrefix); ok {
+		return "Tỷ lệ " + indicatorLabelVI[ind] + " (%)"
+	}
+	if c, ok := strings.CutPrefix(key, coverage.PriorPrefix); ok {
+		if c == "bhxh" {
+			return "Cùng kỳ năm trước BHXH"
+		}
+		return "Cùng kỳ năm trước " + strings.TrimPrefix(countLabelVI[c], "Số người tham gia ")
+	}
+	return key
+}
+
+// HeaderEN is the English column header of key (reports with --lang en).
+func HeaderEN(key string) string {
+	switch key {
+	case "unit":
+		return "Unit"
+	case "code":
+		return "Code"
+	}
+	if l, ok := countLabelEN[key]; ok {
+		return l
+	}
+	if ind, ok := strings.CutPrefix(key, coverage.PlanPrefix); ok {
+		return "Plan, " + indicatorLabelEN[ind] + " (people)"
+	}
+	if ind, ok := strings.CutPrefix(key, coverage.TargetPrefix); ok {
+		return "Target rate, " + indicatorLabelEN[ind] + " (%)"
+	}
+	if ind, ok := strings.CutPrefix(key, coverage.RatePrefix); ok {
+		return "Rate, " + indicatorLabelEN[ind] + " (%)"
+	}
+	if c, ok := strings.CutPrefix(key, coverage.PriorPrefix); ok {
+		if c == "bhxh" {
+			return "Same period last year, social insurance"
+		}
+		return "Same period last year, " + strings.ToLower(countLabelEN[c][:1]) + countLabelEN[c][1:]
+	}
+	return key
+}
+
+// Header returns HeaderVI or HeaderEN by lang.
+func Header(key, lang string) string {
+	if lang == "en" {
+		return HeaderEN(key)
+	}
+	return HeaderVI(key)
+}
