@@ -1,0 +1,152 @@
+package coverage
+
+import (
+	"fmt"
+	"sort"
+)
+
+// Month is one report period's units, as read from one workbook.
+type Month struct {
+	Period string // "YYYY-MM"
+	Source string // where the units came from (a file name), for messages
+	Units  []Unit
+}
+
+// TrendOptions control how units are matched across months.
+type TrendOptions struct {
+	// NameKey normalises a unit name for matching when a unit has no code
+	// (or its code is not known yet); identity when nil.
+	NameKey func(string) string
+	// TotalName labels the total series; DefaultTotalName when empty.
+	TotalName string
+}
+
+// Trend is every indicator of every unit across months.
+type Trend struct {
+	Periods    []string // ascending "YYYY-MM"
+	Sources    []string // Sources[i] is where Periods[i] came from
+	Indicators []IndicatorTrend
+	Warnings   [][]Warning // Compute's warnings of each month, by period index
+}
+
+// IndicatorTrend is one indicator's series: one per unit and the total.
+type IndicatorTrend struct {
+	Key   string
+	Units []Series
+	Total Series
+}
+
+// Series is one unit's (or the total's) indicator over the periods.
+// Points[i] is nil when the unit, or its numerator counts, are missing in
+// period i: missing, not zero.
+type Series struct {
+	Name   string
+	Code   string
+	Points []*IndicatorResult
+}
+
+// Change returns the month-on-month change of the rate at period i (i ≥ 1)
+// in points, exactly; nil when either rate is missing.
+func (s Series) Change(i int) *Pct {
+	if i < 1 || i >= len(s.Points) {
+		return nil
+	}
+	a, b := s.Points[i-1], s.Points[i]
+	if a == nil || b == nil || a.Rate == nil || b.Rate == nil {
+		return nil
+	}
+	d := b.Rate.Sub(*a.Rate)
+	return &d
+}
+
+// trendUnit is a unit followed across months while matching.
+type trendUnit struct {
+	name, code string
+	byPeriod   []*UnitResult
+}
+
+// ComputeTrend computes every month with Compute (so each rate, and each
+// month's total as sums of counts, is exactly what compute reports) and
+// lines the units up across months: by code, else by normalised name. A
+// unit is named as in the latest month it appears in.
+func ComputeTrend(months []Month, opt TrendOptions) (Trend, error) {
+	nameKey := opt.NameKey
+	if nameKey == nil {
+		nameKey = func(s string) string { return s }
+	}
+	ms := append([]Month(nil), months...)
+	sort.SliceStable(ms, func(i, j int) bool { return ms[i].Period < ms[j].Period })
+	for i := 1; i < len(ms); i++ {
+		if ms[i].Period == ms[i-1].Period {
+			return Trend{}, fmt.Errorf("%s and %s are both for %s: give one workbook per month",
+				ms[i-1].Source, ms[i].Source, ms[i].Period)
+		}
+	}
+
+	var (
+		tr      Trend
+		units   []*trendUnit
+		byCode  = map[string]*trendUnit{}
+		byName  = map[string]*trendUnit{}
+		results = make([]Result, len(ms))
+	)
+	for p, m := range ms {
+		tr.Periods = append(tr.Periods, m.Period)
+		tr.Sources = append(tr.Sources, m.Source)
+		results[p] = Compute(m.Units, nil, Options{TotalName: opt.TotalName})
+		tr.Warnings = append(tr.Warnings, results[p].Warnings)
+		for i := range results[p].Units {
+			ur := &results[p].Units[i]
+			key := nameKey(ur.Name)
+			tu := byCode[ur.Code]
+			if ur.Code == "" || tu == nil {
+				// No code, or a code not seen yet: the same name with no
+				// code, or with this code, is the same unit.
+				if cand := byName[key]; cand != nil && (ur.Code == "" || cand.code == "" || cand.code == ur.Code) {
+					tu = cand
+				}
+			}
+			if tu == nil {
+				tu = &trendUnit{byPeriod: make([]*UnitResult, len(ms))}
+				units = append(units, tu)
+			}
+			if tu.byPeriod[p] != nil {
+				return Trend{}, fmt.Errorf("%s: units %q and %q are the same unit (same code or name) in %s",
+					m.Source, tu.byPeriod[p].Name, ur.Name, m.Period)
+			}
+			tu.byPeriod[p] = ur
+			tu.name = ur.Name
+			if tu.code == "" && ur.Code != "" {
+				tu.code = ur.Code
+				byCode[ur.Code] = tu
+			}
+			if _, taken := byName[key]; !taken {
+				byName[key] = tu
+			}
+		}
+	}
+
+	for _, ind := range Indicators {
+		present := false
+		it := IndicatorTrend{Key: ind.Key}
+		for _, tu := range units {
+			s := Series{Name: tu.name, Code: tu.code, Points: make([]*IndicatorResult, len(ms))}
+			for p, ur := range tu.byPeriod {
+				if ur != nil {
+					s.Points[p] = ur.Indicator(ind.Key)
+					present = present || s.Points[p] != nil
+				}
+			}
+			it.Units = append(it.Units, s)
+		}
+		it.Total.Points = make([]*IndicatorResult, len(ms))
+		for p := range results {
+			it.Total.Name = results[p].Total.Name
+			it.Total.Points[p] = results[p].Total.Indicator(ind.Key)
+		}
+		if present {
+			tr.Indicators = append(tr.Indicators, it)
+		}
+	}
+	return tr, nil
+}
