@@ -57,6 +57,7 @@ to targets and splits a provincial target across units in whole people.`,
 		newComputeCmd(s),
 		newAllocateCmd(s),
 		newVersionCmd(s),
+		newTrendCmd(s),
 	} {
 		root.AddCommand(sub)
 	}

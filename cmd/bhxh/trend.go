@@ -1,0 +1,245 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/bhxh/bhxh/coverage"
+	"github.com/bhxh/bhxh/xlsxio"
+)
+
+// trendOptions holds everything `bhxh trend` needs.
+type trendOptions struct {
+	streams
+	Now    func() time.Time
+	Getenv func(string) string
+
+	Inputs      []string
+	Sheet       string
+	Cols        []string
+	ColumnsFile string
+	Period      string
+	Password    string
+
+	Decimals int
+	Lang     string
+	Format   string
+	Output   string
+}
+
+func newTrendCmd(s streams) *cobra.Command {
+	opts := &trendOptions{streams: s, Now: time.Now, Getenv: os.Getenv}
+	cmd := &cobra.Command{
+		Use:   "trend WORKBOOK|FOLDER|GLOB…",
+		Short: "Coverage month by month: units × months per indicator, with a line chart",
+		Long: `trend reads one workbook per month and lines the units up across months (by unit
+code, else by name with spelling variants folded), giving for each indicator the rate of
+every unit and of the total in each month and the month-on-month change in points.
+
+The month of a workbook comes from its title ("Tháng 11 năm 2023"), else from its file name
+(2023-11, 2023_11, 202311, thang-11-2023, T11-2023…); --period gives it when a single
+workbook says neither. Two workbooks for the same month are an error. A unit absent from
+a month is shown as missing (an empty cell, null in JSON), never as zero. Totals are sums
+of counts divided by sums of denominators, month by month.
+
+The xlsx report has a sheet per indicator with a native Excel line chart, a long "Số liệu"
+sheet with numerators and denominators, and "Nguồn" (inputs, sha256, warnings).`,
+		Example: `  bhxh trend -o xu-huong-2023.xlsx bao-cao/2023-*.xlsx
+  bhxh trend --format json thang-10-2023.xlsx thang-11-2023.xlsx
+  bhxh trend --format csv -o xu-huong.csv bao-cao/`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Inputs = args
+			return runTrend(cmd.Context(), opts)
+		},
+	}
+	f := cmd.Flags()
+	addReadFlags(cmd, &opts.Sheet, &opts.Cols, &opts.ColumnsFile, &opts.Period, &opts.Password)
+	f.Lookup("period").Usage = "report period YYYY-MM of a single workbook whose title and file name do not say it"
+	f.IntVar(&opts.Decimals, "decimals", 2, "decimals shown for rates and changes (rounded half-up)")
+	f.StringVar(&opts.Lang, "lang", "vi", "language of table and report labels: vi or en")
+	f.StringVar(&opts.Format, "format", "", "output format: table, csv, json or xlsx (default: from -o, else table)")
+	f.StringVarP(&opts.Output, "output", "o", "", "output file (- = standard output)")
+	return cmd
+}
+
+func runTrend(ctx context.Context, opts *trendOptions) error {
+	if opts.Decimals < 0 || opts.Decimals > 10 {
+		return usagef("--decimals %d: want 0 to 10", opts.Decimals)
+	}
+	if opts.Lang != "vi" && opts.Lang != "en" {
+		return usagef("--lang %q: want vi or en", opts.Lang)
+	}
+	format, err := outputFormat(opts.Format, opts.Output)
+	if err != nil {
+		return err
+	}
+	files, err := trendInputFiles(opts.Inputs)
+	if err != nil {
+		return err
+	}
+	if opts.Period != "" && len(files) > 1 {
+		return usagef("--period gives the month of a single workbook, and %d were given: the month of each comes from its title or file name", len(files))
+	}
+	ropt, err := readOptions(opts.Sheet, opts.Cols, opts.ColumnsFile, opts.Period, opts.Password)
+	if err != nil {
+		return err
+	}
+
+	var (
+		months []coverage.Month
+		inputs = map[string]xlsxio.TrendInput{}
+		tables = map[string]*xlsxio.Table{}
+		issues []xlsxio.Issue
+	)
+	for _, path := range files {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		t, err := xlsxio.ReadFile(path, ropt)
+		if err != nil {
+			return err
+		}
+		src := "title"
+		switch {
+		case opts.Period != "":
+			src = "--period"
+		case t.Period == "":
+			p, ok := xlsxio.PeriodFromFileName(path)
+			if !ok {
+				return fmt.Errorf("%s: cannot tell its month: the title has no \"Tháng 11 năm 2023\" and the file name no 2023-11; rename the file or, for a single workbook, give --period", t.File)
+			}
+			t.Period, src = p, "file name"
+		}
+		if prev, ok := tables[t.Period]; ok {
+			return fmt.Errorf("%s and %s are both for %s: give one workbook per month", prev.Path, t.Path, t.Period)
+		}
+		tables[t.Period] = t
+		inputs[t.Period] = xlsxio.TrendInput{Period: t.Period, PeriodSource: src, File: t.File, Sheet: t.Sheet, SHA256: t.SHA256}
+		months = append(months, coverage.Month{Period: t.Period, Source: t.File, Units: t.Units})
+		issues = append(issues, t.Issues...)
+	}
+	tr, err := coverage.ComputeTrend(months, coverage.TrendOptions{NameKey: xlsxio.UnitNameKey})
+	if err != nil {
+		return err
+	}
+	rep := &xlsxio.TrendReport{
+		Trend: tr, Decimals: opts.Decimals, Lang: opts.Lang,
+		Tool: toolVersion(), Generated: reportTime(opts.Now, opts.Getenv),
+	}
+	for i, p := range tr.Periods {
+		rep.Inputs = append(rep.Inputs, inputs[p])
+		rep.Issues = append(rep.Issues, warningIssues(tr.Warnings[i], []*xlsxio.Table{tables[p]})...)
+	}
+	rep.Issues = append(issues, rep.Issues...)
+
+	write := func(w io.Writer) error {
+		switch format {
+		case "json":
+			return xlsxio.WriteTrendJSON(w, rep)
+		case "csv":
+			return xlsxio.WriteTrendCSV(w, rep)
+		case "xlsx":
+			return xlsxio.WriteTrendXLSX(w, rep)
+		default:
+			return xlsxio.WriteTrendTable(w, rep)
+		}
+	}
+	if opts.Output == "" || opts.Output == "-" {
+		if format == "xlsx" {
+			if f, ok := opts.Out.(*os.File); ok && isTerminal(f) {
+				return usagef("refusing to write xlsx to a terminal; give -o FILE")
+			}
+		}
+		return write(opts.Out)
+	}
+	if err := xlsxio.WriteFileAtomic(opts.Output, files, write); err != nil {
+		if errors.Is(err, xlsxio.ErrOutputIsInput) {
+			return usageError{err}
+		}
+		return err
+	}
+	return nil
+}
+
+// trendInputFiles expands the arguments: a glob to its matches, a folder
+// to the workbooks in it (.xlsx, .xls, .csv; not Excel's "~$" lock files
+// nor hidden files), a file to itself. Each file once, in argument order,
+// a glob's and a folder's in name order.
+func trendInputFiles(args []string) ([]string, error) {
+	var files []string
+	seen := map[string]bool{}
+	add := func(p string) {
+		abs, err := filepath.Abs(p)
+		if err != nil {
+			abs = p
+		}
+		if !seen[abs] {
+			seen[abs] = true
+			files = append(files, p)
+		}
+	}
+	for _, arg := range args {
+		if st, err := os.Stat(arg); err == nil {
+			if !st.IsDir() {
+				add(arg)
+				continue
+			}
+			entries, err := os.ReadDir(arg)
+			if err != nil {
+				return nil, err
+			}
+			n := 0
+			for _, e := range entries {
+				if !e.IsDir() && isWorkbookName(e.Name()) {
+					add(filepath.Join(arg, e.Name()))
+					n++
+				}
+			}
+			if n == 0 {
+				return nil, usagef("%s: no .xlsx, .xls or .csv file in this folder", arg)
+			}
+			continue
+		}
+		if !strings.ContainsAny(arg, "*?[") {
+			add(arg) // ReadFile names the missing file
+			continue
+		}
+		matches, err := filepath.Glob(arg)
+		if err != nil {
+			return nil, usagef("%q: %v", arg, err)
+		}
+		sort.Strings(matches)
+		n := 0
+		for _, m := range matches {
+			if st, err := os.Stat(m); err == nil && !st.IsDir() && !strings.HasPrefix(filepath.Base(m), "~$") {
+				add(m)
+				n++
+			}
+		}
+		if n == 0 {
+			return nil, usagef("%q matches no file", arg)
+		}
+	}
+	return files, nil
+}
+
+func isWorkbookName(name string) bool {
+	if strings.HasPrefix(name, "~$") || strings.HasPrefix(name, ".") {
+		return false
+	}
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".xlsx", ".xls", ".csv":
+		return true
+	}
+	return false
+}

@@ -1,0 +1,228 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// monthBook writes a unit workbook with canonical-key headers (read
+// without any header matching), a title, and one row per unit.
+type bookUnit struct {
+	name, code         string
+	mandatory, vol, lf int64
+}
+
+func monthBook(t *testing.T, path, title string, units []bookUnit) {
+	t.Helper()
+	f := excelize.NewFile()
+	defer f.Close()
+	sh := "Sheet1"
+	rows := [][]any{
+		{"BÁO CÁO KẾT QUẢ PHÁT TRIỂN NGƯỜI THAM GIA BHXH, BHYT"},
+		{title},
+		{},
+		{"unit", "code", "bhxh_mandatory", "bhxh_voluntary", "labour_force"},
+	}
+	for _, u := range units {
+		rows = append(rows, []any{u.name, u.code, u.mandatory, u.vol, u.lf})
+	}
+	for i, r := range rows {
+		if err := f.SetSheetRow(sh, "A"+strconv.Itoa(i+1), &r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func trendFolder(t *testing.T) string {
+	dir := filepath.Join(t.TempDir(), "báo cáo tháng") // spaces and Vietnamese letters
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	monthBook(t, filepath.Join(dir, "thang-10-2023.xlsx"), "", []bookUnit{
+		{"Xã Hoà Bình", "04402", 100, 30, 1000},
+	})
+	monthBook(t, filepath.Join(dir, "T11-2023.xlsx"), "", []bookUnit{
+		{"Xã Hòa Bình", "04402", 120, 30, 1000},
+		{"Phường Thủy Dương", "04405", 300, 10, 900},
+	})
+	// Excel's lock file of an open workbook is not an input.
+	if err := os.WriteFile(filepath.Join(dir, "~$T11-2023.xlsx"), []byte("lock"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+func runCmd(t *testing.T, args ...string) (stdout, stderr string, code int) {
+	t.Helper()
+	var o, e bytes.Buffer
+	code = run(args, strings.NewReader(""), &o, &e)
+	return o.String(), e.String(), code
+}
+
+func TestTrendCommandJSONFromAFolder(t *testing.T) {
+	dir := trendFolder(t)
+	stdout, stderr, code := runCmd(t, "trend", "--format", "json", dir)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var doc struct {
+		Schema  string   `json:"schema"`
+		Periods []string `json:"periods"`
+		Inputs  []struct {
+			File         string `json:"file"`
+			PeriodSource string `json:"period_source"`
+		} `json:"inputs"`
+		Indicators map[string]struct {
+			Units []struct {
+				Name  string    `json:"name"`
+				Code  *string   `json:"code"`
+				Rates []*string `json:"rates"`
+			} `json:"units"`
+			Total struct {
+				Rates        []*string `json:"rates"`
+				Numerators   []*int64  `json:"numerators"`
+				Denominators []*int64  `json:"denominators"`
+			} `json:"total"`
+		} `json:"indicators"`
+	}
+	if err := json.Unmarshal([]byte(stdout), &doc); err != nil {
+		t.Fatalf("%v\n%s", err, stdout)
+	}
+	if doc.Schema != "bhxh.trend/v1" || !reflect.DeepEqual(doc.Periods, []string{"2023-10", "2023-11"}) {
+		t.Fatalf("schema %q periods %v", doc.Schema, doc.Periods)
+	}
+	if len(doc.Inputs) != 2 || doc.Inputs[0].File != "thang-10-2023.xlsx" || doc.Inputs[1].PeriodSource != "file name" {
+		t.Errorf("inputs %+v", doc.Inputs)
+	}
+	bhxh := doc.Indicators["bhxh"]
+	if len(bhxh.Units) != 2 {
+		t.Fatalf("units %+v", bhxh.Units)
+	}
+	s := func(p *string) string {
+		if p == nil {
+			return "null"
+		}
+		return *p
+	}
+	if u := bhxh.Units[0]; u.Name != "Xã Hòa Bình" || s(u.Code) != "04402" || s(u.Rates[0]) != "13.00" || s(u.Rates[1]) != "15.00" {
+		t.Errorf("unit 0 %s %s %s %s", u.Name, s(u.Code), s(u.Rates[0]), s(u.Rates[1]))
+	}
+	if u := bhxh.Units[1]; u.Rates[0] != nil || s(u.Rates[1]) != "34.44" {
+		t.Errorf("unit 1 rates %s %s: October must be null (missing)", s(u.Rates[0]), s(u.Rates[1]))
+	}
+	tot := bhxh.Total
+	if s(tot.Rates[1]) != "24.21" || *tot.Numerators[1] != 460 || *tot.Denominators[1] != 1900 {
+		t.Errorf("total November %s %d/%d", s(tot.Rates[1]), *tot.Numerators[1], *tot.Denominators[1])
+	}
+}
+
+func TestTrendCommandWritesXLSX(t *testing.T) {
+	dir := trendFolder(t)
+	out := filepath.Join(t.TempDir(), "xu hướng.xlsx")
+	if _, stderr, code := runCmd(t, "trend", "-o", out, filepath.Join(dir, "*.xlsx")); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	f, err := excelize.OpenFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := f.GetRows("BHXH")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := [][]string{
+		{"STT", "Đơn vị", "Mã đơn vị", "2023-10", "2023-11", "Thay đổi 2023-11 (điểm %)"},
+		{"1", "Xã Hòa Bình", "04402", "13.00", "15.00", "+2.00"},
+		{"2", "Phường Thủy Dương", "04405", "", "34.44"},
+		{"", "Tổng cộng", "", "13.00", "24.21", "+11.21"},
+	}
+	if got := rows[3:]; !reflect.DeepEqual(got, want) {
+		t.Errorf("rows\n got %q\nwant %q", got, want)
+	}
+	// No temporary file left beside the report.
+	entries, _ := os.ReadDir(filepath.Dir(out))
+	if len(entries) != 1 {
+		t.Errorf("output folder holds %d entries, want only the report", len(entries))
+	}
+}
+
+func TestTrendCommandCSV(t *testing.T) {
+	dir := trendFolder(t)
+	stdout, stderr, code := runCmd(t, "trend", "--format", "csv", dir)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if !strings.Contains(stdout, "bhxh,Phường Thủy Dương,04405,2023-10,,,\n") ||
+		!strings.Contains(stdout, "bhxh,Tổng cộng,,2023-11,460,1900,24.21\n") {
+		t.Errorf("CSV:\n%s", stdout)
+	}
+}
+
+func TestTrendCommandErrors(t *testing.T) {
+	dir := trendFolder(t)
+	other := t.TempDir()
+	monthBook(t, filepath.Join(other, "2023_11.xlsx"), "", []bookUnit{{"Xã Hòa Bình", "04402", 1, 1, 10}})
+	monthBook(t, filepath.Join(other, "bao-cao.xlsx"), "", []bookUnit{{"Xã Hòa Bình", "04402", 1, 1, 10}})
+
+	cases := []struct {
+		name string
+		args []string
+		code int
+		want []string
+	}{
+		{"same month twice names both files", []string{"trend", dir, filepath.Join(other, "2023_11.xlsx")}, 1,
+			[]string{"T11-2023.xlsx", "2023_11.xlsx", "both for 2023-11"}},
+		{"no month anywhere", []string{"trend", filepath.Join(other, "bao-cao.xlsx"), filepath.Join(dir, "T11-2023.xlsx")}, 1,
+			[]string{"bao-cao.xlsx: cannot tell its month"}},
+		{"--period with several files", []string{"trend", "--period", "2023-11", dir}, 2,
+			[]string{"--period gives the month of a single workbook"}},
+		{"glob matching nothing", []string{"trend", filepath.Join(other, "*.xls")}, 2, []string{"matches no file"}},
+		{"empty folder", []string{"trend", t.TempDir()}, 2, []string{"no .xlsx, .xls or .csv file"}},
+		{"output is an input", []string{"trend", "-o", filepath.Join(dir, "T11-2023.xlsx"), dir}, 2,
+			[]string{"refusing to overwrite an input"}},
+		{"bad format", []string{"trend", "--format", "pdf", dir}, 2, []string{"--format"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			stdout, stderr, code := runCmd(t, c.args...)
+			if code != c.code {
+				t.Fatalf("exit %d, want %d: %s", code, c.code, stderr)
+			}
+			if stdout != "" {
+				t.Errorf("a failed run printed %q", stdout)
+			}
+			for _, w := range c.want {
+				if !strings.Contains(stderr, w) {
+					t.Errorf("error lacks %q: %s", w, stderr)
+				}
+			}
+		})
+	}
+}
+
+func TestTrendCommandPeriodFlagForOneFile(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "bao-cao.xlsx")
+	monthBook(t, p, "", []bookUnit{{"Xã Hòa Bình", "04402", 1, 1, 10}})
+	stdout, stderr, code := runCmd(t, "trend", "--format", "json", "--period", "2024-02", p)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if !strings.Contains(stdout, `"periods": [
+    "2024-02"
+  ]`) || !strings.Contains(stdout, `"period_source": "--period"`) {
+		t.Errorf("output:\n%s", stdout)
+	}
+}
