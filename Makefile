@@ -4,7 +4,13 @@ GO      ?= go
 BIN     := bin/bhxh
 PKG     := ./cmd/bhxh
 DEMO    := testdata/fixtures/tinh-mau-2023-11.xlsx
-LDFLAGS := -s -w
+# The VCS revision for `bhxh version`, also when the toolchain's VCS stamping
+# is off (GOFLAGS=-buildvcs=false) or cannot see the repository (a worktree).
+REVISION := $(shell git rev-parse HEAD 2>/dev/null)
+ifneq ($(REVISION),)
+REVISION := $(REVISION)$(shell git diff --quiet HEAD -- 2>/dev/null || echo -dirty)
+endif
+LDFLAGS := -s -w -X main.revision=$(REVISION)
 export CGO_ENABLED := 0
 
 .PHONY: all build test demo lint cross fuzz bench man clean
@@ -43,5 +49,10 @@ fuzz:
 	@for t in $$($(GO) test -list 'Fuzz.*' ./coverage | grep ^Fuzz); do \
 	  echo "== $$t"; $(GO) test -run '^$$' -fuzz "^$$t$$" -fuzztime $(FUZZTIME) ./coverage || exit 1; done
 
+# Man pages (section 1) from the Cobra command tree, via the hidden
+# `bhxh gen-man` command; SOURCE_DATE_EPOCH fixes their date.
+man: build
+	./$(BIN) gen-man man/man1
+
 clean:
-	rm -rf bin bao-cao-demo.xlsx
+	rm -rf bin bao-cao-demo.xlsx man

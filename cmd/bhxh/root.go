@@ -58,9 +58,12 @@ to targets and splits a provincial target across units in whole people.`,
 		newAllocateCmd(s),
 		newVersionCmd(s),
 		newTrendCmd(s),
+		newTemplateCmd(s),
+		newGenManCmd(s),
 	} {
 		root.AddCommand(sub)
 	}
+	setupCompletion(root)
 	return root
 }
 

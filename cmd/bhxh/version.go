@@ -11,6 +11,10 @@ import (
 // otherwise it comes from the module's build info.
 var version = ""
 
+// revision is set by the linker (-X main.revision=…, as make build does)
+// for builds whose build info carries no VCS revision.
+var revision = ""
+
 func buildVersion() (ver, rev string) {
 	ver = version
 	info, ok := debug.ReadBuildInfo()
@@ -26,6 +30,9 @@ func buildVersion() (ver, rev string) {
 				rev += "-dirty"
 			}
 		}
+	}
+	if rev == "" {
+		rev = revision
 	}
 	if ver == "" {
 		ver = "(devel)"

@@ -1,0 +1,94 @@
+package main
+
+import (
+	"errors"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/bhxh/bhxh/xlsxio"
+)
+
+// templateOptions holds everything `bhxh template` needs.
+type templateOptions struct {
+	streams
+	Output string
+	Units  string // unit list file (CSV or xlsx of name[,code])
+	Period string
+	Lang   string
+}
+
+func newTemplateCmd(s streams) *cobra.Command {
+	opts := &templateOptions{streams: s}
+	cmd := &cobra.Command{
+		Use:   "template -o FILE.xlsx",
+		Short: "Write a blank input workbook that units fill in and compute reads as it is",
+		Long: `template writes the workbook to send to units: a title ("BÁO CÁO KẾT QUẢ PHÁT TRIỂN
+NGƯỜI THAM GIA BHXH, BHYT", the month), the canonical headers (unit, code, labour force,
+population, mandatory and voluntary social insurance, BHTN, BHYT, population past retirement
+age, pension recipients), data cells that accept only whole numbers of people (≥ 0), a locked
+header (the sheet is protected without a password; the data cells are not locked), and an
+instructions sheet. bhxh compute reads the filled-in workbook without any --col.
+
+--units pre-fills unit names and codes from a CSV or xlsx list (rows "name,code", a header
+row is optional; codes keep their leading zeros); without it the sheet has 20 empty rows.`,
+		Example: `  bhxh template -o mau-bao-cao.xlsx
+  bhxh template --units ds-xa.csv --period 2025-10 -o mau-thang-10.xlsx
+  bhxh template --lang en -o template.xlsx`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return runTemplate(opts)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVarP(&opts.Output, "output", "o", "", "the workbook to write (.xlsx; - = standard output)")
+	f.StringVar(&opts.Units, "units", "", "CSV or xlsx list of unit names and codes to pre-fill")
+	f.StringVar(&opts.Period, "period", "", "report month YYYY-MM shown in the title (default: a line to fill in)")
+	f.StringVar(&opts.Lang, "lang", "vi", "language of headers and instructions: vi or en")
+	return cmd
+}
+
+func runTemplate(opts *templateOptions) error {
+	if opts.Output == "" {
+		return usagef("give the workbook to write with -o FILE.xlsx")
+	}
+	if opts.Output != "-" && !strings.EqualFold(filepath.Ext(opts.Output), ".xlsx") {
+		return usagef("-o %s: a template is an .xlsx workbook", opts.Output)
+	}
+	if opts.Lang != "vi" && opts.Lang != "en" {
+		return usagef("--lang %q: want vi or en", opts.Lang)
+	}
+	if opts.Period != "" {
+		if _, err := time.Parse("2006-01", opts.Period); err != nil {
+			return usagef("--period %q: want YYYY-MM", opts.Period)
+		}
+	}
+	topt := xlsxio.TemplateOptions{Lang: opts.Lang, Period: opts.Period}
+	var inputs []string
+	if opts.Units != "" {
+		units, err := xlsxio.ReadUnitList(opts.Units)
+		if err != nil {
+			return err
+		}
+		topt.Units = units
+		inputs = append(inputs, opts.Units)
+	}
+	write := func(w io.Writer) error { return xlsxio.WriteTemplate(w, topt) }
+	if opts.Output == "-" {
+		if f, ok := opts.Out.(*os.File); ok && isTerminal(f) {
+			return usagef("refusing to write xlsx to a terminal; give -o FILE.xlsx")
+		}
+		return write(opts.Out)
+	}
+	if err := xlsxio.WriteFileAtomic(opts.Output, inputs, write); err != nil {
+		if errors.Is(err, xlsxio.ErrOutputIsInput) {
+			return usageError{err}
+		}
+		return err
+	}
+	return nil
+}
