@@ -10,10 +10,6 @@ func DecodeLegacy(s, font string) string { return s }
 // LooksLikeTCVN3 guesses whether s is TCVN3 text shown as Latin-1.
 func LooksLikeTCVN3(s string) bool { return false }
 
-// MatchHeader maps a header (and the merged group cell above it) to a
-// canonical key; key is "" when not recognised, why says how or why not.
-func MatchHeader(group, header string) (key, why string) { return "", "" }
-
 // UnitNameKey normalises a unit name for matching across files.
 func UnitNameKey(name string) string { return name }
 
