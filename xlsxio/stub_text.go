@@ -9,25 +9,3 @@ func DecodeLegacy(s, font string) string { return s }
 
 // LooksLikeTCVN3 guesses whether s is TCVN3 text shown as Latin-1.
 func LooksLikeTCVN3(s string) bool { return false }
-
-// UnitNameKey normalises a unit name for matching across files.
-func UnitNameKey(name string) string { return name }
-
-// IsTotalLabel: "Tổng cộng", "Toàn tỉnh", "Toàn thành phố", "Tổng số"…
-func IsTotalLabel(s string) bool { return false }
-
-// IsSubtotalLabel: "Cộng", "Cộng khu vực…".
-func IsSubtotalLabel(s string) bool { return false }
-
-// IsFooterLabel: "Người lập biểu", "Ghi chú:", "Thủ trưởng đơn vị"…
-func IsFooterLabel(s string) bool { return false }
-
-// IsSectionLabel: "I. Khu vực phường", "I", "II", "A"…
-func IsSectionLabel(s string) bool { return false }
-
-// IsNumberingRow: a row of column numbers "(1)", "(2)"… or "A", "B", "1", "2"….
-func IsNumberingRow(cells []string) bool { return false }
-
-// ParsePeriod reads "YYYY-MM" from a title ("Tháng 11 năm 2023",
-// "Tính đến ngày 31/5/2020").
-func ParsePeriod(title string) (string, bool) { return "", false }
