@@ -233,6 +233,29 @@ func subject(words string) (subj string, kw []string, ambiguous bool) {
 	return "", nil, false
 }
 
+// unitWords are the only words a unit column's header is made of
+// ("Tên đơn vị", "Xã, phường, đặc khu", "Huyện/TP"); a title such as
+// "Cộng hòa xã hội…" or a name such as "Thành phố Bình Lâm" is not one.
+var unitWords = map[string]bool{
+	"don": true, "vi": true, "ten": true, "huyen": true, "thanh": true, "pho": true, "thi": true,
+	"xa": true, "tran": true, "phuong": true, "dac": true, "khu": true, "dia": true, "ban": true,
+	"quan": true, "tinh": true, "hanh": true, "chinh": true, "cap": true, "cac": true, "va": true,
+	"unit": true, "units": true, "name": true, "district": true, "commune": true, "ward": true,
+	"province": true, "area": true,
+}
+
+// unitHeader returns the unit keyword h starts with, "" when h is not a
+// unit column header.
+func unitHeader(h string) string {
+	for w := range strings.FieldsSeq(h) {
+		if !unitWords[w] {
+			return ""
+		}
+	}
+	return firstOf(h, "don vi", "ten", "huyen", "xa", "phuong", "dac khu", "dia ban",
+		"thanh pho", "thi xa", "thi tran", "quan", "tinh", "unit", "name", "district", "commune", "ward", "province", "area")
+}
+
 // Roles a header or group may give a column.
 const (
 	roleNone    = ""
@@ -298,8 +321,7 @@ func MatchHeader(group, header string) (key, why string) {
 		if code := firstOf(h, "ma", "code"); code != "" && (strings.HasPrefix(h, " "+code+" ") || code == "code") {
 			return "code", "keyword " + quote(code)
 		}
-		if u := firstOf(h, "don vi", "ten", "huyen", "xa", "phuong", "dac khu", "dia ban", "dia phuong",
-			"thanh pho", "thi xa", "thi tran", "quan", "tinh", "unit", "name", "district", "commune", "ward"); u != "" {
+		if u := unitHeader(h); u != "" {
 			return "unit", "keyword " + quote(u)
 		}
 		var gkw []string

@@ -73,17 +73,19 @@ var (
 // ".VnTimeH", show every letter as a capital), fonts named "VNI-…" are VNI.
 // Text in any other font is returned unchanged.
 func DecodeLegacy(s, font string) string {
-	if isASCII(s) {
-		return s
-	}
 	f := strings.ToLower(strings.TrimSpace(font))
 	switch {
 	case strings.HasPrefix(f, ".vn"):
-		out := decodeTCVN3(s)
+		out := s
+		if !isASCII(s) {
+			out = decodeTCVN3(s)
+		}
 		if strings.HasSuffix(f, "h") {
 			out = strings.ToUpper(out)
 		}
 		return out
+	case isASCII(s):
+		return s
 	case strings.HasPrefix(f, "vni-") || strings.HasPrefix(f, "vni "):
 		return decodeVNI(s)
 	}

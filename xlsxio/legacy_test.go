@@ -44,6 +44,7 @@ func TestDecodeLegacyTCVN3(t *testing.T) {
 		{"Tæng céng", "", "Tæng céng"},
 		{"Tổng cộng", "Calibri", "Tổng cộng"},
 		{"STT", ".VnTime", "STT"},
+		{"Bhxh", ".VnTimeH", "BHXH"}, // a capitals font shows ASCII letters as capitals too
 	}
 	for _, tt := range tests {
 		if got := DecodeLegacy(tt.in, tt.font); got != tt.want {
