@@ -177,7 +177,7 @@ func halfUpReport(decimals int) *ComputeReport {
 	units := []coverage.Unit{
 		{Name: "Một phần tám", Counts: map[string]int64{"bhxh_mandatory": 1, "bhxh_voluntary": 0, "labour_force": 8, "plan_bhxh_mandatory": 8}},
 		{Name: "Ba phần tám", Counts: map[string]int64{"bhxh_mandatory": 3, "bhxh_voluntary": 0, "labour_force": 8, "plan_bhxh_mandatory": 16}},
-		{Name: "Sát chỉ tiêu", Counts: map[string]int64{"bhxh_mandatory": 100000, "bhxh_voluntary": 1, "labour_force": 200001}},
+		{Name: "Sát chỉ tiêu", Counts: map[string]int64{"bhxh_mandatory": 100000, "bhxh_voluntary": 1, "labour_force": 200001, "plan_bhxh_mandatory": 100000}},
 	}
 	res := coverage.Compute(units, nil, coverage.Options{Month: 10,
 		Flags: map[string]coverage.Target{"bhxh": {Rate: decimal.RequireFromString("50")}}})
