@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"sort"
 	"strconv"
 	"time"
 	"unicode/utf8"
@@ -418,16 +419,27 @@ func (x *xlsxReport) chart(sheet string, cols []summaryColumn) error {
 			Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"ED7D31"}}})
 	}
 	n := uint(len(x.rep.Result.Units))
-	return x.f.AddChart(sheet, cellName(1, x.totalRow+3), &excelize.Chart{
-		Type:      excelize.Bar,
-		Series:    series,
-		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: fmt.Sprintf(x.lab.chartTitle, IndicatorLabel(ind, x.rep.Lang))}}},
-		Legend:    excelize.ChartLegend{Position: "bottom"},
-		XAxis:     excelize.ChartAxis{ReverseOrder: true},
-		YAxis:     excelize.ChartAxis{MajorGridLines: true},
-		Dimension: excelize.ChartDimension{Width: 720, Height: max(320, 60+28*n)},
-		Format:    excelize.GraphicOptions{AltText: fmt.Sprintf(x.lab.chartTitle, IndicatorLabel(ind, x.rep.Lang))},
+	vary := false
+	err := x.f.AddChart(sheet, cellName(1, x.totalRow+3), &excelize.Chart{
+		Type:       excelize.Bar,
+		Series:     series,
+		Title:      excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: fmt.Sprintf(x.lab.chartTitle, IndicatorLabel(ind, x.rep.Lang))}}},
+		Legend:     excelize.ChartLegend{Position: "bottom"},
+		XAxis:      excelize.ChartAxis{ReverseOrder: true},
+		YAxis:      excelize.ChartAxis{MajorGridLines: true},
+		Dimension:  excelize.ChartDimension{Width: 720, Height: max(320, 60+28*n)},
+		Format:     excelize.GraphicOptions{AltText: fmt.Sprintf(x.lab.chartTitle, IndicatorLabel(ind, x.rep.Lang))},
+		VaryColors: &vary,
 	})
+	if err != nil {
+		return err
+	}
+	// A chart makes excelize declare the image types from a map, in
+	// random order; sorting them keeps two writes byte-identical.
+	if ct := x.f.ContentTypes; ct != nil {
+		sort.SliceStable(ct.Defaults, func(i, j int) bool { return ct.Defaults[i].Extension < ct.Defaults[j].Extension })
+	}
+	return nil
 }
 
 // gapsSheet lists, per indicator with a target, the units by persons
