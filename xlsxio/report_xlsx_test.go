@@ -173,10 +173,10 @@ func TestComputeXLSXSummary(t *testing.T) {
 	if !panes.Freeze || panes.YSplit != 2 || panes.XSplit != 1 {
 		t.Errorf("panes %+v, want frozen at B3", panes)
 	}
-	last := cellName(len(head), 2+len(rep.Result.Units))
+	filter := "$A$2:$" + colName(len(head)) + "$" + strconv.Itoa(2+len(rep.Result.Units))
 	sheetXML, _ := zipEntry(t, b, "xl/worksheets/sheet1.xml")
-	if !strings.Contains(sheetXML, `<autoFilter ref="$A$2:$`+strings.Replace(last, "1", "$1", 1)+`"`) {
-		t.Errorf("no autofilter A2:%s", last)
+	if !strings.Contains(sheetXML, `<autoFilter ref="`+filter+`"`) {
+		t.Errorf("no autofilter %s over the head and the units", filter)
 	}
 	if dim, _ := f.GetSheetDimension(sh); dim != "A1:"+cellName(len(head), 3+len(rep.Result.Units)) {
 		t.Errorf("dimension %s", dim)
@@ -392,6 +392,20 @@ func TestComputeXLSXLibreOffice(t *testing.T) {
 		"Toàn tỉnh", "27.68", "18,969", "39,906", "1,328,914"} {
 		if !strings.Contains(got, s) {
 			t.Errorf("LibreOffice's view lacks %q:\n%s", s, got)
+		}
+	}
+}
+
+// TestComputeWritersEmptyReport: a report without units or inputs still
+// writes in every format.
+func TestComputeWritersEmptyReport(t *testing.T) {
+	rep := &ComputeReport{Result: coverage.Compute(nil, nil, coverage.Options{}), Decimals: 2, Lang: "vi"}
+	for name, write := range map[string]func(io.Writer, *ComputeReport) error{
+		"json": WriteComputeJSON, "csv": WriteComputeCSV, "table": WriteComputeTable, "xlsx": WriteComputeXLSX,
+	} {
+		var buf bytes.Buffer
+		if err := write(&buf, rep); err != nil {
+			t.Errorf("%s: %v", name, err)
 		}
 	}
 }
