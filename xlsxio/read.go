@@ -1,10 +1,490 @@
 package xlsxio
 
-// ReadFile reads the table of a workbook (.xlsx, .xls) or CSV file.
-func ReadFile(path string, opt Options) (*Table, error) { return nil, errTODO }
+import (
+	"bufio"
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
 
-// ParseColumnsFile reads a --columns file of 'Header text=key' lines.
-func ParseColumnsFile(path string) (map[string]string, error) { return nil, errTODO }
+	"github.com/shopspring/decimal"
 
-// ParseColOverride parses one --col 'Header text=key'.
-func ParseColOverride(s string) (header, key string, err error) { return "", "", errTODO }
+	"github.com/bhxh/bhxh/coverage"
+)
+
+// ReadFile reads the table of a workbook (.xlsx, .xls) or CSV file into
+// units. Every rejected cell of the file is reported (up to MaxErrors) in
+// one ErrorList; file-level problems are a *FileError.
+func ReadFile(path string, opt Options) (*Table, error) {
+	file := filepath.Base(path)
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil, &FileError{File: file, Err: err}
+	}
+	if st.IsDir() {
+		return nil, &FileError{File: file, Err: errors.New("is a folder, not a workbook")}
+	}
+	if st.Size() > maxFileBytes {
+		return nil, &FileError{File: file, Err: fmt.Errorf("%w: %d bytes (limit %d)", ErrTooBig, st.Size(), maxFileBytes)}
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, &FileError{File: file, Err: err}
+	}
+	t, err := Read(data, file, opt)
+	if t != nil {
+		t.Path = path
+	}
+	return t, err
+}
+
+// Read reads a workbook or CSV file held in data; file names it in messages.
+func Read(data []byte, file string, opt Options) (*Table, error) {
+	book, err := open(data, file, opt)
+	if err != nil {
+		return nil, err
+	}
+	defer book.Close()
+	sum := sha256.Sum256(data)
+
+	src, h, err := pickSheet(book, file, opt)
+	if err != nil {
+		return nil, err
+	}
+	t := &Table{File: file, Sheet: src.Name(), SHA256: hex.EncodeToString(sum[:]), Columns: h.cols}
+	for r := h.first; r <= h.last; r++ {
+		t.HeaderRows = append(t.HeaderRows, r+1)
+	}
+	t.Period = opt.Period
+	if t.Period == "" {
+		t.Period = findPeriod(src, h)
+	}
+	if err := readRows(src, h, t); err != nil {
+		return nil, err
+	}
+	return t, nil
+}
+
+// open sniffs the format from the bytes (an .xlsx named .xls works, a
+// random file named .xlsx fails clearly).
+func open(data []byte, file string, opt Options) (workbookSource, error) {
+	ext := strings.ToLower(filepath.Ext(file))
+	switch {
+	case len(data) == 0:
+		return nil, &FileError{File: file, Err: fmt.Errorf("%w: the file is empty", ErrNotWorkbook)}
+	case bytes.HasPrefix(data, []byte("PK\x03\x04")):
+		return openXLSX(data, file, opt.Password)
+	case isEncryptedOOXML(data):
+		if opt.Password == "" {
+			return nil, &FileError{File: file, Err: ErrPassword}
+		}
+		return openXLSX(data, file, opt.Password)
+	case isOLE(data):
+		return openXLS(data, file)
+	case ext == ".csv" || ext == ".txt" || ext == ".tsv":
+		return openCSV(data, file)
+	case bytes.HasPrefix(data, []byte("PK")):
+		return nil, &FileError{File: file, Err: fmt.Errorf("%w: a damaged or truncated zip", ErrNotWorkbook)}
+	}
+	return nil, &FileError{File: file, Err: fmt.Errorf("%w: not an xlsx, xls or CSV file", ErrNotWorkbook)}
+}
+
+// pickSheet returns the sheet named by opt.Sheet (a name or a 1-based
+// index), else the first sheet holding a recognisable table.
+func pickSheet(book workbookSource, file string, opt Options) (sheetSource, header, error) {
+	names := book.Sheets()
+	if opt.Sheet != "" {
+		idx := -1
+		for i, n := range names {
+			if n == opt.Sheet || Fold(n) == Fold(opt.Sheet) {
+				idx = i
+				break
+			}
+		}
+		if idx < 0 {
+			if n, err := strconv.Atoi(opt.Sheet); err == nil && n >= 1 && n <= len(names) {
+				idx = n - 1
+			}
+		}
+		if idx < 0 {
+			return nil, header{}, &FileError{File: file, Err: fmt.Errorf("no sheet %q (sheets: %s)", opt.Sheet, quoteList(names))}
+		}
+		src, err := book.Sheet(idx)
+		if err != nil {
+			return nil, header{}, err
+		}
+		h, ok := findHeader(src, opt)
+		if !ok {
+			return nil, header{}, noHeader(file, []string{names[idx]})
+		}
+		return src, h, nil
+	}
+	for i := range names {
+		src, err := book.Sheet(i)
+		if err != nil {
+			return nil, header{}, err
+		}
+		if h, ok := findHeader(src, opt); ok {
+			return src, h, nil
+		}
+	}
+	return nil, header{}, noHeader(file, names)
+}
+
+func noHeader(file string, sheets []string) error {
+	what := "sheet " + quoteList(sheets)
+	if len(sheets) != 1 {
+		what = "sheets " + quoteList(sheets)
+	}
+	if len(sheets) == 1 && sheets[0] == "" {
+		what = "the file"
+	}
+	return &FileError{File: file, Err: fmt.Errorf("%w in %s: expected a header row naming the unit (\"Đơn vị\") and counts such as \"Số người tham gia BHXH bắt buộc\"; run `bhxh inspect` to see what was read, and --col 'Header=key' to map a column", ErrNoHeader, what)}
+}
+
+func quoteList(ss []string) string {
+	q := make([]string, len(ss))
+	for i, s := range ss {
+		q[i] = strconv.Quote(s)
+	}
+	return strings.Join(q, ", ")
+}
+
+// findPeriod reads the period from the title rows, then from the header
+// block ("Thực hiện đến 25/11/2023").
+func findPeriod(s sheetSource, h header) string {
+	_, ncols := s.Size()
+	for r := 0; r <= h.last; r++ {
+		for c := 0; c < ncols; c++ {
+			if t := textAt(s, r, c); t != "" {
+				if p, ok := ParsePeriod(t); ok {
+					return p
+				}
+			}
+		}
+	}
+	return ""
+}
+
+// rowKind classifies a data row by its label.
+type rowKind int
+
+const (
+	rowUnit rowKind = iota
+	rowTotal
+	rowSubtotal
+	rowSection
+	rowFooter
+)
+
+func classify(label, first string) rowKind {
+	switch {
+	case IsFooterLabel(label) || (label == "" && IsFooterLabel(first)):
+		return rowFooter
+	case IsTotalLabel(label) || (label == "" && IsTotalLabel(first)):
+		return rowTotal
+	case IsSubtotalLabel(label) || (label == "" && IsSubtotalLabel(first)):
+		return rowSubtotal
+	case IsSectionLabel(label):
+		return rowSection
+	}
+	return rowUnit
+}
+
+// readRows reads every row under the header until a footer.
+func readRows(s sheetSource, h header, t *Table) error {
+	nrows, ncols := s.Size()
+	var errs ErrorList
+	numeric := make([]bool, len(h.cols))
+	start := h.last + 1
+	if start < nrows && IsNumberingRow(rowTexts(s, start, ncols)) {
+		start++
+	}
+	seen := map[string]int{} // unit key → index in t.Units
+	for r := start; r < nrows; r++ {
+		texts := rowTexts(s, r, ncols)
+		first := ""
+		nonEmpty := 0
+		for _, x := range texts {
+			if x != "" {
+				if first == "" {
+					first = x
+				}
+				nonEmpty++
+			}
+		}
+		if nonEmpty == 0 {
+			continue
+		}
+		label := textAt(s, r, h.unit)
+		kind := classify(label, first)
+		if kind == rowFooter {
+			break
+		}
+		// a section marker in the row-number column ("I", "II", "A")
+		// with a name beside it ("Khu vực phường")
+		if kind == rowUnit && h.unit > 0 {
+			if stt := textAt(s, r, 0); stt != "" && stt != label && IsSectionLabel(stt) && !isDigits(stt) {
+				kind = rowSection
+			}
+		}
+		u := coverage.Unit{
+			Name:     label,
+			Counts:   map[string]int64{},
+			Percents: map[string]decimal.Decimal{},
+			Shown:    map[string]int{},
+			Cells:    map[string]string{"unit": ref(r, h.unit)},
+			Row:      r + 1,
+		}
+		if h.code >= 0 {
+			u.Code = codeText(s.Cell(r, h.code))
+		}
+		hasNumbers := false
+		for i, col := range h.cols {
+			cl := s.Cell(r, col.Index)
+			if col.Key == "" || col.Key == "unit" || col.Key == "code" {
+				if col.Key == "" && looksNumeric(cl) {
+					numeric[i] = true
+				}
+				continue
+			}
+			if cl.Kind == cellFormula {
+				v, err := s.Eval(r, col.Index)
+				if err != nil {
+					errs = appendErr(errs, &CellError{File: t.File, Sheet: t.Sheet, Cell: ref(r, col.Index), Value: cl.Text, Err: err})
+					continue
+				}
+				cl = v
+			}
+			if cl.Kind == cellEmpty {
+				if kind == rowUnit && coverage.IsCountKey(col.Key) {
+					u.Counts[col.Key] = 0 // an empty count is zero people
+				}
+				continue // a total row's empty cell states nothing
+			}
+			hasNumbers = true
+			u.Cells[col.Key] = ref(r, col.Index)
+			if err := setValue(&u, col.Key, cl); err != nil {
+				if kind == rowSection {
+					continue
+				}
+				errs = appendErr(errs, &CellError{File: t.File, Sheet: t.Sheet, Cell: ref(r, col.Index), Value: cl.Text, Err: err})
+			}
+			if len(errs) >= MaxErrors {
+				return errs
+			}
+		}
+		switch kind {
+		case rowTotal:
+			if t.Total == nil {
+				tu := u
+				t.Total = &tu
+			}
+		case rowSubtotal:
+			t.Subtotals = append(t.Subtotals, u)
+		case rowSection:
+			if hasNumbers {
+				t.Subtotals = append(t.Subtotals, u)
+			}
+		case rowUnit:
+			if label == "" {
+				if hasNumbers {
+					t.Issues = append(t.Issues, Issue{Level: "warning", Code: "unnamed_row", File: t.File, Sheet: t.Sheet,
+						Cell: ref(r, h.unit), Message: fmt.Sprintf("row %d holds numbers but no unit name; skipped", r+1)})
+				}
+				continue
+			}
+			if !hasNumbers && !anyCountCell(s, r, h) {
+				continue // a heading row such as "Khu vực thành thị"
+			}
+			key := "name:" + UnitNameKey(label)
+			if u.Code != "" {
+				key = "code:" + u.Code
+			}
+			if prev, ok := seen[key]; ok {
+				p := t.Units[prev]
+				errs = appendErr(errs, &FileError{File: t.File, Err: fmt.Errorf("%s: %w %q on rows %d and %d (%s, %s)",
+					t.Sheet, ErrDuplicateUnit, label, p.Row, r+1, p.Cells["unit"], ref(r, h.unit))})
+				continue
+			}
+			seen[key] = len(t.Units)
+			t.Units = append(t.Units, u)
+		}
+	}
+	if len(errs) > 0 {
+		return errs
+	}
+	if len(t.Units) == 0 {
+		return &FileError{File: t.File, Err: fmt.Errorf("%s: the table under the header (rows %d–) holds no unit rows", t.Sheet, h.last+1)}
+	}
+	for i, col := range h.cols {
+		if col.Key == "" && numeric[i] && !isRowNumberColumn(col) {
+			t.Issues = append(t.Issues, Issue{Level: "warning", Code: coverage.WarnUnknownColumn, File: t.File, Sheet: t.Sheet,
+				Cell: col.Letter + strconv.Itoa(h.last+1),
+				Message: fmt.Sprintf("column %s %q holds numbers but is not read (%s); to read it: --col '%s=KEY'",
+					col.Letter, col.Header, col.Why, col.Header)})
+		}
+	}
+	return nil
+}
+
+func appendErr(errs ErrorList, err error) ErrorList {
+	if len(errs) < MaxErrors {
+		errs = append(errs, err)
+	}
+	return errs
+}
+
+// setValue parses one cell into the unit under key.
+func setValue(u *coverage.Unit, key string, cl cell) error {
+	kind := KindCount
+	if coverage.IsPercentKey(key) {
+		kind = KindPercent
+	}
+	var (
+		n   Number
+		err error
+	)
+	switch cl.Kind {
+	case cellNumber:
+		n, err = ParseCellNumber(cl.Raw, kind)
+		if err == nil && kind == KindPercent {
+			n.Decimals = cl.Decimals
+			if cl.Percent { // 0.4161 shown as 41.61%
+				n.Value = n.Value.Shift(2)
+			}
+		}
+	case cellText:
+		n, err = ParseCellText(cl.Text, kind)
+	default:
+		if kind == KindPercent {
+			return nil // "#DIV/0!" in a rate column: no rate stated
+		}
+		return ErrNotWholeNumber
+	}
+	if err != nil {
+		return err
+	}
+	if n.Absent {
+		return nil
+	}
+	if kind == KindCount {
+		u.Counts[key] = n.Value.IntPart()
+		return nil
+	}
+	u.Percents[key] = n.Value
+	u.Shown[key] = n.Decimals
+	return nil
+}
+
+func rowTexts(s sheetSource, r, ncols int) []string {
+	out := make([]string, ncols)
+	for c := 0; c < ncols; c++ {
+		cl := s.Cell(r, c)
+		switch cl.Kind {
+		case cellText, cellNumber, cellOther:
+			out[c] = oneLine(cl.Text)
+		case cellFormula:
+			out[c] = cl.Text
+		}
+	}
+	return out
+}
+
+func looksNumeric(cl cell) bool {
+	switch cl.Kind {
+	case cellNumber:
+		return true
+	case cellText:
+		n, err := ParseCellText(cl.Text, KindPercent)
+		return err == nil && !n.Absent && strings.ContainsAny(cl.Text, "0123456789")
+	}
+	return false
+}
+
+func anyCountCell(s sheetSource, r int, h header) bool {
+	for _, col := range h.cols {
+		if coverage.IsCountKey(col.Key) && s.Cell(r, col.Index).Kind != cellEmpty {
+			return true
+		}
+	}
+	return false
+}
+
+// isRowNumberColumn: "STT", "TT", "Số thứ tự" hold row numbers, not data.
+func isRowNumberColumn(col Column) bool {
+	switch Fold(col.Header) {
+	case "stt", "tt", "so tt", "so thu tu", "no", "#":
+		return true
+	}
+	return false
+}
+
+func isDigits(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// codeText keeps an official code as text; a code typed as a number lost
+// its leading zeros already, so it is kept as its digits.
+func codeText(cl cell) string {
+	switch cl.Kind {
+	case cellText:
+		return strings.TrimSpace(cl.Text)
+	case cellNumber:
+		if d, err := decimal.NewFromString(cl.Raw); err == nil && d.IsInteger() {
+			return d.String()
+		}
+		return cl.Raw
+	}
+	return ""
+}
+
+// ParseColumnsFile reads a --columns file: one 'Header text=key' per line;
+// blank lines and lines starting with # are skipped.
+func ParseColumnsFile(path string) (map[string]string, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	m := map[string]string{}
+	sc := bufio.NewScanner(bytes.NewReader(bytes.TrimPrefix(data, []byte("\xEF\xBB\xBF"))))
+	for n := 1; sc.Scan(); n++ {
+		line := strings.TrimSpace(sc.Text())
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		h, k, err := ParseColOverride(line)
+		if err != nil {
+			return nil, fmt.Errorf("%s:%d: %w", filepath.Base(path), n, err)
+		}
+		m[h] = k
+	}
+	return m, sc.Err()
+}
+
+// ParseColOverride parses one --col 'Header text=key'. The header may be a
+// column letter ("H=bhxh_mandatory"); key "-" ignores the column.
+func ParseColOverride(s string) (header, key string, err error) {
+	i := strings.LastIndexByte(s, '=')
+	if i <= 0 {
+		return "", "", fmt.Errorf("--col %q: want 'Header text=key'", s)
+	}
+	header, key = strings.TrimSpace(s[:i]), strings.TrimSpace(s[i+1:])
+	if header == "" {
+		return "", "", fmt.Errorf("--col %q: empty header", s)
+	}
+	if key != "-" && canonicalKey(key) != key {
+		return "", "", fmt.Errorf("--col %q: unknown key %q (keys: unit, code, %s, or - to ignore)", s, key, strings.Join(coverage.AllKeys(), ", "))
+	}
+	return header, key, nil
+}

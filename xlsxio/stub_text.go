@@ -1,18 +1,7 @@
 package xlsxio
 
-// Stubs of the text layer: the text helper replaces this file with text.go,
-// legacy.go, number.go, headers.go, labels.go, period.go.
-
-import "errors"
-
-var errTODO = errors.New("not implemented yet")
-
-// NFC returns s in Unicode normal form C.
-func NFC(s string) string { return s }
-
-// Fold normalises for matching: NFC, lower case, diacritics stripped (đ→d),
-// punctuation as spaces, spaces collapsed and trimmed.
-func Fold(s string) string { return s }
+// Stubs of the text layer still being written (headers, labels, period,
+// legacy fonts); text.go and number.go are done.
 
 // DecodeLegacy converts text typed in a legacy Vietnamese font (TCVN3
 // ".VnTime", VNI "VNI-Times") to Unicode; other fonts return s unchanged.
@@ -20,14 +9,6 @@ func DecodeLegacy(s, font string) string { return s }
 
 // LooksLikeTCVN3 guesses whether s is TCVN3 text shown as Latin-1.
 func LooksLikeTCVN3(s string) bool { return false }
-
-// ParseCellText parses a number typed as text. Errors are sentinels
-// (ErrNotWholeNumber, ErrNegative, ErrTooLarge, ErrNotANumber) without location.
-func ParseCellText(text string, kind NumKind) (Number, error) { return Number{}, errTODO }
-
-// ParseCellNumber parses a numeric cell's raw value ("0.30000000000000004",
-// "1.5E+3"), rounded to 15 significant digits as Excel shows it.
-func ParseCellNumber(raw string, kind NumKind) (Number, error) { return Number{}, errTODO }
 
 // MatchHeader maps a header (and the merged group cell above it) to a
 // canonical key; key is "" when not recognised, why says how or why not.

@@ -1,0 +1,320 @@
+package xlsxio
+
+import (
+	"bytes"
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/shopspring/decimal"
+	"github.com/xuri/excelize/v2"
+)
+
+// Limits that keep a hostile or broken workbook from exhausting memory or
+// disk: a unit workbook is a few hundred kilobytes; these leave room for a
+// hundredfold.
+const (
+	maxFileBytes     = 256 << 20 // the file itself
+	maxUnzippedBytes = 512 << 20 // all parts, uncompressed
+	maxPartBytes     = 256 << 20 // one sheet or the shared strings, uncompressed
+	maxZipRatio      = 1000      // uncompressed/compressed of a part over 1 MB
+	maxFormulaCells  = 100000    // cells visited checking one formula for cycles
+)
+
+type xlsxBook struct {
+	f    *excelize.File
+	file string
+}
+
+// openXLSX opens an xlsx held in data. The zip directory is checked against
+// the limits first, so excelize never inflates a bomb (and never spills a
+// sheet to $TMPDIR: the XML limit equals the part limit).
+func openXLSX(data []byte, file, password string) (*xlsxBook, error) {
+	if !isOLE(data) {
+		if err := checkZip(data); err != nil {
+			return nil, &FileError{File: file, Err: err}
+		}
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
+		Password:          password,
+		UnzipSizeLimit:    maxUnzippedBytes,
+		UnzipXMLSizeLimit: maxPartBytes,
+	})
+	if err != nil {
+		if password != "" && isOLE(data) {
+			return nil, &FileError{File: file, Err: fmt.Errorf("cannot open with the password given: %v", err)}
+		}
+		return nil, &FileError{File: file, Err: fmt.Errorf("%w: %v", ErrNotWorkbook, err)}
+	}
+	return &xlsxBook{f: f, file: file}, nil
+}
+
+func (b *xlsxBook) Sheets() []string { return b.f.GetSheetList() }
+func (b *xlsxBook) Close() error     { return b.f.Close() }
+
+func (b *xlsxBook) Sheet(i int) (sheetSource, error) {
+	name := b.f.GetSheetList()[i]
+	rows, err := b.f.GetRows(name, excelize.Options{RawCellValue: true})
+	if err != nil {
+		return nil, &FileError{File: b.file, Err: fmt.Errorf("sheet %q: %w: %v", name, ErrNotWorkbook, err)}
+	}
+	s := &xlsxSheet{f: b.f, name: name, rows: rows, styles: map[int]styleInfo{}}
+	for _, r := range rows {
+		s.cols = max(s.cols, len(r))
+	}
+	mcs, err := b.f.GetMergeCells(name)
+	if err == nil {
+		for _, m := range mcs {
+			c0, r0, err1 := excelize.CellNameToCoordinates(m.GetStartAxis())
+			c1, r1, err2 := excelize.CellNameToCoordinates(m.GetEndAxis())
+			if err1 == nil && err2 == nil {
+				s.merges = append(s.merges, mergeRange{r0 - 1, c0 - 1, r1 - 1, c1 - 1})
+			}
+		}
+	}
+	return s, nil
+}
+
+type xlsxSheet struct {
+	f      *excelize.File
+	name   string
+	rows   [][]string
+	cols   int
+	merges []mergeRange
+	styles map[int]styleInfo
+}
+
+type styleInfo struct {
+	font     string
+	decimals int
+	percent  bool
+}
+
+func (s *xlsxSheet) Name() string         { return s.name }
+func (s *xlsxSheet) Size() (int, int)     { return len(s.rows), s.cols }
+func (s *xlsxSheet) Merges() []mergeRange { return s.merges }
+func ref(r, c int) string                 { n, _ := excelize.CoordinatesToCellName(c+1, r+1); return n }
+func (s *xlsxSheet) raw(r, c int) (string, bool) {
+	if r < 0 || r >= len(s.rows) || c < 0 || c >= len(s.rows[r]) {
+		return "", false
+	}
+	return s.rows[r][c], true
+}
+
+func (s *xlsxSheet) style(axis string) styleInfo {
+	id, err := s.f.GetCellStyle(s.name, axis)
+	if err != nil {
+		return styleInfo{decimals: -1}
+	}
+	if si, ok := s.styles[id]; ok {
+		return si
+	}
+	si := styleInfo{decimals: -1}
+	if st, err := s.f.GetStyle(id); err == nil && st != nil {
+		if st.Font != nil {
+			si.font = st.Font.Family
+		}
+		code := builtinFormat(st.NumFmt)
+		if st.CustomNumFmt != nil {
+			code = *st.CustomNumFmt
+		}
+		si.decimals, si.percent = formatDecimals(code)
+	}
+	s.styles[id] = si
+	return si
+}
+
+func (s *xlsxSheet) Cell(r, c int) cell {
+	v, _ := s.raw(r, c)
+	axis := ref(r, c)
+	if v == "" {
+		// A formula saved without its cached value reads as empty: look for
+		// one only in rows that hold something, so a stray far cell costs
+		// nothing.
+		if r < len(s.rows) && len(s.rows[r]) > 0 {
+			if fm, _ := s.f.GetCellFormula(s.name, axis); fm != "" {
+				si := s.style(axis)
+				return cell{Kind: cellFormula, Text: "=" + fm, Decimals: si.decimals, Percent: si.percent}
+			}
+		}
+		return cell{Kind: cellEmpty, Decimals: -1}
+	}
+	typ, _ := s.f.GetCellType(s.name, axis)
+	si := s.style(axis)
+	switch typ {
+	case excelize.CellTypeUnset, excelize.CellTypeNumber, excelize.CellTypeDate:
+		return cell{Kind: cellNumber, Text: v, Raw: v, Decimals: si.decimals, Percent: si.percent}
+	case excelize.CellTypeBool, excelize.CellTypeError:
+		return cell{Kind: cellOther, Text: v, Decimals: -1}
+	}
+	return cell{Kind: cellText, Text: NFC(DecodeLegacy(v, si.font)), Decimals: -1}
+}
+
+// refPattern finds cell references and ranges in a formula.
+var refPattern = regexp.MustCompile(`(?:(?:'[^']+'|[A-Za-z_][\w.]*)!)?\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?`)
+
+// Eval computes a formula without a cached value with excelize's
+// calculation engine, after checking it does not depend on itself
+// (excelize would silently give 0 for a circular reference).
+func (s *xlsxSheet) Eval(r, c int) (cell, error) {
+	axis := ref(r, c)
+	if err := s.checkCycle(axis); err != nil {
+		return cell{}, err
+	}
+	v, err := s.f.CalcCellValue(s.name, axis, excelize.Options{RawCellValue: true})
+	if err != nil {
+		return cell{}, fmt.Errorf("%w: %v", ErrFormula, err)
+	}
+	si := s.style(axis)
+	if strings.HasPrefix(v, "#") {
+		return cell{}, fmt.Errorf("%w: it gives %s", ErrFormula, v)
+	}
+	if _, err := decimal.NewFromString(v); err == nil {
+		return cell{Kind: cellNumber, Text: v, Raw: v, Decimals: si.decimals, Percent: si.percent}, nil
+	}
+	if v == "" {
+		return cell{Kind: cellEmpty, Decimals: -1}, nil
+	}
+	return cell{Kind: cellText, Text: NFC(v), Decimals: -1}, nil
+}
+
+// checkCycle follows the same-sheet references of the formula at axis and
+// fails when one leads back to a cell already on the path.
+func (s *xlsxSheet) checkCycle(start string) error {
+	visited := 0
+	onPath := map[string]bool{}
+	done := map[string]bool{}
+	var visit func(axis string) error
+	visit = func(axis string) error {
+		if done[axis] {
+			return nil
+		}
+		if onPath[axis] {
+			return fmt.Errorf("%w: circular reference through %s", ErrFormula, axis)
+		}
+		visited++
+		if visited > maxFormulaCells {
+			return fmt.Errorf("%w: depends on more than %d cells", ErrFormula, maxFormulaCells)
+		}
+		fm, _ := s.f.GetCellFormula(s.name, axis)
+		if fm == "" {
+			done[axis] = true
+			return nil
+		}
+		onPath[axis] = true
+		for _, m := range refPattern.FindAllStringSubmatch(fm, -1) {
+			if strings.Contains(m[0], "!") && !strings.HasPrefix(strings.Trim(m[0][:strings.Index(m[0], "!")], "'"), s.name) {
+				continue // another sheet: not followed
+			}
+			c0, _ := excelize.ColumnNameToNumber(m[1])
+			r0, _ := strconv.Atoi(m[2])
+			c1, r1 := c0, r0
+			if m[3] != "" {
+				c1, _ = excelize.ColumnNameToNumber(m[3])
+				r1, _ = strconv.Atoi(m[4])
+			}
+			if (r1-r0+1)*(c1-c0+1) > maxFormulaCells {
+				return fmt.Errorf("%w: range %s is too large", ErrFormula, m[0])
+			}
+			for rr := r0; rr <= r1; rr++ {
+				for cc := c0; cc <= c1; cc++ {
+					n, err := excelize.CoordinatesToCellName(cc, rr)
+					if err != nil {
+						continue
+					}
+					if err := visit(n); err != nil {
+						return err
+					}
+				}
+			}
+		}
+		onPath[axis] = false
+		done[axis] = true
+		return nil
+	}
+	return visit(start)
+}
+
+// builtinFormat gives the format code of Excel's built-in number formats
+// that matter for decimals.
+func builtinFormat(id int) string {
+	switch id {
+	case 1:
+		return "0"
+	case 2:
+		return "0.00"
+	case 3:
+		return "#,##0"
+	case 4:
+		return "#,##0.00"
+	case 9:
+		return "0%"
+	case 10:
+		return "0.00%"
+	case 11:
+		return "0.00E+00"
+	case 37, 38:
+		return "#,##0"
+	case 39, 40:
+		return "#,##0.00"
+	}
+	return "General"
+}
+
+// formatDecimals reads how many decimals a number format shows (of its
+// first section) and whether it is a percentage; -1 for General.
+func formatDecimals(code string) (int, bool) {
+	if code == "" || strings.EqualFold(code, "General") {
+		return -1, false
+	}
+	sec := code
+	if i := strings.IndexByte(sec, ';'); i >= 0 {
+		sec = sec[:i]
+	}
+	// drop quoted text and escaped characters
+	var b strings.Builder
+	inQuote := false
+	for i := 0; i < len(sec); i++ {
+		ch := sec[i]
+		switch {
+		case ch == '"':
+			inQuote = !inQuote
+		case inQuote:
+		case ch == '\\' || ch == '_' || ch == '*':
+			i++
+		case ch == '[':
+			if j := strings.IndexByte(sec[i:], ']'); j >= 0 {
+				i += j
+			}
+		default:
+			b.WriteByte(ch)
+		}
+	}
+	s := b.String()
+	percent := strings.Contains(s, "%")
+	d := 0
+	if i := strings.IndexByte(s, '.'); i >= 0 {
+		for _, ch := range s[i+1:] {
+			if ch == '0' || ch == '#' || ch == '?' {
+				d++
+			} else if ch != ',' {
+				break
+			}
+		}
+	}
+	return d, percent
+}
+
+// isOLE reports an OLE compound file: a legacy .xls, or an xlsx encrypted
+// with a password (Excel wraps those in OLE).
+func isOLE(data []byte) bool {
+	return len(data) >= 8 && bytes.Equal(data[:8], []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1})
+}
+
+// isEncryptedOOXML spots the "EncryptedPackage" stream (UTF-16 name) of a
+// password-protected xlsx.
+func isEncryptedOOXML(data []byte) bool {
+	name := []byte("E\x00n\x00c\x00r\x00y\x00p\x00t\x00e\x00d\x00P\x00a\x00c\x00k\x00a\x00g\x00e\x00")
+	return isOLE(data) && bytes.Contains(data, name)
+}
