@@ -385,7 +385,7 @@ func WriteAllocateXLSX(w io.Writer, rep *AllocateReport, parts AllocateParts) er
 		Alignment: &excelize.Alignment{Horizontal: "center", WrapText: true}})
 	sub, _ := f.NewStyle(&excelize.Style{Font: &excelize.Font{Italic: true},
 		Alignment: &excelize.Alignment{Horizontal: "center"}})
-	border := []excelize.Border{{Type: "left", Style: 1}, {Type: "right", Style: 1}, {Type: "top", Style: 1}, {Type: "bottom", Style: 1}}
+	border := []excelize.Border{{Type: "left", Color: "000000", Style: 1}, {Type: "right", Color: "000000", Style: 1}, {Type: "top", Color: "000000", Style: 1}, {Type: "bottom", Color: "000000", Style: 1}}
 	head, _ := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}, Border: border,
 		Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}})
 	text, _ := f.NewStyle(&excelize.Style{Border: border})
