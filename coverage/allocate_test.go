@@ -195,3 +195,27 @@ func TestAllocateInfeasibleSaysWhy(t *testing.T) {
 		t.Errorf("current method with a zero-current unit: %v", err)
 	}
 }
+
+func TestAllocateWithinGroups(t *testing.T) {
+	// Two old districts, each with its own total: every group's units sum to
+	// the group's total, whatever the other group does.
+	units := []AllocUnit{
+		{Name: "x1", Denominator: 100, Current: 10, Group: "H1"},
+		{Name: "y1", Denominator: 300, Current: 10, Group: "H2"},
+		{Name: "x2", Denominator: 200, Current: 10, Group: "H1"},
+		{Name: "y2", Denominator: 100, Current: 90, Group: "H2"},
+	}
+	a, err := Allocate(units, AllocRequest{Method: Proportional, NoDecrease: true, GroupTotals: map[string]int64{"H1": 31, "H2": 100}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := targets(a); got != "10 10 21 90" {
+		t.Errorf("got %s, want 10 10 21 90 (H1: 31 over 100/200 = 10⅓, 20⅔; H2: y2 keeps 90, y1 gets 10)", got)
+	}
+	if a.Target != 131 {
+		t.Errorf("total %d, want 131", a.Target)
+	}
+	if _, err := Allocate(units, AllocRequest{Method: Proportional, GroupTotals: map[string]int64{"H1": 31}}); err == nil {
+		t.Error("a group without a target was accepted")
+	}
+}
