@@ -132,7 +132,7 @@ func allocHeader(key, ind, lang string) string {
 func allocKeys(rep *AllocateReport) []string {
 	ind, _ := coverage.IndicatorByKey(rep.Indicator)
 	keys := []string{"unit"}
-	if hasCodes(rep.Allocation) {
+	if allocationHasCodes(rep.Allocation) {
 		keys = append(keys, "code")
 	}
 	keys = append(keys, ind.Denominator)
@@ -140,7 +140,7 @@ func allocKeys(rep *AllocateReport) []string {
 	return append(keys, coverage.PlanPrefix+ind.Key, incrementKey, coverage.TargetPrefix+ind.Key)
 }
 
-func hasCodes(a coverage.Allocation) bool {
+func allocationHasCodes(a coverage.Allocation) bool {
 	for _, u := range a.Units {
 		if u.Code != "" {
 			return true

@@ -26,7 +26,7 @@ func writeXLSX(t *testing.T, rep *ComputeReport) []byte {
 	return buf.Bytes()
 }
 
-func openXLSX(t *testing.T, b []byte) *excelize.File {
+func openReportXLSX(t *testing.T, b []byte) *excelize.File {
 	t.Helper()
 	f, err := excelize.OpenReader(bytes.NewReader(b))
 	if err != nil {
@@ -88,7 +88,7 @@ func raw(t *testing.T, f *excelize.File, sheet, cell string) string {
 func TestComputeXLSXSummary(t *testing.T) {
 	rep := reportFromFixture(t, "tinh-mau-2023-11.targets.expected.json", map[string]string{"bhxh": "30", "bhyt": "95"})
 	b := writeXLSX(t, rep)
-	f := openXLSX(t, b)
+	f := openReportXLSX(t, b)
 	if got, want := f.GetSheetList(), []string{"Tổng hợp", "Chênh lệch", "Kiểm tra", "Nguồn"}; strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Fatalf("sheets %v, want %v", got, want)
 	}
@@ -219,7 +219,7 @@ func TestComputeXLSXReproducible(t *testing.T) {
 	if !bytes.Equal(a, b) {
 		t.Error("two writes of the same report differ")
 	}
-	f := openXLSX(t, a)
+	f := openReportXLSX(t, a)
 	props, err := f.GetDocProps()
 	if err != nil {
 		t.Fatal(err)
@@ -246,7 +246,7 @@ func TestComputeXLSXHalfUp(t *testing.T) {
 		{1, []string{"12.5", "37.5"}, "0.0"},
 		{3, []string{"12.500", "37.500"}, "0.000"},
 	} {
-		f := openXLSX(t, writeXLSX(t, halfUpReport(c.decimals)))
+		f := openReportXLSX(t, writeXLSX(t, halfUpReport(c.decimals)))
 		rows, _ := f.GetRows("Tổng hợp")
 		rc := 0
 		for i, h := range rows[1] {
@@ -271,7 +271,7 @@ func TestComputeXLSXOtherSheets(t *testing.T) {
 	rep.Inputs[0].SHA256 = "ab12"
 	rep.Inputs[0].TargetNotes = []string{"bhxh 30%: --target bhxh=30"}
 	rep.Issues = []Issue{{Level: "warning", Code: "total_mismatch", File: "t.xlsx", Sheet: "T11", Cell: "K18", Message: "total row says 1, the units sum to 2"}}
-	f := openXLSX(t, writeXLSX(t, rep))
+	f := openReportXLSX(t, writeXLSX(t, rep))
 
 	// Gaps: by persons needed, most first, the total last.
 	gaps, _ := f.GetRows("Chênh lệch")
@@ -321,7 +321,7 @@ func TestComputeXLSXWithoutTargetsEnglish(t *testing.T) {
 	rep := reportFromFixture(t, "xa-phuong-2025-10.expected.json", nil)
 	rep.Lang = "en"
 	b := writeXLSX(t, rep)
-	f := openXLSX(t, b)
+	f := openReportXLSX(t, b)
 	if got := strings.Join(f.GetSheetList(), "|"); got != "Summary|Gaps|Checks|Sources" {
 		t.Errorf("sheets %s", got)
 	}
