@@ -335,7 +335,7 @@ func readRows(s sheetSource, h header, t *Table) error {
 			t.Issues = append(t.Issues, Issue{Level: "warning", Code: coverage.WarnUnknownColumn, File: t.File, Sheet: t.Sheet,
 				Cell: col.Letter + strconv.Itoa(h.last+1),
 				Message: fmt.Sprintf("column %s %q holds numbers but is not read (%s); to read it: --col '%s=KEY'",
-					col.Letter, col.Header, col.Why, col.Header)})
+					col.Letter, col.Header, col.Why, strings.TrimSpace(col.Group+" "+col.Header))})
 		}
 	}
 	return nil

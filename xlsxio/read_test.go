@@ -78,9 +78,9 @@ func TestReadCanonical(t *testing.T) {
 
 func TestReadCSV(t *testing.T) {
 	for name, text := range map[string]string{
-		"semicolon BOM CRLF": "\xEF\xBB\xBFunit;labour_force;bhxh_mandatory\r\nA;1.000;300\r\nB;2.000;400\r\n",
-		"comma quoted":       "unit,labour_force,bhxh_mandatory\nA,\"1,000\",300\nB,\"2,000\",400\n",
-		"tab":                "unit\tlabour_force\tbhxh_mandatory\nA\t1000\t300\nB\t2000\t400\n",
+		"semicolon BOM CRLF": "\xEF\xBB\xBFunit;labour_force;bhxh_mandatory\r\nHuyện A;1.000;300\r\nHuyện B;2.000;400\r\n",
+		"comma quoted":       "unit,labour_force,bhxh_mandatory\nHuyện A,\"1,000\",300\nHuyện B,\"2,000\",400\n",
+		"tab":                "unit\tlabour_force\tbhxh_mandatory\nHuyện A\t1000\t300\nHuyện B\t2000\t400\n",
 	} {
 		t.Run(name, func(t *testing.T) {
 			tab, err := Read([]byte(text), "a.csv", Options{})
@@ -97,8 +97,8 @@ func TestReadCSV(t *testing.T) {
 func TestReadFormulaWithoutCache(t *testing.T) {
 	rows := [][]any{
 		{"unit", "labour_force", "bhxh_mandatory"},
-		{"A", 1000, 300},
-		{"B", 2000, 400},
+		{"Huyện A", 1000, 300},
+		{"Huyện B", 2000, 400},
 		{"Tổng cộng", "=SUM(B2:B3)", "=SUM(C2:C3)"},
 	}
 	tab, err := Read(book(t, "Sheet1", rows), "f.xlsx", Options{})
@@ -113,8 +113,8 @@ func TestReadFormulaWithoutCache(t *testing.T) {
 func TestReadCircularFormulaIsAnError(t *testing.T) {
 	rows := [][]any{
 		{"unit", "labour_force", "bhxh_mandatory"},
-		{"A", 1000, "=C3+1"},
-		{"B", 2000, "=C2+1"},
+		{"Huyện A", 1000, "=C3+1"},
+		{"Huyện B", 2000, "=C2+1"},
 	}
 	_, err := Read(book(t, "Sheet1", rows), "c.xlsx", Options{})
 	var ce *CellError
@@ -129,7 +129,7 @@ func TestReadCircularFormulaIsAnError(t *testing.T) {
 func TestReadUnsupportedFormulaIsAnError(t *testing.T) {
 	rows := [][]any{
 		{"unit", "labour_force", "bhxh_mandatory"},
-		{"A", 1000, "=NOSUCHFUNCTION(1)"},
+		{"Huyện A", 1000, "=NOSUCHFUNCTION(1)"},
 	}
 	_, err := Read(book(t, "Sheet1", rows), "u.xlsx", Options{})
 	if !errors.Is(err, ErrFormula) || !strings.Contains(err.Error(), "C2") {
@@ -140,8 +140,8 @@ func TestReadUnsupportedFormulaIsAnError(t *testing.T) {
 func TestReadCollectsEveryBadCell(t *testing.T) {
 	rows := [][]any{
 		{"unit", "labour_force", "bhxh_mandatory"},
-		{"A", "1O0", "12,5"},
-		{"B", -3, 4},
+		{"Huyện A", "1O0", "12,5"},
+		{"Huyện B", -3, 4},
 	}
 	_, err := Read(book(t, "T11", rows), "h.xlsx", Options{})
 	var list ErrorList
@@ -242,8 +242,8 @@ func TestReadSheetOption(t *testing.T) {
 func TestReadColOverride(t *testing.T) {
 	rows := [][]any{
 		{"Tên", "Người lao động", "Đã đóng"},
-		{"A", 1000, 300},
-		{"B", 2000, 400},
+		{"Huyện A", 1000, 300},
+		{"Huyện B", 2000, 400},
 	}
 	opt := Options{Columns: map[string]string{"Tên": "unit", "Người lao động": "labour_force", "C": "bhxh_mandatory"}}
 	tab, err := Read(book(t, "Sheet1", rows), "o.xlsx", opt)
@@ -299,7 +299,7 @@ func TestFormatDecimals(t *testing.T) {
 // panic, and a table's counts are whole people within limits.
 func FuzzRead(f *testing.F) {
 	f.Add(book(f, "Sheet1", canonicalRows), "a.xlsx")
-	f.Add([]byte("unit;labour_force;bhxh_mandatory\nA;1.000;300\n"), "a.csv")
+	f.Add([]byte("unit;labour_force;bhxh_mandatory\nHuyện A;1.000;300\n"), "a.csv")
 	for _, name := range []string{"tinh-mau-2023-11.xlsx", "ascii-headers.csv", "xa-phuong-2025-10.xlsx"} {
 		if data, err := os.ReadFile(filepath.Join(fixtureDir, name)); err == nil {
 			f.Add(data, name)
