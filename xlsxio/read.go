@@ -433,7 +433,6 @@ func isRowNumberColumn(col Column) bool {
 	return false
 }
 
-
 // codeText keeps an official code as text; a code typed as a number lost
 // its leading zeros already, so it is kept as its digits.
 func codeText(cl cell) string {
