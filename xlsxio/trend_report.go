@@ -412,11 +412,6 @@ func newTrendStyles(f *excelize.File, decimals int) (trendStyles, error) {
 	return st, nil
 }
 
-func cellName(col, row int) string {
-	n, _ := excelize.CoordinatesToCellName(col, row)
-	return n
-}
-
 // setNumber writes an exact decimal string as a numeric cell (no float in
 // between).
 func setNumber(f *excelize.File, sheet, cell, value string, style int) error {

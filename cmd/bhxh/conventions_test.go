@@ -37,19 +37,19 @@ func TestCompletionScripts(t *testing.T) {
 		"powershell": "Register-ArgumentCompleter",
 	} {
 		t.Run(shell, func(t *testing.T) {
-			out, stderr, code := runCmd(t, "completion", shell)
+			out, stderr, code := runCmd("completion", shell)
 			if code != 0 || !strings.Contains(out, marker) {
 				t.Errorf("exit %d, stderr %q, script lacks %q", code, stderr, marker)
 			}
 		})
 	}
-	if _, _, code := runCmd(t, "completion", "tcsh"); code != 2 {
+	if _, _, code := runCmd("completion", "tcsh"); code != 2 {
 		t.Errorf("an unknown shell exits %d, want 2", code)
 	}
 }
 
 func TestVersion(t *testing.T) {
-	out, _, code := runCmd(t, "version")
+	out, _, code := runCmd("version")
 	if code != 0 || !regexp.MustCompile(`^bhxh \S+ \(revision \S+\)\n$`).MatchString(out) {
 		t.Errorf("exit %d, output %q", code, out)
 	}
@@ -60,7 +60,7 @@ func TestVersion(t *testing.T) {
 	if _, rev := buildVersion(); rev != "0123abcd-dirty" && !regexp.MustCompile(`^[0-9a-f]{40}`).MatchString(rev) {
 		t.Errorf("revision %q", rev)
 	}
-	out, _, _ = runCmd(t, "version")
+	out, _, _ = runCmd("version")
 	if !strings.Contains(out, "(revision ") || strings.Contains(out, "unknown") {
 		t.Errorf("output %q", out)
 	}
@@ -69,7 +69,7 @@ func TestVersion(t *testing.T) {
 func TestGenManWritesAPagePerVisibleCommand(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "man 1")
 	t.Setenv("SOURCE_DATE_EPOCH", "1700000000")
-	if _, stderr, code := runCmd(t, "gen-man", dir); code != 0 {
+	if _, stderr, code := runCmd("gen-man", dir); code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
 	for _, name := range []string{"bhxh.1", "bhxh-compute.1", "bhxh-trend.1", "bhxh-template.1", "bhxh-version.1", "bhxh-completion-bash.1"} {
@@ -89,7 +89,7 @@ func TestGenManWritesAPagePerVisibleCommand(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(dir, "bhxh-gen-man.1")); err == nil {
 		t.Error("the hidden gen-man command got a page")
 	}
-	help, _, _ := runCmd(t, "--help")
+	help, _, _ := runCmd("--help")
 	if strings.Contains(help, "gen-man") {
 		t.Error("gen-man shows in --help")
 	}

@@ -20,7 +20,7 @@ func TestTemplateCommandWithUnits(t *testing.T) {
 		t.Fatal(err)
 	}
 	out := filepath.Join(dir, "mẫu tháng 10.xlsx")
-	if _, stderr, code := runCmd(t, "template", "--units", list, "--period", "2025-10", "-o", out); code != 0 {
+	if _, stderr, code := runCmd("template", "--units", list, "--period", "2025-10", "-o", out); code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
 	f, err := excelize.OpenFile(out)
@@ -65,7 +65,7 @@ func TestTemplateCommandErrors(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			_, stderr, code := runCmd(t, c.args...)
+			_, stderr, code := runCmd(c.args...)
 			if code != c.code || !strings.Contains(stderr, c.want) {
 				t.Errorf("exit %d (want %d), stderr %q (want %q)", code, c.code, stderr, c.want)
 			}

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -63,16 +62,9 @@ func trendFolder(t *testing.T) string {
 	return dir
 }
 
-func runCmd(t *testing.T, args ...string) (stdout, stderr string, code int) {
-	t.Helper()
-	var o, e bytes.Buffer
-	code = run(args, strings.NewReader(""), &o, &e)
-	return o.String(), e.String(), code
-}
-
 func TestTrendCommandJSONFromAFolder(t *testing.T) {
 	dir := trendFolder(t)
-	stdout, stderr, code := runCmd(t, "trend", "--format", "json", dir)
+	stdout, stderr, code := runCmd("trend", "--format", "json", dir)
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
@@ -130,7 +122,7 @@ func TestTrendCommandJSONFromAFolder(t *testing.T) {
 func TestTrendCommandWritesXLSX(t *testing.T) {
 	dir := trendFolder(t)
 	out := filepath.Join(t.TempDir(), "xu hướng.xlsx")
-	if _, stderr, code := runCmd(t, "trend", "-o", out, filepath.Join(dir, "*.xlsx")); code != 0 {
+	if _, stderr, code := runCmd("trend", "-o", out, filepath.Join(dir, "*.xlsx")); code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
 	f, err := excelize.OpenFile(out)
@@ -160,7 +152,7 @@ func TestTrendCommandWritesXLSX(t *testing.T) {
 
 func TestTrendCommandCSV(t *testing.T) {
 	dir := trendFolder(t)
-	stdout, stderr, code := runCmd(t, "trend", "--format", "csv", dir)
+	stdout, stderr, code := runCmd("trend", "--format", "csv", dir)
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
@@ -196,7 +188,7 @@ func TestTrendCommandErrors(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			stdout, stderr, code := runCmd(t, c.args...)
+			stdout, stderr, code := runCmd(c.args...)
 			if code != c.code {
 				t.Fatalf("exit %d, want %d: %s", code, c.code, stderr)
 			}
@@ -216,7 +208,7 @@ func TestTrendCommandPeriodFlagForOneFile(t *testing.T) {
 	dir := t.TempDir()
 	p := filepath.Join(dir, "bao-cao.xlsx")
 	monthBook(t, p, "", []bookUnit{{"Xã Hòa Bình", "04402", 1, 1, 10}})
-	stdout, stderr, code := runCmd(t, "trend", "--format", "json", "--period", "2024-02", p)
+	stdout, stderr, code := runCmd("trend", "--format", "json", "--period", "2024-02", p)
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
