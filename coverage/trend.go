@@ -63,12 +63,14 @@ func (s Series) Change(i int) *Pct {
 type trendUnit struct {
 	name, code string
 	byPeriod   []*UnitResult
+	last, row  int // the latest period it appears in, and its row there
 }
 
 // ComputeTrend computes every month with Compute (so each rate, and each
 // month's total as sums of counts, is exactly what compute reports) and
 // lines the units up across months: by code, else by normalised name. A
-// unit is named as in the latest month it appears in.
+// unit is named as in the latest month it appears in; units come in the
+// latest month's order, then those no longer reported.
 func ComputeTrend(months []Month, opt TrendOptions) (Trend, error) {
 	nameKey := opt.NameKey
 	if nameKey == nil {
@@ -115,7 +117,7 @@ func ComputeTrend(months []Month, opt TrendOptions) (Trend, error) {
 					m.Source, tu.byPeriod[p].Name, ur.Name, m.Period)
 			}
 			tu.byPeriod[p] = ur
-			tu.name = ur.Name
+			tu.name, tu.last, tu.row = ur.Name, p, i
 			if tu.code == "" && ur.Code != "" {
 				tu.code = ur.Code
 				byCode[ur.Code] = tu
@@ -126,6 +128,14 @@ func ComputeTrend(months []Month, opt TrendOptions) (Trend, error) {
 		}
 	}
 
+	// The latest month's order, then the units gone since, by when they
+	// were last seen.
+	sort.SliceStable(units, func(i, j int) bool {
+		if units[i].last != units[j].last {
+			return units[i].last > units[j].last
+		}
+		return units[i].row < units[j].row
+	})
 	for _, ind := range Indicators {
 		present := false
 		it := IndicatorTrend{Key: ind.Key}

@@ -82,6 +82,25 @@ func TestTrendMatchesUnitsByCodeThenName(t *testing.T) {
 	}
 }
 
+func TestTrendOrdersUnitsAsTheLatestMonth(t *testing.T) {
+	c := map[string]int64{"bhyt": 1, "population": 2}
+	tr, err := ComputeTrend([]Month{
+		{Period: "2023-10", Source: "a", Units: []Unit{tu("Gone", "", c), tu("B", "", c), tu("A", "", c), tu("Gone too", "", c)}},
+		{Period: "2023-11", Source: "b", Units: []Unit{tu("Gone too", "", c), tu("A", "", c), tu("B", "", c)}},
+		{Period: "2023-12", Source: "c", Units: []Unit{tu("A", "", c), tu("New", "", c), tu("B", "", c)}},
+	}, TrendOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, s := range tr.Indicators[0].Units {
+		names = append(names, s.Name)
+	}
+	if got := strings.Join(names, ","); got != "A,New,B,Gone too,Gone" {
+		t.Errorf("order %s", got)
+	}
+}
+
 func TestTrendSamePeriodTwiceIsAnError(t *testing.T) {
 	_, err := ComputeTrend([]Month{
 		{Period: "2023-11", Source: "a.xlsx"},

@@ -218,3 +218,154 @@ func TestTrendCommandPeriodFlagForOneFile(t *testing.T) {
 		t.Errorf("output:\n%s", stdout)
 	}
 }
+
+// A real-shaped November workbook (period from its title) and an October
+// one whose unit names are spelled differently and carry no codes: the
+// units are matched by normalised name, and November's figures are
+// exactly compute's.
+func TestTrendCommandOnTheDemoFixture(t *testing.T) {
+	dir := t.TempDir()
+	nov := filepath.Join(fixturesDir(t), "tinh-mau-2023-11.xlsx")
+	oct := filepath.Join(dir, "bao cao truoc.xlsx")
+	monthBook(t, oct, "Tháng 10 năm 2023", []bookUnit{
+		{"TP. Bình Lâm", "", 25000, 1200, 63000},
+		{"Đông Hoà", "", 9000, 1500, 50000},
+	})
+	stdout, stderr, code := runCmd("trend", "--format", "json", oct, nov)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var doc struct {
+		Periods []string `json:"periods"`
+		Inputs  []struct {
+			PeriodSource string `json:"period_source"`
+		} `json:"inputs"`
+		Indicators map[string]struct {
+			Units []struct {
+				Name  string    `json:"name"`
+				Rates []*string `json:"rates"`
+			} `json:"units"`
+			Total struct {
+				Rates []*string `json:"rates"`
+			} `json:"total"`
+		} `json:"indicators"`
+	}
+	if err := json.Unmarshal([]byte(stdout), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(doc.Periods, []string{"2023-10", "2023-11"}) || doc.Inputs[0].PeriodSource != "title" || doc.Inputs[1].PeriodSource != "title" {
+		t.Fatalf("periods %v inputs %+v", doc.Periods, doc.Inputs)
+	}
+	raw, err := os.ReadFile(filepath.Join(fixturesDir(t), "tinh-mau-2023-11.expected.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want struct {
+		Units []struct {
+			Name       string `json:"name"`
+			Indicators map[string]struct {
+				Rate *string `json:"rate"`
+			} `json:"indicators"`
+		} `json:"units"`
+		Total struct {
+			Indicators map[string]struct {
+				Rate *string `json:"rate"`
+			} `json:"indicators"`
+		} `json:"total"`
+	}
+	if err := json.Unmarshal(raw, &want); err != nil {
+		t.Fatal(err)
+	}
+	str := func(p *string) string {
+		if p == nil {
+			return "null"
+		}
+		return *p
+	}
+	for ind, w := range want.Total.Indicators {
+		got := doc.Indicators[ind]
+		if str(got.Total.Rates[1]) != str(w.Rate) {
+			t.Errorf("%s total November %s, compute says %s", ind, str(got.Total.Rates[1]), str(w.Rate))
+		}
+		if len(got.Units) != len(want.Units) {
+			t.Errorf("%s: %d unit series, want %d (October's names matched)", ind, len(got.Units), len(want.Units))
+			continue
+		}
+		for i, u := range want.Units {
+			if got.Units[i].Name != u.Name || str(got.Units[i].Rates[1]) != str(u.Indicators[ind].Rate) {
+				t.Errorf("%s unit %d: %s %s, compute says %s %s", ind, i, got.Units[i].Name, str(got.Units[i].Rates[1]), u.Name, str(u.Indicators[ind].Rate))
+			}
+		}
+	}
+	bhxh := doc.Indicators["bhxh"]
+	// October: Bình Lâm 26200/63000, Đông Hòa 10500/50000, the rest missing.
+	octRates := map[string]string{}
+	for _, u := range bhxh.Units {
+		octRates[u.Name] = str(u.Rates[0])
+	}
+	if octRates["Thành phố Bình Lâm"] != "41.59" || octRates["Huyện Đông Hòa"] != "21.00" || octRates["Thị xã Phú Định"] != "null" {
+		t.Errorf("October rates %v", octRates)
+	}
+	if got := str(bhxh.Total.Rates[0]); got != "32.48" { // 36700/113000
+		t.Errorf("October total %s", got)
+	}
+	if doc.Indicators["bhyt"].Total.Rates[0] != nil {
+		t.Error("BHYT in October: no unit reports it, the total must be null")
+	}
+}
+
+// compute reads what template writes, without any override.
+func TestTemplateThenCompute(t *testing.T) {
+	dir := t.TempDir()
+	tpl := filepath.Join(dir, "mẫu.xlsx")
+	if _, stderr, code := runCmd("template", "--period", "2023-11", "-o", tpl); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	f, err := excelize.OpenFile(tpl)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sh := f.GetSheetName(0)
+	for i, row := range [][]any{
+		{"Xã Hòa Bình", "04402", 1000, 1800, 120, 30, 100, 1700, 200, 90},
+		{"Phường Thủy Dương", "04405", 900, 1500, 300, 10, 280, 1490, 150, 70},
+	} {
+		if err := f.SetSheetRow(sh, "B"+strconv.Itoa(5+i), &row); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := f.Save(); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	stdout, stderr, code := runCmd("compute", "--format", "json", tpl)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var doc struct {
+		Period string `json:"period"`
+		Units  []struct {
+			Name   string           `json:"name"`
+			Code   string           `json:"code"`
+			Counts map[string]int64 `json:"counts"`
+		} `json:"units"`
+		Total struct {
+			Indicators map[string]struct {
+				Rate string `json:"rate"`
+			} `json:"indicators"`
+		} `json:"total"`
+		Issues []json.RawMessage `json:"issues"`
+	}
+	if err := json.Unmarshal([]byte(stdout), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if doc.Period != "2023-11" || len(doc.Units) != 2 || doc.Units[1].Code != "04405" || doc.Units[1].Counts["pension_recipients"] != 70 {
+		t.Errorf("read back %+v", doc)
+	}
+	if len(doc.Issues) != 0 {
+		t.Errorf("issues %s", doc.Issues)
+	}
+	if got := doc.Total.Indicators["bhxh"].Rate; got != "24.21" { // 460/1900
+		t.Errorf("total bhxh %s", got)
+	}
+}
