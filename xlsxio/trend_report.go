@@ -287,7 +287,8 @@ func trendLabels(lang string) trendLabelSet {
 
 // title is the heading of an indicator's sheet or table.
 func (l trendLabelSet) title(ind string) string {
-	return fmt.Sprintf(l.chartTitle, IndicatorLabel(ind, l.lang))
+	t := fmt.Sprintf(l.chartTitle, IndicatorLabel(ind, l.lang))
+	return strings.ToUpper(t[:1]) + t[1:] // "social insurance…" opens an English title
 }
 
 // definition says how an indicator's rate is computed, in the workbook's

@@ -128,7 +128,11 @@ func runTrend(ctx context.Context, opts *trendOptions) error {
 		months = append(months, coverage.Month{Period: t.Period, Source: t.File, Units: t.Units})
 		issues = append(issues, t.Issues...)
 	}
-	tr, err := coverage.ComputeTrend(months, coverage.TrendOptions{NameKey: xlsxio.UnitNameKey})
+	topt := coverage.TrendOptions{NameKey: xlsxio.UnitNameKey}
+	if opts.Lang == "en" {
+		topt.TotalName = "Total"
+	}
+	tr, err := coverage.ComputeTrend(months, topt)
 	if err != nil {
 		return err
 	}
