@@ -18,19 +18,34 @@ var adminAbbrev = map[string]string{
 
 // UnitNameKey normalises a unit name for matching across files: folded,
 // the administrative type ("Huyện", "TP.", "Thị xã") dropped, numbers
-// without leading zeros. "Huyện Đông Hòa" and "Đông Hoà" give the same key.
+// without leading zeros. "Huyện Đông Hòa" and "Đông Hoà" give the same key
+// — and so do "Xã Tân Lập" and "Phường Tân Lập": where both can occur,
+// compare UnitFullKey too.
 func UnitNameKey(name string) string {
+	return unitKey(name, true)
+}
+
+// UnitFullKey is UnitNameKey keeping the administrative type: "TP. Bình
+// Lâm" and "Thành phố Bình Lâm" agree, "Xã Tân Lập" and "Phường Tân Lập"
+// do not. Two rows of one table are the same unit only when these agree.
+func UnitFullKey(name string) string {
+	return unitKey(name, false)
+}
+
+func unitKey(name string, dropType bool) string {
 	f := Fold(name)
 	words := strings.Fields(f)
 	if len(words) > 1 {
 		if x, ok := adminAbbrev[words[0]]; ok {
 			words = append(strings.Fields(x), words[1:]...)
 		}
-		rest := " " + strings.Join(words, " ") + " "
-		for _, p := range adminPrefixes {
-			if strings.HasPrefix(rest, " "+p+" ") && len(rest) > len(p)+3 {
-				words = strings.Fields(rest[len(p)+1:])
-				break
+		if dropType {
+			rest := " " + strings.Join(words, " ") + " "
+			for _, p := range adminPrefixes {
+				if strings.HasPrefix(rest, " "+p+" ") && len(rest) > len(p)+3 {
+					words = strings.Fields(rest[len(p)+1:])
+					break
+				}
 			}
 		}
 	}

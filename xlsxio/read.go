@@ -310,7 +310,7 @@ func readRows(s sheetSource, h header, t *Table) error {
 			if !hasNumbers && !anyCountCell(s, r, h) {
 				continue // a heading row such as "Khu vực thành thị"
 			}
-			key := "name:" + UnitNameKey(label)
+			key := "name:" + UnitFullKey(label)
 			if u.Code != "" {
 				key = "code:" + u.Code
 			}

@@ -379,3 +379,20 @@ func TestReadNeverExpandsEntities(t *testing.T) {
 		t.Errorf("took %v", d)
 	}
 }
+
+// "Xã Tân Lập" and "Phường Tân Lập" are two units; "Huyện Đông Hòa" and
+// "Huyện Đông Hoà" one unit typed twice.
+func TestReadDuplicatesKeepAdminType(t *testing.T) {
+	rows := [][]any{
+		{"unit", "labour_force", "bhxh_mandatory"},
+		{"Xã Tân Lập", 1000, 300},
+		{"Phường Tân Lập", 2000, 400},
+	}
+	if _, err := Read(book(t, "Sheet1", rows), "d.xlsx", Options{}); err != nil {
+		t.Fatalf("two units with the same name and different types: %v", err)
+	}
+	rows = append(rows, []any{"TP. Bình Lâm", 1, 1}, []any{"Thành phố Bình Lâm", 1, 1})
+	if _, err := Read(book(t, "Sheet1", rows), "d.xlsx", Options{}); !errors.Is(err, ErrDuplicateUnit) {
+		t.Fatalf("error %v; want ErrDuplicateUnit", err)
+	}
+}

@@ -425,7 +425,7 @@ func ReadUnitList(path string) ([]TemplateUnit, error) {
 		if u.Name == "" {
 			return nil, &FileError{File: file, Err: fmt.Errorf("row %d has no unit name", i+1)}
 		}
-		key := "name:" + UnitNameKey(u.Name)
+		key := "name:" + UnitFullKey(u.Name)
 		if u.Code != "" {
 			key = "code:" + u.Code
 		}

@@ -306,7 +306,7 @@ func checkMergedUnits(tables []*xlsxio.Table) error {
 	seen := map[string]string{}
 	for _, t := range tables {
 		for _, u := range t.Units {
-			key := "name:" + xlsxio.UnitNameKey(u.Name)
+			key := "name:" + xlsxio.UnitFullKey(u.Name)
 			if u.Code != "" {
 				key = "code:" + u.Code
 			}

@@ -128,7 +128,7 @@ func runTrend(ctx context.Context, opts *trendOptions) error {
 		months = append(months, coverage.Month{Period: t.Period, Source: t.File, Units: t.Units})
 		issues = append(issues, t.Issues...)
 	}
-	topt := coverage.TrendOptions{NameKey: xlsxio.UnitNameKey}
+	topt := coverage.TrendOptions{NameKey: trendNameKey(months)}
 	if opts.Lang == "en" {
 		topt.TotalName = "Total"
 	}
@@ -246,4 +246,28 @@ func isWorkbookName(name string) bool {
 		return true
 	}
 	return false
+}
+
+// trendNameKey matches units across months by name without the
+// administrative type ("Huyện Đông Hòa" = "Đông Hoà"), except for names
+// that only the type tells apart within one month ("Xã Tân Lập" and
+// "Phường Tân Lập"): those keep it.
+func trendNameKey(months []coverage.Month) func(string) string {
+	ambiguous := map[string]bool{}
+	for _, m := range months {
+		full := map[string]string{}
+		for _, u := range m.Units {
+			bare := xlsxio.UnitNameKey(u.Name)
+			if f, ok := full[bare]; ok && f != xlsxio.UnitFullKey(u.Name) {
+				ambiguous[bare] = true
+			}
+			full[bare] = xlsxio.UnitFullKey(u.Name)
+		}
+	}
+	return func(name string) string {
+		if bare := xlsxio.UnitNameKey(name); !ambiguous[bare] {
+			return bare
+		}
+		return "full:" + xlsxio.UnitFullKey(name)
+	}
 }
