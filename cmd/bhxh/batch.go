@@ -309,7 +309,8 @@ func runOutDir(ctx context.Context, opts *computeOptions, b *batchOptions) error
 		log.Info("removed temp files left by an interrupted run", "dir", b.OutDir, "files", removed)
 	}
 
-	prog := newProgress(opts.Err, len(inputs), !b.Quiet)
+	// No bar between JSON records: a terminal showing them is a machine's.
+	prog := newProgress(opts.Err, len(inputs), !b.Quiet && b.LogFormat == "text")
 	log = batchLogger(prog.Writer(), b)
 
 	ctx, cancel := context.WithCancel(ctx)
@@ -343,7 +344,6 @@ func runOutDir(ctx context.Context, opts *computeOptions, b *batchOptions) error
 	next := 0
 	for i := range done {
 		finished[i] = true
-		prog.Done()
 		if results[i].status == statusFailed && b.FailFast {
 			cancel()
 		}
@@ -351,6 +351,8 @@ func runOutDir(ctx context.Context, opts *computeOptions, b *batchOptions) error
 			logResult(log, results[next])
 			next++
 		}
+		// After the log lines, so the last ones print above the final frame.
+		prog.Done()
 	}
 	prog.Finish()
 	return summarize(opts, b, results)

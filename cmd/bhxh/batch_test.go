@@ -9,6 +9,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"reflect"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -225,7 +226,7 @@ func TestBatch200(t *testing.T) {
 	if !reflect.DeepEqual(logged, fx.names) {
 		t.Errorf("log records not one per input in input order: %d records, first %v", len(logged), logged[:min(3, len(logged))])
 	}
-	if !strings.Contains(stderr, `"12,5"`) {
+	if !strings.Contains(stderr, `12,5`) {
 		t.Errorf("the text count's error is not logged:\n%s", firstN(stderr, 2000))
 	}
 
@@ -684,6 +685,7 @@ func TestCrontabLine(t *testing.T) {
 		t.Errorf("the new input got no report: %v", after)
 	}
 	log, _ := os.ReadFile(filepath.Join(root, "bhxh.log"))
+	assertNoTerminalBytes(t, string(log))
 	if s := lastLine(string(log)); !strings.HasPrefix(s, "bhxh: 1 ok, 5 skipped (unchanged), 1 failed, ") || !strings.HasSuffix(s, "failed: den/Xã hỏng.xlsx") {
 		t.Errorf("bhxh.log summary %q\n%s", s, log)
 	}
@@ -807,5 +809,30 @@ func TestReportInputHashes(t *testing.T) {
 	os.WriteFile(bad, []byte("PK\x03\x04"), 0o644)
 	if _, err := reportInputHashes(bad); err == nil {
 		t.Error("partial xlsx: no error")
+	}
+}
+
+// TestBatchProgressOnTerminal: on a terminal (a pty made by script(1)) the
+// bar is drawn; TestBatch200 and TestCrontabLine check it is not otherwise.
+func TestBatchProgressOnTerminal(t *testing.T) {
+	script, err := exec.LookPath("script")
+	if err != nil || runtime.GOOS != "linux" {
+		t.Skip("needs util-linux script(1)")
+	}
+	work := t.TempDir()
+	makeBatchFixture(t, filepath.Join(work, "den"), 12)
+	cmd := exec.Command(script, "-qfec", "'"+bhxhBinary(t)+"' compute den --out-dir o --name '{stem}.json'", "/dev/null")
+	cmd.Dir = work
+	out, _ := cmd.Output()
+	s := string(out)
+	if !strings.Contains(s, "(12/12)") || !strings.Contains(s, "\r") {
+		t.Errorf("no progress bar on a terminal:\n%q", firstN(s, 1500))
+	}
+	if !strings.Contains(s, "bhxh: 9 ok, 3 failed") {
+		t.Errorf("no summary on a terminal:\n%q", firstN(s, 1500))
+	}
+	// The bar does not swallow log lines: one per input.
+	if n := strings.Count(s, "msg=file"); n != 12 {
+		t.Errorf("%d log records, want 12", n)
 	}
 }
