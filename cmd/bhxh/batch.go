@@ -276,8 +276,11 @@ func fail(log *slog.Logger, b *batchOptions, err error) error {
 }
 
 func runOutDir(ctx context.Context, opts *computeOptions, b *batchOptions) error {
-	inputs := opts.Inputs
 	log := batchLogger(opts.Err, b)
+	inputs := withoutOwnReports(opts.Inputs, b)
+	if len(inputs) == 0 {
+		return fail(log, b, fmt.Errorf("no input left: every file named is one of our reports in %s", b.OutDir))
+	}
 
 	outputs := make([]string, len(inputs))
 	byOutput := map[string]string{}
@@ -356,6 +359,32 @@ func runOutDir(ctx context.Context, opts *computeOptions, b *batchOptions) error
 	}
 	prog.Finish()
 	return summarize(opts, b, results)
+}
+
+// withoutOwnReports drops inputs that are reports of an earlier run: files
+// in the output folder whose name fits the --name template (so `bhxh compute
+// den --out-dir den` does not read last month's reports as workbooks).
+func withoutOwnReports(inputs []string, b *batchOptions) []string {
+	outAbs, err := filepath.Abs(b.OutDir)
+	if err != nil {
+		return inputs
+	}
+	parts := strings.Split(b.Name, "{stem}")
+	for i := range parts {
+		parts[i] = regexp.QuoteMeta(parts[i])
+	}
+	own := regexp.MustCompile("^" + strings.Join(parts, ".+") + "$")
+	var kept []string
+	for _, in := range inputs {
+		abs, err := filepath.Abs(in)
+		base := filepath.Base(in)
+		// An input that would be its own report stays, to be refused.
+		if err == nil && filepath.Dir(abs) == outAbs && own.MatchString(base) && reportName(b.Name, in) != base {
+			continue
+		}
+		kept = append(kept, in)
+	}
+	return kept
 }
 
 // processInput computes and writes the report of one input.
@@ -455,7 +484,8 @@ func summarize(opts *computeOptions, b *batchOptions, results []fileResult) erro
 		}
 	}
 	switch {
-	case len(failed) > 0:
+	case len(failed) > 0 || notRun > 0:
+		// notRun without a failure: interrupted (SIGINT, SIGTERM).
 		return silentExit{exitData}
 	case strictFail:
 		return silentExit{exitWarnings}

@@ -836,3 +836,32 @@ func TestBatchProgressOnTerminal(t *testing.T) {
 		t.Errorf("%d log records, want 12", n)
 	}
 }
+
+// TestBatchInProcess runs a batch through run() so that `go test -race`
+// watches the worker pool, and checks what a non-terminal stderr gets.
+func TestBatchInProcess(t *testing.T) {
+	work := t.TempDir()
+	fx := makeBatchFixture(t, filepath.Join(work, "den"), 24)
+	t.Chdir(work)
+	var stdout, stderr bytes.Buffer
+	code := run([]string{"compute", "den", "--out-dir", "den", "--name", "{stem}.kq.json"}, strings.NewReader(""), &stdout, &stderr)
+	if code != 1 {
+		t.Fatalf("exit %d, want 1; stderr:\n%s", code, stderr.String())
+	}
+	assertNoTerminalBytes(t, stderr.String())
+	if stdout.Len() != 0 {
+		t.Errorf("stdout: %q", firstN(stdout.String(), 200))
+	}
+	if s := lastLine(stderr.String()); !strings.HasPrefix(s, "bhxh: 21 ok, 3 failed") {
+		t.Errorf("summary %q", s)
+	}
+	// Reports written next to the inputs are not read back as inputs.
+	stderr.Reset()
+	code = run([]string{"compute", "--quiet", "den", "--out-dir", "den", "--name", "{stem}.kq.json"}, strings.NewReader(""), &stdout, &stderr)
+	if s := lastLine(stderr.String()); code != 1 || !strings.HasPrefix(s, "bhxh: 21 ok, 3 failed") {
+		t.Errorf("second run over its own reports: exit %d, summary %q", code, s)
+	}
+	if n := len(outFiles(t, "den")); n != len(fx.names)+21 {
+		t.Errorf("%d files in den, want %d", n, len(fx.names)+21)
+	}
+}
