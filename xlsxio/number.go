@@ -189,8 +189,8 @@ func (g *groups) countIntGroups() int {
 		}
 		mixed = true
 	}
-	if mixed || g.len(g.n-1) != 3 {
-		return g.n - 1 // "29.024,0", "12,5": a decimal part
+	if mixed || g.len(g.n-1) != 3 || g.n == 2 && g.len(0) > 3 {
+		return g.n - 1 // "29.024,0", "12,5", "29024.000": a decimal part
 	}
 	return g.n // "29.024", "533,600"
 }

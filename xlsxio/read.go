@@ -198,7 +198,15 @@ func classify(label, first string) rowKind {
 
 // readRows reads every row under the header until a footer.
 func readRows(s sheetSource, h header, t *Table) error {
-	nrows, ncols := s.Size()
+	nrows, _ := s.Size()
+	// The table is as wide as its header: cells further right (a stray
+	// note, a cell at XFD1048576) are not part of it.
+	ncols := 0
+	for _, col := range h.cols {
+		if col.Header != "" {
+			ncols = col.Index + 1
+		}
+	}
 	var errs ErrorList
 	numeric := make([]bool, len(h.cols))
 	start := h.last + 1
@@ -327,7 +335,7 @@ func readRows(s sheetSource, h header, t *Table) error {
 			t.Issues = append(t.Issues, Issue{Level: "warning", Code: coverage.WarnUnknownColumn, File: t.File, Sheet: t.Sheet,
 				Cell: col.Letter + strconv.Itoa(h.last+1),
 				Message: fmt.Sprintf("column %s %q holds numbers but is not read (%s); to read it: --col '%s=KEY'",
-					col.Letter, col.Header, col.Why, col.Header)})
+					col.Letter, col.Header, col.Why, strings.TrimSpace(col.Group+" "+col.Header))})
 		}
 	}
 	return nil
@@ -423,15 +431,6 @@ func isRowNumberColumn(col Column) bool {
 		return true
 	}
 	return false
-}
-
-func isDigits(s string) bool {
-	for _, r := range s {
-		if r < '0' || r > '9' {
-			return false
-		}
-	}
-	return s != ""
 }
 
 // codeText keeps an official code as text; a code typed as a number lost

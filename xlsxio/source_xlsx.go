@@ -126,17 +126,18 @@ func (s *xlsxSheet) style(axis string) styleInfo {
 }
 
 func (s *xlsxSheet) Cell(r, c int) cell {
+	if r < 0 || r >= len(s.rows) || len(s.rows[r]) == 0 || c < 0 {
+		return cell{Kind: cellEmpty, Decimals: -1}
+	}
 	v, _ := s.raw(r, c)
 	axis := ref(r, c)
 	if v == "" {
 		// A formula saved without its cached value reads as empty: look for
 		// one only in rows that hold something, so a stray far cell costs
 		// nothing.
-		if r < len(s.rows) && len(s.rows[r]) > 0 {
-			if fm, _ := s.f.GetCellFormula(s.name, axis); fm != "" {
-				si := s.style(axis)
-				return cell{Kind: cellFormula, Text: "=" + fm, Decimals: si.decimals, Percent: si.percent}
-			}
+		if fm, _ := s.f.GetCellFormula(s.name, axis); fm != "" {
+			si := s.style(axis)
+			return cell{Kind: cellFormula, Text: "=" + fm, Decimals: si.decimals, Percent: si.percent}
 		}
 		return cell{Kind: cellEmpty, Decimals: -1}
 	}

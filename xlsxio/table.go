@@ -162,7 +162,9 @@ func matchColumn(opt Options, col Column) (key, why string) {
 
 // canonicalKey accepts a canonical key typed as a header (bhxh_mandatory).
 func canonicalKey(h string) string {
-	h = strings.ToLower(strings.TrimSpace(h))
+	// Exactly as written: "BHYT" is a Vietnamese header (a group may make
+	// it a plan or a prior), "bhyt" the canonical key.
+	h = strings.TrimSpace(h)
 	if h == "unit" || h == "code" || coverage.IsCountKey(h) || coverage.IsPercentKey(h) {
 		return h
 	}

@@ -2,11 +2,307 @@ package main
 
 import (
 	"errors"
+	"fmt"
+	"io"
+	"math/big"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
 
+	"github.com/shopspring/decimal"
 	"github.com/spf13/cobra"
+
+	"github.com/bhxh/bhxh/coverage"
+	"github.com/bhxh/bhxh/xlsxio"
 )
 
-// TODO(stub): replaced by the real command.
+// allocateOptions holds everything `bhxh allocate` needs.
+type allocateOptions struct {
+	streams
+	Now    func() time.Time
+	Getenv func(string) string
+
+	Baseline    string
+	Sheet       string
+	Cols        []string
+	ColumnsFile string
+	Period      string
+	Password    string
+
+	Indicator     string
+	Rate          string // --rate R (percent), "" when --total
+	Total         int64  // --total N
+	TotalSet      bool
+	Method        string
+	Rounding      string
+	Min           int64
+	NoDecrease    bool
+	By            string
+	ParentTargets string
+
+	Lang   string
+	Format string
+	Output string
+}
+
 func newAllocateCmd(s streams) *cobra.Command {
-	return &cobra.Command{Use: "allocate", RunE: func(*cobra.Command, []string) error { return errors.New("allocate: not built yet") }}
+	opts := &allocateOptions{streams: s, Now: time.Now, Getenv: os.Getenv}
+	cmd := &cobra.Command{
+		Use:   "allocate BASELINE --indicator KEY (--rate R | --total N)",
+		Short: "Split a target across units in whole people that sum exactly",
+		Long: `allocate splits a province's target ("giao chỉ tiêu") across the units of a
+baseline workbook (any file compute reads), in whole people that add up exactly
+to the total.
+
+The total is --total people, or --rate R: the fewest people that reach R % of the
+summed denominator, ⌈R/100 × Σd⌉.
+
+Methods: proportional (every unit aims at the same rate), uncovered (the increase
+in proportion to the people not yet covered), current (the increase in proportion
+to current participants), weight:COLUMN (the increase in proportion to a baseline
+column). With --no-decrease (the default) no unit's target falls below what it
+has: such units keep their current count and the rest is re-shared. No target
+exceeds the unit's denominator; an impossible request fails and says why.
+
+Rounding: largest-remainder (default; ties to the larger denominator, then the
+earlier row), webster, dhondt or huntington-hill. All arithmetic is exact.
+
+The xlsx output ("Giao chỉ tiêu" and "Phương pháp" sheets) is a targets file:
+bhxh compute --targets giao.xlsx reads it as it is.`,
+		Example: `  bhxh allocate --indicator bhxh --rate 25 co-so.xlsx
+  bhxh allocate --indicator bhxh --rate 25 --method uncovered -o giao-chi-tieu.xlsx co-so.xlsx
+  bhxh allocate --indicator bhyt --total 435 --rounding huntington-hill --min 1 us-house-2020.csv
+  bhxh allocate --indicator bhxh --by 'Huyện cũ' --parent-targets huyen.xlsx xa.xlsx`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Baseline = args[0]
+			opts.TotalSet = cmd.Flags().Changed("total")
+			return runAllocate(opts)
+		},
+	}
+	f := cmd.Flags()
+	addReadFlags(cmd, &opts.Sheet, &opts.Cols, &opts.ColumnsFile, &opts.Period, &opts.Password)
+	f.StringVar(&opts.Indicator, "indicator", "", "indicator to allocate: bhxh, bhxh_mandatory, bhxh_voluntary, bhtn, bhyt or pension")
+	f.StringVar(&opts.Rate, "rate", "", "target rate in percent of the summed denominator, e.g. 25")
+	f.Int64Var(&opts.Total, "total", 0, "target in whole people")
+	f.StringVar(&opts.Method, "method", string(coverage.Proportional), "proportional, uncovered, current or weight:COLUMN")
+	f.StringVar(&opts.Rounding, "rounding", string(coverage.LargestRemainder), "largest-remainder, webster, dhondt or huntington-hill")
+	f.Int64Var(&opts.Min, "min", 0, "every unit gets at least this many people")
+	f.BoolVar(&opts.NoDecrease, "no-decrease", true, "no unit's target below its current count")
+	f.StringVar(&opts.By, "by", "", "column naming each unit's parent (e.g. the old district): allocate within each parent")
+	f.StringVar(&opts.ParentTargets, "parent-targets", "", "CSV or xlsx with each parent's name and total (people) or rate (%), for --by")
+	f.StringVar(&opts.Lang, "lang", "vi", "language of table headers: vi or en")
+	f.StringVar(&opts.Format, "format", "", "output format: table, csv, json or xlsx (default: from -o, else table)")
+	f.StringVarP(&opts.Output, "output", "o", "", "output file (- = standard output)")
+	return cmd
+}
+
+func runAllocate(opts *allocateOptions) error {
+	ind, ok := coverage.IndicatorByKey(opts.Indicator)
+	if opts.Indicator == "" {
+		return usagef("--indicator is required (bhxh, bhxh_mandatory, bhxh_voluntary, bhtn, bhyt or pension)")
+	}
+	if !ok {
+		return usagef("--indicator %q: want bhxh, bhxh_mandatory, bhxh_voluntary, bhtn, bhyt or pension", opts.Indicator)
+	}
+	hier := opts.By != "" || opts.ParentTargets != ""
+	if hier && (opts.By == "" || opts.ParentTargets == "") {
+		return usagef("--by and --parent-targets go together")
+	}
+	var rate *decimal.Decimal
+	switch {
+	case hier && (opts.Rate != "" || opts.TotalSet):
+		return usagef("with --by, each parent's total comes from --parent-targets; drop --rate/--total")
+	case hier:
+	case opts.Rate != "" && opts.TotalSet:
+		return usagef("give --rate or --total, not both")
+	case opts.Rate != "":
+		r, err := parseRate(opts.Rate)
+		if err != nil {
+			return usagef("--rate %s: %v", opts.Rate, err)
+		}
+		rate = &r
+	case opts.TotalSet:
+		if opts.Total < 0 {
+			return usagef("--total %d: want a whole number of people, 0 or more", opts.Total)
+		}
+	default:
+		return usagef("give the target: --rate R (percent) or --total N (people)")
+	}
+	method, err := coverage.ParseMethod(opts.Method)
+	if err != nil {
+		return usageError{err}
+	}
+	rounding, err := coverage.ParseRounding(opts.Rounding)
+	if err != nil {
+		return usageError{err}
+	}
+	if opts.Min < 0 {
+		return usagef("--min %d: want 0 or more", opts.Min)
+	}
+	if opts.Lang != "vi" && opts.Lang != "en" {
+		return usagef("--lang %q: want vi or en", opts.Lang)
+	}
+	format, err := outputFormat(opts.Format, opts.Output)
+	if err != nil {
+		return err
+	}
+
+	ropt, err := readOptions(opts.Sheet, opts.Cols, opts.ColumnsFile, opts.Period, opts.Password)
+	if err != nil {
+		return err
+	}
+	t, err := xlsxio.ReadFile(opts.Baseline, ropt)
+	if err != nil {
+		return err
+	}
+	units, err := coverage.AllocUnitsFrom(t.Units, ind.Key)
+	if err != nil {
+		return fmt.Errorf("%s: %w", t.File, err)
+	}
+	if col := method.WeightColumn(); col != "" {
+		if err := setWeights(t, units, col); err != nil {
+			return err
+		}
+	}
+	req := coverage.AllocRequest{Method: method, Rounding: rounding, Min: opts.Min, NoDecrease: opts.NoDecrease}
+	inputs := []string{opts.Baseline}
+	if hier {
+		inputs = append(inputs, opts.ParentTargets)
+		if req.GroupTotals, err = groupTotals(opts, t, units); err != nil {
+			return err
+		}
+	} else {
+		var sumD int64
+		for _, u := range units {
+			sumD += u.Denominator
+		}
+		req.Total = opts.Total
+		if rate != nil {
+			req.Total = coverage.TotalForRate(*rate, sumD)
+		}
+	}
+	a, err := coverage.Allocate(units, req)
+	if err != nil {
+		return fmt.Errorf("%s: %w", t.File, err)
+	}
+	rep := &xlsxio.AllocateReport{
+		Indicator: ind.Key, Allocation: a, Rate: rate, Min: opts.Min, NoDecrease: opts.NoDecrease,
+		By: opts.By, Parents: filepath.Base(opts.ParentTargets), Baseline: t.File, Sheet: t.Sheet,
+		Lang: opts.Lang, Tool: toolVersion(), Generated: reportTime(opts.Now, opts.Getenv),
+	}
+	parts := make(xlsxio.AllocateParts, len(t.Units))
+	for i, u := range t.Units {
+		parts[i] = map[string]int64{}
+		for _, k := range ind.Numerator {
+			parts[i][k] = u.Counts[k]
+		}
+	}
+	write := func(w io.Writer) error {
+		switch format {
+		case "json":
+			return xlsxio.WriteAllocateJSON(w, rep)
+		case "csv":
+			return xlsxio.WriteAllocateCSV(w, rep, parts)
+		case "xlsx":
+			return xlsxio.WriteAllocateXLSX(w, rep, parts)
+		default:
+			return xlsxio.WriteAllocateTable(w, rep, parts)
+		}
+	}
+	if opts.Output == "" || opts.Output == "-" {
+		if format == "xlsx" {
+			if f, ok := opts.Out.(*os.File); ok && isTerminal(f) {
+				return usagef("refusing to write xlsx to a terminal; give -o FILE")
+			}
+		}
+		return write(opts.Out)
+	}
+	if err := xlsxio.WriteFileAtomic(opts.Output, inputs, write); err != nil {
+		if errors.Is(err, xlsxio.ErrOutputIsInput) {
+			return usageError{err}
+		}
+		return err
+	}
+	return nil
+}
+
+// parseRate reads a rate in percent: "25", "25.5" or "25,5", above 0 and at most 100.
+func parseRate(s string) (decimal.Decimal, error) {
+	d, err := decimal.NewFromString(strings.Replace(strings.TrimSuffix(strings.TrimSpace(s), "%"), ",", ".", 1))
+	if err != nil {
+		return d, errors.New("not a number")
+	}
+	if !d.IsPositive() || d.GreaterThan(decimal.NewFromInt(100)) {
+		return d, errors.New("want a rate above 0 and at most 100")
+	}
+	return d, nil
+}
+
+// columnKey resolves a --method weight:COLUMN or --by COLUMN to the key the
+// reader gave the column: a canonical key as it is, else the header text.
+func columnKey(t *xlsxio.Table, col string) (string, bool) {
+	for _, c := range t.Columns {
+		if c.Key == col {
+			return col, true
+		}
+	}
+	fc := xlsxio.Fold(col)
+	for _, c := range t.Columns {
+		if xlsxio.Fold(c.Header) == fc && c.Key != "" {
+			return c.Key, true
+		}
+	}
+	return "", false
+}
+
+// setWeights fills each unit's weight from a baseline column.
+func setWeights(t *xlsxio.Table, units []coverage.AllocUnit, col string) error {
+	key, ok := columnKey(t, col)
+	if !ok {
+		return usagef("--method weight:%s: no such column in %s (give a canonical key such as population, or a header text; map an unrecognised column with --col 'Header=key')", col, t.File)
+	}
+	for i, u := range t.Units {
+		if v, ok := u.Counts[key]; ok {
+			units[i].Weight = new(big.Rat).SetInt64(v)
+			continue
+		}
+		if v, ok := u.Percents[key]; ok {
+			units[i].Weight = v.Rat()
+			continue
+		}
+		return fmt.Errorf("%s: unit %q has no value in weight column %s", t.File, u.Name, col)
+	}
+	return nil
+}
+
+// groupTotals reads --parent-targets and each unit's parent for --by.
+func groupTotals(opts *allocateOptions, t *xlsxio.Table, units []coverage.AllocUnit) (map[string]int64, error) {
+	groups, err := xlsxio.ColumnTexts(t, opts.By)
+	if err != nil {
+		return nil, usageError{err}
+	}
+	parents, err := xlsxio.ReadParentTargets(opts.ParentTargets)
+	if err != nil {
+		return nil, err
+	}
+	sumD := map[string]int64{}
+	for i := range units {
+		units[i].Group = xlsxio.UnitNameKey(groups[i])
+		sumD[units[i].Group] += units[i].Denominator
+	}
+	out := map[string]int64{}
+	for _, p := range parents {
+		k := xlsxio.UnitNameKey(p.Name)
+		if _, dup := out[k]; dup {
+			return nil, fmt.Errorf("%s: parent %q appears twice", filepath.Base(opts.ParentTargets), p.Name)
+		}
+		if p.Rate != nil {
+			out[k] = coverage.TotalForRate(*p.Rate, sumD[k])
+		} else {
+			out[k] = p.Total
+		}
+	}
+	return out, nil
 }

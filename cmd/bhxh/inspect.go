@@ -177,7 +177,11 @@ func printInspect(w io.Writer, d inspectJSON) {
 		}
 		fmt.Fprintf(w, "    %-3s %-28s %s  (%s)\n", c.Column, key, quoteShort(head, 60), c.Why)
 		if c.Key == nil && c.Why != "" && !strings.Contains(c.Why, "row number") && !strings.Contains(c.Why, "notes") {
-			fixes = append(fixes, fmt.Sprintf("--col '%s=KEY'", c.Header))
+			h := c.Header
+			if c.Group != "" {
+				h = c.Group + " " + c.Header
+			}
+			fixes = append(fixes, fmt.Sprintf("--col '%s=KEY'", h))
 		}
 	}
 	fmt.Fprintf(w, "  units:       %d", len(d.Units))

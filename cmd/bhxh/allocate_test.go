@@ -1,0 +1,253 @@
+package main
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/bhxh/bhxh/coverage"
+)
+
+// phanBoCols maps the baseline's short headers explicitly, so these tests
+// do not depend on header recognition.
+var phanBoCols = []string{
+	"--col", "Đơn vị=unit", "--col", "LLLĐ trong độ tuổi=labour_force",
+	"--col", "BHXH bắt buộc=bhxh_mandatory", "--col", "BHXH tự nguyện=bhxh_voluntary",
+}
+
+func runCmd(args ...string) (string, string, int) {
+	var out, errb bytes.Buffer
+	code := run(args, strings.NewReader(""), &out, &errb)
+	return out.String(), errb.String(), code
+}
+
+func phanBoArgs(t *testing.T, head ...string) []string {
+	args := append(append([]string{}, head...), phanBoCols...)
+	return append(args, filepath.Join(fixturesDir(t), "phan-bo-co-so.xlsx"))
+}
+
+func TestAllocateUsageErrors(t *testing.T) {
+	base := filepath.Join(fixturesDir(t), "phan-bo-co-so.xlsx")
+	for _, tc := range []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"no indicator", []string{"allocate", "--rate", "25", base}, "--indicator is required"},
+		{"unknown indicator", []string{"allocate", "--indicator", "xyz", "--rate", "25", base}, "--indicator"},
+		{"no target", []string{"allocate", "--indicator", "bhxh", base}, "--rate R"},
+		{"both targets", []string{"allocate", "--indicator", "bhxh", "--rate", "25", "--total", "5", base}, "not both"},
+		{"rate above 100", []string{"allocate", "--indicator", "bhxh", "--rate", "101", base}, "at most 100"},
+		{"bad method", []string{"allocate", "--indicator", "bhxh", "--rate", "25", "--method", "equal", base}, "method"},
+		{"bad rounding", []string{"allocate", "--indicator", "bhxh", "--rate", "25", "--rounding", "banker", base}, "rounding"},
+		{"by without parents", []string{"allocate", "--indicator", "bhxh", "--by", "Huyện", base}, "go together"},
+		{"no baseline", []string{"allocate", "--indicator", "bhxh", "--rate", "25"}, "arg"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			out, errs, code := runCmd(tc.args...)
+			if code != exitUsage {
+				t.Fatalf("exit %d, want %d; stderr %s", code, exitUsage, errs)
+			}
+			if out != "" {
+				t.Errorf("printed %q", out)
+			}
+			if !strings.Contains(errs, tc.want) {
+				t.Errorf("stderr %q does not contain %q", errs, tc.want)
+			}
+		})
+	}
+}
+
+func TestAllocateFixtureWithColumnOverrides(t *testing.T) {
+	dir := fixturesDir(t)
+	for _, tc := range []struct {
+		expected string
+		extra    []string
+	}{
+		{"phan-bo-co-so.rate25.expected.json", nil},
+		{"phan-bo-co-so.rate25-uncovered.expected.json", []string{"--method", "uncovered"}},
+	} {
+		t.Run(tc.expected, func(t *testing.T) {
+			args := append([]string{"allocate", "--format", "json", "--indicator", "bhxh", "--rate", "25"}, tc.extra...)
+			out, errs, code := runCmd(phanBoArgs(t, args...)...)
+			if code != 0 {
+				t.Fatalf("exit %d: %s", code, errs)
+			}
+			want, err := os.ReadFile(filepath.Join(dir, tc.expected))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var g, w map[string]any
+			if err := json.Unmarshal([]byte(out), &g); err != nil {
+				t.Fatal(err)
+			}
+			if err := json.Unmarshal(want, &w); err != nil {
+				t.Fatal(err)
+			}
+			diffJSON(t, "", w, g)
+		})
+	}
+}
+
+func TestAllocateInfeasibleExitsOneAndWritesNothing(t *testing.T) {
+	dir := t.TempDir()
+	stdout, errs, code := runCmd(phanBoArgs(t, "allocate", "--indicator", "bhxh", "--total", "1000", "-o", filepath.Join(dir, "t.xlsx"))...)
+	if code != exitData {
+		t.Fatalf("exit %d, want 1; stderr %s", code, errs)
+	}
+	if !strings.Contains(errs, "smallest feasible total is 148334") {
+		t.Errorf("stderr %q does not state the smallest feasible total", errs)
+	}
+	if stdout != "" {
+		t.Errorf("printed %q", stdout)
+	}
+	if left, _ := os.ReadDir(dir); len(left) != 0 {
+		t.Errorf("left files: %v", left)
+	}
+}
+
+func TestAllocateCSVSumsExactly(t *testing.T) {
+	out, errs, code := runCmd(phanBoArgs(t, "allocate", "--format", "csv", "--indicator", "bhxh", "--rate", "25", "--rounding", "webster")...)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	if !strings.HasPrefix(out, "\ufeff") {
+		t.Error("no BOM")
+	}
+	recs, err := csv.NewReader(strings.NewReader(strings.TrimPrefix(out, "\ufeff"))).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(recs[0], ","); got != "unit,labour_force,bhxh_mandatory,bhxh_voluntary,plan_bhxh,increment,target_bhxh" {
+		t.Errorf("header %s", got)
+	}
+	var sum int64
+	for _, r := range recs[1 : len(recs)-1] {
+		v, _ := strconv.ParseInt(r[4], 10, 64)
+		sum += v
+	}
+	if last := recs[len(recs)-1]; last[4] != "233070" || last[6] != "25.00" || sum != 233070 {
+		t.Errorf("total row %v, units sum to %d", last, sum)
+	}
+}
+
+func TestAllocateTableEnglish(t *testing.T) {
+	out, errs, code := runCmd(phanBoArgs(t, "allocate", "--lang", "en", "--indicator", "bhxh", "--rate", "25")...)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	for _, s := range []string{"Working-age labour force", "Plan, social insurance (people)", "233070", "25.00", "Total 233070 people"} {
+		if !strings.Contains(out, s) {
+			t.Errorf("table lacks %q:\n%s", s, out)
+		}
+	}
+}
+
+// TestAllocateUSHouse2020 runs the real command on the 2020 apportionment
+// populations: Huntington–Hill with one seat per state gives the official
+// seats. Needs header recognition of canonical keys (unit, population).
+func TestAllocateUSHouse2020(t *testing.T) {
+	path := filepath.Join("..", "..", "testdata", "us-house-2020.csv")
+	out, errs, code := runCmd("allocate", "--format", "json", "--indicator", "bhyt", "--total", "435",
+		"--rounding", "huntington-hill", "--min", "1", path)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	var doc struct {
+		Units []struct {
+			Name   string `json:"name"`
+			Target int64  `json:"target"`
+		} `json:"units"`
+	}
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	recs, err := csv.NewReader(bytes.NewReader(f)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Units) != len(recs)-1 {
+		t.Fatalf("%d units, want %d", len(doc.Units), len(recs)-1)
+	}
+	for i, u := range doc.Units {
+		if r := recs[i+1]; u.Name != r[0] || r[2] != strconv.FormatInt(u.Target, 10) {
+			t.Errorf("%s: %d seats; officially %s has %s", u.Name, u.Target, r[0], r[2])
+		}
+	}
+}
+
+// TestAllocateRoundTripThroughComputeTargets: allocate -o t.xlsx, then
+// compute --targets t.xlsx on the same baseline reads every unit's
+// allocated target as its plan and its target rate, and plan_completion is
+// current/target. Needs the header matcher and the compute JSON writer.
+func TestAllocateRoundTripThroughComputeTargets(t *testing.T) {
+	dir := t.TempDir()
+	giao := filepath.Join(dir, "giao.xlsx")
+	if _, errs, code := runCmd(phanBoArgs(t, "allocate", "--indicator", "bhxh", "--rate", "25", "-o", giao)...); code != 0 {
+		t.Fatalf("allocate: exit %d: %s", code, errs)
+	}
+	if st, err := os.Stat(giao); err != nil || st.Mode().Perm() != 0o644 {
+		t.Fatalf("output %v, %v; want mode 0644", st, err)
+	}
+	alloc, _, _ := runCmd(phanBoArgs(t, "allocate", "--format", "json", "--indicator", "bhxh", "--rate", "25")...)
+	var a struct {
+		Units []struct {
+			Name       string `json:"name"`
+			Current    int64  `json:"current"`
+			Target     int64  `json:"target"`
+			TargetRate string `json:"target_rate"`
+		} `json:"units"`
+	}
+	if err := json.Unmarshal([]byte(alloc), &a); err != nil {
+		t.Fatal(err)
+	}
+	out, errs, code := runCmd(phanBoArgs(t, "compute", "--format", "json", "--targets", giao)...)
+	if code != 0 {
+		t.Fatalf("compute --targets: exit %d: %s", code, errs)
+	}
+	var c struct {
+		Units []struct {
+			Name       string `json:"name"`
+			Indicators map[string]struct {
+				Target         *string `json:"target"`
+				Plan           *int64  `json:"plan"`
+				PlanCompletion *string `json:"plan_completion"`
+			} `json:"indicators"`
+		} `json:"units"`
+	}
+	if err := json.Unmarshal([]byte(out), &c); err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Units) != len(a.Units) {
+		t.Fatalf("%d units, want %d", len(c.Units), len(a.Units))
+	}
+	for i, u := range a.Units {
+		got := c.Units[i].Indicators["bhxh"]
+		if got.Plan == nil || *got.Plan != u.Target {
+			t.Errorf("%s: plan %v, want %d", u.Name, got.Plan, u.Target)
+		}
+		if got.Target == nil || *got.Target != u.TargetRate {
+			t.Errorf("%s: target %v, want %s", u.Name, got.Target, u.TargetRate)
+		}
+		if want := pctString(u.Current, u.Target); got.PlanCompletion == nil || *got.PlanCompletion != want {
+			t.Errorf("%s: plan_completion %v, want %s", u.Name, got.PlanCompletion, want)
+		}
+	}
+}
+
+func pctString(num, den int64) string {
+	p, ok := coverage.NewPct(num, den)
+	if !ok {
+		return ""
+	}
+	return p.Format(2)
+}

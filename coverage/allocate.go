@@ -1,0 +1,361 @@
+package coverage
+
+import (
+	"errors"
+	"fmt"
+	"math/big"
+	"strings"
+
+	"github.com/shopspring/decimal"
+)
+
+// Method names how a total is shared among units. The values are part of the
+// interface (--method, JSON "method"); weight methods are "weight:COLUMN".
+type Method string
+
+const (
+	// Proportional: every unit aims at the same rate, quota = T·d_i/Σd.
+	Proportional Method = "proportional"
+	// Uncovered: the increment T − Σcurrent in proportion to d_i − current_i.
+	Uncovered Method = "uncovered"
+	// CurrentShare: the increment in proportion to current_i (equal growth).
+	CurrentShare Method = "current"
+	// WeightPrefix starts a weight method: the increment in proportion to a
+	// baseline column ("weight:population").
+	WeightPrefix = "weight:"
+)
+
+// ErrInfeasible marks a request no allocation can meet (a total below what
+// units already have, above their denominators…). The message says why.
+var ErrInfeasible = errors.New("infeasible allocation")
+
+// AllocUnit is one unit of the baseline, as allocation sees it.
+type AllocUnit struct {
+	Name        string
+	Code        string
+	Denominator int64    // d: the indicator's denominator
+	Current     int64    // the indicator's numerator now
+	Weight      *big.Rat // the weight column's value (weight methods only); nil = 0
+	Group       string   // parent (e.g. old district) for hierarchical allocation
+}
+
+// AllocRequest says what to allocate and how.
+type AllocRequest struct {
+	Total      int64 // T, whole people; ignored when GroupTotals is set
+	Method     Method
+	Rounding   Rounding // "" = largest remainder
+	Min        int64    // every unit's target is at least Min
+	NoDecrease bool     // no unit's target below its current count
+
+	// GroupTotals, when not nil, allocates within each group: every unit's
+	// Group must have a total here, and each group's units share it.
+	GroupTotals map[string]int64
+}
+
+// AllocatedUnit is one unit's share.
+type AllocatedUnit struct {
+	Name, Code, Group    string
+	Denominator, Current int64
+	Target               int64
+	// Quota is the exact share before rounding to whole people (after
+	// fixing the units held at a bound).
+	Quota *big.Rat
+}
+
+// Increment is the people the unit must add: target − current.
+func (u AllocatedUnit) Increment() int64 { return u.Target - u.Current }
+
+// TargetRate is target/denominator×100; ok is false when the denominator is 0.
+func (u AllocatedUnit) TargetRate() (Pct, bool) { return NewPct(u.Target, u.Denominator) }
+
+// Allocation is the result: units in baseline order and the totals.
+type Allocation struct {
+	Method      Method
+	Rounding    Rounding
+	Units       []AllocatedUnit
+	Denominator int64 // Σd
+	Current     int64 // Σcurrent
+	Target      int64 // Σtarget = the total requested (or Σ group totals)
+}
+
+// Increment is Σtarget − Σcurrent.
+func (a Allocation) Increment() int64 { return a.Target - a.Current }
+
+// TargetRate is Σtarget/Σd×100; ok is false when Σd is 0.
+func (a Allocation) TargetRate() (Pct, bool) { return NewPct(a.Target, a.Denominator) }
+
+// TotalForRate is ⌈rate/100 × den⌉: the fewest people that reach rate
+// percent of den.
+func TotalForRate(rate decimal.Decimal, den int64) int64 {
+	r := rate.Rat()
+	r.Mul(r, new(big.Rat).SetInt64(den))
+	r.Quo(r, big.NewRat(100, 1))
+	return CeilRat(r).Int64()
+}
+
+// ParseMethod checks a --method value.
+func ParseMethod(s string) (Method, error) {
+	switch Method(s) {
+	case Proportional, Uncovered, CurrentShare:
+		return Method(s), nil
+	}
+	if col, ok := strings.CutPrefix(s, WeightPrefix); ok && strings.TrimSpace(col) != "" {
+		return Method(s), nil
+	}
+	return "", fmt.Errorf("method %q: want proportional, uncovered, current or weight:COLUMN", s)
+}
+
+// ParseRounding checks a --rounding value.
+func ParseRounding(s string) (Rounding, error) {
+	for _, r := range Roundings {
+		if string(r) == s {
+			return r, nil
+		}
+	}
+	return "", fmt.Errorf("rounding %q: want largest-remainder, webster, dhondt or huntington-hill", s)
+}
+
+// WeightColumn returns COLUMN of a "weight:COLUMN" method, "" otherwise.
+func (m Method) WeightColumn() string {
+	col, _ := strings.CutPrefix(string(m), WeightPrefix)
+	if col == string(m) {
+		return ""
+	}
+	return col
+}
+
+// AllocUnitsFrom turns read units into allocation units for an indicator:
+// current is the numerator (its counts summed, 0 where absent), d the
+// denominator, which every unit must have.
+func AllocUnitsFrom(units []Unit, indicator string) ([]AllocUnit, error) {
+	ind, ok := IndicatorByKey(indicator)
+	if !ok {
+		return nil, fmt.Errorf("unknown indicator %q", indicator)
+	}
+	out := make([]AllocUnit, len(units))
+	for i, u := range units {
+		d, ok := u.Counts[ind.Denominator]
+		if !ok {
+			return nil, fmt.Errorf("unit %q has no %s (the denominator of %s)", u.Name, ind.Denominator, ind.Key)
+		}
+		var cur int64
+		for _, k := range ind.Numerator {
+			cur += u.Counts[k]
+		}
+		out[i] = AllocUnit{Name: u.Name, Code: u.Code, Denominator: d, Current: cur}
+	}
+	return out, nil
+}
+
+// Allocate splits a total across units in whole people that sum exactly to
+// it. It is deterministic: the same units and request give the same result,
+// and the order of the units matters only to break exact ties.
+func Allocate(units []AllocUnit, req AllocRequest) (Allocation, error) {
+	if req.Rounding == "" {
+		req.Rounding = LargestRemainder
+	}
+	if _, err := ParseRounding(string(req.Rounding)); err != nil {
+		return Allocation{}, err
+	}
+	if _, err := ParseMethod(string(req.Method)); err != nil {
+		return Allocation{}, err
+	}
+	if req.Min < 0 {
+		return Allocation{}, fmt.Errorf("minimum %d is negative", req.Min)
+	}
+	if len(units) == 0 {
+		return Allocation{}, errors.New("no units to allocate to")
+	}
+	for _, u := range units {
+		if u.Denominator < 0 || u.Current < 0 {
+			return Allocation{}, fmt.Errorf("unit %q: negative count", u.Name)
+		}
+		if u.Weight != nil && u.Weight.Sign() < 0 {
+			return Allocation{}, fmt.Errorf("unit %q: negative weight %s", u.Name, u.Weight.RatString())
+		}
+	}
+	a := Allocation{Method: req.Method, Rounding: req.Rounding, Units: make([]AllocatedUnit, len(units))}
+	for i, u := range units {
+		a.Units[i] = AllocatedUnit{Name: u.Name, Code: u.Code, Group: u.Group, Denominator: u.Denominator, Current: u.Current}
+		a.Denominator += u.Denominator
+		a.Current += u.Current
+	}
+	if req.GroupTotals == nil {
+		if err := allocateGroup(units, idx(len(units)), req.Total, req, a.Units, ""); err != nil {
+			return Allocation{}, err
+		}
+		a.Target = req.Total
+		return a, nil
+	}
+	members := map[string][]int{}
+	var order []string
+	for i, u := range units {
+		if _, ok := req.GroupTotals[u.Group]; !ok {
+			return Allocation{}, fmt.Errorf("unit %q: its group %q has no target", u.Name, u.Group)
+		}
+		if _, seen := members[u.Group]; !seen {
+			order = append(order, u.Group)
+		}
+		members[u.Group] = append(members[u.Group], i)
+	}
+	for g := range req.GroupTotals {
+		if _, ok := members[g]; !ok {
+			return Allocation{}, fmt.Errorf("group %q has a target but no units", g)
+		}
+	}
+	for _, g := range order {
+		t := req.GroupTotals[g]
+		if err := allocateGroup(units, members[g], t, req, a.Units, g); err != nil {
+			return Allocation{}, err
+		}
+		a.Target += t
+	}
+	return a, nil
+}
+
+func idx(n int) []int {
+	out := make([]int, n)
+	for i := range out {
+		out[i] = i
+	}
+	return out
+}
+
+// allocateGroup allocates total among units[members] and writes targets and
+// quotas into out.
+func allocateGroup(units []AllocUnit, members []int, total int64, req AllocRequest, out []AllocatedUnit, group string) error {
+	where := ""
+	if group != "" {
+		where = fmt.Sprintf("group %q: ", group)
+	}
+	if total < 0 {
+		return fmt.Errorf("%w: %stotal %d is negative", ErrInfeasible, where, total)
+	}
+	var sumD, sumC int64
+	for _, i := range members {
+		u := units[i]
+		sumD += u.Denominator
+		sumC += u.Current
+		if req.Min > u.Denominator {
+			return fmt.Errorf("%w: %sunit %q has a denominator of %d, below the minimum of %d", ErrInfeasible, where, u.Name, u.Denominator, req.Min)
+		}
+	}
+	cs := make([]claim, len(members))
+	incremental := req.Method != Proportional
+	if !incremental {
+		for k, i := range members {
+			u := units[i]
+			lo, hi := req.Min, u.Denominator
+			if req.NoDecrease && u.Current > lo {
+				lo = u.Current
+			}
+			if lo > hi { // already above the denominator (BHYT over 100 %): keep what it has
+				hi = lo
+			}
+			cs[k] = claim{weight: big.NewInt(u.Denominator), lo: lo, hi: hi, tie: u.Denominator}
+		}
+	} else {
+		if total < sumC {
+			return fmt.Errorf("%w: %stotal %d is below the %d people already covered; method %s only adds people, so the smallest feasible total is %d",
+				ErrInfeasible, where, total, sumC, req.Method, sumC+sumLo(units, members, req.Min))
+		}
+		weights, err := incrementWeights(units, members, req.Method)
+		if err != nil {
+			return err
+		}
+		for k, i := range members {
+			u := units[i]
+			var lo int64
+			if req.Min > u.Current {
+				lo = req.Min - u.Current
+			}
+			hi := u.Denominator - u.Current
+			if hi < lo {
+				hi = lo
+			}
+			cs[k] = claim{weight: weights[k], lo: lo, hi: hi, tie: u.Denominator}
+		}
+	}
+	seats := total
+	base := int64(0)
+	if incremental {
+		seats = total - sumC
+		base = sumC
+	}
+	minS, maxS := feasibleRange(cs)
+	if seats < minS {
+		why := "the units' minimums"
+		if req.NoDecrease && !incremental {
+			why = "what units already have (no unit's target falls below its current count)"
+		}
+		return fmt.Errorf("%w: %stotal %d is below %s; the smallest feasible total is %d", ErrInfeasible, where, total, why, base+minS)
+	}
+	if seats > maxS {
+		if maxS+base >= sumD || !incremental {
+			return fmt.Errorf("%w: %stotal %d exceeds what the units' denominators allow (no target above the denominator); the largest feasible total is %d",
+				ErrInfeasible, where, total, base+maxS)
+		}
+		return fmt.Errorf("%w: %stotal %d cannot be reached with method %s: units with zero weight get no increment and the others are capped by their denominators; the largest feasible total is %d",
+			ErrInfeasible, where, total, req.Method, base+maxS)
+	}
+	got, quotas, err := apportion(cs, seats, req.Rounding)
+	if err != nil {
+		return err
+	}
+	for k, i := range members {
+		c := units[i].Current
+		if !incremental {
+			c = 0
+		}
+		out[i].Target = c + got[k]
+		out[i].Quota = new(big.Rat).Add(quotas[k], new(big.Rat).SetInt64(c))
+	}
+	return nil
+}
+
+func sumLo(units []AllocUnit, members []int, min int64) int64 {
+	var s int64
+	for _, i := range members {
+		if min > units[i].Current {
+			s += min - units[i].Current
+		}
+	}
+	return s
+}
+
+// incrementWeights returns the weights of an incremental method as integers
+// proportional to the exact values (scaled by the common denominator).
+func incrementWeights(units []AllocUnit, members []int, m Method) ([]*big.Int, error) {
+	rats := make([]*big.Rat, len(members))
+	for k, i := range members {
+		u := units[i]
+		switch m {
+		case Uncovered:
+			v := u.Denominator - u.Current
+			if v < 0 {
+				v = 0
+			}
+			rats[k] = new(big.Rat).SetInt64(v)
+		case CurrentShare:
+			rats[k] = new(big.Rat).SetInt64(u.Current)
+		default:
+			if u.Weight == nil {
+				rats[k] = new(big.Rat)
+			} else {
+				rats[k] = new(big.Rat).Set(u.Weight)
+			}
+		}
+	}
+	lcm := big.NewInt(1)
+	for _, r := range rats {
+		d := r.Denom()
+		g := new(big.Int).GCD(nil, nil, lcm, d)
+		lcm.Mul(lcm, new(big.Int).Quo(d, g))
+	}
+	out := make([]*big.Int, len(rats))
+	for k, r := range rats {
+		v := new(big.Int).Mul(r.Num(), lcm)
+		out[k] = v.Quo(v, r.Denom())
+	}
+	return out, nil
+}

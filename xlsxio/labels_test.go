@@ -1,0 +1,171 @@
+package xlsxio
+
+import (
+	"testing"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+func TestRowLabels(t *testing.T) {
+	const (
+		total = 1 << iota
+		subtotal
+		footer
+		section
+	)
+	tests := []struct {
+		label string
+		want  int
+	}{
+		{"Tổng cộng", total},
+		{"TỔNG CỘNG", total},
+		{"Toàn tỉnh", total},
+		{"Toàn thành phố", total},
+		{"Tổng số", total},
+		{"Tổng", total},
+		{"Cộng toàn tỉnh", total},
+		{"Tong cong", total},
+		{"Total", total},
+		{"Tổng cộng toàn tỉnh", total},
+		{norm.NFD.String("Tổng cộng"), total},
+		{"Cộng", subtotal},
+		{"Cộng khu vực phường", subtotal},
+		{"Cộng huyện Đông Hòa", subtotal},
+		{"Subtotal", subtotal},
+		{"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 0},
+		{"Người lập biểu", footer},
+		{"NGƯỜI LẬP BIỂU", footer},
+		{"Người lập", footer},
+		{"Ghi chú:", footer},
+		{"Thủ trưởng đơn vị", footer},
+		{"Giám đốc", footer},
+		{"GIÁM ĐỐC", footer},
+		{"KT. GIÁM ĐỐC", footer},
+		{"Phó Giám đốc", footer},
+		{"Kế toán", footer},
+		{"An Bình, ngày 30 tháng 11 năm 2023", footer},
+		{"Hà Nội, ngày     tháng     năm 2024", footer},
+		{"Nơi nhận:", footer},
+		{"I", section},
+		{"II", section},
+		{"III.", section},
+		{"IV", section},
+		{"A", section},
+		{"B", section},
+		{"I. Khu vực phường", section},
+		{"II - Khu vực xã", section},
+		{"Khu vực thành thị", section},
+		{"Khu vực nông thôn", section},
+		{"Khu vực phường", section},
+		{"Đặc khu", section},
+		{"Huyện Đông Hòa", 0},
+		{"Thành phố Bình Lâm", 0},
+		{"Phường Hòa Bình", 0},
+		{"Đặc khu Hòn Mê", 0},
+		{"Xã Ia Grai", 0},
+		{"Nguyễn Thị Hoa", 0},
+		{"Ninh Hòa", 0},
+		{"", 0},
+	}
+	for _, tt := range tests {
+		got := 0
+		if IsTotalLabel(tt.label) {
+			got |= total
+		}
+		if IsSubtotalLabel(tt.label) {
+			got |= subtotal
+		}
+		if IsFooterLabel(tt.label) {
+			got |= footer
+		}
+		if IsSectionLabel(tt.label) {
+			got |= section
+		}
+		if got != tt.want {
+			t.Errorf("%q: total/subtotal/footer/section bits = %04b, want %04b", tt.label, got, tt.want)
+		}
+	}
+}
+
+func TestIsNumberingRow(t *testing.T) {
+	tests := []struct {
+		cells []string
+		want  bool
+	}{
+		{[]string{"(1)", "(2)", "(3)", "(4)", "(5)"}, true},
+		{[]string{"A", "B", "C", "1", "2", "3", "4"}, true},
+		{[]string{"1", "2", "", "3"}, true},
+		{[]string{"(1)", "(2)", "(3)", "(4)=(3)/(2)"}, true},
+		{[]string{"(1)", "(2)", "(3)", "(4)", "(5)", "(6)", "(7)", "(8)", "(9)", "(10)", "(11)", "(12)", "(13)", "(14)", "(15)", "(16)"}, true},
+		{[]string{"1", "2"}, false},
+		{[]string{"1", "Huyện Đông Hòa", "63427"}, false},
+		{[]string{"STT", "Đơn vị", "Dân số"}, false},
+		{[]string{"5", "4", "3", "2", "1"}, false},
+		{[]string{"1", "63427", "110377", "25931"}, false},
+		{[]string{"I", "Khu vực phường"}, false},
+		{nil, false},
+	}
+	for _, tt := range tests {
+		if got := IsNumberingRow(tt.cells); got != tt.want {
+			t.Errorf("IsNumberingRow(%q) = %v, want %v", tt.cells, got, tt.want)
+		}
+	}
+}
+
+func TestUnitNameKey(t *testing.T) {
+	same := [][]string{
+		{"Huyện Đông Hòa", "Đông Hoà", "H. Đông Hòa", "huyen dong hoa", norm.NFD.String("Huyện Đông Hòa")},
+		{"Thành phố Bình Lâm", "TP. Bình Lâm", "TP Bình Lâm", "Bình Lâm"},
+		{"Thị xã Phú Định", "TX. Phú Định", "Phú Định"},
+		{"Phường Bến Thủy", "P. Bến Thuỷ", "Bến Thủy"},
+		{"Quận 1", "Q.1", "Quận 01"},
+		{"Thị trấn Sa Pa", "TT Sa Pa"},
+	}
+	for _, group := range same {
+		want := UnitNameKey(group[0])
+		for _, n := range group[1:] {
+			if got := UnitNameKey(n); got != want {
+				t.Errorf("UnitNameKey(%q) = %q, want %q (as %q)", n, got, want, group[0])
+			}
+		}
+	}
+	if got := UnitNameKey("Huyện Đông Hòa"); got != "dong hoa" {
+		t.Errorf("UnitNameKey(Huyện Đông Hòa) = %q", got)
+	}
+	if got := UnitNameKey("Phường"); got != "phuong" {
+		t.Errorf("UnitNameKey(Phường) = %q: a bare type must stay", got)
+	}
+	if UnitNameKey("Đông Hòa") == UnitNameKey("Tây Hòa") {
+		t.Error("different units share a key")
+	}
+}
+
+func TestParsePeriod(t *testing.T) {
+	tests := []struct {
+		title, want string
+	}{
+		{"Tháng 11 năm 2023", "2023-11"},
+		{"THÁNG 6 NĂM 2024", "2024-06"},
+		{"BÁO CÁO TÌNH HÌNH THAM GIA BHXH, BHYT - Tháng 6 năm 2024", "2024-06"},
+		{"Tính đến ngày 31/5/2020", "2020-05"},
+		{"Thực hiện đến 25/11/2023", "2023-11"},
+		{"tháng 10/2025", "2025-10"},
+		{"Thang 3 nam 2022", "2022-03"},
+		{norm.NFD.String("Tháng 11 năm 2023"), "2023-11"},
+		{"Tháng 12 - 2023", "2023-12"},
+		{"November 2023", "2023-11"},
+		{"Report for November 2023", "2023-11"},
+		{"Số liệu đến 30.9.2024", "2024-09"},
+		{"Số: 1287/BC-BHXH", ""},
+		{"Năm 2023", ""},
+		{"Tháng 13 năm 2023", ""},
+		{"ngày ... tháng ... năm ...", ""},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		got, ok := ParsePeriod(tt.title)
+		if got != tt.want || ok != (tt.want != "") {
+			t.Errorf("ParsePeriod(%q) = %q, %v, want %q", tt.title, got, ok, tt.want)
+		}
+	}
+}

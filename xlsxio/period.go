@@ -1,0 +1,82 @@
+package xlsxio
+
+import (
+	"strconv"
+	"strings"
+)
+
+var englishMonths = map[string]int{
+	"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+	"august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+	"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+	"oct": 10, "nov": 11, "dec": 12,
+}
+
+// ParsePeriod reads the reporting month "YYYY-MM" from a title line:
+// "Tháng 11 năm 2023", "THÁNG 6 NĂM 2024", "tháng 10/2025", "Tính đến ngày
+// 31/5/2020", "Thực hiện đến 25/11/2023", "November 2023". A month
+// phrase wins over a date; ok is false when the title names no month.
+func ParsePeriod(title string) (string, bool) {
+	words := strings.Fields(Fold(title))
+	// "thang 11 nam 2023", "thang 10 2025", "november 2023"
+	for i := 0; i+1 < len(words); i++ {
+		m, ok := englishMonths[words[i]]
+		next := i + 1
+		if words[i] == "thang" {
+			m, ok = month(words[i+1]), true
+			next = i + 2
+		}
+		if !ok || m == 0 {
+			continue
+		}
+		if next < len(words) && (words[next] == "nam" || words[next] == "of") {
+			next++
+		}
+		if next < len(words) {
+			if y := year(words[next]); y != 0 {
+				return format(y, m), true
+			}
+		}
+	}
+	// a date "31/5/2020": day, month, year
+	for i := 0; i+2 < len(words); i++ {
+		d, err := strconv.Atoi(words[i])
+		if err != nil || len(words[i]) > 2 || d < 1 || d > 31 {
+			continue
+		}
+		if m, y := month(words[i+1]), year(words[i+2]); m != 0 && y != 0 {
+			return format(y, m), true
+		}
+	}
+	return "", false
+}
+
+func month(w string) int {
+	if len(w) > 2 {
+		return 0
+	}
+	m, err := strconv.Atoi(w)
+	if err != nil || m < 1 || m > 12 {
+		return 0
+	}
+	return m
+}
+
+func year(w string) int {
+	if len(w) != 4 {
+		return 0
+	}
+	y, err := strconv.Atoi(w)
+	if err != nil || y < 1900 || y > 2999 {
+		return 0
+	}
+	return y
+}
+
+func format(y, m int) string {
+	s := strconv.Itoa(y) + "-"
+	if m < 10 {
+		s += "0"
+	}
+	return s + strconv.Itoa(m)
+}

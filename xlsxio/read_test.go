@@ -1,0 +1,321 @@
+package xlsxio
+
+import (
+	"archive/zip"
+	"bytes"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// book builds an xlsx in memory from rows of cell values (strings are
+// written as text, ints as numbers, "=…" as formulas without a cached value).
+func book(t testing.TB, sheet string, rows [][]any) []byte {
+	t.Helper()
+	f := excelize.NewFile()
+	defer f.Close()
+	if sheet != "Sheet1" {
+		if err := f.SetSheetName("Sheet1", sheet); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for r, row := range rows {
+		for c, v := range row {
+			axis, _ := excelize.CoordinatesToCellName(c+1, r+1)
+			if s, ok := v.(string); ok && strings.HasPrefix(s, "=") {
+				if err := f.SetCellFormula(sheet, axis, s[1:]); err != nil {
+					t.Fatal(err)
+				}
+				continue
+			}
+			if v == nil {
+				continue
+			}
+			if err := f.SetCellValue(sheet, axis, v); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	var buf bytes.Buffer
+	if err := f.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+var canonicalRows = [][]any{
+	{"Báo cáo tháng 11 năm 2023"},
+	{},
+	{"unit", "code", "labour_force", "bhxh_mandatory", "bhxh_voluntary"},
+	{"Huyện A", "04402", 1000, 300, "20"},
+	{"Huyện B", "04410", 2000, "1.234", "-"},
+	{"Tổng cộng", nil, 3000, 1534, 20},
+}
+
+func TestReadCanonical(t *testing.T) {
+	tab, err := Read(book(t, "Sheet1", canonicalRows), "a.xlsx", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(tab.Units) != 2 || tab.Total == nil {
+		t.Fatalf("units %d, total %v", len(tab.Units), tab.Total)
+	}
+	b := tab.Units[1]
+	if b.Code != "04410" || b.Counts["bhxh_mandatory"] != 1234 || b.Counts["bhxh_voluntary"] != 0 {
+		t.Errorf("unit B read as %+v", b)
+	}
+	if tab.Total.Counts["labour_force"] != 3000 || tab.Total.Cells["labour_force"] != "C6" {
+		t.Errorf("total %+v", tab.Total)
+	}
+	if got := tab.HeaderRows; len(got) != 1 || got[0] != 3 {
+		t.Errorf("header rows %v", got)
+	}
+}
+
+func TestReadCSV(t *testing.T) {
+	for name, text := range map[string]string{
+		"semicolon BOM CRLF": "\xEF\xBB\xBFunit;labour_force;bhxh_mandatory\r\nHuyện A;1.000;300\r\nHuyện B;2.000;400\r\n",
+		"comma quoted":       "unit,labour_force,bhxh_mandatory\nHuyện A,\"1,000\",300\nHuyện B,\"2,000\",400\n",
+		"tab":                "unit\tlabour_force\tbhxh_mandatory\nHuyện A\t1000\t300\nHuyện B\t2000\t400\n",
+	} {
+		t.Run(name, func(t *testing.T) {
+			tab, err := Read([]byte(text), "a.csv", Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(tab.Units) != 2 || tab.Units[1].Counts["labour_force"] != 2000 || tab.Sheet != "" {
+				t.Errorf("read %+v", tab.Units)
+			}
+		})
+	}
+}
+
+func TestReadFormulaWithoutCache(t *testing.T) {
+	rows := [][]any{
+		{"unit", "labour_force", "bhxh_mandatory"},
+		{"Huyện A", 1000, 300},
+		{"Huyện B", 2000, 400},
+		{"Tổng cộng", "=SUM(B2:B3)", "=SUM(C2:C3)"},
+	}
+	tab, err := Read(book(t, "Sheet1", rows), "f.xlsx", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tab.Total == nil || tab.Total.Counts["labour_force"] != 3000 || tab.Total.Counts["bhxh_mandatory"] != 700 {
+		t.Errorf("total %+v", tab.Total)
+	}
+}
+
+func TestReadCircularFormulaIsAnError(t *testing.T) {
+	rows := [][]any{
+		{"unit", "labour_force", "bhxh_mandatory"},
+		{"Huyện A", 1000, "=C3+1"},
+		{"Huyện B", 2000, "=C2+1"},
+	}
+	_, err := Read(book(t, "Sheet1", rows), "c.xlsx", Options{})
+	var ce *CellError
+	if !errors.As(err, &ce) || !errors.Is(err, ErrFormula) || !strings.Contains(err.Error(), "circular") {
+		t.Fatalf("error %v; want a circular-reference CellError", err)
+	}
+	if ce.Cell != "C2" && ce.Cell != "C3" {
+		t.Errorf("cell %s", ce.Cell)
+	}
+}
+
+func TestReadUnsupportedFormulaIsAnError(t *testing.T) {
+	rows := [][]any{
+		{"unit", "labour_force", "bhxh_mandatory"},
+		{"Huyện A", 1000, "=NOSUCHFUNCTION(1)"},
+	}
+	_, err := Read(book(t, "Sheet1", rows), "u.xlsx", Options{})
+	if !errors.Is(err, ErrFormula) || !strings.Contains(err.Error(), "C2") {
+		t.Fatalf("error %v; want ErrFormula naming C2", err)
+	}
+}
+
+func TestReadCollectsEveryBadCell(t *testing.T) {
+	rows := [][]any{
+		{"unit", "labour_force", "bhxh_mandatory"},
+		{"Huyện A", "1O0", "12,5"},
+		{"Huyện B", -3, 4},
+	}
+	_, err := Read(book(t, "T11", rows), "h.xlsx", Options{})
+	var list ErrorList
+	if !errors.As(err, &list) || len(list) != 3 {
+		t.Fatalf("error %v; want 3 cell errors", err)
+	}
+	for _, want := range []string{`h.xlsx: T11!B2: "1O0" is not a whole number of people`, "T11!C2", "T11!B3"} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("%q missing from\n%v", want, err)
+		}
+	}
+}
+
+func TestReadStrayFarCell(t *testing.T) {
+	f := excelize.NewFile()
+	for r, row := range canonicalRows {
+		for c, v := range row {
+			axis, _ := excelize.CoordinatesToCellName(c+1, r+1)
+			f.SetCellValue("Sheet1", axis, v)
+		}
+	}
+	f.SetCellValue("Sheet1", "XFD1048576", "x")
+	var buf bytes.Buffer
+	f.Write(&buf)
+	tab, err := Read(buf.Bytes(), "far.xlsx", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(tab.Units) != 2 {
+		t.Errorf("%d units", len(tab.Units))
+	}
+}
+
+func TestReadZipBombRefused(t *testing.T) {
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	w, _ := zw.Create("xl/worksheets/sheet1.xml")
+	zeros := make([]byte, 1<<20)
+	for i := 0; i < 300; i++ { // 300 MB of zeros, a few hundred KB zipped
+		w.Write(zeros)
+	}
+	zw.Close()
+	_, err := Read(buf.Bytes(), "bomb.xlsx", Options{})
+	if !errors.Is(err, ErrTooBig) {
+		t.Fatalf("error %v; want ErrTooBig", err)
+	}
+}
+
+func TestReadNotAWorkbook(t *testing.T) {
+	for name, data := range map[string][]byte{
+		"empty":     {},
+		"random":    bytes.Repeat([]byte{0x13, 0x37, 0xfe}, 700),
+		"truncated": book(t, "Sheet1", canonicalRows)[:900],
+	} {
+		_, err := Read(data, name+".xlsx", Options{})
+		if !errors.Is(err, ErrNotWorkbook) {
+			t.Errorf("%s: error %v; want ErrNotWorkbook", name, err)
+		}
+	}
+}
+
+func TestReadPasswordProtected(t *testing.T) {
+	f := excelize.NewFile()
+	for r, row := range canonicalRows {
+		for c, v := range row {
+			axis, _ := excelize.CoordinatesToCellName(c+1, r+1)
+			f.SetCellValue("Sheet1", axis, v)
+		}
+	}
+	path := filepath.Join(t.TempDir(), "locked.xlsx")
+	if err := f.SaveAs(path, excelize.Options{Password: "bimat"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ReadFile(path, Options{}); !errors.Is(err, ErrPassword) {
+		t.Fatalf("error %v; want ErrPassword", err)
+	}
+	tab, err := ReadFile(path, Options{Password: "bimat"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(tab.Units) != 2 {
+		t.Errorf("%d units", len(tab.Units))
+	}
+}
+
+func TestReadSheetOption(t *testing.T) {
+	data := book(t, "Số liệu", canonicalRows)
+	for _, s := range []string{"Số liệu", "so lieu", "1"} {
+		if _, err := Read(data, "s.xlsx", Options{Sheet: s}); err != nil {
+			t.Errorf("--sheet %q: %v", s, err)
+		}
+	}
+	if _, err := Read(data, "s.xlsx", Options{Sheet: "9"}); err == nil || !strings.Contains(err.Error(), "Số liệu") {
+		t.Errorf("a missing sheet should list the sheets: %v", err)
+	}
+}
+
+func TestReadColOverride(t *testing.T) {
+	rows := [][]any{
+		{"Tên", "Người lao động", "Đã đóng"},
+		{"Huyện A", 1000, 300},
+		{"Huyện B", 2000, 400},
+	}
+	opt := Options{Columns: map[string]string{"Tên": "unit", "Người lao động": "labour_force", "C": "bhxh_mandatory"}}
+	tab, err := Read(book(t, "Sheet1", rows), "o.xlsx", opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tab.Units[1].Counts["bhxh_mandatory"] != 400 {
+		t.Errorf("%+v", tab.Units[1])
+	}
+}
+
+func TestParseColOverride(t *testing.T) {
+	for _, tc := range []struct {
+		in, header, key string
+		ok              bool
+	}{
+		{"TG BHXH BB=bhxh_mandatory", "TG BHXH BB", "bhxh_mandatory", true},
+		{"a=b=plan_bhyt", "a=b", "plan_bhyt", true},
+		{"Ghi chú=-", "Ghi chú", "-", true},
+		{"H = bhyt", "H", "bhyt", true},
+		{"=bhyt", "", "", false},
+		{"x=nonsense", "", "", false},
+		{"nokey", "", "", false},
+	} {
+		h, k, err := ParseColOverride(tc.in)
+		if (err == nil) != tc.ok || h != tc.header || k != tc.key {
+			t.Errorf("ParseColOverride(%q) = %q, %q, %v", tc.in, h, k, err)
+		}
+	}
+}
+
+func TestParseColumnsFile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "cols.txt")
+	os.WriteFile(path, []byte("\xEF\xBB\xBF# mapping\nTG BHXH BB=bhxh_mandatory\n\nLLLĐ=labour_force\n"), 0o644)
+	m, err := ParseColumnsFile(path)
+	if err != nil || len(m) != 2 || m["LLLĐ"] != "labour_force" {
+		t.Fatalf("%v %v", m, err)
+	}
+}
+
+func TestFormatDecimals(t *testing.T) {
+	for code, want := range map[string]int{"General": -1, "0": 0, "0.00": 2, "#,##0.0": 1, "0.00%": 2, `0.0" %"`: 1, "[Red]0.000;-0.000": 3} {
+		if got, _ := formatDecimals(code); got != want {
+			t.Errorf("formatDecimals(%q) = %d, want %d", code, got, want)
+		}
+	}
+	if _, pct := formatDecimals("0.00%"); !pct {
+		t.Error("0.00% is a percentage")
+	}
+}
+
+// FuzzRead: whatever the bytes, Read returns a table or an error, never a
+// panic, and a table's counts are whole people within limits.
+func FuzzRead(f *testing.F) {
+	f.Add(book(f, "Sheet1", canonicalRows), "a.xlsx")
+	f.Add([]byte("unit;labour_force;bhxh_mandatory\nHuyện A;1.000;300\n"), "a.csv")
+	for _, name := range []string{"tinh-mau-2023-11.xlsx", "ascii-headers.csv", "xa-phuong-2025-10.xlsx"} {
+		if data, err := os.ReadFile(filepath.Join(fixtureDir, name)); err == nil {
+			f.Add(data, name)
+		}
+	}
+	f.Fuzz(func(t *testing.T, data []byte, name string) {
+		tab, err := Read(data, name, Options{})
+		if err != nil {
+			return
+		}
+		for _, u := range tab.Units {
+			for k, v := range u.Counts {
+				if v < 0 || v > 200_000_000 {
+					t.Fatalf("%s %s = %d", u.Name, k, v)
+				}
+			}
+		}
+	})
+}

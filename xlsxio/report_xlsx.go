@@ -1,0 +1,702 @@
+package xlsxio
+
+import (
+	"cmp"
+	"fmt"
+	"io"
+	"slices"
+	"sort"
+	"strconv"
+	"time"
+	"unicode/utf8"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/bhxh/bhxh/coverage"
+)
+
+// The xlsx report: a summary sheet (with a chart), the gaps to target, the
+// checks (every issue) and the sources. Figures are real numbers: counts
+// are integers, rates are the decimal strings of the other outputs
+// (rounded half-up to rep.Decimals) written straight into the cell XML, so
+// no float stands between the exact figure and the cell. Two writes of the
+// same report give the same bytes: nothing depends on the clock.
+
+// xlsxLabels are the words of the xlsx report in one language.
+type xlsxLabels struct {
+	summary, gaps, checks, sources string // sheet names
+	title                          string
+	period                         string // "tháng %d/%d"
+	rate, target, gap, needed      string // "%s": indicator label
+	plan, pace                     string
+	noTargets, noIssues            string
+	issueHead                      []string
+	file, sheet, sha, columns      string
+	columnHead                     []string
+	targetNotes, tool, generated   string
+	decimals                       string
+	chartTitle                     string
+}
+
+var xlsxText = map[string]xlsxLabels{
+	"vi": {
+		summary: "Tổng hợp", gaps: "Chênh lệch", checks: "Kiểm tra", sources: "Nguồn",
+		title:  "Kết quả phát triển người tham gia BHXH, BHYT",
+		period: "tháng %d năm %d",
+		rate:   "Tỷ lệ %s (%%)", target: "Chỉ tiêu tỷ lệ %s (%%)", gap: "Thiếu so với chỉ tiêu %s (điểm %%)",
+		needed: "Số người cần thêm để đạt chỉ tiêu %s", plan: "Đạt %% kế hoạch giao %s", pace: "Bình quân mỗi tháng còn lại %s (người)",
+		noTargets: "Không có chỉ tiêu: dùng --target, --targets hoặc --preset để so sánh với chỉ tiêu.",
+		noIssues:  "Không có cảnh báo.",
+		issueHead: []string{"Mức", "Mã", "Tệp", "Trang tính", "Ô", "Nội dung"},
+		file:      "Tệp", sheet: "Trang tính", sha: "SHA-256", columns: "Cột đã nhận biết",
+		columnHead:  []string{"Cột", "Tiêu đề", "Khóa", "Cách nhận biết"},
+		targetNotes: "Nguồn chỉ tiêu", tool: "Công cụ", generated: "Thời điểm lập",
+		decimals:   "Số chữ số thập phân của tỷ lệ",
+		chartTitle: "Tỷ lệ %s so với chỉ tiêu",
+	},
+	"en": {
+		summary: "Summary", gaps: "Gaps", checks: "Checks", sources: "Sources",
+		title:  "Social and health insurance coverage",
+		period: "%[2]d-%02[1]d",
+		rate:   "Rate, %s (%%)", target: "Target rate, %s (%%)", gap: "Gap to target, %s (pp)",
+		needed: "People needed to reach the target, %s", plan: "Plan completion, %s (%%)", pace: "Per remaining month, %s (people)",
+		noTargets: "No targets: give --target, --targets or --preset to compare with targets.",
+		noIssues:  "No warnings.",
+		issueHead: []string{"Level", "Code", "File", "Sheet", "Cell", "Message"},
+		file:      "File", sheet: "Sheet", sha: "SHA-256", columns: "Columns recognised",
+		columnHead:  []string{"Column", "Header", "Key", "Why"},
+		targetNotes: "Where the targets come from", tool: "Tool", generated: "Generated",
+		decimals:   "Decimals of rates",
+		chartTitle: "Rate, %s, against target",
+	},
+}
+
+func labelsFor(lang string) xlsxLabels {
+	if lang == "en" {
+		return xlsxText["en"]
+	}
+	return xlsxText["vi"]
+}
+
+// WriteComputeXLSX writes the xlsx report.
+func WriteComputeXLSX(w io.Writer, rep *ComputeReport) error {
+	x, err := newXLSXReport(rep)
+	if err != nil {
+		return err
+	}
+	defer x.f.Close()
+	for _, step := range []func() error{x.summary, x.gapsSheet, x.checksSheet, x.sourcesSheet, x.dimensions, x.docProps} {
+		if err := step(); err != nil {
+			return err
+		}
+	}
+	x.f.SetActiveSheet(0)
+	return x.f.Write(w)
+}
+
+type xlsxReport struct {
+	rep    *ComputeReport
+	f      *excelize.File
+	lab    xlsxLabels
+	styles struct {
+		title, head, text, textBold, count, countBold, rate, rateBold, behind int
+	}
+	// where the summary put things, for the chart
+	summaryCols []summaryColumn
+	firstRow    int // first unit row
+	totalRow    int
+}
+
+// summaryColumn is one column of the summary sheet.
+type summaryColumn struct {
+	header string
+	kind   string // "name", "code", "count", "rate", "int"
+	value  func(u *coverage.UnitResult) string
+	rc     *reportColumn // the indicator figure, nil for name, code, counts
+}
+
+func newXLSXReport(rep *ComputeReport) (*xlsxReport, error) {
+	x := &xlsxReport{rep: rep, f: excelize.NewFile(), lab: labelsFor(rep.Lang)}
+	if err := x.f.SetSheetName("Sheet1", x.lab.summary); err != nil {
+		return nil, err
+	}
+	for _, name := range []string{x.lab.gaps, x.lab.checks, x.lab.sources} {
+		if _, err := x.f.NewSheet(name); err != nil {
+			return nil, err
+		}
+	}
+	rateFmt := "0"
+	if rep.Decimals > 0 {
+		rateFmt = "0." + fmt.Sprintf("%0*d", rep.Decimals, 0)
+	}
+	border := []excelize.Border{
+		{Type: "left", Color: "A6A6A6", Style: 1}, {Type: "right", Color: "A6A6A6", Style: 1},
+		{Type: "top", Color: "A6A6A6", Style: 1}, {Type: "bottom", Color: "A6A6A6", Style: 1},
+	}
+	bold := &excelize.Font{Bold: true}
+	styles := []struct {
+		dst *int
+		s   excelize.Style
+	}{
+		{&x.styles.title, excelize.Style{Font: &excelize.Font{Bold: true, Size: 14}}},
+		{&x.styles.head, excelize.Style{Font: bold, Border: border,
+			Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"DDEBF7"}},
+			Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}}},
+		{&x.styles.text, excelize.Style{Border: border}},
+		{&x.styles.textBold, excelize.Style{Border: border, Font: bold}},
+		{&x.styles.count, excelize.Style{Border: border, NumFmt: 3}},
+		{&x.styles.countBold, excelize.Style{Border: border, NumFmt: 3, Font: bold}},
+		{&x.styles.rate, excelize.Style{Border: border, CustomNumFmt: &rateFmt}},
+		{&x.styles.rateBold, excelize.Style{Border: border, CustomNumFmt: &rateFmt, Font: bold}},
+	}
+	for _, s := range styles {
+		id, err := x.f.NewStyle(&s.s)
+		if err != nil {
+			return nil, err
+		}
+		*s.dst = id
+	}
+	behind, err := x.f.NewConditionalStyle(&excelize.Style{
+		Font: &excelize.Font{Color: "9C0006"},
+		Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FFC7CE"}},
+	})
+	if err != nil {
+		return nil, err
+	}
+	x.styles.behind = behind
+	return x, nil
+}
+
+// titleText is the summary's title with the period when known.
+func (x *xlsxReport) titleText() string {
+	t := x.lab.title
+	if p, err := time.Parse("2006-01", x.rep.Period); err == nil {
+		t += " — " + fmt.Sprintf(x.lab.period, int(p.Month()), p.Year())
+	}
+	return t
+}
+
+func (x *xlsxReport) columns() []summaryColumn {
+	lang := x.rep.Lang
+	cols := []summaryColumn{
+		{header: Header("unit", lang), kind: "name", value: func(u *coverage.UnitResult) string { return u.Name }},
+	}
+	if hasCodes(&x.rep.Result) {
+		cols = append(cols, summaryColumn{header: Header("code", lang), kind: "code",
+			value: func(u *coverage.UnitResult) string { return u.Code }})
+	}
+	for _, k := range presentCounts(&x.rep.Result) {
+		cols = append(cols, summaryColumn{header: Header(k, lang), kind: "count",
+			value: func(u *coverage.UnitResult) string { return intFig(countPtr(u, k)).String() }})
+	}
+	for _, rc := range tableColumns(x.rep) {
+		label := IndicatorLabel(rc.ind, lang)
+		c := summaryColumn{kind: "rate", rc: &rc}
+		switch rc.measure {
+		case measureRate:
+			c.header = fmt.Sprintf(x.lab.rate, label)
+		case measureTarget:
+			c.header = fmt.Sprintf(x.lab.target, label)
+		case measureGap:
+			c.header = fmt.Sprintf(x.lab.gap, label)
+		case measureNeeded:
+			c.header, c.kind = fmt.Sprintf(x.lab.needed, label), "int"
+		case measurePlan:
+			c.header = fmt.Sprintf(x.lab.plan, label)
+		}
+		c.value = func(u *coverage.UnitResult) string { return rc.value(u, x.rep.Decimals) }
+		cols = append(cols, c)
+	}
+	return cols
+}
+
+// hasCodes reports whether any unit has an official code.
+func hasCodes(res *coverage.Result) bool {
+	for _, u := range reportRows(res) {
+		if u.Code != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// setValue writes one figure: text as a string, counts as integers,
+// rates as their decimal string in the cell XML ("46.12").
+func (x *xlsxReport) setValue(sheet, cell, kind, v string, bold bool) error {
+	style := x.styles.text
+	switch {
+	case kind == "count" || kind == "int":
+		style = x.styles.count
+		if bold {
+			style = x.styles.countBold
+		}
+	case kind == "rate":
+		style = x.styles.rate
+		if bold {
+			style = x.styles.rateBold
+		}
+	case bold:
+		style = x.styles.textBold
+	}
+	if err := x.f.SetCellStyle(sheet, cell, cell, style); err != nil {
+		return err
+	}
+	if v == "" {
+		return nil
+	}
+	switch kind {
+	case "count", "int":
+		n, err := strconv.ParseInt(v, 10, 64)
+		if err != nil {
+			return err
+		}
+		return x.f.SetCellInt(sheet, cell, n)
+	case "rate":
+		return x.f.SetCellDefault(sheet, cell, v)
+	}
+	return x.f.SetCellStr(sheet, cell, v)
+}
+
+func cellName(col, row int) string {
+	c, _ := excelize.CoordinatesToCellName(col, row)
+	return c
+}
+
+func colName(col int) string {
+	c, _ := excelize.ColumnNumberToName(col)
+	return c
+}
+
+// headerRow writes heads at row in the head style.
+func (x *xlsxReport) headerRow(sheet string, row int, heads []string) error {
+	for i, h := range heads {
+		c := cellName(i+1, row)
+		if err := x.f.SetCellStr(sheet, c, h); err != nil {
+			return err
+		}
+		if err := x.f.SetCellStyle(sheet, c, c, x.styles.head); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// fitColumns sets each column's width from its longest value, a wrapped
+// head counting for a third of its length (it wraps to three lines).
+func (x *xlsxReport) fitColumns(sheet string, heads []string, values [][]string, minW, maxW int) error {
+	for i := range heads {
+		w := (utf8.RuneCountInString(heads[i]) + 2) / 3
+		for _, row := range values {
+			if i < len(row) {
+				w = max(w, utf8.RuneCountInString(row[i])+len(row[i])/12) // room for separators
+			}
+		}
+		w = min(max(w+2, minW), maxW)
+		if err := x.f.SetColWidth(sheet, colName(i+1), colName(i+1), float64(w)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (x *xlsxReport) summary() error {
+	sheet := x.lab.summary
+	cols := x.columns()
+	x.summaryCols = cols
+	if err := x.f.SetCellStr(sheet, "A1", x.titleText()); err != nil {
+		return err
+	}
+	if err := x.f.SetCellStyle(sheet, "A1", "A1", x.styles.title); err != nil {
+		return err
+	}
+	heads := make([]string, len(cols))
+	for i, c := range cols {
+		heads[i] = c.header
+	}
+	const headRow = 2
+	if err := x.headerRow(sheet, headRow, heads); err != nil {
+		return err
+	}
+	if err := x.f.SetRowHeight(sheet, headRow, 60); err != nil {
+		return err
+	}
+	x.firstRow = headRow + 1
+	var values [][]string
+	rows := reportRows(&x.rep.Result)
+	for i, u := range rows {
+		r := x.firstRow + i
+		total := i == len(rows)-1
+		var vals []string
+		for j, c := range cols {
+			v := c.value(u)
+			vals = append(vals, v)
+			if err := x.setValue(sheet, cellName(j+1, r), c.kind, v, total); err != nil {
+				return err
+			}
+		}
+		values = append(values, vals)
+	}
+	x.totalRow = x.firstRow + len(rows) - 1
+	if err := x.fitColumns(sheet, heads, values, 8, 40); err != nil {
+		return err
+	}
+
+	if err := x.f.SetPanes(sheet, &excelize.Panes{Freeze: true, XSplit: 1, YSplit: headRow,
+		TopLeftCell: cellName(2, headRow+1), ActivePane: "bottomRight"}); err != nil {
+		return err
+	}
+	lastUnit := x.totalRow - 1
+	if lastUnit < x.firstRow {
+		lastUnit = x.firstRow // no units: the filter covers the total
+	}
+	if err := x.f.AutoFilter(sheet, cellName(1, headRow)+":"+cellName(len(cols), lastUnit), nil); err != nil {
+		return err
+	}
+	if err := x.behindFormats(sheet, cols); err != nil {
+		return err
+	}
+	return x.chart(sheet, cols)
+}
+
+// behindFormats colours the rate and gap of a unit behind its target. The
+// rule reads the persons-needed cell: it is above 0 exactly when the exact
+// rate is below the target, even when both round to the same figure.
+func (x *xlsxReport) behindFormats(sheet string, cols []summaryColumn) error {
+	for i, c := range cols {
+		if c.rc == nil || c.rc.measure != measureNeeded {
+			continue
+		}
+		need := cellName(i+1, x.firstRow)
+		formula := fmt.Sprintf("AND(ISNUMBER($%s),$%s>0)", need, need)
+		for j, d := range cols {
+			if d.rc == nil || d.rc.ind != c.rc.ind || (d.rc.measure != measureRate && d.rc.measure != measureGap) {
+				continue
+			}
+			ref := cellName(j+1, x.firstRow) + ":" + cellName(j+1, x.totalRow)
+			style := x.styles.behind
+			if err := x.f.SetConditionalFormat(sheet, ref, []excelize.ConditionalFormatOptions{
+				{Type: "formula", Criteria: formula, Format: &style},
+			}); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// chart draws the rate of each unit against its target, for the first
+// indicator with a target, else the rate of the first indicator.
+func (x *xlsxReport) chart(sheet string, cols []summaryColumn) error {
+	if len(x.rep.Result.Units) == 0 {
+		return nil
+	}
+	rateCol, targetCol := 0, 0
+	var ind string
+	for i, c := range cols {
+		if c.rc != nil && c.rc.measure == measureTarget {
+			ind, targetCol = c.rc.ind, i+1
+			break
+		}
+	}
+	for i, c := range cols {
+		if c.rc != nil && c.rc.measure == measureRate && (ind == "" || c.rc.ind == ind) {
+			ind, rateCol = c.rc.ind, i+1
+			break
+		}
+	}
+	if rateCol == 0 {
+		return nil
+	}
+	last := x.totalRow - 1
+	rng := func(col int) string {
+		return fmt.Sprintf("'%s'!$%s$%d:$%s$%d", sheet, colName(col), x.firstRow, colName(col), last)
+	}
+	head := func(col int) string { return fmt.Sprintf("'%s'!$%s$%d", sheet, colName(col), x.firstRow-1) }
+	series := []excelize.ChartSeries{{Name: head(rateCol), Categories: rng(1), Values: rng(rateCol),
+		Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"4472C4"}}}}
+	if targetCol != 0 {
+		series = append(series, excelize.ChartSeries{Name: head(targetCol), Categories: rng(1), Values: rng(targetCol),
+			Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"ED7D31"}}})
+	}
+	n := uint(len(x.rep.Result.Units))
+	vary := false
+	err := x.f.AddChart(sheet, cellName(1, x.totalRow+3), &excelize.Chart{
+		Type:       excelize.Bar,
+		Series:     series,
+		Title:      excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: fmt.Sprintf(x.lab.chartTitle, IndicatorLabel(ind, x.rep.Lang))}}},
+		Legend:     excelize.ChartLegend{Position: "bottom"},
+		XAxis:      excelize.ChartAxis{ReverseOrder: true},
+		YAxis:      excelize.ChartAxis{MajorGridLines: true},
+		Dimension:  excelize.ChartDimension{Width: 720, Height: max(320, 60+28*n)},
+		Format:     excelize.GraphicOptions{AltText: fmt.Sprintf(x.lab.chartTitle, IndicatorLabel(ind, x.rep.Lang))},
+		VaryColors: &vary,
+	})
+	if err != nil {
+		return err
+	}
+	// A chart makes excelize declare the image types from a map, in
+	// random order; sorting them keeps two writes byte-identical.
+	if ct := x.f.ContentTypes; ct != nil {
+		sort.SliceStable(ct.Defaults, func(i, j int) bool { return ct.Defaults[i].Extension < ct.Defaults[j].Extension })
+	}
+	return nil
+}
+
+// gapsSheet lists, per indicator with a target, the units by persons
+// needed, most first.
+func (x *xlsxReport) gapsSheet() error {
+	sheet := x.lab.gaps
+	lang := x.rep.Lang
+	var inds []string
+	for _, c := range tableColumns(x.rep) {
+		if c.measure == measureTarget {
+			inds = append(inds, c.ind)
+		}
+	}
+	if len(inds) == 0 {
+		if err := x.f.SetCellStr(sheet, "A1", x.lab.noTargets); err != nil {
+			return err
+		}
+		return x.f.SetColWidth(sheet, "A", "A", 80)
+	}
+	row := 1
+	var heads []string
+	var values [][]string
+	for _, ind := range inds {
+		label := IndicatorLabel(ind, lang)
+		if err := x.f.SetCellStr(sheet, cellName(1, row), indicatorTitle(ind, lang)); err != nil {
+			return err
+		}
+		if err := x.f.SetCellStyle(sheet, cellName(1, row), cellName(1, row), x.styles.title); err != nil {
+			return err
+		}
+		row++
+		type entry struct {
+			u    *coverage.UnitResult
+			fig  figures
+			need int64
+		}
+		var list []entry
+		pace := false
+		for i := range x.rep.Result.Units {
+			u := &x.rep.Result.Units[i]
+			if r := u.Indicator(ind); r != nil && r.PersonsNeeded != nil {
+				list = append(list, entry{u, indicatorFigures(r, x.rep.Decimals), *r.PersonsNeeded})
+				pace = pace || r.PacePerMonth != nil
+			}
+		}
+		slices.SortStableFunc(list, func(a, b entry) int { return cmp.Compare(b.need, a.need) })
+		if r := x.rep.Result.Total.Indicator(ind); r != nil && r.PersonsNeeded != nil {
+			list = append(list, entry{&x.rep.Result.Total, indicatorFigures(r, x.rep.Decimals), *r.PersonsNeeded})
+		}
+		type gapColumn struct{ head, kind, field string }
+		gcols := []gapColumn{{Header("unit", lang), "name", "name"}}
+		if hasCodes(&x.rep.Result) {
+			gcols = append(gcols, gapColumn{Header("code", lang), "code", "code"})
+		}
+		gcols = append(gcols,
+			gapColumn{fmt.Sprintf(x.lab.rate, label), "rate", "rate"},
+			gapColumn{fmt.Sprintf(x.lab.target, label), "rate", "target"},
+			gapColumn{fmt.Sprintf(x.lab.gap, label), "rate", "gap_pp"},
+			gapColumn{fmt.Sprintf(x.lab.needed, label), "int", "persons_needed"})
+		if pace {
+			gcols = append(gcols, gapColumn{fmt.Sprintf(x.lab.pace, label), "int", "pace_per_month"})
+		}
+		heads = heads[:0]
+		for _, c := range gcols {
+			heads = append(heads, c.head)
+		}
+		if err := x.headerRow(sheet, row, heads); err != nil {
+			return err
+		}
+		if err := x.f.SetRowHeight(sheet, row, 45); err != nil {
+			return err
+		}
+		row++
+		for _, e := range list {
+			var vals []string
+			for j, c := range gcols {
+				v := e.fig[c.field].String()
+				switch c.field {
+				case "name":
+					v = e.u.Name
+				case "code":
+					v = e.u.Code
+				}
+				vals = append(vals, v)
+				if err := x.setValue(sheet, cellName(j+1, row), c.kind, v, e.u == &x.rep.Result.Total); err != nil {
+					return err
+				}
+			}
+			values = append(values, vals)
+			row++
+		}
+		row++ // a blank row between indicators
+	}
+	return x.fitColumns(sheet, heads, values, 8, 40)
+}
+
+// checksSheet lists every issue.
+func (x *xlsxReport) checksSheet() error {
+	sheet := x.lab.checks
+	heads := x.lab.issueHead
+	if err := x.headerRow(sheet, 1, heads); err != nil {
+		return err
+	}
+	var values [][]string
+	for i, is := range x.rep.Issues {
+		vals := []string{is.Level, is.Code, is.File, is.Sheet, is.Cell, is.Message}
+		for j, v := range vals {
+			if err := x.setValue(sheet, cellName(j+1, i+2), "text", v, false); err != nil {
+				return err
+			}
+		}
+		values = append(values, vals)
+	}
+	if len(x.rep.Issues) == 0 {
+		if err := x.f.SetCellStr(sheet, "A2", x.lab.noIssues); err != nil {
+			return err
+		}
+	} else if err := x.f.AutoFilter(sheet, "A1:"+cellName(len(heads), len(x.rep.Issues)+1), nil); err != nil {
+		return err
+	}
+	if err := x.f.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
+		return err
+	}
+	// Heads are short here: let them count in full.
+	for i, h := range heads {
+		w := utf8.RuneCountInString(h)
+		for _, row := range values {
+			w = max(w, utf8.RuneCountInString(row[i]))
+		}
+		if err := x.f.SetColWidth(sheet, colName(i+1), colName(i+1), float64(min(w+2, 100))); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// sourcesSheet says where every figure came from: each input with its
+// checksum and header mapping, the targets, the tool and the time.
+func (x *xlsxReport) sourcesSheet() error {
+	sheet := x.lab.sources
+	row := 1
+	put := func(vals ...string) error {
+		for j, v := range vals {
+			if v == "" {
+				continue
+			}
+			if err := x.f.SetCellStr(sheet, cellName(j+1, row), v); err != nil {
+				return err
+			}
+		}
+		row++
+		return nil
+	}
+	bold := func(col int) error {
+		c := cellName(col, row)
+		return x.f.SetCellStyle(sheet, c, c, x.styles.textBold)
+	}
+	var notes []string
+	seen := map[string]bool{}
+	for _, in := range x.rep.Inputs {
+		for _, lbl := range [][2]string{{x.lab.file, in.File}, {x.lab.sheet, in.Sheet}, {x.lab.sha, in.SHA256}} {
+			if err := bold(1); err != nil {
+				return err
+			}
+			if err := put(lbl[0], lbl[1]); err != nil {
+				return err
+			}
+		}
+		if len(in.Columns) > 0 {
+			if err := bold(1); err != nil {
+				return err
+			}
+			if err := put(x.lab.columns); err != nil {
+				return err
+			}
+			if err := x.headerRow(sheet, row, x.lab.columnHead); err != nil {
+				return err
+			}
+			row++
+			for _, c := range in.Columns {
+				if err := put(c.Letter, c.Header, c.Key, c.Why); err != nil {
+					return err
+				}
+			}
+		}
+		for _, n := range in.TargetNotes {
+			if !seen[n] {
+				seen[n] = true
+				notes = append(notes, n)
+			}
+		}
+		row++
+	}
+	if len(notes) > 0 {
+		if err := bold(1); err != nil {
+			return err
+		}
+		if err := put(x.lab.targetNotes); err != nil {
+			return err
+		}
+		for _, n := range notes {
+			if err := put(n); err != nil {
+				return err
+			}
+		}
+		row++
+	}
+	for _, lbl := range [][2]string{
+		{x.lab.decimals, strconv.Itoa(x.rep.Decimals)},
+		{x.lab.tool, x.rep.Tool},
+		{x.lab.generated, x.rep.Generated.UTC().Format(time.RFC3339)},
+	} {
+		if err := bold(1); err != nil {
+			return err
+		}
+		if err := put(lbl[0], lbl[1]); err != nil {
+			return err
+		}
+	}
+	for col, w := range []float64{28, 50, 22, 60} {
+		if err := x.f.SetColWidth(sheet, colName(col+1), colName(col+1), w); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// dimensions records each sheet's used range, which readers that stream
+// a sheet (openpyxl read-only, some importers) trust to know its size.
+func (x *xlsxReport) dimensions() error {
+	for _, sheet := range x.f.GetSheetList() {
+		rows, err := x.f.GetRows(sheet)
+		if err != nil {
+			return err
+		}
+		cols := 1
+		for _, r := range rows {
+			cols = max(cols, len(r))
+		}
+		ref := "A1:" + cellName(cols, max(len(rows), 1))
+		if err := x.f.SetSheetDimension(sheet, ref); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// docProps stamps the workbook with the report's time and tool, never the
+// clock, so the same report gives the same bytes.
+func (x *xlsxReport) docProps() error {
+	ts := x.rep.Generated.UTC().Format(time.RFC3339)
+	return x.f.SetDocProps(&excelize.DocProperties{
+		Created:        ts,
+		Modified:       ts,
+		Creator:        x.rep.Tool,
+		LastModifiedBy: x.rep.Tool,
+		Title:          x.titleText(),
+		Language:       map[bool]string{true: "en-GB", false: "vi-VN"}[x.rep.Lang == "en"],
+	})
+}

@@ -1,0 +1,411 @@
+package xlsxio
+
+import (
+	"archive/zip"
+	"bytes"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/bhxh/bhxh/coverage"
+)
+
+func writeXLSX(t *testing.T, rep *ComputeReport) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := WriteComputeXLSX(&buf, rep); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func openReportXLSX(t *testing.T, b []byte) *excelize.File {
+	t.Helper()
+	f, err := excelize.OpenReader(bytes.NewReader(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { f.Close() })
+	return f
+}
+
+func zipEntry(t *testing.T, b []byte, name string) (string, bool) {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, zf := range zr.File {
+		if zf.Name == name {
+			rc, err := zf.Open()
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer rc.Close()
+			data, err := io.ReadAll(rc)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return string(data), true
+		}
+	}
+	return "", false
+}
+
+// cellStyle returns the style of a cell.
+func cellStyle(t *testing.T, f *excelize.File, sheet, cell string) *excelize.Style {
+	t.Helper()
+	id, err := f.GetCellStyle(sheet, cell)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := f.GetStyle(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+func raw(t *testing.T, f *excelize.File, sheet, cell string) string {
+	t.Helper()
+	v, err := f.GetCellValue(sheet, cell, excelize.Options{RawCellValue: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return v
+}
+
+// TestComputeXLSXSummary reads the summary back cell by cell: every figure
+// is the same string as in the other outputs, stored as a number with the
+// right number format; the total row is bold.
+func TestComputeXLSXSummary(t *testing.T) {
+	rep := reportFromFixture(t, "tinh-mau-2023-11.targets.expected.json", map[string]string{"bhxh": "30", "bhyt": "95"})
+	b := writeXLSX(t, rep)
+	f := openReportXLSX(t, b)
+	if got, want := f.GetSheetList(), []string{"Tổng hợp", "Chênh lệch", "Kiểm tra", "Nguồn"}; strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Fatalf("sheets %v, want %v", got, want)
+	}
+	const sh = "Tổng hợp"
+	if title := raw(t, f, sh, "A1"); !strings.Contains(title, "tháng 11 năm 2023") {
+		t.Errorf("title %q lacks the period", title)
+	}
+	heads, err := f.GetRows(sh)
+	if err != nil {
+		t.Fatal(err)
+	}
+	head := heads[1]
+	col := map[string]int{} // head → 1-based column
+	for i, h := range head {
+		col[h] = i + 1
+	}
+	for _, h := range []string{"Đơn vị", HeaderVI("bhxh_mandatory"), HeaderVI("labour_force"), "Tỷ lệ BHXH (%)",
+		"Chỉ tiêu tỷ lệ BHXH (%)", "Thiếu so với chỉ tiêu BHXH (điểm %)", "Số người cần thêm để đạt chỉ tiêu BHXH",
+		"Đạt % kế hoạch giao BHXH", "Tỷ lệ BHYT (%)"} {
+		if col[h] == 0 {
+			t.Errorf("no column %q in %q", h, head)
+		}
+	}
+	if col["Mã đơn vị"] != 0 {
+		t.Error("a code column though no unit has a code")
+	}
+	rows := reportRows(&rep.Result)
+	for i, u := range rows {
+		r := 3 + i
+		total := i == len(rows)-1
+		if got := raw(t, f, sh, cellName(1, r)); got != u.Name {
+			t.Errorf("row %d: name %q, want %q", r, got, u.Name)
+		}
+		check := func(c int, want string, numFmt int, customFmt string) {
+			t.Helper()
+			cell := cellName(c, r)
+			if got := raw(t, f, sh, cell); got != want {
+				t.Errorf("%s (%s, %s): %q, want %q", cell, u.Name, head[c-1], got, want)
+			}
+			if want != "" {
+				if ty, _ := f.GetCellType(sh, cell); ty == excelize.CellTypeSharedString || ty == excelize.CellTypeInlineString {
+					t.Errorf("%s holds text, want a number", cell)
+				}
+			}
+			s := cellStyle(t, f, sh, cell)
+			if customFmt != "" {
+				if s.CustomNumFmt == nil || *s.CustomNumFmt != customFmt {
+					t.Errorf("%s: number format %v, want %q", cell, s.CustomNumFmt, customFmt)
+				}
+			} else if s.NumFmt != numFmt {
+				t.Errorf("%s: number format %d, want %d", cell, s.NumFmt, numFmt)
+			}
+			if bold := s.Font != nil && s.Font.Bold; bold != total {
+				t.Errorf("%s: bold %v, want %v", cell, bold, total)
+			}
+		}
+		for _, k := range coverage.CountKeys {
+			if c := col[HeaderVI(k)]; c != 0 {
+				check(c, intFig(countPtr(u, k)).String(), 3, "")
+			}
+		}
+		for _, ind := range []string{"bhxh", "bhyt"} {
+			fig := indicatorFigures(u.Indicator(ind), 2)
+			lbl := IndicatorLabel(ind, "vi")
+			check(col["Tỷ lệ "+lbl+" (%)"], fig["rate"].String(), 0, "0.00")
+			check(col["Chỉ tiêu tỷ lệ "+lbl+" (%)"], fig["target"].String(), 0, "0.00")
+			check(col["Thiếu so với chỉ tiêu "+lbl+" (điểm %)"], fig["gap_pp"].String(), 0, "0.00")
+			check(col["Số người cần thêm để đạt chỉ tiêu "+lbl], fig["persons_needed"].String(), 3, "")
+			check(col["Đạt % kế hoạch giao "+lbl], fig["plan_completion"].String(), 0, "0.00")
+		}
+	}
+	// Fixed figures, as a reader of the fixture sees them.
+	if got := raw(t, f, sh, cellName(col["Tỷ lệ BHXH (%)"], 4)); got != "19.38" {
+		t.Errorf("Phú Định bhxh rate %q, want 19.38", got)
+	}
+
+	// Frozen head and first column, autofilter over the units.
+	panes, err := f.GetPanes(sh)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !panes.Freeze || panes.YSplit != 2 || panes.XSplit != 1 {
+		t.Errorf("panes %+v, want frozen at B3", panes)
+	}
+	filter := "$A$2:$" + colName(len(head)) + "$" + strconv.Itoa(2+len(rep.Result.Units))
+	sheetXML, _ := zipEntry(t, b, "xl/worksheets/sheet1.xml")
+	if !strings.Contains(sheetXML, `<autoFilter ref="`+filter+`"`) {
+		t.Errorf("no autofilter %s over the head and the units", filter)
+	}
+	if dim, _ := f.GetSheetDimension(sh); dim != "A1:"+cellName(len(head), 3+len(rep.Result.Units)) {
+		t.Errorf("dimension %s", dim)
+	}
+
+	// Behind target: rate and gap cells red where persons needed > 0.
+	cfs, err := f.GetConditionalFormats(sh)
+	if err != nil {
+		t.Fatal(err)
+	}
+	need := colName(col["Số người cần thêm để đạt chỉ tiêu BHXH"])
+	for _, h := range []string{"Tỷ lệ BHXH (%)", "Thiếu so với chỉ tiêu BHXH (điểm %)"} {
+		c := colName(col[h])
+		ref := c + "3:" + c + strconv.Itoa(3+len(rep.Result.Units))
+		rules := cfs[ref]
+		if len(rules) != 1 || rules[0].Type != "formula" || !strings.Contains(rules[0].Criteria, "$"+need+"3>0") {
+			t.Errorf("conditional format on %s (%s): %+v", ref, h, rules)
+		}
+	}
+	if len(cfs) != 4 {
+		t.Errorf("%d conditional formats, want 4 (rate and gap of bhxh and bhyt): %v", len(cfs), cfs)
+	}
+
+	// A native chart of the bhxh rate against its target.
+	chart, ok := zipEntry(t, b, "xl/charts/chart1.xml")
+	if !ok {
+		t.Fatal("no chart")
+	}
+	rateCol, targetCol := colName(col["Tỷ lệ BHXH (%)"]), colName(col["Chỉ tiêu tỷ lệ BHXH (%)"])
+	for _, s := range []string{"<barChart><barDir val=\"bar\"></barDir><grouping val=\"clustered\"></grouping><varyColors val=\"0\">", "$" + rateCol + "$3:$" + rateCol + "$11", "$" + targetCol + "$3:$" + targetCol + "$11", "$A$3:$A$11"} {
+		if !strings.Contains(chart, s) {
+			t.Errorf("chart lacks %q", s)
+		}
+	}
+}
+
+func TestComputeXLSXReproducible(t *testing.T) {
+	rep := reportFromFixture(t, "tinh-mau-2023-11.targets.expected.json", map[string]string{"bhxh": "30", "bhyt": "95"})
+	a, b := writeXLSX(t, rep), writeXLSX(t, rep)
+	if !bytes.Equal(a, b) {
+		t.Error("two writes of the same report differ")
+	}
+	f := openReportXLSX(t, a)
+	props, err := f.GetDocProps()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := rep.Generated.Format(time.RFC3339)
+	if props.Created != want || props.Modified != want {
+		t.Errorf("doc props created %q modified %q, want %q", props.Created, props.Modified, want)
+	}
+	core, _ := zipEntry(t, a, "docProps/core.xml")
+	if strings.Contains(core, time.Now().UTC().Format("2006-01-02")) {
+		t.Error("core.xml carries today's date")
+	}
+}
+
+// TestComputeXLSXHalfUp: rates ending in 5 round half-up in the cell too,
+// and the number format follows rep.Decimals.
+func TestComputeXLSXHalfUp(t *testing.T) {
+	for _, c := range []struct {
+		decimals int
+		rate     []string
+		format   string
+	}{
+		{0, []string{"13", "38"}, "0"},
+		{1, []string{"12.5", "37.5"}, "0.0"},
+		{3, []string{"12.500", "37.500"}, "0.000"},
+	} {
+		f := openReportXLSX(t, writeXLSX(t, halfUpReport(c.decimals)))
+		rows, _ := f.GetRows("Tổng hợp")
+		rc := 0
+		for i, h := range rows[1] {
+			if h == "Tỷ lệ BHXH bắt buộc (%)" {
+				rc = i + 1
+			}
+		}
+		for i, want := range c.rate {
+			cell := cellName(rc, 3+i)
+			if got := raw(t, f, "Tổng hợp", cell); got != want {
+				t.Errorf("decimals %d: %s = %q, want %q", c.decimals, cell, got, want)
+			}
+			if s := cellStyle(t, f, "Tổng hợp", cell); s.CustomNumFmt == nil || *s.CustomNumFmt != c.format {
+				t.Errorf("decimals %d: format %v, want %q", c.decimals, s.CustomNumFmt, c.format)
+			}
+		}
+	}
+}
+
+func TestComputeXLSXOtherSheets(t *testing.T) {
+	rep := reportFromFixture(t, "tinh-mau-2023-11.targets.expected.json", map[string]string{"bhxh": "30", "bhyt": "95"})
+	rep.Inputs[0].SHA256 = "ab12"
+	rep.Inputs[0].TargetNotes = []string{"bhxh 30%: --target bhxh=30"}
+	rep.Issues = []Issue{{Level: "warning", Code: "total_mismatch", File: "t.xlsx", Sheet: "T11", Cell: "K18", Message: "total row says 1, the units sum to 2"}}
+	f := openReportXLSX(t, writeXLSX(t, rep))
+
+	// Gaps: by persons needed, most first, the total last.
+	gaps, _ := f.GetRows("Chênh lệch")
+	if gaps[0][0] != "BHXH" {
+		t.Errorf("first block %q, want BHXH", gaps[0][0])
+	}
+	var needs []int
+	for _, row := range gaps[2:11] {
+		n, err := strconv.Atoi(raw(t, f, "Chênh lệch", "E"+strconv.Itoa(len(needs)+3)))
+		if err != nil {
+			t.Fatalf("row %v: %v", row, err)
+		}
+		needs = append(needs, n)
+	}
+	for i := 1; i < len(needs); i++ {
+		if needs[i] > needs[i-1] {
+			t.Errorf("gaps not sorted by persons needed: %v", needs)
+		}
+	}
+	if gaps[2][0] != "Huyện Đông Hòa" || gaps[11][0] != "Toàn tỉnh" {
+		t.Errorf("gaps order: first %q, last %q", gaps[2][0], gaps[11][0])
+	}
+	if gaps[13][0] != "BHYT" {
+		t.Errorf("second block %q, want BHYT", gaps[14][0])
+	}
+
+	checks, _ := f.GetRows("Kiểm tra")
+	if strings.Join(checks[1], "|") != "warning|total_mismatch|t.xlsx|T11|K18|total row says 1, the units sum to 2" {
+		t.Errorf("checks row %q", checks[1])
+	}
+
+	src, _ := f.GetRows("Nguồn")
+	var all []string
+	for _, r := range src {
+		all = append(all, strings.Join(r, "|"))
+	}
+	text := strings.Join(all, "\n")
+	for _, s := range []string{"Tệp|tinh-mau-2023-11.xlsx", "Trang tính|T11-2023", "SHA-256|ab12",
+		"B|Đơn vị|unit|exact", "bhxh 30%: --target bhxh=30", "Công cụ|bhxh test", "Thời điểm lập|2023-12-01T08:30:00Z"} {
+		if !strings.Contains(text, s) {
+			t.Errorf("sources lack %q:\n%s", s, text)
+		}
+	}
+}
+
+func TestComputeXLSXWithoutTargetsEnglish(t *testing.T) {
+	rep := reportFromFixture(t, "xa-phuong-2025-10.expected.json", nil)
+	rep.Lang = "en"
+	b := writeXLSX(t, rep)
+	f := openReportXLSX(t, b)
+	if got := strings.Join(f.GetSheetList(), "|"); got != "Summary|Gaps|Checks|Sources" {
+		t.Errorf("sheets %s", got)
+	}
+	rows, _ := f.GetRows("Summary")
+	if rows[1][0] != "Unit" || rows[1][1] != "Code" {
+		t.Errorf("heads %q", rows[1])
+	}
+	if code := raw(t, f, "Summary", "B3"); code != deref(reportFromFixtureCode(t)) {
+		t.Errorf("code %q kept as text?", code)
+	}
+	if ty, _ := f.GetCellType("Summary", "B3"); ty != excelize.CellTypeSharedString {
+		t.Errorf("code cell type %v, want text (leading zeros)", ty)
+	}
+	gaps, _ := f.GetRows("Gaps")
+	if len(gaps) != 1 || !strings.HasPrefix(gaps[0][0], "No targets") {
+		t.Errorf("gaps sheet without targets: %q", gaps)
+	}
+	cfs, _ := f.GetConditionalFormats("Summary")
+	if len(cfs) != 0 {
+		t.Errorf("conditional formats without targets: %v", cfs)
+	}
+	chart, ok := zipEntry(t, b, "xl/charts/chart1.xml")
+	if !ok || strings.Count(chart, "<ser>") != 1 {
+		t.Errorf("want a one-series chart of the first rate")
+	}
+	checks, _ := f.GetRows("Checks")
+	if len(checks) != 2 || checks[1][1] != "rate_over_100" {
+		t.Errorf("checks %q", checks)
+	}
+}
+
+// reportFromFixtureCode is the first unit's code in xa-phuong.
+func reportFromFixtureCode(t *testing.T) *string {
+	rep := reportFromFixture(t, "xa-phuong-2025-10.expected.json", nil)
+	c := rep.Result.Units[0].Code
+	return &c
+}
+
+// TestComputeXLSXLibreOffice converts the report with LibreOffice (as an
+// analyst opening it would) and finds the figures in the first sheet.
+func TestComputeXLSXLibreOffice(t *testing.T) {
+	soffice, err := exec.LookPath("soffice")
+	if err != nil {
+		t.Skip("soffice not on PATH (Debian: apt-get install libreoffice-calc-nogui)")
+	}
+	if testing.Short() {
+		t.Skip("-short")
+	}
+	rep := reportFromFixture(t, "tinh-mau-2023-11.targets.expected.json", map[string]string{"bhxh": "30", "bhyt": "95"})
+	dir := t.TempDir()
+	in := filepath.Join(dir, "report.xlsx")
+	if err := os.WriteFile(in, writeXLSX(t, rep), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(soffice, "--headless", "-env:UserInstallation=file://"+filepath.Join(dir, "profile"),
+		"--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1", "--outdir", dir, in)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("soffice: %v\n%s", err, out)
+	}
+	b, err := os.ReadFile(filepath.Join(dir, "report.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := string(b)
+	// As displayed with the report's number formats, in LibreOffice's
+	// default (en-US) locale.
+	for _, s := range []string{"Thị xã Phú Định", "19.38", "30.00", "10.62", "11,129", "-11.61", "100.30",
+		"Toàn tỉnh", "27.68", "18,969", "39,906", "1,328,914"} {
+		if !strings.Contains(got, s) {
+			t.Errorf("LibreOffice's view lacks %q:\n%s", s, got)
+		}
+	}
+}
+
+// TestComputeWritersEmptyReport: a report without units or inputs still
+// writes in every format.
+func TestComputeWritersEmptyReport(t *testing.T) {
+	rep := &ComputeReport{Result: coverage.Compute(nil, nil, coverage.Options{}), Decimals: 2, Lang: "vi"}
+	for name, write := range map[string]func(io.Writer, *ComputeReport) error{
+		"json": WriteComputeJSON, "csv": WriteComputeCSV, "table": WriteComputeTable, "xlsx": WriteComputeXLSX,
+	} {
+		var buf bytes.Buffer
+		if err := write(&buf, rep); err != nil {
+			t.Errorf("%s: %v", name, err)
+		}
+	}
+}
