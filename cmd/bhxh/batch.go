@@ -75,16 +75,31 @@ func checkBatchFlags(b *batchOptions, opts *computeOptions, n int) error {
 		if n > 1 && !strings.Contains(b.Name, "{stem}") {
 			return usagef("--name %q: with %d inputs the name needs {stem}, else every report would have the same name", b.Name, n)
 		}
-		if _, err := outputFormat(opts.Format, b.Name); err != nil {
+		byName, nameErr := outputFormat("", b.Name)
+		if opts.Format == "" {
+			return nameErr
+		}
+		if _, err := outputFormat(opts.Format, ""); err != nil {
 			return err
 		}
-		return nil
+		switch {
+		case nameErr != nil, byName == opts.Format:
+			// An extension that names no format is the user's choice.
+			return nil
+		case b.Name == defaultReportName:
+			// --format alone picks the default name's extension.
+			b.Name = strings.TrimSuffix(defaultReportName, ".xlsx") + formatExt[opts.Format]
+			return nil
+		}
+		return usagef("--format %s but --name %q says %s; give one of them", opts.Format, b.Name, byName)
 	}
 	if n > 1 && !b.Merge {
 		return usagef("%d input files: give --out-dir DIR for one report per input (named by --name, default %q), or --merge (with -o FILE) for one report of all their units", n, defaultReportName)
 	}
 	return nil
 }
+
+var formatExt = map[string]string{"xlsx": ".xlsx", "json": ".json", "csv": ".csv", "table": ".txt"}
 
 // isBatch tells whether the run goes through runBatch rather than the plain
 // single-report path.

@@ -451,6 +451,7 @@ func TestBatchUsage(t *testing.T) {
 		{"name without stem", []string{"compute", "--out-dir", "o", "--name", "x.xlsx", "a.xlsx", "b.xlsx"}, []string{"needs {stem}"}},
 		{"name with a folder", []string{"compute", "--out-dir", "o", "--name", "sub/{stem}.xlsx", "a.xlsx"}, []string{"no folder"}},
 		{"name without format", []string{"compute", "--out-dir", "o", "--name", "{stem}.pdf", "a.xlsx"}, []string{"cannot tell the format"}},
+		{"format against name", []string{"compute", "--out-dir", "o", "--format", "csv", "--name", "{stem}.json", "a.xlsx"}, []string{"--format csv", "json"}},
 		{"log format", []string{"compute", "--out-dir", "o", "--log-format", "xml", "a.xlsx"}, []string{"--log-format"}},
 		{"output is an input", []string{"compute", "--out-dir", ".", "--name", "{stem}.xlsx", "a.xlsx", "b.xlsx"}, []string{"a.xlsx", "refusing to overwrite an input"}},
 		{"merge over an input", []string{"compute", "--merge", "-o", "b.xlsx", "a.xlsx", "b.xlsx"}, []string{"refusing to overwrite an input"}},
@@ -548,6 +549,11 @@ func TestBatchFailFastAndStrict(t *testing.T) {
 	}
 	if n := len(checkReportsComplete(t, filepath.Join(work, "o1"))); n >= 37 {
 		t.Errorf("--fail-fast still wrote %d reports", n)
+	}
+	// --format alone changes the default name's extension.
+	_, stderr, _ = runBinary(t, work, nil, "compute", "--fail-fast", "--format", "json", "den", "--out-dir", "o3")
+	if _, err := os.Stat(filepath.Join(work, "o3", "Huyện Đông Hòa 001.bao-cao.json")); err != nil {
+		t.Errorf("--format json: %v\n%s", err, firstN(stderr, 1000))
 	}
 
 	good := filepath.Join(work, "good")
