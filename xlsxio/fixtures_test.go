@@ -69,82 +69,99 @@ func TestFixturesRead(t *testing.T) {
 			continue
 		}
 		t.Run(c.Name, func(t *testing.T) {
-			data, err := os.ReadFile(filepath.Join(fixtureDir, c.Expected))
-			if err != nil {
-				t.Fatal(err)
-			}
-			var want expectedCompute
-			if err := json.Unmarshal(data, &want); err != nil {
-				t.Fatal(err)
-			}
-			tab, err := ReadFile(inputOf(c), Options{})
-			if want.ExitCode != 0 {
-				if err == nil {
-					t.Fatalf("read succeeded; want an error containing %q", want.ErrorContains)
-				}
-				for _, s := range want.ErrorContains {
-					if !strings.Contains(strings.ReplaceAll(err.Error(), " ", ""), strings.ReplaceAll(s, " ", "")) {
-						t.Errorf("error %q does not contain %q", err, s)
-					}
-				}
-				return
-			}
-			if err != nil {
-				t.Fatalf("ReadFile: %v", err)
-			}
-			if want.Inputs[0].Sheet != nil && tab.Sheet != *want.Inputs[0].Sheet {
-				t.Errorf("sheet %q, want %q", tab.Sheet, *want.Inputs[0].Sheet)
-			}
-			wantPeriod := ""
-			if want.Period != nil {
-				wantPeriod = *want.Period
-			}
-			if tab.Period != wantPeriod {
-				t.Errorf("period %q, want %q", tab.Period, wantPeriod)
-			}
-			if len(tab.Units) != len(want.Units) {
-				t.Fatalf("%d units, want %d", len(tab.Units), len(want.Units))
-			}
-			for i, wu := range want.Units {
-				u := tab.Units[i]
-				if u.Name != wu.Name {
-					t.Errorf("unit %d: name %q, want %q", i, u.Name, wu.Name)
-				}
-				wantCode := ""
-				if wu.Code != nil {
-					wantCode = *wu.Code
-				}
-				if u.Code != wantCode {
-					t.Errorf("%s: code %q, want %q", wu.Name, u.Code, wantCode)
-				}
-				for _, k := range coverage.CountKeys {
-					got, gok := u.Counts[k]
-					w, wok := wu.Counts[k]
-					if gok != wok || got != w {
-						t.Errorf("%s: %s = %d (present %v), want %d (present %v)", wu.Name, k, got, gok, w, wok)
-					}
-				}
-				for ind, wi := range wu.Indicators {
-					if wi.Plan != nil {
-						if got, ok := planOf(&u, ind); !ok || got != *wi.Plan {
-							t.Errorf("%s: plan of %s = %d (%v), want %d", wu.Name, ind, got, ok, *wi.Plan)
-						}
-					}
-					if wi.Prior != nil {
-						if got, ok := priorOf(&u, ind); !ok || got != *wi.Prior {
-							t.Errorf("%s: prior of %s = %d (%v), want %d", wu.Name, ind, got, ok, *wi.Prior)
-						}
-					}
-				}
-			}
-			var unknown []string
-			for _, is := range tab.Issues {
-				unknown = append(unknown, is.Code+" "+is.Cell+": "+is.Message)
-			}
-			if len(unknown) > 0 {
-				t.Logf("reading issues: %v", unknown)
-			}
+			checkFixture(t, inputOf(c), filepath.Join(fixtureDir, c.Expected))
 		})
+	}
+}
+
+// TestXLSFixtures reads LibreOffice's .xls copies of the fixtures.
+func TestXLSFixtures(t *testing.T) {
+	paths, _ := filepath.Glob("../testdata/xls/*.xls")
+	if len(paths) == 0 {
+		t.Fatal("no .xls fixtures")
+	}
+	for _, p := range paths {
+		name := strings.TrimSuffix(filepath.Base(p), ".xls")
+		t.Run(name, func(t *testing.T) {
+			checkFixture(t, p, filepath.Join(fixtureDir, name+".expected.json"))
+		})
+	}
+}
+
+// checkFixture reads path and compares what was read with the units,
+// codes, names, counts, plans and priors of an expected compute file.
+func checkFixture(t *testing.T, path, expected string) {
+	t.Helper()
+	data, err := os.ReadFile(expected)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want expectedCompute
+	if err := json.Unmarshal(data, &want); err != nil {
+		t.Fatal(err)
+	}
+	tab, err := ReadFile(path, Options{})
+	if want.ExitCode != 0 {
+		if err == nil {
+			t.Fatalf("read succeeded; want an error containing %q", want.ErrorContains)
+		}
+		for _, s := range want.ErrorContains {
+			if !strings.Contains(strings.ReplaceAll(err.Error(), " ", ""), strings.ReplaceAll(s, " ", "")) {
+				t.Errorf("error %q does not contain %q", err, s)
+			}
+		}
+		return
+	}
+	if err != nil {
+		t.Fatalf("ReadFile: %v", err)
+	}
+	if want.Inputs[0].Sheet != nil && tab.Sheet != *want.Inputs[0].Sheet {
+		t.Errorf("sheet %q, want %q", tab.Sheet, *want.Inputs[0].Sheet)
+	}
+	wantPeriod := ""
+	if want.Period != nil {
+		wantPeriod = *want.Period
+	}
+	if tab.Period != wantPeriod {
+		t.Errorf("period %q, want %q", tab.Period, wantPeriod)
+	}
+	if len(tab.Units) != len(want.Units) {
+		t.Fatalf("%d units, want %d", len(tab.Units), len(want.Units))
+	}
+	for i, wu := range want.Units {
+		u := tab.Units[i]
+		if u.Name != wu.Name {
+			t.Errorf("unit %d: name %q, want %q", i, u.Name, wu.Name)
+		}
+		wantCode := ""
+		if wu.Code != nil {
+			wantCode = *wu.Code
+		}
+		if u.Code != wantCode {
+			t.Errorf("%s: code %q, want %q", wu.Name, u.Code, wantCode)
+		}
+		for _, k := range coverage.CountKeys {
+			got, gok := u.Counts[k]
+			w, wok := wu.Counts[k]
+			if gok != wok || got != w {
+				t.Errorf("%s: %s = %d (present %v), want %d (present %v)", wu.Name, k, got, gok, w, wok)
+			}
+		}
+		for ind, wi := range wu.Indicators {
+			if wi.Plan != nil {
+				if got, ok := planOf(&u, ind); !ok || got != *wi.Plan {
+					t.Errorf("%s: plan of %s = %d (%v), want %d", wu.Name, ind, got, ok, *wi.Plan)
+				}
+			}
+			if wi.Prior != nil {
+				if got, ok := priorOf(&u, ind); !ok || got != *wi.Prior {
+					t.Errorf("%s: prior of %s = %d (%v), want %d", wu.Name, ind, got, ok, *wi.Prior)
+				}
+			}
+		}
+	}
+	for _, is := range tab.Issues {
+		t.Errorf("unexpected reading issue %s %s: %s", is.Code, is.Cell, is.Message)
 	}
 }
 

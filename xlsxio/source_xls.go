@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/shakinm/xlsReader/xls"
 	"github.com/shakinm/xlsReader/xls/structure"
@@ -88,6 +89,12 @@ func xlsCell(cd structure.CellData) cell {
 	case strings.HasSuffix(typ, "BoolErr"):
 		return cell{Kind: cellOther, Text: v, Decimals: -1}
 	}
+	if !utf8.ValidString(v) {
+		// BIFF8 stores a string whose characters all fit in one byte
+		// "compressed": those bytes are Latin-1, which the parser hands
+		// over as they are.
+		v = latin1(v)
+	}
 	v = strings.TrimSpace(v)
 	if v == "" {
 		return cell{Kind: cellEmpty, Decimals: -1}
@@ -114,3 +121,11 @@ func (s *xlsSheet) Cell(r, c int) cell {
 	return s.rows[r][c]
 }
 func (s *xlsSheet) Eval(int, int) (cell, error) { return cell{}, ErrFormula }
+
+func latin1(s string) string {
+	r := make([]rune, len(s))
+	for i := 0; i < len(s); i++ {
+		r[i] = rune(s[i])
+	}
+	return string(r)
+}

@@ -190,12 +190,28 @@ func runCompute(ctx context.Context, opts *computeOptions) error {
 	if err := writeComputeReport(opts, rep, opts.Output, opts.Inputs); err != nil {
 		return err
 	}
+	printIssues(opts.Err, rep.Issues)
 	if opts.Strict {
 		if n := countWarnings(rep.Issues); n > 0 {
 			return strictError{n}
 		}
 	}
 	return nil
+}
+
+// printIssues reports warnings on standard error, one per line, each
+// naming its file and cell: they are never silent.
+func printIssues(w io.Writer, issues []xlsxio.Issue) {
+	for _, is := range issues {
+		loc := is.File
+		switch {
+		case is.Sheet != "" && is.Cell != "":
+			loc += ": " + is.Sheet + "!" + is.Cell
+		case is.Cell != "":
+			loc += ": " + is.Cell
+		}
+		fmt.Fprintf(w, "bhxh: %s %s: %s: %s\n", is.Level, is.Code, loc, is.Message)
+	}
 }
 
 func countWarnings(issues []xlsxio.Issue) int {

@@ -78,3 +78,14 @@ func fixturesDir(t *testing.T) string {
 	}
 	return d
 }
+
+// writeFile writes a test input file.
+func writeFile(t *testing.T, path, content string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
