@@ -226,6 +226,7 @@ type fileResult struct {
 	input, output string
 	status        fileStatus
 	warnings      int
+	issues        []xlsxio.Issue
 	err           error
 	duration      time.Duration
 }
@@ -427,6 +428,7 @@ func processInput(ctx context.Context, opts *computeOptions, b *batchOptions, in
 		return finish(statusFailed, err)
 	}
 	res.warnings = countWarnings(rep.Issues)
+	res.issues = rep.Issues
 	if err := writeComputeReport(opts, rep, out, []string{in}); err != nil {
 		return finish(statusFailed, err)
 	}
@@ -448,6 +450,23 @@ func logResult(log *slog.Logger, r fileResult) {
 		return
 	}
 	log.Info("file", attrs...)
+	logIssues(log, r.issues)
+}
+
+// logIssues logs each warning of a report after its file's record: as in
+// a single run, warnings are never silent (but --quiet hides them).
+func logIssues(log *slog.Logger, issues []xlsxio.Issue) {
+	for _, is := range issues {
+		cell := is.Cell
+		if is.Sheet != "" && is.Cell != "" {
+			cell = is.Sheet + "!" + is.Cell
+		}
+		level := slog.LevelWarn
+		if is.Level != "warning" {
+			level = slog.LevelInfo
+		}
+		log.Log(context.Background(), level, "issue", "file", is.File, "code", is.Code, "cell", cell, "message", is.Message)
+	}
 }
 
 // summarize prints the one-line summary and picks the exit code.
@@ -563,6 +582,7 @@ func runMerge(ctx context.Context, opts *computeOptions, b *batchOptions) error 
 		log.Info("merged", "files", len(opts.Inputs), "units", len(rep.Result.Units), "status", string(statusOK),
 			"warnings", n, "output", out, "duration", time.Since(start).Round(time.Microsecond))
 	}
+	logIssues(log, rep.Issues)
 	if opts.Strict && n > 0 {
 		return strictError{n}
 	}

@@ -218,7 +218,7 @@ func TestBatch200(t *testing.T) {
 	// One log record per input, in input order.
 	var logged []string
 	for _, line := range strings.Split(stderr, "\n") {
-		if i := strings.Index(line, "file=\""); i >= 0 {
+		if i := strings.Index(line, "file=\""); i >= 0 && strings.Contains(line, " msg=file ") {
 			rest := line[i+len("file=\""):]
 			logged = append(logged, filepath.Base(rest[:strings.Index(rest, "\"")]))
 		}
@@ -573,6 +573,9 @@ func TestBatchFailFastAndStrict(t *testing.T) {
 	if s := lastLine(stderr); !strings.HasPrefix(s, "bhxh: 2 ok, 0 failed, ") || !strings.Contains(s, "--strict") {
 		t.Errorf("--strict summary %q", s)
 	}
+	if !strings.Contains(stderr, "level=WARN msg=issue file=a.xlsx code=no_denominator") {
+		t.Errorf("the warning is not logged:\n%s", stderr)
+	}
 }
 
 // TestBatchLogJSON: --log-format json gives one JSON record per file in
@@ -607,6 +610,10 @@ func TestBatchLogJSON(t *testing.T) {
 			}
 		case "summary":
 			summary = rec
+		case "issue":
+			if rec["level"] != "WARN" || rec["code"] == nil || rec["file"] == nil {
+				t.Errorf("issue record %s", line)
+			}
 		default:
 			t.Errorf("unexpected record %s", line)
 		}
