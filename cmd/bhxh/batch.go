@@ -502,7 +502,7 @@ func summarize(opts *computeOptions, b *batchOptions, results []fileResult) erro
 	if strictFail {
 		line += "; --strict: warnings fail the run"
 	}
-	bad := len(failed) > 0 || strictFail
+	bad := len(failed) > 0 || notRun > 0 || strictFail
 	if !b.Quiet || bad {
 		if b.LogFormat == "json" {
 			level := slog.LevelInfo

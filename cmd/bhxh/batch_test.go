@@ -11,6 +11,7 @@ import (
 	"reflect"
 	"runtime"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -876,5 +877,44 @@ func TestBatchInProcess(t *testing.T) {
 	}
 	if n := len(outFiles(t, "den")); n != len(fx.names)+21 {
 		t.Errorf("%d files in den, want %d", n, len(fx.names)+21)
+	}
+}
+
+// TestBatchInterrupted: SIGTERM (cron's, or shutdown) stops a run between
+// files: exit 1, the summary says what was not processed, the lock is
+// released and nothing partial is left.
+func TestBatchInterrupted(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("no SIGTERM on Windows")
+	}
+	work := t.TempDir()
+	makeBatchFixture(t, filepath.Join(work, "den"), 120)
+	out := filepath.Join(work, "bao-cao")
+	cmd := exec.Command(bhxhBinary(t), "compute", "--quiet", "den", "--out-dir", "bao-cao")
+	cmd.Dir = work
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(30 * time.Second)
+	for time.Now().Before(deadline) {
+		if entries, _ := os.ReadDir(out); len(entries) >= 4 {
+			break
+		}
+		time.Sleep(2 * time.Millisecond)
+	}
+	cmd.Process.Signal(syscall.SIGTERM)
+	err := cmd.Wait()
+	ee, ok := err.(*exec.ExitError)
+	if !ok || ee.ExitCode() != 1 {
+		t.Fatalf("after SIGTERM: %v, want exit 1; stderr:\n%s", err, stderr.String())
+	}
+	if s := lastLine(stderr.String()); !strings.Contains(s, "not processed (stopped early)") {
+		t.Errorf("summary %q", s)
+	}
+	n := len(checkReportsComplete(t, out)) // also: no lock, no temp file
+	if n == 0 || n >= 117 {
+		t.Errorf("%d reports: not stopped mid-way", n)
 	}
 }
