@@ -4,10 +4,12 @@ import (
 	"archive/zip"
 	"bytes"
 	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -156,23 +158,45 @@ func TestReadCollectsEveryBadCell(t *testing.T) {
 }
 
 func TestReadStrayFarCell(t *testing.T) {
-	f := excelize.NewFile()
-	for r, row := range canonicalRows {
-		for c, v := range row {
-			axis, _ := excelize.CoordinatesToCellName(c+1, r+1)
-			f.SetCellValue("Sheet1", axis, v)
-		}
-	}
-	f.SetCellValue("Sheet1", "XFD1048576", "x")
-	var buf bytes.Buffer
-	f.Write(&buf)
-	tab, err := Read(buf.Bytes(), "far.xlsx", Options{})
+	// A cell at XFD1048576, written straight into the sheet XML (building
+	// it with excelize would pad a million rows in the test itself).
+	data := patchSheet(t, book(t, "Sheet1", canonicalRows), func(x string) string {
+		return strings.Replace(x, "</sheetData>", `<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row></sheetData>`, 1)
+	})
+	start := time.Now()
+	tab, err := Read(data, "far.xlsx", Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(tab.Units) != 2 {
 		t.Errorf("%d units", len(tab.Units))
 	}
+	if d := time.Since(start); d > 20*time.Second {
+		t.Errorf("reading took %v", d)
+	}
+}
+
+// patchSheet rewrites xl/worksheets/sheet1.xml of an xlsx.
+func patchSheet(t *testing.T, data []byte, edit func(string) string) []byte {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, f := range zr.File {
+		rc, _ := f.Open()
+		body, _ := io.ReadAll(rc)
+		rc.Close()
+		if f.Name == "xl/worksheets/sheet1.xml" {
+			body = []byte(edit(string(body)))
+		}
+		w, _ := zw.Create(f.Name)
+		w.Write(body)
+	}
+	zw.Close()
+	return buf.Bytes()
 }
 
 func TestReadZipBombRefused(t *testing.T) {
@@ -318,4 +342,40 @@ func FuzzRead(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestReadNeverExpandsEntities: a "billion laughs" DTD in the shared strings
+// is not expanded (Go's XML decoder knows only the predefined entities).
+func TestReadNeverExpandsEntities(t *testing.T) {
+	data := book(t, "Sheet1", canonicalRows)
+	zr, _ := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	laughs := `<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol1 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">` +
+		`<!ENTITY lol2 "&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;"><!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">` +
+		`<!ENTITY lol9 "&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;">]>`
+	for _, f := range zr.File {
+		rc, _ := f.Open()
+		body, _ := io.ReadAll(rc)
+		rc.Close()
+		if f.Name == "xl/sharedStrings.xml" {
+			s := strings.Replace(string(body), "?>", "?>"+laughs, 1)
+			body = []byte(strings.Replace(s, "Huyện A", "&lol9;", 1))
+		}
+		w, _ := zw.Create(f.Name)
+		w.Write(body)
+	}
+	zw.Close()
+	start := time.Now()
+	tab, err := Read(buf.Bytes(), "lol.xlsx", Options{})
+	if err == nil {
+		for _, u := range tab.Units {
+			if strings.Contains(u.Name, "lollol") {
+				t.Fatalf("entity expanded: %q", u.Name[:20])
+			}
+		}
+	}
+	if d := time.Since(start); d > 5*time.Second {
+		t.Errorf("took %v", d)
+	}
 }

@@ -55,13 +55,27 @@ func (b *xlsxBook) Close() error     { return b.f.Close() }
 
 func (b *xlsxBook) Sheet(i int) (sheetSource, error) {
 	name := b.f.GetSheetList()[i]
-	rows, err := b.f.GetRows(name, excelize.Options{RawCellValue: true})
+	// Rows are kept sparse: a sheet with a stray cell at XFD1048576 holds
+	// two rows, not a million (excelize's GetRows would pad them all).
+	it, err := b.f.Rows(name)
 	if err != nil {
 		return nil, &FileError{File: b.file, Err: fmt.Errorf("sheet %q: %w: %v", name, ErrNotWorkbook, err)}
 	}
-	s := &xlsxSheet{f: b.f, name: name, rows: rows, styles: map[int]styleInfo{}}
-	for _, r := range rows {
-		s.cols = max(s.cols, len(r))
+	s := &xlsxSheet{f: b.f, name: name, rows: map[int][]string{}, styles: map[int]styleInfo{}}
+	for r := 0; it.Next(); r++ {
+		cols, err := it.Columns(excelize.Options{RawCellValue: true})
+		if err != nil {
+			it.Close()
+			return nil, &FileError{File: b.file, Err: fmt.Errorf("sheet %q: %w: %v", name, ErrNotWorkbook, err)}
+		}
+		if len(cols) > 0 {
+			s.rows[r] = cols
+			s.nrows = r + 1
+			s.cols = max(s.cols, len(cols))
+		}
+	}
+	if err := it.Close(); err != nil {
+		return nil, &FileError{File: b.file, Err: err}
 	}
 	mcs, err := b.f.GetMergeCells(name)
 	if err == nil {
@@ -79,7 +93,8 @@ func (b *xlsxBook) Sheet(i int) (sheetSource, error) {
 type xlsxSheet struct {
 	f      *excelize.File
 	name   string
-	rows   [][]string
+	rows   map[int][]string // 0-based row → raw values; empty rows absent
+	nrows  int
 	cols   int
 	merges []mergeRange
 	styles map[int]styleInfo
@@ -92,14 +107,15 @@ type styleInfo struct {
 }
 
 func (s *xlsxSheet) Name() string         { return s.name }
-func (s *xlsxSheet) Size() (int, int)     { return len(s.rows), s.cols }
+func (s *xlsxSheet) Size() (int, int)     { return s.nrows, s.cols }
 func (s *xlsxSheet) Merges() []mergeRange { return s.merges }
 func ref(r, c int) string                 { n, _ := excelize.CoordinatesToCellName(c+1, r+1); return n }
 func (s *xlsxSheet) raw(r, c int) (string, bool) {
-	if r < 0 || r >= len(s.rows) || c < 0 || c >= len(s.rows[r]) {
+	row := s.rows[r]
+	if c < 0 || c >= len(row) {
 		return "", false
 	}
-	return s.rows[r][c], true
+	return row[c], true
 }
 
 func (s *xlsxSheet) style(axis string) styleInfo {
@@ -126,7 +142,7 @@ func (s *xlsxSheet) style(axis string) styleInfo {
 }
 
 func (s *xlsxSheet) Cell(r, c int) cell {
-	if r < 0 || r >= len(s.rows) || len(s.rows[r]) == 0 || c < 0 {
+	if len(s.rows[r]) == 0 || c < 0 {
 		return cell{Kind: cellEmpty, Decimals: -1}
 	}
 	v, _ := s.raw(r, c)
