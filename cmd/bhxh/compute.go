@@ -47,6 +47,7 @@ type computeOptions struct {
 
 func newComputeCmd(s streams) *cobra.Command {
 	opts := &computeOptions{streams: s, Now: time.Now, Getenv: os.Getenv}
+	batch := &batchOptions{}
 	cmd := &cobra.Command{
 		Use:   "compute WORKBOOK…",
 		Short: "Coverage rates, gaps to target and progress per unit and for the whole province",
@@ -55,22 +56,41 @@ total, each coverage rate (bhxh, bhxh_mandatory, bhxh_voluntary, bhtn, bhyt, pen
 the gap to target in points and in people, % of plan, change against the same period
 last year and the monthly pace needed to finish the year.
 
+Several inputs (files, folders, globs such as 'den/*.xlsx', expanded by bhxh
+itself) give either one report per input (--out-dir DIR, --name) or one merged
+report (--merge). Such a run never prompts, logs one record per file on stderr,
+ends with a one-line summary, keeps going past a bad file (unless --fail-fast)
+and holds DIR/.bhxh.lock so overlapping runs wait for each other.
+
 Targets come from the workbook's own columns, a targets file (--targets), flags
 (--target bhxh=55) or a built-in roadmap (--preset nq28 --year 2025); a unit's own
 target wins over a flag, a flag over a preset.`,
 		Example: `  bhxh compute tinh-mau-2023-11.xlsx
   bhxh compute --target bhxh=30 --target bhyt=95 -o bao-cao.xlsx tinh-mau-2023-11.xlsx
   bhxh compute --preset nq28 --year 2025 --format json xa-phuong-2025-10.xlsx
-  bhxh compute --targets giao-chi-tieu-2026.xlsx co-so-2026.xlsx`,
+  bhxh compute --targets giao-chi-tieu-2026.xlsx co-so-2026.xlsx
+  bhxh compute --out-dir bao-cao 'den/*.xlsx'                 # one report per input
+  bhxh compute --merge -o tinh-2023-11.xlsx xa-phuong/         # all communes in one report
+  bhxh compute --quiet --skip-unchanged --out-dir bao-cao den/ # from cron`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.Inputs = args
+			inputs, err := expandInputs(args)
+			if err != nil {
+				return err
+			}
+			opts.Inputs = inputs
+			if err := checkBatchFlags(batch, opts, len(inputs)); err != nil {
+				return err
+			}
 			yearSet := cmd.Flags().Changed("year")
 			if opts.Preset != "" && !yearSet {
 				return usagef("--preset %s needs --year", opts.Preset)
 			}
 			if yearSet && opts.Preset == "" {
 				return usagef("--year is only used with --preset")
+			}
+			if batch.isBatch() {
+				return runBatch(cmd.Context(), opts, batch)
 			}
 			return runCompute(cmd.Context(), opts)
 		},
@@ -87,6 +107,7 @@ target wins over a flag, a flag over a preset.`,
 	f.StringVar(&opts.Format, "format", "", "output format: table, csv, json or xlsx (default: from -o, else table)")
 	f.StringVarP(&opts.Output, "output", "o", "", "output file (- = standard output)")
 	f.BoolVar(&opts.Strict, "strict", false, "exit 3 when any warning was reported")
+	addBatchFlags(cmd, batch)
 	return cmd
 }
 

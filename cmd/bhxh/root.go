@@ -75,6 +75,10 @@ func run(args []string, in io.Reader, out, errw io.Writer) int {
 	if err == nil {
 		return exitOK
 	}
+	var sx silentExit
+	if errors.As(err, &sx) {
+		return sx.code
+	}
 	var se strictError
 	if errors.As(err, &se) {
 		fmt.Fprintln(errw, "bhxh:", err)

@@ -1,0 +1,721 @@
+package main
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"regexp"
+	"runtime"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+	"syscall"
+	"time"
+
+	"github.com/spf13/cobra"
+	"github.com/xuri/excelize/v2"
+
+	"github.com/bhxh/bhxh/xlsxio"
+)
+
+// batchOptions are the flags of `bhxh compute` over many inputs, the way a
+// cron job runs it: one report per input into --out-dir, or --merge.
+type batchOptions struct {
+	OutDir        string
+	Name          string // output name template, {stem} = input name without extension
+	Merge         bool
+	Quiet         bool
+	FailFast      bool
+	SkipUnchanged bool
+	LockTimeout   time.Duration
+	LogFormat     string // text or json
+}
+
+const defaultReportName = "{stem}.bao-cao.xlsx"
+
+func addBatchFlags(cmd *cobra.Command, b *batchOptions) {
+	f := cmd.Flags()
+	f.StringVar(&b.OutDir, "out-dir", "", "write one report per input into this folder (created if missing)")
+	f.StringVar(&b.Name, "name", defaultReportName, "report name in --out-dir; {stem} is the input name without extension; the extension picks the format")
+	f.BoolVar(&b.Merge, "merge", false, "one report of all units of all inputs (a unit in two inputs is an error)")
+	f.BoolVarP(&b.Quiet, "quiet", "q", false, "print only errors (and the summary when something failed)")
+	f.BoolVar(&b.FailFast, "fail-fast", false, "with --out-dir, stop at the first input that fails")
+	f.BoolVar(&b.SkipUnchanged, "skip-unchanged", false, "skip an input whose existing report records the same input sha256")
+	f.DurationVar(&b.LockTimeout, "lock-timeout", 10*time.Minute, "how long to wait for another run holding the output folder's .bhxh.lock")
+	f.StringVar(&b.LogFormat, "log-format", "text", "log records on stderr: text or json")
+}
+
+// checkBatchFlags validates the batch flags against the expanded inputs.
+func checkBatchFlags(b *batchOptions, opts *computeOptions, n int) error {
+	if b.LogFormat != "text" && b.LogFormat != "json" {
+		return usagef("--log-format %q: want text or json", b.LogFormat)
+	}
+	if b.LockTimeout < 0 {
+		return usagef("--lock-timeout %s: want a duration ≥ 0", b.LockTimeout)
+	}
+	if b.Merge && b.OutDir != "" {
+		return usagef("--merge writes one report (-o FILE) and --out-dir one report per input; give one of them")
+	}
+	if b.OutDir != "" {
+		if opts.Output != "" {
+			return usagef("-o names a single report; with --out-dir each report is named by --name (default %q)", defaultReportName)
+		}
+		if b.Name == "" || strings.ContainsAny(b.Name, `/\`) {
+			return usagef("--name %q: want a file name such as %q (no folder; the folder is --out-dir)", b.Name, defaultReportName)
+		}
+		if n > 1 && !strings.Contains(b.Name, "{stem}") {
+			return usagef("--name %q: with %d inputs the name needs {stem}, else every report would have the same name", b.Name, n)
+		}
+		byName, nameErr := outputFormat("", b.Name)
+		if opts.Format == "" {
+			return nameErr
+		}
+		if _, err := outputFormat(opts.Format, ""); err != nil {
+			return err
+		}
+		switch {
+		case nameErr != nil, byName == opts.Format:
+			// An extension that names no format is the user's choice.
+			return nil
+		case b.Name == defaultReportName:
+			// --format alone picks the default name's extension.
+			b.Name = strings.TrimSuffix(defaultReportName, ".xlsx") + formatExt[opts.Format]
+			return nil
+		}
+		return usagef("--format %s but --name %q says %s; give one of them", opts.Format, b.Name, byName)
+	}
+	if n > 1 && !b.Merge {
+		return usagef("%d input files: give --out-dir DIR for one report per input (named by --name, default %q), or --merge (with -o FILE) for one report of all their units", n, defaultReportName)
+	}
+	return nil
+}
+
+var formatExt = map[string]string{"xlsx": ".xlsx", "json": ".json", "csv": ".csv", "table": ".txt"}
+
+// isBatch tells whether the run goes through runBatch rather than the plain
+// single-report path.
+func (b *batchOptions) isBatch() bool { return b.OutDir != "" || b.Merge }
+
+// inputExts are the files a folder argument contributes.
+var inputExts = map[string]bool{".xlsx": true, ".xls": true, ".csv": true}
+
+// expandInputs turns the arguments into the input files, in order: a folder
+// gives its .xlsx/.xls/.csv files (not recursive, sorted by name); a glob
+// (expanded here too, since Windows shells don't) gives its matches. Excel's
+// "~$" lock files, hidden files and our own temp files are skipped; a file
+// named twice is read once.
+func expandInputs(args []string) ([]string, error) {
+	var out []string
+	seen := map[string]bool{}
+	add := func(p string) {
+		key := p
+		if abs, err := filepath.Abs(p); err == nil {
+			key = abs
+		}
+		if !seen[key] {
+			seen[key] = true
+			out = append(out, p)
+		}
+	}
+	for _, arg := range args {
+		st, err := os.Stat(arg)
+		switch {
+		case err == nil && st.IsDir():
+			entries, err := os.ReadDir(arg)
+			if err != nil {
+				return nil, err
+			}
+			var names []string
+			for _, e := range entries {
+				if e.IsDir() || skipInputName(e.Name()) || !inputExts[strings.ToLower(filepath.Ext(e.Name()))] {
+					continue
+				}
+				names = append(names, e.Name())
+			}
+			if len(names) == 0 {
+				return nil, fmt.Errorf("%s: the folder holds no .xlsx, .xls or .csv file", arg)
+			}
+			sort.Strings(names)
+			for _, n := range names {
+				add(filepath.Join(arg, n))
+			}
+		case err == nil:
+			add(arg)
+		case strings.ContainsAny(arg, "*?["):
+			matches, gerr := filepath.Glob(arg)
+			if gerr != nil {
+				return nil, usagef("%s: %v", arg, gerr)
+			}
+			n := 0
+			for _, m := range matches {
+				if skipInputName(filepath.Base(m)) {
+					continue
+				}
+				if st, err := os.Stat(m); err != nil || st.IsDir() {
+					continue
+				}
+				add(m)
+				n++
+			}
+			if n == 0 {
+				return nil, fmt.Errorf("%s: no file matches", arg)
+			}
+		default:
+			// A missing file: the reader names it in its error.
+			add(arg)
+		}
+	}
+	return out, nil
+}
+
+// skipInputName is true for names a folder or glob never contributes:
+// Excel's owner files ("~$Huyện A.xlsx"), hidden files, our temp files.
+func skipInputName(name string) bool {
+	return strings.HasPrefix(name, "~$") || strings.HasPrefix(name, ".")
+}
+
+// tempFilePattern matches the temp files xlsxio.WriteFileAtomic creates
+// (".NAME.tmp-123456") for report names; a run killed with SIGKILL cannot
+// remove its own, so the next run removes them while holding the lock.
+var tempFilePattern = regexp.MustCompile(`^\..+\.(?i:xlsx|csv|json|txt)\.tmp-[0-9]+$`)
+
+func removeStaleTemps(dir string) ([]string, error) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, err
+	}
+	var removed []string
+	for _, e := range entries {
+		if e.Type().IsRegular() && tempFilePattern.MatchString(e.Name()) {
+			if err := os.Remove(filepath.Join(dir, e.Name())); err != nil && !errors.Is(err, os.ErrNotExist) {
+				return removed, err
+			}
+			removed = append(removed, e.Name())
+		}
+	}
+	return removed, nil
+}
+
+// reportName is the --name template applied to an input.
+func reportName(tmpl, input string) string {
+	base := filepath.Base(input)
+	stem := strings.TrimSuffix(base, filepath.Ext(base))
+	return strings.ReplaceAll(tmpl, "{stem}", stem)
+}
+
+// fileStatus is what happened to one input.
+type fileStatus string
+
+const (
+	statusOK      fileStatus = "ok"
+	statusFailed  fileStatus = "failed"
+	statusSkipped fileStatus = "skipped"
+	statusNotRun  fileStatus = "not_run" // --fail-fast stopped (or a signal) before it started
+)
+
+type fileResult struct {
+	input, output string
+	status        fileStatus
+	warnings      int
+	issues        []xlsxio.Issue
+	err           error
+	duration      time.Duration
+}
+
+// silentExit ends the process with code without printing anything more: the
+// batch has already logged its errors and summary.
+type silentExit struct{ code int }
+
+func (e silentExit) Error() string { return fmt.Sprintf("exit status %d", e.code) }
+
+// batchLogger makes the slog logger of a run: text or JSON records on w,
+// only errors when quiet.
+func batchLogger(w io.Writer, b *batchOptions) *slog.Logger {
+	level := slog.LevelInfo
+	if b.Quiet {
+		level = slog.LevelError
+	}
+	ho := &slog.HandlerOptions{Level: level}
+	if b.LogFormat == "json" {
+		return slog.New(slog.NewJSONHandler(w, ho))
+	}
+	return slog.New(slog.NewTextHandler(w, ho))
+}
+
+// runBatch runs compute over many inputs: one report per input into
+// --out-dir, or all of them merged (--merge). It never prompts, logs one
+// record per file, ends with a one-line summary and returns silentExit with
+// the exit code (1 any file failed, 3 --strict and warnings).
+func runBatch(ctx context.Context, opts *computeOptions, b *batchOptions) error {
+	if opts.Decimals < 0 || opts.Decimals > 10 {
+		return usagef("--decimals %d: want 0 to 10", opts.Decimals)
+	}
+	if opts.Lang != "vi" && opts.Lang != "en" {
+		return usagef("--lang %q: want vi or en", opts.Lang)
+	}
+	// Validate the reading and target flags once, not once per file.
+	if _, err := readOptions(opts.Sheet, opts.Cols, opts.ColumnsFile, opts.Period, opts.Password); err != nil {
+		return err
+	}
+	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if b.Merge {
+		return runMerge(ctx, opts, b)
+	}
+	return runOutDir(ctx, opts, b)
+}
+
+// lockOutputDir takes the lock of dir, logging when it has to wait.
+func lockOutputDir(ctx context.Context, dir string, b *batchOptions, log *slog.Logger) (*dirLock, error) {
+	return acquireLock(ctx, dir, b.LockTimeout, func(path string, h lockHolder) {
+		log.Info("waiting for another bhxh run", "lock", path, "holder", h.String(), "timeout", b.LockTimeout.String())
+	})
+}
+
+// fail reports an error that stops the whole run: as a log record in JSON
+// mode (so stderr stays JSON lines), else as the usual "bhxh: …" line.
+func fail(log *slog.Logger, b *batchOptions, err error) error {
+	if b.LogFormat == "json" {
+		log.Error("run failed", "error", err.Error())
+		return silentExit{exitData}
+	}
+	return err
+}
+
+func runOutDir(ctx context.Context, opts *computeOptions, b *batchOptions) error {
+	log := batchLogger(opts.Err, b)
+	inputs := withoutOwnReports(opts.Inputs, b)
+	if len(inputs) == 0 {
+		return fail(log, b, fmt.Errorf("no input left: every file named is one of our reports in %s", b.OutDir))
+	}
+
+	outputs := make([]string, len(inputs))
+	byOutput := map[string]string{}
+	for i, in := range inputs {
+		outputs[i] = filepath.Join(b.OutDir, reportName(b.Name, in))
+		key := outputs[i]
+		if abs, err := filepath.Abs(key); err == nil {
+			key = abs
+		}
+		if prev, ok := byOutput[key]; ok {
+			return usagef("%s and %s would both be written to %s; rename one, or give --name another template", prev, in, outputs[i])
+		}
+		byOutput[key] = in
+	}
+	if err := refuseOutputsOverInputs(outputs, inputs); err != nil {
+		return err
+	}
+	if err := os.MkdirAll(b.OutDir, 0o755); err != nil {
+		return fail(log, b, err)
+	}
+	lock, err := lockOutputDir(ctx, b.OutDir, b, log)
+	if err != nil {
+		return fail(log, b, err)
+	}
+	defer lock.release()
+	if removed, err := removeStaleTemps(b.OutDir); err != nil {
+		return fail(log, b, err)
+	} else if len(removed) > 0 {
+		log.Info("removed temp files left by an interrupted run", "dir", b.OutDir, "files", removed)
+	}
+
+	// No bar between JSON records: a terminal showing them is a machine's.
+	prog := newProgress(opts.Err, len(inputs), !b.Quiet && b.LogFormat == "text")
+	log = batchLogger(prog.Writer(), b)
+
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	results := make([]fileResult, len(inputs))
+	jobs := make(chan int)
+	done := make(chan int)
+	workers := min(runtime.GOMAXPROCS(0), len(inputs))
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				results[i] = processInput(ctx, opts, b, inputs[i], outputs[i])
+				done <- i
+			}
+		}()
+	}
+	go func() {
+		for i := range inputs {
+			jobs <- i
+		}
+		close(jobs)
+		wg.Wait()
+		close(done)
+	}()
+
+	// Log in input order whatever order the workers finish in.
+	finished := make([]bool, len(inputs))
+	next := 0
+	for i := range done {
+		finished[i] = true
+		if results[i].status == statusFailed && b.FailFast {
+			cancel()
+		}
+		for next < len(inputs) && finished[next] {
+			logResult(log, results[next])
+			next++
+		}
+		// After the log lines, so the last ones print above the final frame.
+		prog.Done()
+	}
+	prog.Finish()
+	return summarize(opts, b, results)
+}
+
+// withoutOwnReports drops inputs that are reports of an earlier run: files
+// in the output folder whose name fits the --name template (so `bhxh compute
+// den --out-dir den` does not read last month's reports as workbooks).
+func withoutOwnReports(inputs []string, b *batchOptions) []string {
+	outAbs, err := filepath.Abs(b.OutDir)
+	if err != nil {
+		return inputs
+	}
+	parts := strings.Split(b.Name, "{stem}")
+	for i := range parts {
+		parts[i] = regexp.QuoteMeta(parts[i])
+	}
+	own := regexp.MustCompile("^" + strings.Join(parts, ".+") + "$")
+	var kept []string
+	for _, in := range inputs {
+		abs, err := filepath.Abs(in)
+		base := filepath.Base(in)
+		// An input that would be its own report stays, to be refused.
+		if err == nil && filepath.Dir(abs) == outAbs && own.MatchString(base) && reportName(b.Name, in) != base {
+			continue
+		}
+		kept = append(kept, in)
+	}
+	return kept
+}
+
+// processInput computes and writes the report of one input.
+func processInput(ctx context.Context, opts *computeOptions, b *batchOptions, in, out string) fileResult {
+	start := time.Now()
+	res := fileResult{input: in, output: out}
+	if ctx.Err() != nil {
+		res.status = statusNotRun
+		return res
+	}
+	finish := func(st fileStatus, err error) fileResult {
+		res.status, res.err, res.duration = st, err, time.Since(start)
+		return res
+	}
+	if b.SkipUnchanged {
+		if same, _ := reportRecordsInputs(out, []string{in}); same {
+			return finish(statusSkipped, nil)
+		}
+	}
+	rep, err := computeOne(ctx, opts, []string{in})
+	if err != nil {
+		if ctx.Err() != nil && errors.Is(err, ctx.Err()) {
+			return finish(statusNotRun, nil)
+		}
+		return finish(statusFailed, err)
+	}
+	res.warnings = countWarnings(rep.Issues)
+	res.issues = rep.Issues
+	if err := writeComputeReport(opts, rep, out, []string{in}); err != nil {
+		return finish(statusFailed, err)
+	}
+	return finish(statusOK, nil)
+}
+
+func logResult(log *slog.Logger, r fileResult) {
+	if r.status == statusNotRun {
+		return
+	}
+	attrs := []any{"file", r.input, "status", string(r.status), "warnings", r.warnings}
+	if r.status != statusFailed {
+		attrs = append(attrs, "output", r.output)
+	}
+	attrs = append(attrs, "duration", r.duration.Round(time.Microsecond))
+	if r.err != nil {
+		attrs = append(attrs, "error", r.err.Error())
+		log.Error("file", attrs...)
+		return
+	}
+	log.Info("file", attrs...)
+	logIssues(log, r.issues)
+}
+
+// logIssues logs each warning of a report after its file's record: as in
+// a single run, warnings are never silent (but --quiet hides them).
+func logIssues(log *slog.Logger, issues []xlsxio.Issue) {
+	for _, is := range issues {
+		cell := is.Cell
+		if is.Sheet != "" && is.Cell != "" {
+			cell = is.Sheet + "!" + is.Cell
+		}
+		level := slog.LevelWarn
+		if is.Level != "warning" {
+			level = slog.LevelInfo
+		}
+		log.Log(context.Background(), level, "issue", "file", is.File, "code", is.Code, "cell", cell, "message", is.Message)
+	}
+}
+
+// summarize prints the one-line summary and picks the exit code.
+func summarize(opts *computeOptions, b *batchOptions, results []fileResult) error {
+	var ok, skipped, notRun, warnings int
+	var failed []string
+	for _, r := range results {
+		switch r.status {
+		case statusOK:
+			ok++
+		case statusSkipped:
+			skipped++
+		case statusNotRun:
+			notRun++
+		case statusFailed:
+			failed = append(failed, r.input)
+		}
+		warnings += r.warnings
+	}
+	parts := []string{fmt.Sprintf("%d ok", ok)}
+	if skipped > 0 {
+		parts = append(parts, fmt.Sprintf("%d skipped (unchanged)", skipped))
+	}
+	parts = append(parts, fmt.Sprintf("%d failed", len(failed)), fmt.Sprintf("%d warnings", warnings))
+	if notRun > 0 {
+		parts = append(parts, fmt.Sprintf("%d not processed (stopped early)", notRun))
+	}
+	line := strings.Join(parts, ", ")
+	if len(failed) > 0 {
+		line += "; failed: " + strings.Join(failed, ", ")
+	}
+	strictFail := opts.Strict && warnings > 0 && len(failed) == 0
+	if strictFail {
+		line += "; --strict: warnings fail the run"
+	}
+	bad := len(failed) > 0 || notRun > 0 || strictFail
+	if !b.Quiet || bad {
+		if b.LogFormat == "json" {
+			level := slog.LevelInfo
+			if bad {
+				level = slog.LevelError
+			}
+			// The summary is shown even with --quiet when the run failed.
+			slog.New(slog.NewJSONHandler(opts.Err, nil)).Log(context.Background(), level, "summary",
+				"ok", ok, "skipped", skipped, "failed", len(failed), "warnings", warnings,
+				"not_processed", notRun, "failed_files", nonNil(failed), "summary", line)
+		} else {
+			fmt.Fprintln(opts.Err, "bhxh: "+line)
+		}
+	}
+	switch {
+	case len(failed) > 0 || notRun > 0:
+		// notRun without a failure: interrupted (SIGINT, SIGTERM).
+		return silentExit{exitData}
+	case strictFail:
+		return silentExit{exitWarnings}
+	}
+	return nil
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+// runMerge writes one report of all units of all inputs (a province
+// assembling its communes' files). computeOne refuses a unit found in two
+// inputs, naming both files.
+func runMerge(ctx context.Context, opts *computeOptions, b *batchOptions) error {
+	log := batchLogger(opts.Err, b)
+	start := time.Now()
+	out := opts.Output
+	toFile := out != "" && out != "-"
+	if _, err := outputFormat(opts.Format, out); err != nil {
+		return err
+	}
+	if toFile {
+		if err := refuseOutputsOverInputs([]string{out}, opts.Inputs); err != nil {
+			return err
+		}
+		dir := filepath.Dir(out)
+		lock, err := lockOutputDir(ctx, dir, b, log)
+		if err != nil {
+			return fail(log, b, err)
+		}
+		defer lock.release()
+		if b.SkipUnchanged {
+			if same, _ := reportRecordsInputs(out, opts.Inputs); same {
+				log.Info("file", "file", strings.Join(opts.Inputs, ", "), "status", string(statusSkipped), "output", out)
+				return summarize(opts, b, []fileResult{{input: out, status: statusSkipped}})
+			}
+		}
+	}
+	rep, err := computeOne(ctx, opts, opts.Inputs)
+	if err != nil {
+		var ue usageError
+		if errors.As(err, &ue) {
+			return err
+		}
+		return fail(log, b, err)
+	}
+	if err := writeComputeReport(opts, rep, out, opts.Inputs); err != nil {
+		var ue usageError
+		if errors.As(err, &ue) {
+			return err
+		}
+		return fail(log, b, err)
+	}
+	n := countWarnings(rep.Issues)
+	if toFile {
+		log.Info("merged", "files", len(opts.Inputs), "units", len(rep.Result.Units), "status", string(statusOK),
+			"warnings", n, "output", out, "duration", time.Since(start).Round(time.Microsecond))
+	}
+	logIssues(log, rep.Issues)
+	if opts.Strict && n > 0 {
+		return strictError{n}
+	}
+	return nil
+}
+
+// refuseOutputsOverInputs refuses, before anything is written, a report
+// path that is (or links to) one of the inputs.
+func refuseOutputsOverInputs(outputs, inputs []string) error {
+	absIn := map[string]bool{}
+	var inStats []os.FileInfo
+	for _, in := range inputs {
+		if abs, err := filepath.Abs(in); err == nil {
+			absIn[abs] = true
+		}
+		if st, err := os.Stat(in); err == nil {
+			inStats = append(inStats, st)
+		}
+	}
+	for _, out := range outputs {
+		if abs, err := filepath.Abs(out); err == nil && absIn[abs] {
+			return usageError{fmt.Errorf("%s: %w", out, xlsxio.ErrOutputIsInput)}
+		}
+		st, err := os.Stat(out)
+		if err != nil {
+			continue
+		}
+		for _, in := range inStats {
+			if os.SameFile(st, in) {
+				return usageError{fmt.Errorf("%s: %w", out, xlsxio.ErrOutputIsInput)}
+			}
+		}
+	}
+	return nil
+}
+
+// reportRecordsInputs tells whether the report at path already records
+// exactly the sha256 of each of inputs (so recomputing it would change
+// nothing the inputs decide). A missing or unreadable report records nothing.
+func reportRecordsInputs(path string, inputs []string) (bool, error) {
+	recorded, err := reportInputHashes(path)
+	if err != nil || len(recorded) == 0 {
+		return false, err
+	}
+	for _, in := range inputs {
+		sum, err := fileSHA256(in)
+		if err != nil {
+			return false, err
+		}
+		if !slices.Contains(recorded, sum) {
+			return false, nil
+		}
+	}
+	return len(recorded) == len(inputs), nil
+}
+
+func fileSHA256(path string) (string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return "", err
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+var sha256Hex = regexp.MustCompile(`\b[0-9a-fA-F]{64}\b`)
+
+// sourcesSheets are the names the xlsx report gives its inputs sheet.
+var sourcesSheets = []string{"Nguồn", "Sources"}
+
+// reportInputHashes returns the input sha256 values a report records (lower
+// case, in order, without repeats): inputs[].sha256 of a JSON report, the
+// 64-hex strings of an xlsx report's "Nguồn" sheet. CSV and table reports
+// record none.
+func reportInputHashes(path string) ([]string, error) {
+	var found []string
+	add := func(s string) {
+		s = strings.ToLower(s)
+		if !slices.Contains(found, s) {
+			found = append(found, s)
+		}
+	}
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".json":
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return nil, err
+		}
+		var rep struct {
+			Inputs []struct {
+				SHA256 string `json:"sha256"`
+			} `json:"inputs"`
+		}
+		if err := json.Unmarshal(data, &rep); err != nil {
+			return nil, fmt.Errorf("%s: %w", path, err)
+		}
+		for _, in := range rep.Inputs {
+			if sha256Hex.MatchString(in.SHA256) && len(in.SHA256) == 64 {
+				add(in.SHA256)
+			}
+		}
+		return found, nil
+	case ".xlsx":
+		f, err := excelize.OpenFile(path)
+		if err != nil {
+			return nil, err
+		}
+		defer f.Close()
+		sheets := f.GetSheetList()
+		for _, name := range sourcesSheets {
+			if slices.Contains(sheets, name) {
+				sheets = []string{name}
+				break
+			}
+		}
+		for _, sh := range sheets {
+			rows, err := f.GetRows(sh)
+			if err != nil {
+				return nil, err
+			}
+			for _, row := range rows {
+				for _, cell := range row {
+					for _, m := range sha256Hex.FindAllString(cell, -1) {
+						add(m)
+					}
+				}
+			}
+		}
+		return found, nil
+	}
+	return nil, nil
+}
