@@ -7,8 +7,10 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -252,14 +254,11 @@ func computeOne(ctx context.Context, opts *computeOptions, inputs []string) (*xl
 		units  []coverage.Unit
 		stated *coverage.Unit
 	)
-	for _, in := range inputs {
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
-		t, err := xlsxio.ReadFile(in, ropt)
-		if err != nil {
-			return nil, err
-		}
+	read, err := readAll(ctx, inputs, ropt)
+	if err != nil {
+		return nil, err
+	}
+	for _, t := range read {
 		tables = append(tables, t)
 		units = append(units, t.Units...)
 	}
@@ -320,6 +319,36 @@ func computeOne(ctx context.Context, opts *computeOptions, inputs []string) (*xl
 	}
 	rep.Issues = append(rep.Issues, warningIssues(res.Warnings, tables)...)
 	return rep, nil
+}
+
+// readAll reads inputs concurrently (up to GOMAXPROCS at a time) and
+// returns them in input order; the first error in input order wins, so a
+// run names the same bad file whatever the scheduling.
+func readAll(ctx context.Context, inputs []string, ropt xlsxio.Options) ([]*xlsxio.Table, error) {
+	tables := make([]*xlsxio.Table, len(inputs))
+	errs := make([]error, len(inputs))
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	var wg sync.WaitGroup
+	for i, in := range inputs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			if err := ctx.Err(); err != nil {
+				errs[i] = err
+				return
+			}
+			tables[i], errs[i] = xlsxio.ReadFile(in, ropt)
+		}()
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
+		}
+	}
+	return tables, nil
 }
 
 // checkMergedUnits refuses a unit that appears in two merged inputs.
