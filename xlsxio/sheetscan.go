@@ -620,16 +620,9 @@ func (t *tokenizer) more(b []byte) error {
 }
 
 // tagEnd finds the '>' closing the tag at b[0] == '<', skipping quoted
-// attribute values; -1 when the tag is not complete in b.
+// attribute values; -1 when the tag is not complete in b. Tags are short:
+// one plain loop beats setting up vector searches.
 func tagEnd(b []byte) int {
-	j := bytes.IndexByte(b, '>')
-	if j < 0 {
-		return -1
-	}
-	seg := b[:j]
-	if bytes.IndexByte(seg, '\'') < 0 && bytes.Count(seg, []byte{'"'})%2 == 0 {
-		return j
-	}
 	for i := 1; i < len(b); i++ {
 		switch b[i] {
 		case '>':
@@ -643,6 +636,28 @@ func tagEnd(b []byte) int {
 		}
 	}
 	return -1
+}
+
+var fastV = []byte("</v></c>")
+
+// plainValue is the fast path of the commonest cell body, "<v>TEXT</v></c>"
+// with no entity in TEXT, wholly in the buffer: it returns TEXT and consumes
+// up to the closing </c>. Anything else is left to the general path.
+func (t *tokenizer) plainValue() ([]byte, bool) {
+	b := t.buf[t.pos:]
+	if len(b) < 3+len(fastV) || b[0] != '<' || b[1] != 'v' || b[2] != '>' {
+		return nil, false
+	}
+	j := bytes.IndexByte(b[3:], '<')
+	if j < 0 || len(b) < 3+j+len(fastV) || !bytes.Equal(b[3+j:3+j+len(fastV)], fastV) {
+		return nil, false
+	}
+	v := b[3 : 3+j]
+	if bytes.IndexByte(v, '&') >= 0 {
+		return nil, false
+	}
+	t.pos += 3 + j + len(fastV)
+	return v, true
 }
 
 // attrs2 reads attributes a and b (local names) from raw attribute text.
@@ -1015,6 +1030,38 @@ func (p *pkg) scanRows(inf *inflater, sheet string, sst *sharedStrings, full cha
 		maxCell             = p.lim.MaxCellBytes
 		sawSheetData, ended bool
 	)
+	// endCell adds the cell just read to the batch.
+	endCell := func() error {
+		inCell, capture = false, false
+		if len(val) == 0 {
+			return nil
+		}
+		c := Cell{Col: col, Type: typ}
+		if typ == 's' {
+			var s []byte
+			i, ok := atoiBytes(val)
+			if ok && sst != nil {
+				s, ok = sst.get(i)
+			}
+			if !ok || sst == nil {
+				return cellErr(col, rowNum, val, errors.New("refers to a shared string that does not exist"))
+			}
+			if len(s) == 0 {
+				return nil
+			}
+			c.Value = s
+		} else {
+			if len(b.arena)+len(val) > cap(b.arena) {
+				// grow: earlier rows keep the old array alive
+				b.arena = make([]byte, 0, max(2*cap(b.arena), len(val)+batchArena))
+			}
+			s := len(b.arena)
+			b.arena = append(b.arena, val...)
+			c.Value = b.arena[s:len(b.arena):len(b.arena)]
+		}
+		b.cells = append(b.cells, c)
+		return nil
+	}
 	for !ended {
 		k, err := t.next()
 		if err != nil {
@@ -1087,6 +1134,17 @@ func (p *pkg) scanRows(inf *inflater, sheet string, sst *sharedStrings, full cha
 				val = val[:0]
 				inCell = !t.selfClose
 				inIS, capture, rph = false, false, 0
+				if inCell {
+					if v, ok := t.plainValue(); ok {
+						if len(v) > maxCell {
+							return cellErr(col, rowNum, nil, fmt.Errorf("holds more than %d bytes of text %w", maxCell, ErrTooBig))
+						}
+						val = append(val, v...)
+						if err := endCell(); err != nil {
+							return err
+						}
+					}
+				}
 			case "v":
 				capture = inCell && !t.selfClose && !inIS
 			case "is":
@@ -1109,38 +1167,11 @@ func (p *pkg) scanRows(inf *inflater, sheet string, sst *sharedStrings, full cha
 			case "is":
 				inIS = false
 			case "c":
-				if !inCell {
-					continue
+				if inCell {
+					if err := endCell(); err != nil {
+						return err
+					}
 				}
-				inCell, capture = false, false
-				if len(val) == 0 {
-					continue
-				}
-				c := Cell{Col: col, Type: typ}
-				if typ == 's' {
-					var s []byte
-					i, ok := atoiBytes(val)
-					if ok && sst != nil {
-						s, ok = sst.get(i)
-					}
-					if !ok || sst == nil {
-						return cellErr(col, rowNum, val, errors.New("refers to a shared string that does not exist"))
-					}
-					if len(s) == 0 {
-						continue
-					}
-					c.Value = s
-				} else {
-					if len(b.arena)+len(val) > cap(b.arena) {
-						// grow: earlier rows keep the old array alive
-						na := make([]byte, 0, max(2*cap(b.arena), len(val)+batchArena))
-						b.arena = na
-					}
-					s := len(b.arena)
-					b.arena = append(b.arena, val...)
-					c.Value = b.arena[s:len(b.arena):len(b.arena)]
-				}
-				b.cells = append(b.cells, c)
 			case "row":
 				if !inRow {
 					continue
