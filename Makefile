@@ -43,5 +43,9 @@ fuzz:
 	@for t in $$($(GO) test -list 'Fuzz.*' ./coverage | grep ^Fuzz); do \
 	  echo "== $$t"; $(GO) test -run '^$$' -fuzz "^$$t$$" -fuzztime $(FUZZTIME) ./coverage || exit 1; done
 
+# bhxh count against pandas+openpyxl, SheetJS and the floor; writes BENCHMARKS.md.
+bench:
+	bash bench/run.sh
+
 clean:
 	rm -rf bin bao-cao-demo.xlsx
