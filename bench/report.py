@@ -35,6 +35,14 @@ def runs(name):
     return len(json.load(open(p))["results"][0]["times"]) if os.path.exists(p) else 0
 
 
+def cpu_s(name):
+    p = os.path.join(R, name + ".json")
+    if not os.path.exists(p):
+        return None
+    r = json.load(open(p))["results"][0]
+    return r["user"] + r["system"]
+
+
 def peak_mb(name):
     p = os.path.join(R, name + ".timev")
     if not os.path.exists(p):
@@ -76,6 +84,12 @@ w("(7 columns under a 3-row heading, every text in the shared-strings table, a s
 w("rows repeating a person), and 1,000 monthly workbooks of 60 units.\n")
 w("Wall time is the median over the runs shown (hyperfine); peak RSS is the largest over those runs, from ")
 w("`/usr/bin/time -v` (for a pipeline, its largest process). Ratio = the tool's median / bhxh's median.\n")
+load = open(os.path.join(R, "loadavg.start")).read().split() if os.path.exists(os.path.join(R, "loadavg.start")) else []
+if load and float(load[0]) > int(sh("nproc") or 1):
+    w(f"**This run shared the machine with other jobs** (load average {load[0]} on {sh('nproc')} cores at its start): ")
+    w("wall times are inflated, most for tools that use both cores (bhxh's inflate ‖ scan ‖ count pipeline, ")
+    w("the floor's unzip | scan pipe); the CPU column is less sensitive to that. Re-run `make bench` on a quiet ")
+    w("machine for the figures the targets mean.\n")
 w("## Machine\n")
 for k, v in machine.items():
     w(f"- {k}: {v}")
@@ -95,14 +109,14 @@ for n in sizes:
     if os.path.exists(xl):
         xmlsize = sh("unzip -l " + xl + " xl/worksheets/sheet1.xml | tail -1").split()[0]
         w(f"Input {xl}: {os.path.getsize(xl) / 1e6:.1f} MB xlsx, {int(xmlsize) / 1e6:.0f} MB of sheet XML.\n")
-    w("| tool | runs | median wall | peak RSS | ratio to bhxh |")
-    w("|---|---:|---:|---:|---:|")
+    w("| tool | runs | median wall | CPU (user+sys, mean) | peak RSS | ratio to bhxh |")
+    w("|---|---:|---:|---:|---:|---:|")
     base = median_s(f"count-{n}-bhxh")
     for key, label in tools:
         name = f"count-{n}-{key}"
         m, rss = median_s(name), peak_mb(name)
         ratio = f"{m / base:.2f}×" if m and base else "n/a"
-        w(f"| {label} | {runs(name)} | {fmt_s(m)} | {f'{rss:.0f} MB' if rss else 'n/a'} | {ratio} |")
+        w(f"| {label} | {runs(name)} | {fmt_s(m)} | {fmt_s(cpu_s(name))} | {f'{rss:.0f} MB' if rss else 'n/a'} | {ratio} |")
         summary[(n, key)] = (m, rss)
     w("")
 

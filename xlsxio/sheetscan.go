@@ -577,6 +577,9 @@ func (t *tokenizer) next() (tokKind, error) {
 		}
 		t.pos += end + 1
 		tag := b[1:end]
+		if len(tag) == 0 {
+			return tokEOF, fmt.Errorf("%w: empty tag <>", ErrBadXML)
+		}
 		t.kind = tokStart
 		if tag[0] == '/' {
 			t.kind = tokEnd
