@@ -54,5 +54,9 @@ fuzz:
 man: build
 	./$(BIN) gen-man man/man1
 
+# bhxh count against pandas+openpyxl, SheetJS and the floor; writes BENCHMARKS.md.
+bench:
+	bash bench/run.sh
+
 clean:
 	rm -rf bin bao-cao-demo.xlsx man

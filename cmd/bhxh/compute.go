@@ -202,9 +202,16 @@ func runCompute(ctx context.Context, opts *computeOptions) error {
 }
 
 // printIssues reports warnings on standard error, one per line, each
-// naming its file and cell: they are never silent.
+// naming its file and cell: they are never silent. Past the first 50 (a
+// participant list can hold thousands of duplicates) it says how many more
+// there are; the JSON output holds them all.
 func printIssues(w io.Writer, issues []xlsxio.Issue) {
-	for _, is := range issues {
+	const shown = 50
+	for i, is := range issues {
+		if i == shown {
+			fmt.Fprintf(w, "bhxh: … %d more warnings (all of them with --format json)\n", len(issues)-shown)
+			return
+		}
 		loc := is.File
 		switch {
 		case is.Sheet != "" && is.Cell != "":
@@ -212,7 +219,10 @@ func printIssues(w io.Writer, issues []xlsxio.Issue) {
 		case is.Cell != "":
 			loc += ": " + is.Cell
 		}
-		fmt.Fprintf(w, "bhxh: %s %s: %s: %s\n", is.Level, is.Code, loc, is.Message)
+		if loc != "" {
+			loc += ": "
+		}
+		fmt.Fprintf(w, "bhxh: %s %s: %s%s\n", is.Level, is.Code, loc, is.Message)
 	}
 }
 

@@ -55,6 +55,7 @@ to targets and splits a provincial target across units in whole people.`,
 	for _, sub := range []*cobra.Command{
 		newInspectCmd(s),
 		newComputeCmd(s),
+		newCountCmd(s),
 		newAllocateCmd(s),
 		newVersionCmd(s),
 		newTrendCmd(s),

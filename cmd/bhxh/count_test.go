@@ -1,0 +1,115 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+)
+
+func writeTestList(t *testing.T, dir, name string, rows [][]string) string {
+	t.Helper()
+	f := excelize.NewFile()
+	for i, row := range rows {
+		cell, _ := excelize.CoordinatesToCellName(1, i+1)
+		vals := make([]any, len(row))
+		for j, v := range row {
+			vals[j] = v
+		}
+		if err := f.SetSheetRow("Sheet1", cell, &vals); err != nil {
+			t.Fatal(err)
+		}
+	}
+	path := filepath.Join(dir, name)
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+func TestCountCommand(t *testing.T) {
+	dir := t.TempDir()
+	ok := writeTestList(t, dir, "ds.xlsx", [][]string{
+		{"DANH SÁCH NGƯỜI THAM GIA"},
+		{"STT", "Mã số BHXH", "Mã xã", "Xã, phường", "Loại hình"},
+		{"1", "0123456789", "00004", "Phường Ba Đình", "BHXH bắt buộc"},
+		{"2", "0123456788", "00004", "Phường Ba Đình", "BHYT"},
+		{"3", "0123456788", "00004", "Phường Ba Đình", "BHYT"},
+	})
+	bad := writeTestList(t, dir, "loi.xlsx", [][]string{
+		{"Mã số BHXH", "Mã xã", "Loại hình"},
+		{"12345", "00004", "BB"},
+	})
+	cases := []struct {
+		name string
+		args []string
+		code int
+		out  string // substring of stdout
+		err  string // substring of stderr
+	}{
+		{"json", []string{"count", ok, "--format", "json"}, exitOK, `"schema": "bhxh.count/v1"`, "duplicate_person: ds.xlsx: Sheet1!B5"},
+		{"table", []string{"count", ok}, exitOK, "Tổng cộng", ""},
+		{"csv", []string{"count", ok, "--format", "csv"}, exitOK, "\uFEFFcode,unit,bhxh_mandatory,bhyt\n00004,Phường Ba Đình,1,1\n", ""},
+		{"strict", []string{"count", "--strict", ok, "--format", "json"}, exitWarnings, "", "--strict"},
+		{"bad id", []string{"count", bad}, exitData, "", `loi.xlsx: Sheet1!A2: "12345" is not a mã số BHXH`},
+		{"bad scheme", []string{"count", "--scheme", "bhxh", ok}, exitUsage, "", "--scheme"},
+		{"schemes vs lists", []string{"count", "--scheme", "bhyt", "--scheme", "bhtn", ok}, exitUsage, "", "once per list"},
+		{"output is input", []string{"count", ok, "-o", ok}, exitUsage, "", "input"},
+		{"no args", []string{"count"}, exitUsage, "", ""},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			var out, errw bytes.Buffer
+			code := run(c.args, strings.NewReader(""), &out, &errw)
+			if code != c.code || !strings.Contains(out.String(), c.out) || !strings.Contains(errw.String(), c.err) {
+				t.Errorf("exit %d (want %d)\nstdout:\n%s\nstderr:\n%s", code, c.code, out.String(), errw.String())
+			}
+		})
+	}
+
+	// the JSON in full
+	var out, errw bytes.Buffer
+	run([]string{"count", ok, "--format", "json"}, nil, &out, &errw)
+	var doc struct {
+		Schema string
+		Inputs []struct {
+			File, Sheet string
+			Rows        int
+		}
+		Units []struct {
+			Code, Name string
+			Counts     map[string]int
+		}
+		Issues []struct{ Level, Code, File, Sheet, Cell, Message string }
+	}
+	if err := json.Unmarshal(out.Bytes(), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Inputs) != 1 || doc.Inputs[0].Rows != 3 || len(doc.Units) != 1 || doc.Units[0].Code != "00004" ||
+		doc.Units[0].Counts["bhxh_mandatory"] != 1 || doc.Units[0].Counts["bhyt"] != 1 || len(doc.Units[0].Counts) != 2 ||
+		len(doc.Issues) != 1 || doc.Issues[0].Cell != "B5" || doc.Issues[0].Level != "warning" {
+		t.Errorf("%s", out.String())
+	}
+
+	// the xlsx: canonical headers compute reads back
+	xl := filepath.Join(dir, "so-nguoi.xlsx")
+	if code := run([]string{"count", ok, "-o", xl}, nil, &out, &errw); code != exitOK {
+		t.Fatalf("exit %d: %s", code, errw.String())
+	}
+	f, err := excelize.OpenFile(xl)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, _ := f.GetRows(f.GetSheetName(0))
+	want := "Mã đơn vị|Đơn vị|Số người tham gia BHXH bắt buộc|Số người tham gia BHYT\n00004|Phường Ba Đình|1|1"
+	if got := strings.Join(rows[0], "|") + "\n" + strings.Join(rows[1], "|"); got != want {
+		t.Errorf("xlsx:\n%s\nwant\n%s", got, want)
+	}
+	if ents, _ := os.ReadDir(dir); len(ents) != 3 {
+		t.Errorf("%d files in the folder, want 3 (no temporary left)", len(ents))
+	}
+}
