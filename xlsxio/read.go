@@ -21,7 +21,22 @@ import (
 // units. Every rejected cell of the file is reported (up to MaxErrors) in
 // one ErrorList; file-level problems are a *FileError.
 func ReadFile(path string, opt Options) (*Table, error) {
-	file := filepath.Base(path)
+	data, err := readInput(path)
+	if err != nil {
+		return nil, err
+	}
+	t, err := Read(data, baseName(path), opt)
+	if t != nil {
+		t.Path = path
+	}
+	return t, err
+}
+
+func baseName(path string) string { return filepath.Base(path) }
+
+// readInput reads a whole input file within the size limit.
+func readInput(path string) ([]byte, error) {
+	file := baseName(path)
 	st, err := os.Stat(path)
 	if err != nil {
 		return nil, &FileError{File: file, Err: err}
@@ -36,11 +51,7 @@ func ReadFile(path string, opt Options) (*Table, error) {
 	if err != nil {
 		return nil, &FileError{File: file, Err: err}
 	}
-	t, err := Read(data, file, opt)
-	if t != nil {
-		t.Path = path
-	}
-	return t, err
+	return data, nil
 }
 
 // Read reads a workbook or CSV file held in data; file names it in messages.

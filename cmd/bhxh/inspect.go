@@ -87,6 +87,9 @@ func runInspect(opts *inspectOptions) error {
 	for _, in := range opts.Inputs {
 		t, err := xlsxio.ReadFile(in, ropt)
 		if err != nil {
+			if xlsxio.IsNoHeader(err) && opts.Format == "table" {
+				printPreview(opts.Err, in, ropt)
+			}
 			return err
 		}
 		docs = append(docs, inspectDoc(t))
@@ -226,4 +229,44 @@ func quoteShort(s string, n int) string {
 		s = string(r[:n-1]) + "…"
 	}
 	return fmt.Sprintf("%q", s)
+}
+
+// printPreview helps when no table was found: it shows each sheet's row
+// that looks most like a header, what each cell matched, and the --col
+// lines to name the unit column and the counts.
+func printPreview(w io.Writer, path string, ropt xlsxio.Options) {
+	previews, err := xlsxio.Preview(path, ropt)
+	if err != nil {
+		return
+	}
+	for _, p := range previews {
+		if p.Row == 0 {
+			fmt.Fprintf(w, "sheet %q: no text\n", p.Sheet)
+			continue
+		}
+		where := fmt.Sprintf("sheet %q", p.Sheet)
+		if p.Sheet == "" {
+			where = "the file"
+		}
+		if len(p.Columns) < 2 {
+			fmt.Fprintf(w, "%s: no row with two or more headings (row %d: %s)\n", where, p.Row, quoteShort(p.Columns[0].Header, 60))
+			continue
+		}
+		fmt.Fprintf(w, "%s: row %d looks most like a header:\n", where, p.Row)
+		hasUnit := false
+		for _, c := range p.Columns {
+			key := "—"
+			if c.Key != "" {
+				key = c.Key
+			}
+			if c.Key == "unit" {
+				hasUnit = true
+			}
+			fmt.Fprintf(w, "  %-3s %-24s %s  (%s)\n", c.Letter, key, quoteShort(c.Header, 60), c.Why)
+		}
+		if !hasUnit {
+			fmt.Fprintf(w, "  no unit column: name it, e.g. --col '%s=unit'\n", p.Columns[0].Header)
+		}
+		fmt.Fprintln(w, "  name each count column with --col 'Header=KEY' (keys: bhxh_mandatory, bhxh_voluntary, bhtn, bhyt, labour_force, population, …)")
+	}
 }

@@ -77,3 +77,19 @@ func TestInspectNoHeaderFails(t *testing.T) {
 		t.Errorf("exit %d, stdout %q, stderr %q", code, out, errOut)
 	}
 }
+
+// Without a recognisable table, inspect shows the likeliest header row and
+// what each cell matched, so the --col lines to write are obvious.
+func TestInspectPreviewWithoutHeader(t *testing.T) {
+	work := t.TempDir()
+	csv := filepath.Join(work, "x.csv")
+	writeFile(t, csv, "Tên xã;Người LĐ;Đã tham gia\nXã A;100;20\nXã B;200;30\n")
+	_, errOut, code := runBinary(t, work, nil, "inspect", csv)
+	if code != 1 || !strings.Contains(errOut, "row 1 looks most like a header") || !strings.Contains(errOut, `"Người LĐ"  (no keyword matched)`) {
+		t.Errorf("exit %d, stderr:\n%s", code, errOut)
+	}
+	out, errOut, code := runBinary(t, work, nil, "inspect", "--col", "Người LĐ=labour_force", "--col", "Đã tham gia=bhxh_mandatory", csv)
+	if code != 0 || !strings.Contains(out, "units:       2") {
+		t.Errorf("with --col: exit %d, %s %s", code, out, errOut)
+	}
+}
