@@ -90,7 +90,13 @@ func CeilRat(r *big.Rat) *big.Int {
 
 // FormatVI renders a decimal string the Vietnamese way: '.' groups thousands
 // and ',' is the decimal mark ("1.234,50").
-func FormatVI(s string) string {
+func FormatVI(s string) string { return formatGrouped(s, '.', ',') }
+
+// FormatEN renders a decimal string the English way: ',' groups thousands
+// and '.' is the decimal mark ("1,234.50").
+func FormatEN(s string) string { return formatGrouped(s, ',', '.') }
+
+func formatGrouped(s string, group, point byte) string {
 	neg := strings.HasPrefix(s, "-")
 	s = strings.TrimPrefix(s, "-")
 	intPart, frac, hasFrac := strings.Cut(s, ".")
@@ -100,12 +106,12 @@ func FormatVI(s string) string {
 	}
 	for i, c := range intPart {
 		if i > 0 && (len(intPart)-i)%3 == 0 {
-			b.WriteByte('.')
+			b.WriteByte(group)
 		}
 		b.WriteRune(c)
 	}
 	if hasFrac {
-		b.WriteByte(',')
+		b.WriteByte(point)
 		b.WriteString(frac)
 	}
 	return b.String()

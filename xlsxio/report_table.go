@@ -248,23 +248,7 @@ func localNumber(s, lang string) string {
 	if lang != "en" {
 		return coverage.FormatVI(s)
 	}
-	neg := strings.HasPrefix(s, "-")
-	intPart, frac, hasFrac := strings.Cut(strings.TrimPrefix(s, "-"), ".")
-	var b strings.Builder
-	if neg {
-		b.WriteByte('-')
-	}
-	for i, c := range intPart {
-		if i > 0 && (len(intPart)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(c)
-	}
-	if hasFrac {
-		b.WriteByte('.')
-		b.WriteString(frac)
-	}
-	return b.String()
+	return coverage.FormatEN(s)
 }
 
 // formatCount renders a count in lang's style.

@@ -211,21 +211,7 @@ func runAllocate(opts *allocateOptions) error {
 			return xlsxio.WriteAllocateTable(w, rep, parts)
 		}
 	}
-	if opts.Output == "" || opts.Output == "-" {
-		if format == "xlsx" {
-			if f, ok := opts.Out.(*os.File); ok && isTerminal(f) {
-				return usagef("refusing to write xlsx to a terminal; give -o FILE")
-			}
-		}
-		return write(opts.Out)
-	}
-	if err := xlsxio.WriteFileAtomic(opts.Output, inputs, write); err != nil {
-		if errors.Is(err, xlsxio.ErrOutputIsInput) {
-			return usageError{err}
-		}
-		return err
-	}
-	return nil
+	return writeOutput(opts.streams, opts.Output, inputs, format == "xlsx", write)
 }
 
 // parseRate reads a rate in percent: "25", "25.5" or "25,5", above 0 and at most 100.

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -453,24 +452,5 @@ func writeComputeReport(opts *computeOptions, rep *xlsxio.ComputeReport, out str
 			return xlsxio.WriteComputeTable(w, rep)
 		}
 	}
-	if out == "" || out == "-" {
-		if format == "xlsx" {
-			if f, ok := opts.Out.(*os.File); ok && isTerminal(f) {
-				return usagef("refusing to write xlsx to a terminal; give -o FILE")
-			}
-		}
-		return write(opts.Out)
-	}
-	if err := xlsxio.WriteFileAtomic(out, inputs, write); err != nil {
-		if errors.Is(err, xlsxio.ErrOutputIsInput) {
-			return usageError{err}
-		}
-		return err
-	}
-	return nil
-}
-
-func isTerminal(f *os.File) bool {
-	fi, err := f.Stat()
-	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+	return writeOutput(opts.streams, out, inputs, format == "xlsx", write)
 }

@@ -4,10 +4,8 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
-	"os"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -15,6 +13,7 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/xuri/excelize/v2"
 
+	"github.com/bhxh/bhxh/coverage"
 	"github.com/bhxh/bhxh/xlsxio"
 )
 
@@ -119,19 +118,7 @@ func runCount(opts *countOptions) error {
 			return writeCountTable(w, res)
 		}
 	}
-	if opts.Output == "" || opts.Output == "-" {
-		if format == "xlsx" {
-			if f, ok := opts.Out.(*os.File); ok && isTerminal(f) {
-				return usagef("refusing to write xlsx to a terminal; give -o FILE")
-			}
-		}
-		if err := write(opts.Out); err != nil {
-			return err
-		}
-	} else if err := xlsxio.WriteFileAtomic(opts.Output, opts.Inputs, write); err != nil {
-		if errors.Is(err, xlsxio.ErrOutputIsInput) {
-			return usageError{err}
-		}
+	if err := writeOutput(opts.streams, opts.Output, opts.Inputs, format == "xlsx", write); err != nil {
 		return err
 	}
 	if opts.Strict {
@@ -318,19 +305,4 @@ func writeCountTable(w io.Writer, res *countResult) error {
 }
 
 // groupThousands writes 1048573 as "1.048.573", as Vietnamese reports do.
-func groupThousands(n int64) string {
-	s := strconv.FormatInt(n, 10)
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	var b strings.Builder
-	for i, c := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte('.')
-		}
-		b.WriteRune(c)
-	}
-	if neg {
-		return "-" + b.String()
-	}
-	return b.String()
-}
+func groupThousands(n int64) string { return coverage.FormatVI(strconv.FormatInt(n, 10)) }

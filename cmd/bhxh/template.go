@@ -1,9 +1,7 @@
 package main
 
 import (
-	"errors"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -78,17 +76,5 @@ func runTemplate(opts *templateOptions) error {
 		inputs = append(inputs, opts.Units)
 	}
 	write := func(w io.Writer) error { return xlsxio.WriteTemplate(w, topt) }
-	if opts.Output == "-" {
-		if f, ok := opts.Out.(*os.File); ok && isTerminal(f) {
-			return usagef("refusing to write xlsx to a terminal; give -o FILE.xlsx")
-		}
-		return write(opts.Out)
-	}
-	if err := xlsxio.WriteFileAtomic(opts.Output, inputs, write); err != nil {
-		if errors.Is(err, xlsxio.ErrOutputIsInput) {
-			return usageError{err}
-		}
-		return err
-	}
-	return nil
+	return writeOutput(opts.streams, opts.Output, inputs, true, write)
 }

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -158,21 +157,7 @@ func runTrend(ctx context.Context, opts *trendOptions) error {
 			return xlsxio.WriteTrendTable(w, rep)
 		}
 	}
-	if opts.Output == "" || opts.Output == "-" {
-		if format == "xlsx" {
-			if f, ok := opts.Out.(*os.File); ok && isTerminal(f) {
-				return usagef("refusing to write xlsx to a terminal; give -o FILE")
-			}
-		}
-		return write(opts.Out)
-	}
-	if err := xlsxio.WriteFileAtomic(opts.Output, files, write); err != nil {
-		if errors.Is(err, xlsxio.ErrOutputIsInput) {
-			return usageError{err}
-		}
-		return err
-	}
-	return nil
+	return writeOutput(opts.streams, opts.Output, files, format == "xlsx", write)
 }
 
 // trendInputFiles expands the arguments: a glob to its matches, a folder

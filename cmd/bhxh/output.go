@@ -1,0 +1,36 @@
+package main
+
+import (
+	"errors"
+	"io"
+	"os"
+
+	"github.com/bhxh/bhxh/xlsxio"
+)
+
+// writeOutput is how every command delivers what it made: to standard
+// output when path is "" or "-" (never a binary xlsx onto a terminal), else
+// to path through a temporary file renamed into place, refusing a path
+// that is one of the inputs.
+func writeOutput(s streams, path string, inputs []string, binary bool, write func(io.Writer) error) error {
+	if path == "" || path == "-" {
+		if binary {
+			if f, ok := s.Out.(*os.File); ok && isTerminal(f) {
+				return usagef("refusing to write xlsx to a terminal; give -o FILE")
+			}
+		}
+		return write(s.Out)
+	}
+	if err := xlsxio.WriteFileAtomic(path, inputs, write); err != nil {
+		if errors.Is(err, xlsxio.ErrOutputIsInput) {
+			return usageError{err}
+		}
+		return err
+	}
+	return nil
+}
+
+func isTerminal(f *os.File) bool {
+	fi, err := f.Stat()
+	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+}
