@@ -288,7 +288,10 @@ func (x *xlsxReport) fitColumns(sheet string, heads []string, values [][]string,
 		w := (utf8.RuneCountInString(heads[i]) + 2) / 3
 		for _, row := range values {
 			if i < len(row) {
-				w = max(w, utf8.RuneCountInString(row[i])+len(row[i])/12) // room for separators
+				// room for the thousands separators the format adds
+				// ("1328914" shows as "1,328,914") and for a bold total
+				n := utf8.RuneCountInString(row[i])
+				w = max(w, n+(n-1)/3+1)
 			}
 		}
 		w = min(max(w+2, minW), maxW)
@@ -355,7 +358,24 @@ func (x *xlsxReport) summary() error {
 	if err := x.behindFormats(sheet, cols); err != nil {
 		return err
 	}
+	if err := x.printSetup(sheet, headRow); err != nil {
+		return err
+	}
 	return x.chart(sheet, cols)
+}
+
+// printSetup prints the summary as analysts file it: A4 landscape, one page
+// wide, the header row repeated on every page.
+func (x *xlsxReport) printSetup(sheet string, headRow int) error {
+	size, orient, fitW, fitH, fit := 9, "landscape", 1, 0, true
+	if err := x.f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
+		return err
+	}
+	if err := x.f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: &size, Orientation: &orient, FitToWidth: &fitW, FitToHeight: &fitH}); err != nil {
+		return err
+	}
+	return x.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles",
+		RefersTo: fmt.Sprintf("'%s'!$%d:$%d", sheet, headRow, headRow), Scope: sheet})
 }
 
 // behindFormats colours the rate and gap of a unit behind its target. The
