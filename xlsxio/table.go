@@ -115,7 +115,8 @@ func tryHeader(s sheetSource, opt Options, first, last, ncols int) (header, bool
 			} else {
 				seen[col.Key] = true
 				h.score++
-				if coverage.IsCountKey(col.Key) {
+				// a table of counts, or a targets file of rates only
+				if coverage.IsCountKey(col.Key) || strings.HasPrefix(col.Key, coverage.TargetPrefix) {
 					counts++
 				}
 				switch col.Key {
