@@ -45,7 +45,16 @@ func Fold(s string) string {
 		}
 		i += size
 	}
-	return b.String()
+	out := b.String()
+	for i := 0; i < len(out); i++ {
+		if out[i] >= utf8.RuneSelf {
+			// Letters of other scripts stay; compose them so NFD and NFC
+			// input fold alike (Hangul decomposes algorithmically, not
+			// through the table above).
+			return norm.NFC.String(out)
+		}
+	}
+	return out
 }
 
 // folder accumulates Fold's output, one rune at a time.
