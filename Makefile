@@ -13,7 +13,7 @@ endif
 LDFLAGS := -s -w -X main.revision=$(REVISION)
 export CGO_ENABLED := 0
 
-.PHONY: all build test demo lint cross fuzz bench man clean
+.PHONY: all build test demo lint cross fuzz fuzz-corpus bench man clean
 
 all: build
 
@@ -41,13 +41,21 @@ cross:
 	GOOS=linux   GOARCH=amd64 $(GO) build -trimpath -ldflags '$(LDFLAGS)' -o bin/bhxh-linux-amd64 $(PKG)
 	GOOS=darwin  GOARCH=arm64 $(GO) build -trimpath -ldflags '$(LDFLAGS)' -o bin/bhxh-darwin-arm64 $(PKG)
 
-# Each fuzz target for FUZZTIME (default 5m).
+# Each fuzz target of every package for FUZZTIME (default 5m). New
+# interesting inputs land in Go's cache; `make fuzz-corpus` copies them to
+# testdata/fuzz, where `go test` replays them as seeds.
 FUZZTIME ?= 5m
+FUZZPKGS := ./xlsxio ./coverage ./targets
 fuzz:
-	@for t in $$($(GO) test -list 'Fuzz.*' ./xlsxio | grep ^Fuzz); do \
-	  echo "== $$t"; $(GO) test -run '^$$' -fuzz "^$$t$$" -fuzztime $(FUZZTIME) ./xlsxio || exit 1; done
-	@for t in $$($(GO) test -list 'Fuzz.*' ./coverage | grep ^Fuzz); do \
-	  echo "== $$t"; $(GO) test -run '^$$' -fuzz "^$$t$$" -fuzztime $(FUZZTIME) ./coverage || exit 1; done
+	@for p in $(FUZZPKGS); do \
+	  for t in $$($(GO) test -list 'Fuzz.*' $$p | grep ^Fuzz); do \
+	    echo "== $$p $$t"; $(GO) test -run '^$$' -fuzz "^$$t$$" -fuzztime $(FUZZTIME) $$p || exit 1; done; done
+
+fuzz-corpus:
+	@cache=$$($(GO) env GOCACHE)/fuzz/github.com/bhxh/bhxh; \
+	  for p in $(FUZZPKGS); do for d in $$cache/$${p#./}/Fuzz*; do \
+	    [ -d "$$d" ] || continue; mkdir -p $$p/testdata/fuzz/$$(basename $$d); \
+	    cp -n $$d/* $$p/testdata/fuzz/$$(basename $$d)/; done; done
 
 # Man pages (section 1) from the Cobra command tree, via the hidden
 # `bhxh gen-man` command; SOURCE_DATE_EPOCH fixes their date.
