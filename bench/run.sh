@@ -18,7 +18,7 @@ if ! $PY -c 'import pandas, openpyxl' 2>/dev/null || ! command -v hyperfine >/de
   apt-get install -y python3-pandas python3-openpyxl hyperfine >&2 || true
 fi
 [ -d bench/node_modules/xlsx ] || (cd bench && npm install --no-audit --no-fund >&2)
-go build -trimpath -ldflags '-s -w' -o bin/bhxh ./cmd/bhxh
+make build >&2
 go build -o bin/floorscan ./bench/floorscan
 go run ./bench/gen -out bench/data -rows "$(echo $SIZES | tr ' ' ,)"
 
