@@ -141,6 +141,48 @@ func shapeCases() []shapeCase {
 			period: "2023-11",
 		},
 		{
+			// 1b. the role on the top row, schemes in the middle, "Số người" /
+			// "Tỷ lệ" at the bottom: the two lowest rows alone cannot tell the
+			// plan block from the achieved one, so the top row is read too
+			name: "three-row header: role on top, scheme in the middle, people/rate at the bottom",
+			data: xlsx(shape{
+				rows: [][]any{
+					{"STT", "Đơn vị", "LLLĐ trong độ tuổi", "Kế hoạch năm 2024", nil, nil, nil, "Thực hiện đến 30/11/2024"},
+					{nil, nil, nil, "BHXH bắt buộc", nil, "BHXH tự nguyện", nil, "BHXH bắt buộc", nil, "BHXH tự nguyện"},
+					{nil, nil, nil, "Số người", "Tỷ lệ (%)", "Số người", "Tỷ lệ (%)", "Số người", "Tỷ lệ (%)", "Số người", "Tỷ lệ (%)"},
+					{1, "Huyện A", 1000, 320, "32,0", 25, "2,5", 300, "30,0", 20, "2,0"},
+					{2, "Huyện B", 2000, 420, "21,0", 35, "1,75", 400, "20,0", 30, "1,5"},
+				},
+				merges: []string{"A1:A3", "B1:B3", "C1:C3", "D1:G1", "H1:K1", "D2:E2", "F2:G2", "H2:I2", "J2:K2"},
+			}),
+			units: []wantUnit{
+				{name: "Huyện A", counts: "labour_force=1000 bhxh_mandatory=300 bhxh_voluntary=20 plan_bhxh_mandatory=320 plan_bhxh_voluntary=25",
+					percents: "rate_bhxh_mandatory=30 rate_bhxh_voluntary=2 target_bhxh_mandatory=32 target_bhxh_voluntary=2.5"},
+				{name: "Huyện B", counts: "labour_force=2000 bhxh_mandatory=400 bhxh_voluntary=30 plan_bhxh_mandatory=420 plan_bhxh_voluntary=35",
+					percents: "rate_bhxh_mandatory=20 rate_bhxh_voluntary=1.5 target_bhxh_mandatory=21 target_bhxh_voluntary=1.75"},
+			},
+			period:    "2024-11",
+			noRateMis: true,
+		},
+		{
+			// 1c. the same typed without merges (a CSV export): each group in
+			// its first column only
+			name: "three-row header in a CSV: groups in their first column only",
+			file: "three.csv",
+			data: func(testing.TB) []byte {
+				return []byte("STT;Đơn vị;LLLĐ trong độ tuổi;Kế hoạch năm 2024;;Thực hiện đến 30/11/2024;\n" +
+					";;;BHXH bắt buộc;BHXH tự nguyện;BHXH bắt buộc;BHXH tự nguyện\n" +
+					";;;Số người;Số người;Số người;Số người\n" +
+					"1;Huyện A;1.000;320;25;300;20\n" +
+					"2;Huyện B;2.000;420;35;400;30\n")
+			},
+			units: []wantUnit{
+				{name: "Huyện A", counts: "labour_force=1000 bhxh_mandatory=300 bhxh_voluntary=20 plan_bhxh_mandatory=320 plan_bhxh_voluntary=25"},
+				{name: "Huyện B", counts: "labour_force=2000 bhxh_mandatory=400 bhxh_voluntary=30 plan_bhxh_mandatory=420 plan_bhxh_voluntary=35"},
+			},
+			period: "2024-11",
+		},
+		{
 			// 2. "Đơn vị" merged over B:C, names in B, C empty
 			name: "unit header merged across two columns, names in the first",
 			data: xlsx(shape{
