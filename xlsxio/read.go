@@ -67,6 +67,7 @@ func Read(data []byte, file string, opt Options) (*Table, error) {
 	if err != nil {
 		return nil, err
 	}
+	h = unitSpan(src, h)
 	t := &Table{File: file, Sheet: src.Name(), SHA256: hex.EncodeToString(sum[:]), Columns: h.cols}
 	for r := h.first; r <= h.last; r++ {
 		t.HeaderRows = append(t.HeaderRows, r+1)
@@ -460,6 +461,67 @@ func looksNumeric(cl cell) bool {
 		return err == nil && !n.Absent && strings.ContainsAny(cl.Text, "0123456789")
 	}
 	return false
+}
+
+// unitSpan handles a unit header merged over several columns ("Đơn vị"
+// over B:C): the names are in whichever of them holds most words, and a
+// column of them holding only official codes ("04402") is the code.
+func unitSpan(s sheetSource, h header) header {
+	var span mergeRange
+	found := false
+	for r := h.first; r <= h.last && !found; r++ {
+		if m, ok := mergeAt(s, r, h.unit); ok && m.c1 > m.c0 && m.r1 <= h.last {
+			span, found = m, true
+		}
+	}
+	if !found {
+		return h
+	}
+	nrows, _ := s.Size()
+	end := min(nrows, h.last+1+200)
+	best, bestWords := h.unit, -1
+	codeCol := -1
+	for c := span.c0; c <= span.c1; c++ {
+		words, codes, other := 0, 0, 0
+		for r := h.last + 1; r < end; r++ {
+			if _, merged := mergeAt(s, r, c); merged {
+				continue // a total or section label merged across
+			}
+			cl := s.Cell(r, c)
+			switch v := codeText(cl); {
+			case cl.Kind == cellEmpty:
+			case isDigits(v) && (len(v) >= 4 || v[0] == '0'):
+				codes++
+			case cl.Kind == cellText && !looksNumeric(cl):
+				words++
+			default:
+				other++
+			}
+		}
+		if words > bestWords {
+			best, bestWords = c, words
+		}
+		if codes > 0 && words == 0 && other == 0 {
+			codeCol = c
+		}
+	}
+	cols := append([]Column(nil), h.cols...)
+	for i := range cols {
+		switch c := cols[i].Index; {
+		case c == best && c != h.unit:
+			cols[i].Key, cols[i].Why = "unit", fmt.Sprintf("names under %q merged over %s–%s", cols[i].Header, columnLetter(span.c0), columnLetter(span.c1))
+		case c == h.unit && c != best:
+			cols[i].Key, cols[i].Why = "", fmt.Sprintf("the names are in column %s", columnLetter(best))
+		}
+		if c := cols[i].Index; c == codeCol && h.code < 0 && c != best {
+			cols[i].Key, cols[i].Why = "code", fmt.Sprintf("codes under %q merged over %s–%s", cols[i].Header, columnLetter(span.c0), columnLetter(span.c1))
+		}
+	}
+	h.cols, h.unit = cols, best
+	if h.code < 0 && codeCol != best {
+		h.code = codeCol
+	}
+	return h
 }
 
 // startsTable reports whether row r is the header of another table: no

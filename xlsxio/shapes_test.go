@@ -201,6 +201,41 @@ func shapeCases() []shapeCase {
 			period: "2023-11",
 		},
 		{
+			// 2b. "Đơn vị" merged over B:C holding the code in B, the name in C
+			name: "unit header merged over code and name columns",
+			data: xlsx(shape{
+				rows: [][]any{
+					{"STT", "Đơn vị", nil, "LLLĐ trong độ tuổi", "BHXH bắt buộc"},
+					{1, "04402", "Xã A", 1000, 300},
+					{2, "04405", "Xã B", 2000, 400},
+					{nil, "Tổng cộng", nil, 3000, 700},
+				},
+				merges: []string{"B1:C1", "B4:C4"},
+			}),
+			units: []wantUnit{
+				{name: "Xã A", code: "04402", counts: "labour_force=1000 bhxh_mandatory=300"},
+				{name: "Xã B", code: "04405", counts: "labour_force=2000 bhxh_mandatory=400"},
+			},
+			total: "labour_force=3000 bhxh_mandatory=700",
+		},
+		{
+			// 2c. names indented into the second column of the merged header
+			name: "unit header merged across two columns, names in the second",
+			data: xlsx(shape{
+				rows: [][]any{
+					{"STT", "Tên đơn vị", nil, "LLLĐ trong độ tuổi", "BHXH bắt buộc"},
+					{"I", "Khu vực phường"},
+					{1, nil, "Phường 1", 1000, 300},
+					{2, nil, "Phường 2", 2000, 400},
+				},
+				merges: []string{"B1:C1"},
+			}),
+			units: []wantUnit{
+				{name: "Phường 1", counts: "labour_force=1000 bhxh_mandatory=300"},
+				{name: "Phường 2", counts: "labour_force=2000 bhxh_mandatory=400"},
+			},
+		},
+		{
 			// 3a. total first, sections with "Cộng" subtotals, a grand total at the end
 			name: "total first, Cộng subtotals, grand total again at the end",
 			data: xlsx(shape{
