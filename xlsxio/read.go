@@ -246,7 +246,13 @@ func readRows(s sheetSource, h header, t *Table, opt Options) error {
 		}
 		label := textAt(s, r, h.unit)
 		kind := classify(label, first)
-		if kind == rowFooter || kind == rowUnit && startsTable(s, h, opt, r) {
+		if kind == rowFooter {
+			break
+		}
+		if kind == rowUnit && startsTable(s, h, opt, r) {
+			// Said aloud: a header repeated inside one table would end it too.
+			t.Issues = append(t.Issues, Issue{Level: "warning", Code: "second_table", File: t.File, Sheet: t.Sheet,
+				Cell: ref(r, h.unit), Message: fmt.Sprintf("row %d is the header of another table; the table ends above it and the rows below are not read", r+1)})
 			break
 		}
 		// a section marker in the row-number column ("I", "II", "A")

@@ -104,7 +104,8 @@ type shapeCase struct {
 	total     string
 	subtotals int
 	period    string
-	noRateMis bool // coverage.Compute must give no rate_mismatch
+	noRateMis bool   // coverage.Compute must give no rate_mismatch
+	issue     string // an Issue code the read must report, "" for none
 }
 
 func xlsx(sh shape) func(testing.TB) []byte { return sh.build }
@@ -441,6 +442,7 @@ func shapeCases() []shapeCase {
 				{name: "Huyện B", counts: counts(2000, 400, 30, 350, 2400, 1800)},
 			},
 			total: counts(3000, 700, 50, 600, 3600, 2700),
+			issue: "second_table",
 		},
 		{
 			// 9b. the same with a two-row header and no total before it
@@ -460,6 +462,7 @@ func shapeCases() []shapeCase {
 				{name: "Huyện A", counts: counts(1000, 300, 20, 250, 1200, 900)},
 				{name: "Huyện B", counts: counts(2000, 400, 30, 350, 2400, 1800)},
 			},
+			issue: "second_table",
 		},
 		footerCase("Người lập biểu", 0),
 		footerCase("NGƯỜI LẬP", 0),
@@ -652,6 +655,16 @@ func TestReadShapes(t *testing.T) {
 					names = append(names, s.Name)
 				}
 				t.Errorf("subtotals %q, want %d", names, tc.subtotals)
+			}
+			var codes []string
+			for _, is := range tab.Issues {
+				codes = append(codes, is.Code)
+			}
+			if tc.issue != "" && !strings.Contains(" "+strings.Join(codes, " ")+" ", " "+tc.issue+" ") {
+				t.Errorf("issues %q, want %s", codes, tc.issue)
+			}
+			if tc.issue == "" && len(codes) > 0 {
+				t.Errorf("issues %q, want none", codes)
 			}
 			if tc.noRateMis {
 				res := coverage.Compute(tab.Units, tab.Total, coverage.Options{})
