@@ -105,7 +105,7 @@ func IsSubtotalLabel(s string) bool {
 
 // footerStarts are the first words of signature lines and notes under a table.
 var footerStarts = []string{
-	"nguoi lap", "lap bieu", "ghi chu", "thu truong", "giam doc", "ke toan", "noi nhan",
+	"nguoi lap", "lap bieu", "ghi chu", "luu y", "thu truong", "giam doc", "ke toan", "noi nhan",
 	"truong phong", "truong ban", "nguoi kiem tra", "kiem tra", "xac nhan", "chu tich",
 	"prepared by", "approved by", "note", "notes", "director",
 }

@@ -1,6 +1,7 @@
 package xlsxio
 
 import (
+	"regexp"
 	"strconv"
 	"strings"
 )
@@ -38,6 +39,31 @@ func ParsePeriod(title string) (string, bool) {
 			}
 		}
 	}
+	// a quarter is its last month: "Quý IV năm 2023", "quý 4/2023";
+	// "6 tháng đầu năm 2024" is June
+	for i := 0; i+2 < len(words); i++ {
+		next := i + 2
+		m := 0
+		switch {
+		case words[i] == "quy":
+			if q := quarter(words[i+1]); q != 0 {
+				m = 3 * q
+			}
+		case words[i+1] == "thang" && i+3 < len(words) && words[i+2] == "dau" && words[i+3] == "nam":
+			m, next = month(words[i]), i+4
+		}
+		if m == 0 {
+			continue
+		}
+		if next < len(words) && words[next] == "nam" {
+			next++
+		}
+		if next < len(words) {
+			if y := year(words[next]); y != 0 {
+				return format(y, m), true
+			}
+		}
+	}
 	// a date "31/5/2020": day, month, year
 	for i := 0; i+2 < len(words); i++ {
 		d, err := strconv.Atoi(words[i])
@@ -48,7 +74,31 @@ func ParsePeriod(title string) (string, bool) {
 			return format(y, m), true
 		}
 	}
+	// a month and year without a word: "Kỳ báo cáo: 10/2025", not a
+	// document number "06/2024/TT-BLĐTBXH" nor part of a longer date
+	for _, m := range monthYear.FindAllStringSubmatch(title, -1) {
+		if mo, y := month(m[1]), year(m[2]); mo != 0 && y != 0 {
+			return format(y, mo), true
+		}
+	}
 	return "", false
+}
+
+var monthYear = regexp.MustCompile(`(?:^|[^0-9/.\-])([0-9]{1,2}) ?[/.\-] ?([0-9]{4})(?:$|[^0-9/])`)
+
+// quarter reads "iv" or "4" as 4; 0 when w is no quarter.
+func quarter(w string) int {
+	switch w {
+	case "i", "1":
+		return 1
+	case "ii", "2":
+		return 2
+	case "iii", "3":
+		return 3
+	case "iv", "4":
+		return 4
+	}
+	return 0
 }
 
 func month(w string) int {

@@ -67,6 +67,7 @@ func Read(data []byte, file string, opt Options) (*Table, error) {
 	if err != nil {
 		return nil, err
 	}
+	h = unitSpan(src, h)
 	t := &Table{File: file, Sheet: src.Name(), SHA256: hex.EncodeToString(sum[:]), Columns: h.cols}
 	for r := h.first; r <= h.last; r++ {
 		t.HeaderRows = append(t.HeaderRows, r+1)
@@ -75,7 +76,7 @@ func Read(data []byte, file string, opt Options) (*Table, error) {
 	if t.Period == "" {
 		t.Period = findPeriod(src, h)
 	}
-	if err := readRows(src, h, t); err != nil {
+	if err := readRows(src, h, t, opt); err != nil {
 		return nil, err
 	}
 	return t, nil
@@ -207,8 +208,10 @@ func classify(label, first string) rowKind {
 	return rowUnit
 }
 
-// readRows reads every row under the header until a footer.
-func readRows(s sheetSource, h header, t *Table) error {
+// readRows reads every row under the header until a footer, or until a
+// row that is itself a header: a second table further down the sheet (an
+// annex, "Phụ lục") is not part of this one.
+func readRows(s sheetSource, h header, t *Table, opt Options) error {
 	nrows, _ := s.Size()
 	// The table is as wide as its header: cells further right (a stray
 	// note, a cell at XFD1048576) are not part of it.
@@ -225,6 +228,7 @@ func readRows(s sheetSource, h header, t *Table) error {
 		start++
 	}
 	seen := map[string]int{} // unit key → index in t.Units
+	codeLen := codeWidth(s, h, start, nrows)
 	for r := start; r < nrows; r++ {
 		texts := rowTexts(s, r, ncols)
 		first := ""
@@ -245,6 +249,12 @@ func readRows(s sheetSource, h header, t *Table) error {
 		if kind == rowFooter {
 			break
 		}
+		if kind == rowUnit && startsTable(s, h, opt, r) {
+			// Said aloud: a header repeated inside one table would end it too.
+			t.Issues = append(t.Issues, Issue{Level: "warning", Code: "second_table", File: t.File, Sheet: t.Sheet,
+				Cell: ref(r, h.unit), Message: fmt.Sprintf("row %d is the header of another table; the table ends above it and the rows below are not read", r+1)})
+			break
+		}
 		// a section marker in the row-number column ("I", "II", "A")
 		// with a name beside it ("Khu vực phường")
 		if kind == rowUnit && h.unit > 0 {
@@ -261,7 +271,7 @@ func readRows(s sheetSource, h header, t *Table) error {
 			Row:      r + 1,
 		}
 		if h.code >= 0 {
-			u.Code = codeText(s.Cell(r, h.code))
+			u.Code = padCode(codeText(s.Cell(r, h.code)), codeLen)
 		}
 		hasNumbers := false
 		for i, col := range h.cols {
@@ -377,6 +387,12 @@ func setValue(u *coverage.Unit, key string, cl cell) error {
 			if cl.Percent { // 0.4161 shown as 41.61%
 				n.Value = n.Value.Shift(2)
 			}
+			if n.Decimals < 0 && !cl.Percent {
+				// General format: the cell shows what fits General's
+				// 11 characters, so 41.6100000001 (float noise of a
+				// formula or a paste) reads as the 41.61 on screen.
+				n.Value, n.Decimals = asGeneralShows(n.Value)
+			}
 		}
 	case cellText:
 		n, err = ParseCellText(cl.Text, kind)
@@ -399,6 +415,33 @@ func setValue(u *coverage.Unit, key string, cl cell) error {
 	u.Percents[key] = n.Value
 	u.Shown[key] = n.Decimals
 	return nil
+}
+
+// generalWidth is how many characters Excel's General format shows of a
+// number in a cell of standard width.
+const generalWidth = 11
+
+// asGeneralShows rounds v to the decimals General shows in a standard cell
+// (at most generalWidth characters, sign and point included), trailing zeros
+// dropped; decimals is what is left after the point.
+func asGeneralShows(v decimal.Decimal) (decimal.Decimal, int) {
+	intDigits := len(v.Abs().Truncate(0).String())
+	room := generalWidth - intDigits - 1
+	if v.Sign() < 0 {
+		room--
+	}
+	if room < 0 {
+		room = 0
+	}
+	r := v.Round(int32(room))
+	// drop trailing zeros: 41.61000000 → 41.61
+	s := r.String() // shopspring prints without trailing zeros
+	d, _ := decimal.NewFromString(s)
+	places := 0
+	if i := strings.IndexByte(s, '.'); i >= 0 {
+		places = len(s) - i - 1
+	}
+	return d, places
 }
 
 func rowTexts(s sheetSource, r, ncols int) []string {
@@ -424,6 +467,101 @@ func looksNumeric(cl cell) bool {
 		return err == nil && !n.Absent && strings.ContainsAny(cl.Text, "0123456789")
 	}
 	return false
+}
+
+// unitSpan handles a unit header merged over several columns ("Đơn vị"
+// over B:C): the names are in whichever of them holds most words, and a
+// column of them holding only official codes ("04402") is the code.
+func unitSpan(s sheetSource, h header) header {
+	var span mergeRange
+	found := false
+	for r := h.first; r <= h.last && !found; r++ {
+		if m, ok := mergeAt(s, r, h.unit); ok && m.c1 > m.c0 && m.r1 <= h.last {
+			span, found = m, true
+		}
+	}
+	if !found {
+		return h
+	}
+	nrows, _ := s.Size()
+	end := min(nrows, h.last+1+200)
+	best, bestWords := h.unit, -1
+	codeCol := -1
+	for c := span.c0; c <= span.c1; c++ {
+		words, codes, other := 0, 0, 0
+		for r := h.last + 1; r < end; r++ {
+			if _, merged := mergeAt(s, r, c); merged {
+				continue // a total or section label merged across
+			}
+			cl := s.Cell(r, c)
+			switch v := codeText(cl); {
+			case cl.Kind == cellEmpty:
+			case isDigits(v) && (len(v) >= 4 || v[0] == '0'):
+				codes++
+			case cl.Kind == cellText && !looksNumeric(cl):
+				words++
+			default:
+				other++
+			}
+		}
+		if words > bestWords {
+			best, bestWords = c, words
+		}
+		if codes > 0 && words == 0 && other == 0 {
+			codeCol = c
+		}
+	}
+	cols := append([]Column(nil), h.cols...)
+	for i := range cols {
+		switch c := cols[i].Index; {
+		case c == best && c != h.unit:
+			cols[i].Key, cols[i].Why = "unit", fmt.Sprintf("names under %q merged over %s–%s", cols[i].Header, columnLetter(span.c0), columnLetter(span.c1))
+		case c == h.unit && c != best:
+			cols[i].Key, cols[i].Why = "", fmt.Sprintf("the names are in column %s", columnLetter(best))
+		}
+		if c := cols[i].Index; c == codeCol && h.code < 0 && c != best {
+			cols[i].Key, cols[i].Why = "code", fmt.Sprintf("codes under %q merged over %s–%s", cols[i].Header, columnLetter(span.c0), columnLetter(span.c1))
+		}
+	}
+	h.cols, h.unit = cols, best
+	if h.code < 0 && codeCol != best {
+		h.code = codeCol
+	}
+	return h
+}
+
+// startsTable reports whether row r is the header of another table: no
+// number in the count columns, and the row (alone or over the next one)
+// reads as a header naming a unit column and counts.
+func startsTable(s sheetSource, h header, opt Options, r int) bool {
+	text := false
+	for _, col := range h.cols {
+		if !coverage.IsCountKey(col.Key) {
+			continue
+		}
+		cl := s.Cell(r, col.Index)
+		switch {
+		case cl.Kind == cellText && !looksNumeric(cl) && !isAbsentText(cl.Text):
+			text = true
+		case cl.Kind != cellEmpty:
+			return false
+		}
+	}
+	if !text {
+		return false
+	}
+	_, ncols := s.Size()
+	if _, ok := tryHeader(s, opt, r, r, ncols); ok {
+		return true
+	}
+	_, ok := tryHeader(s, opt, r, r+1, ncols)
+	return ok
+}
+
+// isAbsentText: "-", "x" and the like, which a count cell may hold.
+func isAbsentText(t string) bool {
+	n, err := ParseCellText(t, KindCount)
+	return err == nil && (n.Absent || n.Value.IsZero())
 }
 
 func anyCountCell(s sheetSource, r int, h header) bool {
@@ -457,6 +595,58 @@ func codeText(cl cell) string {
 		return cl.Raw
 	}
 	return ""
+}
+
+// codeWidth is the number of digits the unit codes of the table have, so
+// that a code typed as a number gets back its leading zeros (4402 →
+// "04402"); 0 when it cannot be told. Official codes are 2 digits for a
+// province, 3 for a (pre-2025) district, 5 for a commune. The level comes
+// from the code column's header ("Mã xã", "Mã huyện", "Mã tỉnh"), else
+// from the codes themselves: one of 4 or 5 digits is a commune's, a text
+// code with leading zeros shows the width ("001", "04402"). A bare "Mã"
+// or "Mã ĐVHC" over short numbers only says nothing: they are kept.
+func codeWidth(s sheetSource, h header, start, nrows int) int {
+	if h.code < 0 {
+		return 0
+	}
+	var col Column
+	for _, c := range h.cols {
+		if c.Index == h.code {
+			col = c
+		}
+	}
+	words, _ := headerWords(col.Group + " " + col.Header)
+	switch {
+	case firstOf(words, "huyen", "quan", "thi xa", "district") != "":
+		return 3 // before "xa": "Mã huyện, thị xã"
+	case firstOf(words, "xa", "phuong", "dac khu", "thi tran", "commune", "ward") != "":
+		return 5
+	case firstOf(words, "tinh", "province") != "":
+		return 2
+	}
+	width := 0
+	for r := start; r < nrows; r++ {
+		c := codeText(s.Cell(r, h.code))
+		if !isDigits(c) {
+			continue
+		}
+		switch {
+		case len(c) == 4 || len(c) == 5:
+			return 5
+		case c[0] == '0' && len(c) > width:
+			width = len(c)
+		}
+	}
+	return width
+}
+
+// padCode puts back the leading zeros of a code of digits shorter than
+// width.
+func padCode(code string, width int) string {
+	if len(code) >= width || !isDigits(code) {
+		return code
+	}
+	return strings.Repeat("0", width-len(code)) + code
 }
 
 // ParseColumnsFile reads a --columns file: one 'Header text=key' per line;

@@ -56,11 +56,21 @@ func findHeader(s sheetSource, opt Options) (header, bool) {
 	nrows, ncols := s.Size()
 	best := header{score: -1}
 	for r := 0; r < min(nrows, maxHeaderRow); r++ {
-		if h, ok := tryHeader(s, opt, r, r, ncols); ok && h.score > best.score {
+		if h, ok := tryHeader(s, opt, r, r, ncols); ok && better(s, h, best) {
 			best = h
 		}
 		if r > 0 {
-			if h, ok := tryHeader(s, opt, r-1, r, ncols); ok && h.score > best.score {
+			if h, ok := tryHeader(s, opt, r-1, r, ncols); ok && better(s, h, best) {
+				best = h
+			}
+		}
+		// A three-row header: a top group over the two-row one. It wins
+		// only by recognising more columns, as when the role sits on top
+		// ("Kế hoạch" / "Thực hiện" over "BHXH bắt buộc" over "Số người",
+		// "Tỷ lệ"); a top group adding nothing ("Số người tham gia" over
+		// "Thực hiện" over "BB") leaves the two lowest rows as the header.
+		if r > 1 {
+			if h, ok := tryHeader(s, opt, r-2, r, ncols); ok && better(s, h, best) {
 				best = h
 			}
 		}
@@ -68,11 +78,43 @@ func findHeader(s sheetSource, opt Options) (header, bool) {
 	return best, best.score >= 0
 }
 
+// better: h recognises more columns than best, or as many from the same
+// top row but reaching lower, when the rows it adds hold words where best
+// would read counts (a "Số người" / "Tỷ lệ" row under a group row).
+func better(s sheetSource, h, best header) bool {
+	if h.score != best.score {
+		return h.score > best.score
+	}
+	if h.first != best.first || h.last <= best.last {
+		return false
+	}
+	words := false
+	for r := best.last + 1; r <= h.last; r++ {
+		for _, col := range best.cols {
+			if !coverage.IsCountKey(col.Key) {
+				continue
+			}
+			switch cl := s.Cell(r, col.Index); {
+			case cl.Kind == cellText && !looksNumeric(cl) && !isAbsentText(cl.Text):
+				words = true
+			case cl.Kind != cellEmpty:
+				return false
+			}
+		}
+	}
+	return words
+}
+
+// tryHeader reads rows first..last (one, two or three rows) as a header.
 func tryHeader(s sheetSource, opt Options, first, last, ncols int) (header, bool) {
+	if last-first == 2 {
+		h, _ := tryHeader(s, opt, first+1, last, ncols)
+		h.first = first
+		addTopGroups(s, first, ncols, h.cols)
+		return matchHeader(opt, h)
+	}
 	h := header{first: first, last: last, unit: -1, code: -1}
 	noMerges := len(s.Merges()) == 0
-	seen := map[string]bool{}
-	counts := 0
 	lastGroup := ""
 	for c := 0; c < ncols; c++ {
 		col := Column{Index: c, Letter: columnLetter(c)}
@@ -103,11 +145,65 @@ func tryHeader(s sheetSource, opt Options, first, last, ncols int) (header, bool
 				lastGroup = ""
 			}
 		}
-		if col.Header == "" {
-			h.cols = append(h.cols, col)
+		h.cols = append(h.cols, col)
+	}
+	return matchHeader(opt, h)
+}
+
+// addTopGroups puts the top row of a three-row header in front of each
+// column's group: a cell merged over the columns below it, or (in a file
+// without merges) typed in the first column of its group and standing
+// for the columns to its right up to the next one. A cell merged down
+// into the rows below is the column's own header, and a title merged
+// across the sheet is no group.
+func addTopGroups(s sheetSource, top, ncols int, cols []Column) {
+	noMerges := len(s.Merges()) == 0
+	carried := ""
+	for i := range cols {
+		col := &cols[i]
+		t := textAt(s, top, col.Index)
+		if m, merged := mergeAt(s, top, col.Index); merged && (m.r1 > top || (m.c1-m.c0+1)*5 >= ncols*4) {
 			continue
 		}
-		col.Key, col.Why = matchColumn(opt, col)
+		if col.Header == "" && col.Group == "" {
+			col.Header = t // typed on the top row alone ("STT" in a CSV)
+			carried = ""
+			continue
+		}
+		if noMerges {
+			switch {
+			case t != "" && col.Group != "":
+				carried = t // starts a group over sub-groups
+			case t != "":
+				carried = ""
+				continue // a header typed on the top row, or a title
+			case col.Group == "" && col.Header == "":
+				continue
+			default:
+				t = carried
+			}
+		}
+		if t == "" || t == col.Header || t == col.Group || col.Header == "" {
+			continue
+		}
+		col.Group = strings.TrimSpace(t + " " + col.Group)
+	}
+}
+
+// matchHeader gives each column of h a key, and says whether h is a header:
+// a unit column and at least one count.
+func matchHeader(opt Options, h header) (header, bool) {
+	h.unit, h.code, h.score = -1, -1, 0
+	seen := map[string]bool{}
+	counts := 0
+	for i := range h.cols {
+		col := &h.cols[i]
+		col.Key, col.Why = "", ""
+		c := col.Index
+		if col.Header == "" {
+			continue
+		}
+		col.Key, col.Why = matchColumn(opt, *col)
 		if col.Key != "" && col.Key != "-" {
 			if seen[col.Key] {
 				col.Why = fmt.Sprintf("also read as %s by an earlier column; ignored (give --col to choose)", col.Key)
@@ -130,7 +226,6 @@ func tryHeader(s sheetSource, opt Options, first, last, ncols int) (header, bool
 		if col.Key == "-" {
 			col.Key = ""
 		}
-		h.cols = append(h.cols, col)
 	}
 	if h.unit < 0 || counts == 0 {
 		return h, false
