@@ -294,7 +294,7 @@ func checkTotals(stated *Unit, name string, sums map[string]int64, units []Unit,
 		if any && sum == v {
 			continue
 		}
-		msg := fmt.Sprintf("total row says %d, the units sum to %d", v, sum)
+		msg := fmt.Sprintf("%s: %q says %d, the units sum to %d", k, name, v, sum)
 		if !any {
 			msg = fmt.Sprintf("total row says %d, no unit reports %s", v, k)
 		}

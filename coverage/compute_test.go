@@ -158,7 +158,7 @@ func TestTotalMismatch(t *testing.T) {
 	stated.Shown = map[string]int{"rate_bhxh": 2}
 	res := Compute(units, &stated, Options{Month: 11, TotalName: "Toàn tỉnh"})
 	want := []Warning{{Code: WarnTotalMismatch, Unit: "Toàn tỉnh", Key: "bhyt", Cell: "K18",
-		Message: "total row says 1328924, the units sum to 1328914"}}
+		Message: `bhyt: "Toàn tỉnh" says 1328924, the units sum to 1328914`}}
 	if !reflect.DeepEqual(res.Warnings, want) {
 		t.Errorf("warnings\n%+v\nwant\n%+v", res.Warnings, want)
 	}
