@@ -61,7 +61,7 @@ func (b *xlsxBook) Sheet(i int) (sheetSource, error) {
 	if err != nil {
 		return nil, &FileError{File: b.file, Err: fmt.Errorf("sheet %q: %w: %v", name, ErrNotWorkbook, err)}
 	}
-	s := &xlsxSheet{f: b.f, name: name, rows: map[int][]string{}, styles: map[int]styleInfo{}}
+	s := &xlsxSheet{f: b.f, name: name, rows: map[int][]string{}, styles: map[int]styleInfo{}, cells: map[int64]cell{}}
 	for r := 0; it.Next(); r++ {
 		cols, err := it.Columns(excelize.Options{RawCellValue: true})
 		if err != nil {
@@ -98,6 +98,7 @@ type xlsxSheet struct {
 	cols   int
 	merges []mergeRange
 	styles map[int]styleInfo
+	cells  map[int64]cell // decoded cells: the header finder asks for each many times
 }
 
 type styleInfo struct {
@@ -145,6 +146,18 @@ func (s *xlsxSheet) Cell(r, c int) cell {
 	if len(s.rows[r]) == 0 || c < 0 {
 		return cell{Kind: cellEmpty, Decimals: -1}
 	}
+	key := int64(r)<<16 | int64(c)
+	if cl, ok := s.cells[key]; ok {
+		return cl
+	}
+	cl := s.decode(r, c)
+	s.cells[key] = cl
+	return cl
+}
+
+// decode looks a cell up in the workbook: its stored value, type, style
+// (font for legacy text, number format for decimals) and formula.
+func (s *xlsxSheet) decode(r, c int) cell {
 	v, _ := s.raw(r, c)
 	axis := ref(r, c)
 	if v == "" {

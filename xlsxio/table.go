@@ -3,6 +3,8 @@ package xlsxio
 import (
 	"fmt"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/bhxh/bhxh/coverage"
 )
@@ -55,11 +57,31 @@ func mergeAt(s sheetSource, r, c int) (mergeRange, bool) {
 func findHeader(s sheetSource, opt Options) (header, bool) {
 	nrows, ncols := s.Size()
 	best := header{score: -1}
-	for r := 0; r < min(nrows, maxHeaderRow); r++ {
+	// A row holding mostly numbers is data, never part of a header: skip
+	// every reading that would use it (most rows of a sheet are such).
+	data := make([]bool, min(nrows, maxHeaderRow))
+	for r := range data {
+		nums, texts := 0, 0
+		for c := 0; c < ncols; c++ {
+			switch cl := s.Cell(r, c); {
+			case cl.Kind == cellNumber:
+				nums++
+			case cl.Kind == cellText && looksNumeric(cl):
+				nums++
+			case cl.Kind == cellText:
+				texts++
+			}
+		}
+		data[r] = nums >= 2 && nums > texts
+	}
+	for r := 0; r < len(data); r++ {
+		if data[r] {
+			continue
+		}
 		if h, ok := tryHeader(s, opt, r, r, ncols); ok && better(s, h, best) {
 			best = h
 		}
-		if r > 0 {
+		if r > 0 && !data[r-1] {
 			if h, ok := tryHeader(s, opt, r-1, r, ncols); ok && better(s, h, best) {
 				best = h
 			}
@@ -69,7 +91,7 @@ func findHeader(s sheetSource, opt Options) (header, bool) {
 		// ("Kế hoạch" / "Thực hiện" over "BHXH bắt buộc" over "Số người",
 		// "Tỷ lệ"); a top group adding nothing ("Số người tham gia" over
 		// "Thực hiện" over "BB") leaves the two lowest rows as the header.
-		if r > 1 {
+		if r > 1 && !data[r-1] && !data[r-2] {
 			if h, ok := tryHeader(s, opt, r-2, r, ncols); ok && better(s, h, best) {
 				best = h
 			}
@@ -253,7 +275,7 @@ func matchColumn(opt Options, col Column) (key, why string) {
 	if k := canonicalKey(col.Header); k != "" {
 		return k, "canonical key"
 	}
-	return MatchHeader(col.Group, col.Header)
+	return matchHeaderCached(col.Group, col.Header)
 }
 
 // canonicalKey accepts a canonical key typed as a header (bhxh_mandatory).
@@ -275,3 +297,27 @@ func columnLetter(c int) string {
 	}
 	return s
 }
+
+// matchHeaderCached memoises MatchHeader, a pure function asked the same
+// few hundred headers over and over (every candidate row of every file of a
+// batch). The memo stops growing at a bound; past it, headers are matched
+// afresh.
+func matchHeaderCached(group, header string) (key, why string) {
+	k := group + "\x00" + header
+	if v, ok := headerMemo.Load(k); ok {
+		r := v.([2]string)
+		return r[0], r[1]
+	}
+	key, why = MatchHeader(group, header)
+	if headerMemoSize.Add(1) <= maxHeaderMemo {
+		headerMemo.Store(k, [2]string{key, why})
+	}
+	return key, why
+}
+
+const maxHeaderMemo = 20000
+
+var (
+	headerMemo     sync.Map
+	headerMemoSize atomic.Int64
+)
