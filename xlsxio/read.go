@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -38,6 +39,9 @@ func baseName(path string) string { return filepath.Base(path) }
 func readInput(path string) ([]byte, error) {
 	file := baseName(path)
 	st, err := os.Stat(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, &FileError{File: file, Err: fmt.Errorf("no such file (%s)", path)}
+	}
 	if err != nil {
 		return nil, &FileError{File: file, Err: err}
 	}

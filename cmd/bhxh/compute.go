@@ -246,7 +246,7 @@ func computeOne(ctx context.Context, opts *computeOptions, inputs []string) (*xl
 	for _, t := range opts.Targets {
 		ind, rate, err := targets.ParseTargetFlag(t)
 		if err != nil {
-			return nil, usageError{fmt.Errorf("--target %s: %w", t, err)}
+			return nil, usageError{err}
 		}
 		flagTargets[ind] = coverage.Target{Rate: rate, Source: coverage.SourceFlag, Note: "--target " + t}
 	}
