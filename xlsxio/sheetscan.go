@@ -173,6 +173,9 @@ type pkg struct {
 	name  string
 	lim   ScanLimits
 	files map[string]*zip.File // by lower-cased name
+	// normCR turns raw CR and CRLF in shared strings into LF, as
+	// encoding/xml (and so excelize) does; `bhxh count` keeps them.
+	normCR bool
 }
 
 func (p *pkg) errf(format string, a ...any) error {
@@ -840,9 +843,13 @@ func (p *pkg) readSharedStrings(name string) (*sharedStrings, error) {
 			}
 		case tokText, tokCDATA:
 			if inT {
+				text := t.text
+				if p.normCR {
+					text = normalizeCR(text)
+				}
 				if k == tokCDATA {
-					sst.data = append(sst.data, t.text...)
-				} else if sst.data, err = appendText(sst.data, t.text); err != nil {
+					sst.data = append(sst.data, text...)
+				} else if sst.data, err = appendText(sst.data, text); err != nil {
 					return nil, fail(err)
 				}
 				if int64(len(sst.data)) > p.lim.MaxSharedBytes {
