@@ -786,7 +786,12 @@ func (p *pkg) readSharedStrings(name string) (*sharedStrings, error) {
 		return nil, err
 	}
 	defer inf.stop()
-	t := &tokenizer{inf: inf, buf: nil}
+	return p.parseSharedStrings(&tokenizer{inf: inf, buf: nil}, zf)
+}
+
+// parseSharedStrings reads the table from t (streamed from zf, or over
+// zf's whole inflated text).
+func (p *pkg) parseSharedStrings(t *tokenizer, zf *zip.File) (*sharedStrings, error) {
 	hint := min(int64(zf.UncompressedSize64)/2, p.lim.MaxSharedBytes)
 	sst := &sharedStrings{data: make([]byte, 0, hint), offs: make([]uint32, 1, 1024)}
 	inSI, inT, rph := false, false, 0

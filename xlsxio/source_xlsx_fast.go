@@ -104,7 +104,12 @@ func openFast(data []byte, zr *zip.Reader, file string) *fastBook {
 		b.parts = append(b.parts, part)
 	}
 	if b.exact["xl/sharedStrings.xml"] != nil {
-		sst, err := b.pk.readSharedStrings("xl/sharedStrings.xml")
+		zf := b.exact["xl/sharedStrings.xml"]
+		data := readPart(zf)
+		if data == nil {
+			return nil
+		}
+		sst, err := b.pk.parseSharedStrings(&tokenizer{buf: data, srcEnd: true}, zf)
 		if err != nil {
 			return nil
 		}
@@ -306,20 +311,8 @@ var errNotPlain = errors.New("not a plain sheet")
 
 // scanSheet reads sheet i in one pass; nil when the sheet is not plain.
 func (b *fastBook) scanSheet(i int) *fastSheet {
-	zf := b.exact[b.parts[i]]
-	if zf.UncompressedSize64 > maxPartBytes {
-		return nil
-	}
-	rc, err := zf.Open()
-	if err != nil {
-		return nil
-	}
-	data, err := io.ReadAll(io.LimitReader(rc, maxPartBytes+1))
-	rc.Close()
-	if err != nil || len(data) > maxPartBytes {
-		return nil
-	}
-	if !utf8Declared(data) {
+	data := readPart(b.exact[b.parts[i]])
+	if data == nil || !utf8Declared(data) {
 		return nil
 	}
 	s := &fastSheet{b: b, idx: i, name: b.names[i], rows: map[int]*fastRow{}, cells: map[int64]cell{}}
@@ -327,6 +320,33 @@ func (b *fastBook) scanSheet(i int) *fastSheet {
 		return nil
 	}
 	return s
+}
+
+// readPart inflates a part whole, within the part limit; nil on any
+// failure (excelize then reads the file and words the error).
+func readPart(zf *zip.File) []byte {
+	if zf.UncompressedSize64 > maxPartBytes {
+		return nil
+	}
+	rc, err := zf.Open()
+	if err != nil {
+		return nil
+	}
+	defer rc.Close()
+	data := make([]byte, 0, zf.UncompressedSize64+1)
+	for {
+		n, err := rc.Read(data[len(data):cap(data)])
+		data = data[:len(data)+n]
+		if err == io.EOF {
+			return data
+		}
+		if err != nil || len(data) > maxPartBytes {
+			return nil
+		}
+		if len(data) == cap(data) {
+			data = append(data, 0)[:len(data)]
+		}
+	}
 }
 
 // utf8Declared: the XML declaration names no encoding other than UTF-8.
