@@ -290,6 +290,8 @@ type fastRow struct {
 	vals  []string   // as excelize's row iterator gives them (raw values, padded)
 	meta  []cellMeta // every stored cell, ascending columns
 	style int
+	dec   []cell // decoded cells, by column below len(vals), once asked for
+	got   []bool
 }
 
 type colStyle struct{ min, max, style int }
@@ -303,8 +305,8 @@ type fastSheet struct {
 	cols   int
 	colSty []colStyle
 	merges []mergeRange
-	cells  map[int64]cell
-	slow   *xlsxSheet // excelize's view, for formulas without a cached value
+	cells  map[int64]cell // decoded cells right of a row's last value
+	slow   *xlsxSheet     // excelize's view, for formulas without a cached value
 }
 
 var errNotPlain = errors.New("not a plain sheet")
@@ -753,6 +755,15 @@ func (s *fastSheet) Cell(r, c int) cell {
 	row := s.rows[r]
 	if row == nil || len(row.vals) == 0 || c < 0 {
 		return cell{Kind: cellEmpty, Decimals: -1}
+	}
+	if c < len(row.vals) {
+		if row.dec == nil {
+			row.dec, row.got = make([]cell, len(row.vals)), make([]bool, len(row.vals))
+		}
+		if !row.got[c] {
+			row.dec[c], row.got[c] = s.decode(r, c), true
+		}
+		return row.dec[c]
 	}
 	key := int64(r)<<16 | int64(c)
 	if cl, ok := s.cells[key]; ok {
