@@ -173,6 +173,9 @@ type pkg struct {
 	name  string
 	lim   ScanLimits
 	files map[string]*zip.File // by lower-cased name
+	// normCR turns raw CR and CRLF in shared strings into LF, as
+	// encoding/xml (and so excelize) does; `bhxh count` keeps them.
+	normCR bool
 }
 
 func (p *pkg) errf(format string, a ...any) error {
@@ -783,7 +786,12 @@ func (p *pkg) readSharedStrings(name string) (*sharedStrings, error) {
 		return nil, err
 	}
 	defer inf.stop()
-	t := &tokenizer{inf: inf, buf: nil}
+	return p.parseSharedStrings(&tokenizer{inf: inf, buf: nil}, zf)
+}
+
+// parseSharedStrings reads the table from t (streamed from zf, or over
+// zf's whole inflated text).
+func (p *pkg) parseSharedStrings(t *tokenizer, zf *zip.File) (*sharedStrings, error) {
 	hint := min(int64(zf.UncompressedSize64)/2, p.lim.MaxSharedBytes)
 	sst := &sharedStrings{data: make([]byte, 0, hint), offs: make([]uint32, 1, 1024)}
 	inSI, inT, rph := false, false, 0
@@ -840,9 +848,13 @@ func (p *pkg) readSharedStrings(name string) (*sharedStrings, error) {
 			}
 		case tokText, tokCDATA:
 			if inT {
+				text := t.text
+				if p.normCR {
+					text = normalizeCR(text)
+				}
 				if k == tokCDATA {
-					sst.data = append(sst.data, t.text...)
-				} else if sst.data, err = appendText(sst.data, t.text); err != nil {
+					sst.data = append(sst.data, text...)
+				} else if sst.data, err = appendText(sst.data, text); err != nil {
 					return nil, fail(err)
 				}
 				if int64(len(sst.data)) > p.lim.MaxSharedBytes {

@@ -29,13 +29,25 @@ type xlsxBook struct {
 
 // openXLSX opens an xlsx held in data. The zip directory is checked against
 // the limits first, so excelize never inflates a bomb (and never spills a
-// sheet to $TMPDIR: the XML limit equals the part limit).
-func openXLSX(data []byte, file, password string) (*xlsxBook, error) {
+// sheet to $TMPDIR: the XML limit equals the part limit). A plain workbook
+// is read by the fast source (source_xlsx_fast.go); an encrypted one, or
+// one it does not take, by excelize.
+func openXLSX(data []byte, file, password string) (workbookSource, error) {
 	if !isOLE(data) {
-		if err := checkZip(data); err != nil {
+		zr, err := checkedZip(data)
+		if err != nil {
 			return nil, &FileError{File: file, Err: err}
 		}
+		if b := openFast(data, zr, file); b != nil {
+			return b, nil
+		}
 	}
+	return openExcelize(data, file, password)
+}
+
+// openExcelize opens data with excelize (its zip already checked, or an
+// OLE container excelize decrypts).
+func openExcelize(data []byte, file, password string) (*xlsxBook, error) {
 	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
 		Password:          password,
 		UnzipSizeLimit:    maxUnzippedBytes,

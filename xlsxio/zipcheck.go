@@ -11,22 +11,28 @@ import (
 // real spreadsheet's ratio (a zip bomb). archive/zip itself fails a part
 // that inflates to more than its directory says, so the promise holds.
 func checkZip(data []byte) error {
+	_, err := checkedZip(data)
+	return err
+}
+
+// checkedZip is checkZip handing back the opened zip directory.
+func checkedZip(data []byte) (*zip.Reader, error) {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
-		return fmt.Errorf("%w: %v", ErrNotWorkbook, err)
+		return nil, fmt.Errorf("%w: %v", ErrNotWorkbook, err)
 	}
 	var total uint64
 	for _, f := range zr.File {
 		total += f.UncompressedSize64
 		if f.UncompressedSize64 > maxPartBytes {
-			return fmt.Errorf("%w: part %s inflates to %d bytes", ErrTooBig, f.Name, f.UncompressedSize64)
+			return nil, fmt.Errorf("%w: part %s inflates to %d bytes", ErrTooBig, f.Name, f.UncompressedSize64)
 		}
 		if f.UncompressedSize64 > 1<<20 && f.CompressedSize64 > 0 && f.UncompressedSize64/f.CompressedSize64 > maxZipRatio {
-			return fmt.Errorf("%w: part %s is compressed %d:1, like a zip bomb", ErrTooBig, f.Name, f.UncompressedSize64/f.CompressedSize64)
+			return nil, fmt.Errorf("%w: part %s is compressed %d:1, like a zip bomb", ErrTooBig, f.Name, f.UncompressedSize64/f.CompressedSize64)
 		}
 	}
 	if total > maxUnzippedBytes {
-		return fmt.Errorf("%w: inflates to %d bytes", ErrTooBig, total)
+		return nil, fmt.Errorf("%w: inflates to %d bytes", ErrTooBig, total)
 	}
-	return nil
+	return zr, nil
 }
