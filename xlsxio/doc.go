@@ -8,8 +8,10 @@
 // Where things are:
 //
 //	reading   read.go (ReadFile: format sniffing, rows → units), table.go (the
-//	          header finder), sheet.go with source_xlsx.go, source_xls.go,
-//	          source_csv.go (one grid per format), zipcheck.go (limits),
+//	          header finder), sheet.go with source_xlsx_fast.go (one pass of
+//	          the sheet tokenizer), source_xlsx.go (excelize, when a sheet
+//	          needs it), source_xls.go, source_csv.go (one grid per format),
+//	          zipcheck.go (limits),
 //	          preview.go (what inspect shows when no table is found)
 //	text      text.go (NFC, Fold), legacy.go (TCVN3, VNI), number.go (cell
 //	          text and stored numbers → decimal), headers.go (header → key),
