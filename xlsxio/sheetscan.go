@@ -666,38 +666,50 @@ func (t *tokenizer) plainValue() ([]byte, bool) {
 	return v, true
 }
 
+// nextAttr reads the attribute starting at raw[i:] (after any spaces):
+// its name as written (prefix included) and its value. done: no attribute
+// is left; bad: the text is not well-formed.
+func nextAttr(raw []byte, i int) (name, val []byte, next int, done, bad bool) {
+	for i < len(raw) && (raw[i] == ' ' || raw[i] == '\t' || raw[i] == '\n' || raw[i] == '\r') {
+		i++
+	}
+	if i >= len(raw) {
+		return nil, nil, i, true, false
+	}
+	ns := i
+	for i < len(raw) && raw[i] != '=' && raw[i] != ' ' && raw[i] != '\t' && raw[i] != '\n' && raw[i] != '\r' {
+		i++
+	}
+	name = raw[ns:i]
+	for i < len(raw) && raw[i] != '=' {
+		i++
+	}
+	i++
+	for i < len(raw) && (raw[i] == ' ' || raw[i] == '\t' || raw[i] == '\n' || raw[i] == '\r') {
+		i++
+	}
+	if i >= len(raw) || (raw[i] != '"' && raw[i] != '\'') {
+		return nil, nil, i, false, true
+	}
+	q := raw[i]
+	k := bytes.IndexByte(raw[i+1:], q)
+	if k < 0 {
+		return nil, nil, i, false, true
+	}
+	return name, raw[i+1 : i+1+k], i + k + 2, false, false
+}
+
 // attrs2 reads attributes a and b (local names) from raw attribute text.
 func attrs2(raw []byte, a, b string) (va, vb []byte, err error) {
-	i := 0
-	for {
-		for i < len(raw) && (raw[i] == ' ' || raw[i] == '\t' || raw[i] == '\n' || raw[i] == '\r') {
-			i++
-		}
-		if i >= len(raw) {
+	for i := 0; ; {
+		name, val, next, done, bad := nextAttr(raw, i)
+		if done {
 			return va, vb, nil
 		}
-		ns := i
-		for i < len(raw) && raw[i] != '=' && raw[i] != ' ' && raw[i] != '\t' && raw[i] != '\n' && raw[i] != '\r' {
-			i++
-		}
-		name := raw[ns:i]
-		for i < len(raw) && raw[i] != '=' {
-			i++
-		}
-		i++
-		for i < len(raw) && (raw[i] == ' ' || raw[i] == '\t' || raw[i] == '\n' || raw[i] == '\r') {
-			i++
-		}
-		if i >= len(raw) || (raw[i] != '"' && raw[i] != '\'') {
+		if bad {
 			return nil, nil, fmt.Errorf("%w: bad attribute %q", ErrBadXML, raw)
 		}
-		q := raw[i]
-		k := bytes.IndexByte(raw[i+1:], q)
-		if k < 0 {
-			return nil, nil, fmt.Errorf("%w: bad attribute %q", ErrBadXML, raw)
-		}
-		val := raw[i+1 : i+1+k]
-		i += k + 2
+		i = next
 		if c := bytes.IndexByte(name, ':'); c >= 0 {
 			name = name[c+1:]
 		}

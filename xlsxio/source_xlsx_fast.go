@@ -398,36 +398,15 @@ func attrsN(raw []byte, names []string, vals [][]byte) error {
 	for i := range vals {
 		vals[i] = nil
 	}
-	i := 0
-	for {
-		for i < len(raw) && (raw[i] == ' ' || raw[i] == '\t' || raw[i] == '\n' || raw[i] == '\r') {
-			i++
-		}
-		if i >= len(raw) {
+	for i := 0; ; {
+		name, val, next, done, bad := nextAttr(raw, i)
+		if done {
 			return nil
 		}
-		ns := i
-		for i < len(raw) && raw[i] != '=' && raw[i] != ' ' && raw[i] != '\t' && raw[i] != '\n' && raw[i] != '\r' {
-			i++
-		}
-		name := raw[ns:i]
-		for i < len(raw) && raw[i] != '=' {
-			i++
-		}
-		i++
-		for i < len(raw) && (raw[i] == ' ' || raw[i] == '\t' || raw[i] == '\n' || raw[i] == '\r') {
-			i++
-		}
-		if i >= len(raw) || (raw[i] != '"' && raw[i] != '\'') {
+		if bad {
 			return errNotPlain
 		}
-		q := raw[i]
-		k := bytes.IndexByte(raw[i+1:], q)
-		if k < 0 {
-			return errNotPlain
-		}
-		val := raw[i+1 : i+1+k]
-		i += k + 2
+		i = next
 		if bytes.IndexByte(name, ':') >= 0 {
 			continue // a prefixed attribute (xr:uid, x14ac:dyDescent) is none of ours
 		}
