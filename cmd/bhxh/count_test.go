@@ -148,3 +148,15 @@ func TestCountUnitNameConflictIgnoresFormAndCase(t *testing.T) {
 		t.Errorf("issues %v, want only unit_name_conflict@C6", got)
 	}
 }
+
+// A participant list saved as CSV (or .xls) is refused with a message that
+// says what to do, not "zip: not a valid zip file".
+func TestCountCSVListSaysSaveAsXlsx(t *testing.T) {
+	dir := t.TempDir()
+	list := filepath.Join(dir, "ds bhyt.csv")
+	writeFile(t, list, "Mã số BHXH;Xã, phường\n0104000001;Xã Tân Phú\n")
+	_, errs, code := runCmd("count", "--scheme", "bhyt", list)
+	if code != 1 || !strings.Contains(errs, "ds bhyt.csv") || !strings.Contains(errs, "save it as .xlsx") || strings.Contains(errs, "zip:") {
+		t.Errorf("exit %d, stderr %q", code, errs)
+	}
+}
