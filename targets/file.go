@@ -2,6 +2,7 @@ package targets
 
 import (
 	"fmt"
+	"math/big"
 	"sort"
 	"strings"
 
@@ -156,6 +157,9 @@ func Apply(units []coverage.Unit, f File) (applied []string, unmatched []Row, er
 			u.Cells = map[string]string{}
 		}
 		for ind, rate := range r.Targets {
+			if plan, ok := r.Plans[ind]; ok {
+				rate = planRate(rate, plan, u.Counts, ind)
+			}
 			u.Percents[coverage.TargetPrefix+ind] = rate
 			u.Cells[coverage.TargetPrefix+ind] = f.where(r, coverage.TargetPrefix+ind)
 		}
@@ -166,6 +170,31 @@ func Apply(units []coverage.Unit, f File) (applied []string, unmatched []Row, er
 		applied = append(applied, u.Name)
 	}
 	return applied, unmatched, nil
+}
+
+// planRate returns the target rate a row gives together with a plan: when
+// the rate is plan/denominator × 100 as shown (rounded half-up to the rate's
+// own decimals, as `bhxh allocate` writes it), the plan's exact rate, cut
+// after 20 decimals so that ⌈rate/100 × denominator⌉ is the plan; a unit
+// that reached its plan is then not one person behind a rounded rate.
+// Otherwise the rate as written.
+func planRate(rate decimal.Decimal, plan int64, counts map[string]int64, ind string) decimal.Decimal {
+	var den int64
+	for _, in := range coverage.Indicators {
+		if in.Key == ind {
+			den = counts[in.Denominator]
+		}
+	}
+	exact, ok := coverage.NewPct(plan, den)
+	if !ok || plan <= 0 || rate.Exponent() > 0 {
+		return rate
+	}
+	if !exact.Round(int(-rate.Exponent())).Equal(rate) {
+		return rate
+	}
+	q := exact.Rat()
+	scaled := new(big.Int).Mul(q.Num(), new(big.Int).Exp(big.NewInt(10), big.NewInt(20), nil))
+	return decimal.NewFromBigInt(scaled.Quo(scaled, q.Denom()), -20)
 }
 
 // match returns the index of the unit r belongs to, or -1.

@@ -326,7 +326,7 @@ func (pc *ParticipantCounter) AddFile(path string, opt CountOptions) error {
 		if len(uname) > 0 && u.name != string(uname) && !u.conflict && u.code != "" {
 			if u.name == "" {
 				u.name = string(uname)
-			} else {
+			} else if UnitFullKey(u.name) != UnitFullKey(string(uname)) { // another case or Unicode form is the same name
 				u.conflict = true
 				pc.Issues = append(pc.Issues, Issue{Level: "warning", Code: "unit_name_conflict", File: name, Sheet: sheetName,
 					Cell:    CellName(cols[partName], r.Num),

@@ -142,6 +142,11 @@ func ScanSheetReader(r io.ReaderAt, size int64, name, sheet string, lim ScanLimi
 	info := SheetInfo{File: name}
 	zr, err := zip.NewReader(r, size)
 	if err != nil {
+		var head [8]byte
+		if n, _ := r.ReadAt(head[:], 0); n == len(head) && !bytes.HasPrefix(head[:], []byte("PK")) {
+			// Not a zip at all: a CSV or an old .xls, which this reader does not take.
+			return info, &FileError{File: name, Err: fmt.Errorf("%w: not an .xlsx file (a CSV or .xls list is not read here): open it in Excel and save it as .xlsx", ErrNotWorkbook)}
+		}
 		return info, &FileError{File: name, Err: fmt.Errorf("%w: %v", ErrNotWorkbook, err)}
 	}
 	pk := pkg{name: name, lim: lim, files: map[string]*zip.File{}}

@@ -394,9 +394,9 @@ func ReadUnitList(path string) ([]TemplateUnit, error) {
 		n, c := -1, -1
 		for j, cell := range row {
 			switch Fold(cell) {
-			case "don vi", "ten don vi", "ten", "unit", "name", "ten xa", "xa phuong", "huyen thanh pho":
+			case "don vi", "ten don vi", "ten", "unit", "name", "ten xa", "ten xa phuong", "xa phuong", "huyen thanh pho":
 				n = j
-			case "ma", "ma don vi", "ma dvhc", "code", "ma so":
+			case "ma", "ma don vi", "ma dvhc", "code", "ma so", "ma xa", "ma xa phuong", "ma huyen":
 				c = j
 			}
 		}

@@ -251,3 +251,50 @@ func pctString(num, den int64) string {
 	}
 	return p.Format(2)
 }
+
+// A unit whose allocated plan is exactly what it already has (kept by
+// --no-decrease) must not come back from `compute --targets giao.xlsx` as
+// behind by one person because the file's target rate is the plan's rate
+// rounded for display (3250/8000 = 40.625 % shown as 40.63; 500/3000 as 16.67).
+func TestAllocateRoundTripUnitAtItsPlanIsNotBehind(t *testing.T) {
+	dir := t.TempDir()
+	base := filepath.Join(dir, "cơ sở.csv")
+	writeFile(t, base, "unit,code,labour_force,bhxh_mandatory,bhxh_voluntary\n"+
+		"Xã Tân Phú,00004,5000,1200,300\nPhường Hòa Bình,00012,8000,3000,250\n"+
+		"Xã Đông Sơn,00025,3000,400,100\nXã Mường Lát,01234,2000,150,0\nThị trấn Ân Thi,10456,4000,900,200\n")
+	giao := filepath.Join(dir, "giao.xlsx")
+	if _, errs, code := runCmd("allocate", "--indicator", "bhxh", "--rate", "30", "-o", giao, base); code != 0 {
+		t.Fatalf("allocate: exit %d: %s", code, errs)
+	}
+	out, errs, code := runCmd("compute", "--format", "json", "--targets", giao, base)
+	if code != 0 {
+		t.Fatalf("compute --targets: exit %d: %s", code, errs)
+	}
+	var c struct {
+		Units []struct {
+			Name       string `json:"name"`
+			Indicators map[string]struct {
+				Numerator     int64   `json:"numerator"`
+				Plan          *int64  `json:"plan"`
+				GapPP         *string `json:"gap_pp"`
+				PersonsNeeded *int64  `json:"persons_needed"`
+			} `json:"indicators"`
+		} `json:"units"`
+	}
+	if err := json.Unmarshal([]byte(out), &c); err != nil {
+		t.Fatal(err)
+	}
+	for _, u := range c.Units {
+		b := u.Indicators["bhxh"]
+		if b.Plan == nil || b.PersonsNeeded == nil || b.GapPP == nil {
+			t.Fatalf("%s: %+v", u.Name, b)
+		}
+		want := max(0, *b.Plan-b.Numerator)
+		if *b.PersonsNeeded != want {
+			t.Errorf("%s: persons_needed %d, want plan %d − current %d = %d", u.Name, *b.PersonsNeeded, *b.Plan, b.Numerator, want)
+		}
+		if want == 0 && strings.HasPrefix(*b.GapPP, "0.0") && *b.GapPP != "0.00" {
+			t.Errorf("%s: gap_pp %s at its plan", u.Name, *b.GapPP)
+		}
+	}
+}

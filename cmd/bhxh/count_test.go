@@ -113,3 +113,50 @@ func TestCountCommand(t *testing.T) {
 		t.Errorf("%d files in the folder, want 3 (no temporary left)", len(ents))
 	}
 }
+
+// The same commune name typed in another Unicode form (NFD, as lists saved on
+// a Mac often are) or another case is the same name: no unit_name_conflict.
+// A really different name under the same code still warns.
+func TestCountUnitNameConflictIgnoresFormAndCase(t *testing.T) {
+	dir := t.TempDir()
+	nfd := "Xa\u0303 \u0110o\u0302\u0300ng So\u031bn" // "Xã Đông Sơn" decomposed
+	list := writeTestList(t, dir, "ds.xlsx", [][]string{
+		{"Mã số BHXH", "Mã xã", "Xã, phường", "Loại hình"},
+		{"0104000001", "00025", "Xã Đông Sơn", "BB"},
+		{"0104000002", "00025", nfd, "BB"},
+		{"0104000003", "00025", "xã đông sơn", "BB"},
+		{"0104000004", "00030", "Xã Tây Sơn", "BB"},
+		{"0104000005", "00030", "Xã Tây Hòa", "BB"},
+	})
+	out, errs, code := runCmd("count", "--format", "json", list)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	var r struct {
+		Issues []struct {
+			Code, Cell string
+		} `json:"issues"`
+	}
+	if err := json.Unmarshal([]byte(out), &r); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, is := range r.Issues {
+		got = append(got, is.Code+"@"+is.Cell)
+	}
+	if len(got) != 1 || got[0] != "unit_name_conflict@C6" {
+		t.Errorf("issues %v, want only unit_name_conflict@C6", got)
+	}
+}
+
+// A participant list saved as CSV (or .xls) is refused with a message that
+// says what to do, not "zip: not a valid zip file".
+func TestCountCSVListSaysSaveAsXlsx(t *testing.T) {
+	dir := t.TempDir()
+	list := filepath.Join(dir, "ds bhyt.csv")
+	writeFile(t, list, "Mã số BHXH;Xã, phường\n0104000001;Xã Tân Phú\n")
+	_, errs, code := runCmd("count", "--scheme", "bhyt", list)
+	if code != 1 || !strings.Contains(errs, "ds bhyt.csv") || !strings.Contains(errs, "save it as .xlsx") || strings.Contains(errs, "zip:") {
+		t.Errorf("exit %d, stderr %q", code, errs)
+	}
+}

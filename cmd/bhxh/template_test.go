@@ -75,3 +75,24 @@ func TestTemplateCommandErrors(t *testing.T) {
 		t.Error("a failed run wrote its output")
 	}
 }
+
+// A commune list headed "Tên xã,Mã xã" (the usual header of a commune list,
+// and one count recognises) keeps its codes: they were silently dropped.
+func TestTemplateUnitListMaXaHeader(t *testing.T) {
+	dir := t.TempDir()
+	list := filepath.Join(dir, "ds xã.csv")
+	writeFile(t, list, "Tên xã,Mã xã\nXã Tân Phú,00004\nPhường Hòa Bình,00012\n")
+	out := filepath.Join(dir, "mẫu.xlsx")
+	if _, stderr, code := runCmd("template", "--units", list, "-o", out); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	f, err := excelize.OpenFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, _ := f.GetRows("Số liệu")
+	if !reflect.DeepEqual(rows[4], []string{"1", "Xã Tân Phú", "00004"}) || !reflect.DeepEqual(rows[5], []string{"2", "Phường Hòa Bình", "00012"}) {
+		t.Errorf("units %q", rows[4:])
+	}
+}
