@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -83,6 +84,7 @@ func Read(data []byte, file string, opt Options) (*Table, error) {
 	if err := readRows(src, h, t, opt); err != nil {
 		return nil, err
 	}
+	t.Issues = append(t.Issues, unusedOverrides(opt, h, t)...)
 	return t, nil
 }
 
@@ -691,4 +693,35 @@ func ParseColOverride(s string) (header, key string, err error) {
 		return "", "", fmt.Errorf("--col %q: unknown key %q (keys: unit, code, %s, or - to ignore)", s, key, strings.Join(coverage.AllKeys(), ", "))
 	}
 	return header, key, nil
+}
+
+// unusedOverrides warns of each --col override naming no column of the
+// table: usually a typo, and then the mapping the analyst asked for did not
+// happen.
+func unusedOverrides(opt Options, h header, t *Table) []Issue {
+	var out []Issue
+	for _, text := range opt.MustMatch {
+		k := opt.Columns[text]
+		used := false
+		for _, col := range h.cols {
+			if col.Header != "" && overrideNames(text, col) {
+				used = true
+				break
+			}
+		}
+		if !used {
+			out = append(out, Issue{Level: "warning", Code: "unused_col", File: t.File, Sheet: t.Sheet,
+				Message: fmt.Sprintf("--col '%s=%s' names no column of the table (header rows %s)", text, k, joinRows(t.HeaderRows))})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Message < out[j].Message })
+	return out
+}
+
+func joinRows(rows []int) string {
+	s := make([]string, len(rows))
+	for i, r := range rows {
+		s[i] = strconv.Itoa(r)
+	}
+	return strings.Join(s, ", ")
 }

@@ -258,18 +258,12 @@ func matchHeader(opt Options, h header) (header, bool) {
 // matchColumn applies the --col/--columns overrides (by header text, by
 // group and header, or by column letter), then the keyword matcher.
 func matchColumn(opt Options, col Column) (key, why string) {
-	if len(opt.Columns) > 0 {
-		cands := []string{Fold(col.Header), Fold(col.Group + " " + col.Header), strings.ToLower(col.Letter)}
-		for text, k := range opt.Columns {
-			f := Fold(text)
-			for _, cand := range cands {
-				if f == cand {
-					if k == "-" {
-						return "-", "ignored by --col"
-					}
-					return k, fmt.Sprintf("--col %q", text+"="+k)
-				}
+	for text, k := range opt.Columns {
+		if overrideNames(text, col) {
+			if k == "-" {
+				return "-", "ignored by --col"
 			}
+			return k, fmt.Sprintf("--col %q", text+"="+k)
 		}
 	}
 	if k := canonicalKey(col.Header); k != "" {
@@ -321,3 +315,10 @@ var (
 	headerMemo     sync.Map
 	headerMemoSize atomic.Int64
 )
+
+// overrideNames reports whether the header text of a --col override names
+// col: its header, its group and header, or its letter.
+func overrideNames(text string, col Column) bool {
+	f := Fold(text)
+	return f == Fold(col.Header) || f == Fold(col.Group+" "+col.Header) || f == strings.ToLower(col.Letter)
+}

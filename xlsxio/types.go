@@ -25,10 +25,14 @@ type Number struct {
 // Options control how a workbook is read. The zero value reads the first
 // sheet holding a table and guesses everything.
 type Options struct {
-	Sheet    string            // sheet name or 1-based index; "" = first sheet holding a table
-	Columns  map[string]string // header text → key overrides (--col, --columns); key "-" ignores a column
-	Period   string            // "YYYY-MM"; "" = read from the title
-	Password string            // for password-protected workbooks
+	Sheet   string            // sheet name or 1-based index; "" = first sheet holding a table
+	Columns map[string]string // header text → key overrides (--col, --columns); key "-" ignores a column
+	// MustMatch lists the header texts of Columns given one by one (--col):
+	// each naming no column is warned of (unused_col). A --columns file
+	// may hold mappings for many layouts, so its lines are not checked.
+	MustMatch []string
+	Period    string // "YYYY-MM"; "" = read from the title
+	Password  string // for password-protected workbooks
 }
 
 // Issue is a warning or error found while reading or computing; the JSON

@@ -211,7 +211,11 @@ func runAllocate(opts *allocateOptions) error {
 			return xlsxio.WriteAllocateTable(w, rep, parts)
 		}
 	}
-	return writeOutput(opts.streams, opts.Output, inputs, format == "xlsx", write)
+	if err := writeOutput(opts.streams, opts.Output, inputs, format == "xlsx", write); err != nil {
+		return err
+	}
+	printIssues(opts.Err, t.Issues) // the baseline's reading warnings (unknown_column…)
+	return nil
 }
 
 // parseRate reads a rate in percent: "25", "25.5" or "25,5", above 0 and at most 100.

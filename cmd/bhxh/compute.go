@@ -145,6 +145,7 @@ func readOptions(sheet string, cols []string, columnsFile, period, password stri
 			return opt, usageError{err}
 		}
 		opt.Columns[h] = k
+		opt.MustMatch = append(opt.MustMatch, h)
 	}
 	return opt, nil
 }
@@ -277,7 +278,10 @@ func computeOne(ctx context.Context, opts *computeOptions, inputs []string) (*xl
 		return nil, err
 	}
 
-	var notes []string
+	var (
+		notes         []string
+		targetsIssues []xlsxio.Issue
+	)
 	if opts.TargetsFile != "" {
 		tf, err := targets.ReadFile(opts.TargetsFile, xlsxio.Options{})
 		if err != nil {
@@ -288,7 +292,10 @@ func computeOne(ctx context.Context, opts *computeOptions, inputs []string) (*xl
 			return nil, err
 		}
 		for _, r := range unmatched {
+			msg := fmt.Sprintf("targets row %q matches no unit: its targets are not used", r.Name)
 			notes = append(notes, fmt.Sprintf("%s: row %q matches no unit", filepath.Base(opts.TargetsFile), r.Name))
+			targetsIssues = append(targetsIssues, xlsxio.Issue{Level: "warning", Code: "unmatched_target",
+				File: filepath.Base(opts.TargetsFile), Message: msg})
 		}
 		flagTargets = targets.MergeFlags(tf.ProvinceTargets(), flagTargets)
 	}
@@ -304,6 +311,8 @@ func computeOne(ctx context.Context, opts *computeOptions, inputs []string) (*xl
 	totalName := ""
 	if stated != nil {
 		totalName = stated.Name
+	} else if opts.Lang == "en" {
+		totalName = "Total"
 	}
 	res := coverage.Compute(units, stated, coverage.Options{
 		Month: month, Flags: flagTargets, Preset: preset, TotalName: totalName,
@@ -327,6 +336,7 @@ func computeOne(ctx context.Context, opts *computeOptions, inputs []string) (*xl
 		rep.Issues = append(rep.Issues, t.Issues...)
 	}
 	rep.Issues = append(rep.Issues, warningIssues(res.Warnings, tables)...)
+	rep.Issues = append(rep.Issues, targetsIssues...)
 	return rep, nil
 }
 

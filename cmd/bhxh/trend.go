@@ -47,7 +47,8 @@ every unit and of the total in each month and the month-on-month change in point
 The month of a workbook comes from its title ("Tháng 11 năm 2023"), else from its file name
 (2023-11, 2023_11, 202311, thang-11-2023, T11-2023…); --period gives it when a single
 workbook says neither. Two workbooks for the same month are an error. A unit absent from
-a month is shown as missing (an empty cell, null in JSON), never as zero. Totals are sums
+a month is shown as missing (an empty cell in xlsx, "x" in the table, null in JSON), never
+as zero, with a missing_unit warning. Totals are sums
 of counts divided by sums of denominators, month by month.
 
 The xlsx report has a sheet per indicator with a native Excel line chart, a long "Số liệu"
@@ -144,6 +145,7 @@ func runTrend(ctx context.Context, opts *trendOptions) error {
 		rep.Issues = append(rep.Issues, warningIssues(tr.Warnings[i], []*xlsxio.Table{tables[p]})...)
 	}
 	rep.Issues = append(issues, rep.Issues...)
+	rep.Issues = append(rep.Issues, missingUnitIssues(tr)...)
 
 	write := func(w io.Writer) error {
 		switch format {
@@ -157,7 +159,11 @@ func runTrend(ctx context.Context, opts *trendOptions) error {
 			return xlsxio.WriteTrendTable(w, rep)
 		}
 	}
-	return writeOutput(opts.streams, opts.Output, files, format == "xlsx", write)
+	if err := writeOutput(opts.streams, opts.Output, files, format == "xlsx", write); err != nil {
+		return err
+	}
+	printIssues(opts.Err, rep.Issues)
+	return nil
 }
 
 // trendInputFiles expands the arguments: a glob to its matches, a folder
@@ -255,4 +261,23 @@ func trendNameKey(months []coverage.Month) func(string) string {
 		}
 		return "full:" + xlsxio.UnitFullKey(name)
 	}
+}
+
+// missingUnitIssues warns of every unit with no figures in a month that
+// others report: the month's total then covers fewer units, and its change
+// against the months around it is not like for like.
+func missingUnitIssues(tr coverage.Trend) []xlsxio.Issue {
+	if len(tr.Indicators) == 0 {
+		return nil
+	}
+	var out []xlsxio.Issue
+	for _, s := range tr.Indicators[0].Units {
+		for p, pt := range s.Points {
+			if pt == nil {
+				out = append(out, xlsxio.Issue{Level: "warning", Code: "missing_unit", File: tr.Sources[p],
+					Message: fmt.Sprintf("%s: no figures for %s; that month's total leaves it out", s.Name, tr.Periods[p])})
+			}
+		}
+	}
+	return out
 }
