@@ -23,12 +23,8 @@ type allocateOptions struct {
 	Now    func() time.Time
 	Getenv func(string) string
 
-	Baseline    string
-	Sheet       string
-	Cols        []string
-	ColumnsFile string
-	Period      string
-	Password    string
+	Baseline  string
+	readFlags // --sheet, --col, --columns, --period, --password
 
 	Indicator     string
 	Rate          string // --rate R (percent), "" when --total
@@ -82,7 +78,7 @@ bhxh compute --targets giao.xlsx reads it as it is.`,
 		},
 	}
 	f := cmd.Flags()
-	addReadFlags(cmd, &opts.Sheet, &opts.Cols, &opts.ColumnsFile, &opts.Period, &opts.Password)
+	opts.readFlags.bind(cmd)
 	f.StringVar(&opts.Indicator, "indicator", "", "indicator to allocate: bhxh, bhxh_mandatory, bhxh_voluntary, bhtn, bhyt or pension")
 	f.StringVar(&opts.Rate, "rate", "", "target rate in percent of the summed denominator, e.g. 25")
 	f.Int64Var(&opts.Total, "total", 0, "target in whole people")
@@ -149,7 +145,7 @@ func runAllocate(opts *allocateOptions) error {
 		return err
 	}
 
-	ropt, err := readOptions(opts.Sheet, opts.Cols, opts.ColumnsFile, opts.Period, opts.Password)
+	ropt, err := opts.readFlags.options()
 	if err != nil {
 		return err
 	}

@@ -263,7 +263,7 @@ func runBatch(ctx context.Context, opts *computeOptions, b *batchOptions) error 
 		return usagef("--lang %q: want vi or en", opts.Lang)
 	}
 	// Validate the reading and target flags once, not once per file.
-	if _, err := readOptions(opts.Sheet, opts.Cols, opts.ColumnsFile, opts.Period, opts.Password); err != nil {
+	if _, err := opts.readFlags.options(); err != nil {
 		return err
 	}
 	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)

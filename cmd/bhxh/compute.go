@@ -26,12 +26,8 @@ type computeOptions struct {
 	Now    func() time.Time
 	Getenv func(string) string
 
-	Inputs      []string
-	Sheet       string
-	Cols        []string
-	ColumnsFile string
-	Period      string
-	Password    string
+	Inputs    []string
+	readFlags // --sheet, --col, --columns, --period, --password
 
 	Targets     []string // --target KEY=RATE
 	TargetsFile string
@@ -97,7 +93,7 @@ target wins over a flag, a flag over a preset.`,
 		},
 	}
 	f := cmd.Flags()
-	addReadFlags(cmd, &opts.Sheet, &opts.Cols, &opts.ColumnsFile, &opts.Period, &opts.Password)
+	opts.readFlags.bind(cmd)
 	f.StringArrayVar(&opts.Targets, "target", nil, "province-wide target rate, e.g. bhxh=55 (repeatable)")
 	f.StringVar(&opts.TargetsFile, "targets", "", "targets file (xlsx or CSV, e.g. the output of bhxh allocate)")
 	f.StringVar(&opts.Preset, "preset", "", "built-in roadmap: nq28 (Resolution 28-NQ/TW) or qd546 (Decision 546/QĐ-TTg)")
@@ -112,14 +108,27 @@ target wins over a flag, a flag over a preset.`,
 	return cmd
 }
 
-// addReadFlags binds the flags every command that reads unit workbooks shares.
-func addReadFlags(cmd *cobra.Command, sheet *string, cols *[]string, columnsFile, period, password *string) {
+// readFlags are the flags of every command that reads unit workbooks.
+type readFlags struct {
+	Sheet       string
+	Cols        []string
+	ColumnsFile string
+	Period      string
+	Password    string
+}
+
+func (r *readFlags) bind(cmd *cobra.Command) {
 	f := cmd.Flags()
-	f.StringVar(sheet, "sheet", "", "sheet name or 1-based index (default: the first sheet holding a table)")
-	f.StringArrayVar(cols, "col", nil, "map a header to a key, e.g. 'TG BHXH BB=bhxh_mandatory' (repeatable)")
-	f.StringVar(columnsFile, "columns", "", "file of 'Header text=key' lines")
-	f.StringVar(period, "period", "", "report period YYYY-MM (default: read from the title)")
-	f.StringVar(password, "password", "", "password of a protected workbook")
+	f.StringVar(&r.Sheet, "sheet", "", "sheet name or 1-based index (default: the first sheet holding a table)")
+	f.StringArrayVar(&r.Cols, "col", nil, "map a header to a key, e.g. 'TG BHXH BB=bhxh_mandatory' (repeatable)")
+	f.StringVar(&r.ColumnsFile, "columns", "", "file of 'Header text=key' lines")
+	f.StringVar(&r.Period, "period", "", "report period YYYY-MM (default: read from the title)")
+	f.StringVar(&r.Password, "password", "", "password of a protected workbook")
+}
+
+// options turns the flags into xlsxio.Options.
+func (r *readFlags) options() (xlsxio.Options, error) {
+	return readOptions(r.Sheet, r.Cols, r.ColumnsFile, r.Period, r.Password)
 }
 
 // readOptions turns the shared reading flags into xlsxio.Options.
@@ -239,7 +248,7 @@ func countWarnings(issues []xlsxio.Issue) int {
 // computeOne reads inputs (several are merged into one report), applies
 // targets and computes. It writes nothing.
 func computeOne(ctx context.Context, opts *computeOptions, inputs []string) (*xlsxio.ComputeReport, error) {
-	ropt, err := readOptions(opts.Sheet, opts.Cols, opts.ColumnsFile, opts.Period, opts.Password)
+	ropt, err := opts.readFlags.options()
 	if err != nil {
 		return nil, err
 	}

@@ -15,13 +15,9 @@ import (
 // inspectOptions holds the flags of `bhxh inspect`.
 type inspectOptions struct {
 	streams
-	Inputs      []string
-	Sheet       string
-	Cols        []string
-	ColumnsFile string
-	Period      string
-	Password    string
-	Format      string
+	Inputs    []string
+	readFlags // --sheet, --col, --columns, --period, --password
+	Format    string
 }
 
 func newInspectCmd(s streams) *cobra.Command {
@@ -42,7 +38,7 @@ prints the --col line that fixes it.`,
 			return runInspect(opts)
 		},
 	}
-	addReadFlags(cmd, &opts.Sheet, &opts.Cols, &opts.ColumnsFile, &opts.Period, &opts.Password)
+	opts.readFlags.bind(cmd)
 	cmd.Flags().StringVar(&opts.Format, "format", "table", "output format: table or json")
 	return cmd
 }
@@ -79,7 +75,7 @@ func runInspect(opts *inspectOptions) error {
 	if opts.Format != "table" && opts.Format != "json" {
 		return usagef("--format %q: want table or json", opts.Format)
 	}
-	ropt, err := readOptions(opts.Sheet, opts.Cols, opts.ColumnsFile, opts.Period, opts.Password)
+	ropt, err := opts.readFlags.options()
 	if err != nil {
 		return err
 	}

@@ -22,12 +22,8 @@ type trendOptions struct {
 	Now    func() time.Time
 	Getenv func(string) string
 
-	Inputs      []string
-	Sheet       string
-	Cols        []string
-	ColumnsFile string
-	Period      string
-	Password    string
+	Inputs    []string
+	readFlags // --sheet, --col, --columns, --period, --password
 
 	Decimals int
 	Lang     string
@@ -63,7 +59,7 @@ sheet with numerators and denominators, and "Nguồn" (inputs, sha256, warnings)
 		},
 	}
 	f := cmd.Flags()
-	addReadFlags(cmd, &opts.Sheet, &opts.Cols, &opts.ColumnsFile, &opts.Period, &opts.Password)
+	opts.readFlags.bind(cmd)
 	f.Lookup("period").Usage = "report period YYYY-MM of a single workbook whose title and file name do not say it"
 	f.IntVar(&opts.Decimals, "decimals", 2, "decimals shown for rates and changes (rounded half-up)")
 	f.StringVar(&opts.Lang, "lang", "vi", "language of table and report labels: vi or en")
@@ -90,7 +86,7 @@ func runTrend(ctx context.Context, opts *trendOptions) error {
 	if opts.Period != "" && len(files) > 1 {
 		return usagef("--period gives the month of a single workbook, and %d were given: the month of each comes from its title or file name", len(files))
 	}
-	ropt, err := readOptions(opts.Sheet, opts.Cols, opts.ColumnsFile, opts.Period, opts.Password)
+	ropt, err := opts.readFlags.options()
 	if err != nil {
 		return err
 	}
