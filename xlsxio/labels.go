@@ -167,6 +167,12 @@ func IsSectionLabel(s string) bool {
 		rest := t[len(first):]
 		rest = strings.TrimLeft(rest, " ")
 		if rest != "" && strings.ContainsRune(".):-–", rune(rest[0])) {
+			// "P. Tân An", "H. Đông Hòa", "Q. 1": an abbreviated
+			// administrative type before a unit's name, not a section.
+			if _, abbrev := adminAbbrev[first]; abbrev && rest[0] == '.' {
+				name := Fold(rest[1:])
+				return name == "" || strings.HasPrefix(name, "khu vuc") || strings.HasPrefix(name, "cac ") || sectionWords[name]
+			}
 			return true
 		}
 	}

@@ -86,6 +86,10 @@ func TestRowLabels(t *testing.T) {
 		{"Phố Ràng", 0},
 		{"Kiến Xương", 0},
 		{"Đặc khu Côn Đảo", 0},
+		// abbreviated administrative types are units, not sections
+		{"P. Tân An", 0},
+		{"H. Đông Hòa", 0},
+		{"Q. 1", 0},
 		{"", 0},
 	}
 	for _, tt := range tests {
