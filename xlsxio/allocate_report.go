@@ -435,7 +435,11 @@ func WriteAllocateXLSX(w io.Writer, rep *AllocateReport, parts AllocateParts) er
 				}
 				st = text
 			case k == "unit" || k == "code":
-				if err := set(cell, r[k]); err != nil {
+				v := r[k]
+				if isTotal && k == "unit" {
+					v = totalLabel("vi") // the sheet is Vietnamese whatever --lang
+				}
+				if err := set(cell, v); err != nil {
 					return err
 				}
 				st = text

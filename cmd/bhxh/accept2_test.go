@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"path/filepath"
 	"testing"
+
+	"github.com/xuri/excelize/v2"
 )
 
 // A targets file typed by hand names units the short way ("P. Tân An") with
@@ -41,4 +43,34 @@ func TestTargetsAbbreviatedUnitName(t *testing.T) {
 			t.Errorf("unit %s: bhyt target %v, want %s", u.Code, got.Target, w)
 		}
 	}
+}
+
+// The "Giao chỉ tiêu" sheet is a Vietnamese document (title, headers,
+// footer) whatever --lang: its total row is not the one English word.
+func TestAllocateXLSXEnglishTotalRow(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "giao.xlsx")
+	_, stderr, code := runBinary(t, dir, nil, "allocate", "--lang", "en", "--indicator", "bhxh", "--rate", "25", "-o", out,
+		filepath.Join(fixturesDir(t), "phan-bo-co-so.xlsx"))
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	f, err := excelize.OpenFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := f.GetRows("Giao chỉ tiêu")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range rows {
+		if len(r) > 1 && (r[1] == "Total" || r[1] == "Tổng cộng") {
+			if r[1] != "Tổng cộng" {
+				t.Errorf("total row labelled %q in a Vietnamese sheet", r[1])
+			}
+			return
+		}
+	}
+	t.Errorf("no total row in %v", rows)
 }
