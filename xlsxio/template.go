@@ -278,6 +278,15 @@ func WriteTemplate(w io.Writer, opt TemplateOptions) error {
 		TopLeftCell: cellName(3, first), ActivePane: "bottomRight"}); err != nil {
 		return err
 	}
+	// Printed, the form fits one landscape A4 page wide: the title and
+	// the columns are not cut across pages.
+	size, orient, fitW, fitH, fit := 9, "landscape", 1, 0, true
+	if err := f.SetSheetProps(sh, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
+		return err
+	}
+	if err := f.SetPageLayout(sh, &excelize.PageLayoutOptions{Size: &size, Orientation: &orient, FitToWidth: &fitW, FitToHeight: &fitH}); err != nil {
+		return err
+	}
 	if err := f.ProtectSheet(sh, &excelize.SheetProtectionOptions{
 		SelectLockedCells: true, SelectUnlockedCells: true, FormatColumns: true, FormatRows: true,
 	}); err != nil {
