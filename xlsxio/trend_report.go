@@ -452,7 +452,16 @@ func writeTrendSheet(f *excelize.File, sheet string, it coverage.IndicatorTrend,
 			return err
 		}
 	}
-	if err := f.SetRowHeight(sheet, trendHeaderRow, 32); err != nil {
+	// Three lines: "Thay đổi" / "2023-10" / "(điểm %)".
+	if err := f.SetRowHeight(sheet, trendHeaderRow, 48); err != nil {
+		return err
+	}
+	// Printed one landscape page wide, the table and its chart whole.
+	size, orient, fitW, fitH, fit := 9, "landscape", 1, 0, true
+	if err := f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
+		return err
+	}
+	if err := f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: &size, Orientation: &orient, FitToWidth: &fitW, FitToHeight: &fitH}); err != nil {
 		return err
 	}
 	row := trendFirstRow

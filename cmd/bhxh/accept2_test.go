@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/json"
 	"path/filepath"
+	"strconv"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
@@ -101,4 +102,38 @@ func TestTemplatePrintsOnePageWide(t *testing.T) {
 		props.FitToPage == nil || !*props.FitToPage {
 		t.Errorf("sheet %q page setup: orientation %v, fit to width %v, fit to page %v", sh, pl.Orientation, pl.FitToWidth, props.FitToPage)
 	}
+}
+
+// A trend sheet prints one landscape page wide (its chart was cut across
+// portrait pages) and its header row holds the three lines of a change
+// column ("Thay đổi" / "2023-10" / "(điểm %)"), which 32 points clipped.
+func TestTrendSheetPrintable(t *testing.T) {
+	dir := t.TempDir()
+	src := filepath.Join(fixturesDir(t), "tinh-mau-2023-11.xlsx")
+	out := filepath.Join(dir, "xu-huong.xlsx")
+	if _, stderr, code := runBinary(t, dir, nil, "trend", "--period", "2023-10", "--period", "2023-11", "-o", out, src, src); code != 0 {
+		t.Skipf("two months of one file not accepted here (exit %d: %s)", code, stderr)
+	}
+	f, err := excelize.OpenFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	sh := f.GetSheetName(0)
+	pl, err := f.GetPageLayout(sh)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if pl.Orientation == nil || *pl.Orientation != "landscape" || pl.FitToWidth == nil || *pl.FitToWidth != 1 {
+		t.Errorf("sheet %q page setup: orientation %v, fit to width %v", sh, pl.Orientation, pl.FitToWidth)
+	}
+	for r := 1; r <= 10; r++ {
+		if v, _ := f.GetCellValue(sh, "B"+strconv.Itoa(r)); v == "Đơn vị" {
+			if h, _ := f.GetRowHeight(sh, r); h < 45 {
+				t.Errorf("header row %d is %v points high: three lines need 45", r, h)
+			}
+			return
+		}
+	}
+	t.Errorf("no header row on sheet %q", sh)
 }
