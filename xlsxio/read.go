@@ -343,8 +343,8 @@ func readRows(s sheetSource, h header, t *Table, opt Options) error {
 			}
 			if prev, ok := seen[key]; ok {
 				p := t.Units[prev]
-				errs = appendErr(errs, &FileError{File: t.File, Err: fmt.Errorf("%s: %w %q on rows %d and %d (%s, %s)",
-					t.Sheet, ErrDuplicateUnit, label, p.Row, r+1, p.Cells["unit"], ref(r, h.unit))})
+				errs = appendErr(errs, &FileError{File: t.File, Err: fmt.Errorf("%s%w %q on rows %d and %d (%s, %s)",
+					sheetPrefix(t.Sheet), ErrDuplicateUnit, label, p.Row, r+1, p.Cells["unit"], ref(r, h.unit))})
 				continue
 			}
 			seen[key] = len(t.Units)
@@ -355,7 +355,7 @@ func readRows(s sheetSource, h header, t *Table, opt Options) error {
 		return errs
 	}
 	if len(t.Units) == 0 {
-		return &FileError{File: t.File, Err: fmt.Errorf("%s: the table under the header (rows %d–) holds no unit rows", t.Sheet, h.last+1)}
+		return &FileError{File: t.File, Err: fmt.Errorf("%sno unit rows under the header (which ends on row %d)", sheetPrefix(t.Sheet), h.last+1)}
 	}
 	for i, col := range h.cols {
 		if col.Key == "" && numeric[i] && !isRowNumberColumn(col) {
@@ -724,4 +724,13 @@ func joinRows(rows []int) string {
 		s[i] = strconv.Itoa(r)
 	}
 	return strings.Join(s, ", ")
+}
+
+// sheetPrefix is "Sheet: " before a message, or nothing for a CSV file,
+// which has no sheet (not "file.csv: : …").
+func sheetPrefix(sheet string) string {
+	if sheet == "" {
+		return ""
+	}
+	return sheet + ": "
 }

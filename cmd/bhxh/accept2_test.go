@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
@@ -136,4 +137,21 @@ func TestTrendSheetPrintable(t *testing.T) {
 		}
 	}
 	t.Errorf("no header row on sheet %q", sh)
+}
+
+// A file with a header and no unit rows, or a unit twice, is an error that
+// reads well for a CSV too (it has no sheet: no "file.csv: : …").
+func TestCSVErrorsNameNoEmptySheet(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "hdr.csv"), "Đơn vị,Lực lượng lao động,BHXH bắt buộc\n")
+	writeFile(t, filepath.Join(dir, "dup.csv"), "Đơn vị,Lực lượng lao động,BHXH bắt buộc\nXã A,100,10\nXã A,100,10\n")
+	for name, want := range map[string]string{
+		"hdr.csv": "hdr.csv: no unit rows under the header (which ends on row 1)",
+		"dup.csv": "dup.csv: duplicate unit",
+	} {
+		_, stderr, code := runBinary(t, dir, nil, "compute", "-o", "out.xlsx", name)
+		if code != 1 || !strings.Contains(stderr, want) || strings.Contains(stderr, ": :") {
+			t.Errorf("%s: exit %d, stderr %q; want exit 1 and %q", name, code, stderr, want)
+		}
+	}
 }
