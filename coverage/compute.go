@@ -55,6 +55,7 @@ func Compute(units []Unit, stated *Unit, opt Options) Result {
 	}
 	targets := func(key string) *Target { return provinceTarget(key, opt) }
 	res.Total = c.unit(name, "", sums, totalCells, targets)
+	partialTotals(units, &res, c, name, totalCells, targets)
 	if stated != nil {
 		checkStatedRates(stated, &res.Total, &res.Warnings)
 	}
@@ -340,4 +341,39 @@ func decimalsOf(d decimal.Decimal) int {
 		return int(-e)
 	}
 	return 0
+}
+
+// partialTotals recomputes the total of an indicator that some units do not
+// report (a merged file without that column, a count marked "x"): over the
+// units that report its numerator and denominator only, so that the
+// others' denominators do not lower the rate, with a missing_unit warning
+// per unit left out.
+func partialTotals(units []Unit, res *Result, c computation, name string, cells map[string]string,
+	targets func(string) *Target) {
+	for _, ind := range Indicators {
+		var in []Unit
+		var out []int // units without the numerator (without the denominator: already no_denominator)
+		for i := range units {
+			_, ok := sumKeys(units[i].Counts, ind.Numerator)
+			if _, den := units[i].Counts[ind.Denominator]; ok && den {
+				in = append(in, units[i])
+			} else if !ok {
+				out = append(out, i)
+			}
+		}
+		if len(in) == 0 || len(in) == len(units) || res.Total.Indicator(ind.Key) == nil {
+			continue
+		}
+		var discard []Warning
+		sub := c
+		sub.warns = &discard
+		part := sub.unit(name, "", sumCounts(in), cells, targets)
+		if r := part.Indicator(ind.Key); r != nil {
+			*res.Total.Indicator(ind.Key) = *r
+		}
+		for _, i := range out {
+			res.Warnings = append(res.Warnings, Warning{Code: WarnMissingUnit, Unit: units[i].Name, Key: ind.Key,
+				Message: fmt.Sprintf("%s: no %s figures; the total's %s rate leaves it out", units[i].Name, ind.Key, ind.Key)})
+		}
+	}
 }

@@ -78,6 +78,7 @@ const (
 	WarnRateOver100   = "rate_over_100"
 	WarnNoDenominator = "no_denominator"
 	WarnUnknownColumn = "unknown_column"
+	WarnMissingUnit   = "missing_unit"
 )
 
 // Result is what Compute returns.

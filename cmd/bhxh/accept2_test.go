@@ -155,3 +155,47 @@ func TestCSVErrorsNameNoEmptySheet(t *testing.T) {
 		}
 	}
 }
+
+// Merged files with different columns (one lacks BHTN), or a count marked
+// "x": the total's BHTN rate is over the units that report BHTN, not their
+// BHTN over everyone's labour force, and a missing_unit warning says so.
+func TestTotalLeavesOutUnitsWithoutTheCount(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "a.csv"), "Mã xã,Đơn vị,Lực lượng lao động,BHXH bắt buộc,BHTN\n01,Xã A,1000,100,80\n")
+	writeFile(t, filepath.Join(dir, "b.csv"), "Mã xã,Đơn vị,Lực lượng lao động,BHXH bắt buộc\n02,Xã B,1000,300\n")
+	writeFile(t, filepath.Join(dir, "x.csv"), "Đơn vị,Lực lượng lao động,BHXH bắt buộc,BHTN\nXã A,1000,100,80\nXã B,1000,300,x\n")
+	for name, args := range map[string][]string{
+		"merge": {"--merge", "a.csv", "b.csv"},
+		"x":     {"x.csv"},
+	} {
+		out, stderr, code := runBinary(t, dir, nil, append([]string{"compute", "--format", "json"}, args...)...)
+		if code != 0 {
+			t.Fatalf("%s: exit %d: %s", name, code, stderr)
+		}
+		var rep struct {
+			Total struct {
+				Indicators map[string]struct {
+					Rate        *string `json:"rate"`
+					Denominator *int64  `json:"denominator"`
+				}
+			}
+			Issues []struct{ Code, File, Message string }
+		}
+		if err := json.Unmarshal([]byte(out), &rep); err != nil {
+			t.Fatal(err)
+		}
+		if r := rep.Total.Indicators["bhtn"]; r.Rate == nil || *r.Rate != "8.00" || r.Denominator == nil || *r.Denominator != 1000 {
+			t.Errorf("%s: total bhtn %+v, want rate 8.00 over 1000", name, r)
+		}
+		if r := rep.Total.Indicators["bhxh_mandatory"]; r.Rate == nil || *r.Rate != "20.00" {
+			t.Errorf("%s: total bhxh_mandatory %+v, want 20.00", name, r)
+		}
+		warned := false
+		for _, is := range rep.Issues {
+			warned = warned || is.Code == "missing_unit" && strings.Contains(is.Message, "Xã B")
+		}
+		if !warned {
+			t.Errorf("%s: no missing_unit warning for Xã B: %+v", name, rep.Issues)
+		}
+	}
+}
