@@ -13,6 +13,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
 
@@ -109,7 +110,26 @@ func open(data []byte, file string, opt Options) (workbookSource, error) {
 	case bytes.HasPrefix(data, []byte("PK")):
 		return nil, &FileError{File: file, Err: fmt.Errorf("%w: a damaged or truncated zip", ErrNotWorkbook)}
 	}
+	if looksLikeCSV(data) {
+		return nil, &FileError{File: file, Err: fmt.Errorf("%w: it is a text (CSV) file named %s: rename it to .csv", ErrNotWorkbook, ext)}
+	}
 	return nil, &FileError{File: file, Err: fmt.Errorf("%w: not an xlsx, xls or CSV file", ErrNotWorkbook)}
+}
+
+// looksLikeCSV: the first line is UTF-8 text holding a comma, semicolon or
+// tab (a CSV export saved under an .xlsx name).
+func looksLikeCSV(data []byte) bool {
+	line, _, _ := bytes.Cut(data[:min(len(data), 4096)], []byte("\n"))
+	line = bytes.TrimPrefix(line, []byte("\xef\xbb\xbf"))
+	if !utf8.Valid(line) || !bytes.ContainsAny(line, ",;\t") {
+		return false
+	}
+	for _, r := range string(line) {
+		if r < 0x20 && r != '\t' && r != '\r' {
+			return false
+		}
+	}
+	return true
 }
 
 // pickSheet returns the sheet named by opt.Sheet (a name or a 1-based

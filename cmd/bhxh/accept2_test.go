@@ -199,3 +199,14 @@ func TestTotalLeavesOutUnitsWithoutTheCount(t *testing.T) {
 		}
 	}
 }
+
+// A CSV export saved under an .xlsx name is named as such, not "not an
+// xlsx, xls or CSV file" (it is a CSV file).
+func TestCSVNamedXLSX(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "huyen.xlsx"), "Đơn vị,Lực lượng lao động,BHXH bắt buộc\nXã A,100,10\n")
+	_, stderr, code := runBinary(t, dir, nil, "compute", "-o", "out.xlsx", "huyen.xlsx")
+	if code != 1 || !strings.Contains(stderr, "huyen.xlsx") || !strings.Contains(stderr, "rename it to .csv") {
+		t.Errorf("exit %d, stderr %q; want exit 1 naming the file and saying to rename it to .csv", code, stderr)
+	}
+}
