@@ -13,7 +13,7 @@ var adminPrefixes = []string{
 }
 
 var adminAbbrev = map[string]string{
-	"tp": "thanh pho", "tx": "thi xa", "tt": "thi tran", "h": "huyen", "q": "quan", "p": "phuong",
+	"tp": "thanh pho", "tx": "thi xa", "tt": "thi tran", "h": "huyen", "q": "quan", "p": "phuong", "x": "xa",
 }
 
 // UnitNameKey normalises a unit name for matching across files: folded,

@@ -90,6 +90,7 @@ func TestRowLabels(t *testing.T) {
 		{"P. Tân An", 0},
 		{"H. Đông Hòa", 0},
 		{"Q. 1", 0},
+		{"X. Yên Lạc", 0}, // "X." is Xã here, not the Roman numeral ten
 		{"", 0},
 	}
 	for _, tt := range tests {
@@ -204,5 +205,17 @@ func TestParsePeriod(t *testing.T) {
 		if got != tt.want || ok != (tt.want != "") {
 			t.Errorf("ParsePeriod(%q) = %q, %v, want %q", tt.title, got, ok, tt.want)
 		}
+	}
+}
+
+// "X" stays a section numeral on its own and before an area name.
+func TestRomanTenStillASection(t *testing.T) {
+	for _, s := range []string{"X", "X. Khu vực nông thôn", "X. Các xã"} {
+		if !IsSectionLabel(s) {
+			t.Errorf("%q should be a section label", s)
+		}
+	}
+	if UnitNameKey("X. Yên Lạc") != UnitNameKey("Xã Yên Lạc") {
+		t.Errorf("X. Yên Lạc and Xã Yên Lạc should match: %q, %q", UnitNameKey("X. Yên Lạc"), UnitNameKey("Xã Yên Lạc"))
 	}
 }
