@@ -936,8 +936,10 @@ func parseRef(ref []byte) (col, row int, ok bool) {
 	return col - 1, row, true
 }
 
-func atoiBytes(b []byte) (int, bool) {
-	b = bytes.TrimSpace(b)
+func atoiBytes(b []byte) (int, bool) { return digitsInt(bytes.TrimSpace(b)) }
+
+// digitsInt reads 1 to 9 decimal digits and nothing else.
+func digitsInt(b []byte) (int, bool) {
 	if len(b) == 0 || len(b) > 9 {
 		return 0, false
 	}

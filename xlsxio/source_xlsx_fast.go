@@ -378,20 +378,9 @@ func utf8Declared(data []byte) bool {
 	return enc == "utf-8" || enc == "utf8"
 }
 
-// attrInt reads a non-negative decimal attribute.
-func attrInt(v []byte) (int, bool) {
-	if len(v) == 0 || len(v) > 9 {
-		return 0, false
-	}
-	n := 0
-	for _, c := range v {
-		if c < '0' || c > '9' {
-			return 0, false
-		}
-		n = n*10 + int(c-'0')
-	}
-	return n, true
-}
+// attrInt reads a non-negative decimal attribute (no spaces: a plain file
+// writes none).
+func attrInt(v []byte) (int, bool) { return digitsInt(v) }
 
 // attrsN reads the attributes named in names (local names) into vals.
 func attrsN(raw []byte, names []string, vals [][]byte) error {
