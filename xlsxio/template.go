@@ -6,8 +6,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -165,8 +167,10 @@ func WriteTemplate(w io.Writer, opt TemplateOptions) error {
 		"count": {Border: border, NumFmt: 3, Protection: unlocked},
 	}
 	ids := map[string]int{}
-	for name, s := range styles {
-		id, err := f.NewStyle(s)
+	// In a fixed order: style ids follow creation, and the file must not
+	// change from run to run.
+	for _, name := range slices.Sorted(maps.Keys(styles)) {
+		id, err := f.NewStyle(styles[name])
 		if err != nil {
 			return err
 		}
