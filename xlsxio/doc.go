@@ -1,5 +1,6 @@
 // Package xlsxio reads the workbooks and CSV files units exchange into typed
-// units (coverage.Unit), and writes reports (xlsx, CSV, JSON, tables).
+// units (coverage.Unit). It only reads: reports are written by its
+// sub-package report.
 //
 // It owns everything about files: sheets, header recognition, Vietnamese text
 // normalisation (NFD, TCVN3, VNI), number parsing without float64. It does no
@@ -16,9 +17,9 @@
 //	text      text.go (NFC, Fold), legacy.go (TCVN3, VNI), number.go (cell
 //	          text and stored numbers → decimal), headers.go (header → key),
 //	          labels.go (total, subtotal, section, footer rows; unit name
-//	          keys), period.go, period_name.go, vocab.go (the labels bhxh writes)
+//	          keys), period.go, period_name.go
 //	lists     sheetscan.go (a streaming one-pass sheet reader), participants.go
-//	          (participant lists → unit counts, for bhxh count)
-//	writing   report*.go (compute), allocate_report.go, trend_report.go,
-//	          template.go, atomic.go (temporary file + rename)
+//	          (participant lists → unit counts, for bhxh count), unit_list.go
+//	          (the units a template is pre-filled with), parent_targets.go
+//	          (allocate --parent-targets), column_texts.go (allocate --by)
 package xlsxio

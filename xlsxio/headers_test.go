@@ -4,20 +4,7 @@ import (
 	"testing"
 
 	"golang.org/x/text/unicode/norm"
-
-	"github.com/bhxh/bhxh/coverage"
 )
-
-func TestMatchHeaderCanonicalLabels(t *testing.T) {
-	keys := append([]string{"unit", "code"}, coverage.AllKeys()...)
-	for _, k := range keys {
-		for _, h := range []string{HeaderVI(k), HeaderEN(k), k, norm.NFD.String(HeaderVI(k))} {
-			if got, why := MatchHeader("", h); got != k {
-				t.Errorf("MatchHeader(%q) = %q (%s), want %q", h, got, why, k)
-			}
-		}
-	}
-}
 
 func TestMatchHeader(t *testing.T) {
 	const (

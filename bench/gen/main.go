@@ -27,7 +27,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/bhxh/bhxh/coverage"
-	"github.com/bhxh/bhxh/xlsxio"
+	"github.com/bhxh/bhxh/xlsxio/report"
 )
 
 var epoch = time.Date(2023, 11, 25, 0, 0, 0, 0, time.UTC)
@@ -208,7 +208,7 @@ func writeMonthly(dir string, n int) error {
 		f.SetSheetName("Sheet1", "T11")
 		for j, k := range keys {
 			cell, _ := excelize.CoordinatesToCellName(j+1, 1)
-			f.SetCellStr("T11", cell, xlsxio.HeaderVI(k))
+			f.SetCellStr("T11", cell, report.HeaderVI(k))
 		}
 		for u := 0; u < 60; u++ {
 			labour := 3000 + rng.IntN(20000)

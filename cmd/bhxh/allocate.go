@@ -15,6 +15,7 @@ import (
 
 	"github.com/bhxh/bhxh/coverage"
 	"github.com/bhxh/bhxh/xlsxio"
+	"github.com/bhxh/bhxh/xlsxio/report"
 )
 
 // allocateOptions holds everything `bhxh allocate` needs.
@@ -183,12 +184,12 @@ func runAllocate(opts *allocateOptions) error {
 	if err != nil {
 		return fmt.Errorf("%s: %w", t.File, err)
 	}
-	rep := &xlsxio.AllocateReport{
+	rep := &report.Allocate{
 		Indicator: ind.Key, Allocation: a, Rate: rate, Min: opts.Min, NoDecrease: opts.NoDecrease,
 		By: opts.By, Parents: filepath.Base(opts.ParentTargets), Baseline: t.File, Sheet: t.Sheet,
 		Lang: opts.Lang, Tool: toolVersion(), Generated: reportTime(opts.Now, opts.Getenv),
 	}
-	parts := make(xlsxio.AllocateParts, len(t.Units))
+	parts := make(report.AllocateParts, len(t.Units))
 	for i, u := range t.Units {
 		parts[i] = map[string]int64{}
 		for _, k := range ind.Numerator {
@@ -198,13 +199,13 @@ func runAllocate(opts *allocateOptions) error {
 	write := func(w io.Writer) error {
 		switch format {
 		case "json":
-			return xlsxio.WriteAllocateJSON(w, rep)
+			return report.WriteAllocateJSON(w, rep)
 		case "csv":
-			return xlsxio.WriteAllocateCSV(w, rep, parts)
+			return report.WriteAllocateCSV(w, rep, parts)
 		case "xlsx":
-			return xlsxio.WriteAllocateXLSX(w, rep, parts)
+			return report.WriteAllocateXLSX(w, rep, parts)
 		default:
-			return xlsxio.WriteAllocateTable(w, rep, parts)
+			return report.WriteAllocateTable(w, rep, parts)
 		}
 	}
 	if err := writeOutput(opts.streams, opts.Output, inputs, format == "xlsx", write); err != nil {

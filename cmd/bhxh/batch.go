@@ -25,6 +25,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/bhxh/bhxh/xlsxio"
+	"github.com/bhxh/bhxh/xlsxio/report"
 )
 
 // batchOptions are the flags of `bhxh compute` over many inputs, the way a
@@ -183,7 +184,7 @@ func skipInputName(name string) bool {
 	return strings.HasPrefix(name, "~$") || strings.HasPrefix(name, ".")
 }
 
-// tempFilePattern matches the temp files xlsxio.WriteFileAtomic creates
+// tempFilePattern matches the temp files report.WriteFileAtomic creates
 // (".NAME.tmp-123456") for report names; a run killed with SIGKILL cannot
 // remove its own, so the next run removes them while holding the lock.
 var tempFilePattern = regexp.MustCompile(`^\..+\.(?i:xlsx|csv|json|txt)\.tmp-[0-9]+$`)
@@ -604,7 +605,7 @@ func refuseOutputsOverInputs(outputs, inputs []string) error {
 	}
 	for _, out := range outputs {
 		if abs, err := filepath.Abs(out); err == nil && absIn[abs] {
-			return usageError{fmt.Errorf("%s: %w", out, xlsxio.ErrOutputIsInput)}
+			return usageError{fmt.Errorf("%s: %w", out, report.ErrOutputIsInput)}
 		}
 		st, err := os.Stat(out)
 		if err != nil {
@@ -612,7 +613,7 @@ func refuseOutputsOverInputs(outputs, inputs []string) error {
 		}
 		for _, in := range inStats {
 			if os.SameFile(st, in) {
-				return usageError{fmt.Errorf("%s: %w", out, xlsxio.ErrOutputIsInput)}
+				return usageError{fmt.Errorf("%s: %w", out, report.ErrOutputIsInput)}
 			}
 		}
 	}

@@ -17,6 +17,7 @@ import (
 	"github.com/bhxh/bhxh/coverage"
 	"github.com/bhxh/bhxh/targets"
 	"github.com/bhxh/bhxh/xlsxio"
+	"github.com/bhxh/bhxh/xlsxio/report"
 )
 
 // computeOptions holds everything `bhxh compute` needs: parsed flags and the
@@ -247,7 +248,7 @@ func countWarnings(issues []xlsxio.Issue) int {
 
 // computeOne reads inputs (several are merged into one report), applies
 // targets and computes. It writes nothing.
-func computeOne(ctx context.Context, opts *computeOptions, inputs []string) (*xlsxio.ComputeReport, error) {
+func computeOne(ctx context.Context, opts *computeOptions, inputs []string) (*report.Compute, error) {
 	ropt, err := opts.readFlags.options()
 	if err != nil {
 		return nil, err
@@ -327,7 +328,7 @@ func computeOne(ctx context.Context, opts *computeOptions, inputs []string) (*xl
 		Month: month, Flags: flagTargets, Preset: preset, TotalName: totalName,
 	})
 
-	rep := &xlsxio.ComputeReport{
+	rep := &report.Compute{
 		Period:    period,
 		Result:    res,
 		Decimals:  opts.Decimals,
@@ -336,9 +337,9 @@ func computeOne(ctx context.Context, opts *computeOptions, inputs []string) (*xl
 		Generated: reportTime(opts.Now, opts.Getenv),
 	}
 	for _, t := range tables {
-		in := xlsxio.ReportInput{File: t.File, Sheet: t.Sheet, SHA256: t.SHA256}
+		in := report.Input{File: t.File, Sheet: t.Sheet, SHA256: t.SHA256}
 		for _, c := range t.Columns {
-			in.Columns = append(in.Columns, xlsxio.ReportColumn{Letter: c.Letter, Header: c.Header, Key: c.Key, Why: c.Why})
+			in.Columns = append(in.Columns, report.Column{Letter: c.Letter, Header: c.Header, Key: c.Key, Why: c.Why})
 		}
 		in.TargetNotes = targetNotes(flagTargets, preset, notes)
 		rep.Inputs = append(rep.Inputs, in)
@@ -454,7 +455,7 @@ func toolVersion() string {
 
 // writeComputeReport writes rep to out ("" or "-" = standard output) in the
 // format chosen by opts; files are written atomically and never over an input.
-func writeComputeReport(opts *computeOptions, rep *xlsxio.ComputeReport, out string, inputs []string) error {
+func writeComputeReport(opts *computeOptions, rep *report.Compute, out string, inputs []string) error {
 	format, err := outputFormat(opts.Format, out)
 	if err != nil {
 		return err
@@ -462,13 +463,13 @@ func writeComputeReport(opts *computeOptions, rep *xlsxio.ComputeReport, out str
 	write := func(w io.Writer) error {
 		switch format {
 		case "json":
-			return xlsxio.WriteComputeJSON(w, rep)
+			return report.WriteComputeJSON(w, rep)
 		case "csv":
-			return xlsxio.WriteComputeCSV(w, rep)
+			return report.WriteComputeCSV(w, rep)
 		case "xlsx":
-			return xlsxio.WriteComputeXLSX(w, rep)
+			return report.WriteComputeXLSX(w, rep)
 		default:
-			return xlsxio.WriteComputeTable(w, rep)
+			return report.WriteComputeTable(w, rep)
 		}
 	}
 	return writeOutput(opts.streams, out, inputs, format == "xlsx", write)

@@ -15,6 +15,7 @@ import (
 
 	"github.com/bhxh/bhxh/coverage"
 	"github.com/bhxh/bhxh/xlsxio"
+	"github.com/bhxh/bhxh/xlsxio/report"
 )
 
 // countOptions holds everything `bhxh count` needs.
@@ -84,7 +85,7 @@ func runCount(opts *countOptions) error {
 		return usagef("--scheme given %d times for %d lists: give it once for all, or once per list", n, len(opts.Inputs))
 	}
 	if opts.Output != "" && opts.Output != "-" {
-		if err := xlsxio.CheckOutput(opts.Output, opts.Inputs); err != nil {
+		if err := report.CheckOutput(opts.Output, opts.Inputs); err != nil {
 			return usageError{err}
 		}
 	}
@@ -223,9 +224,9 @@ func writeCountXLSX(w io.Writer, res *countResult) error {
 	if err := sw.SetColWidth(3, 2+len(res.Schemes), 18); err != nil && len(res.Schemes) > 0 {
 		return err
 	}
-	head := []any{xlsxio.HeaderVI("code"), xlsxio.HeaderVI("unit")}
+	head := []any{report.HeaderVI("code"), report.HeaderVI("unit")}
 	for _, s := range res.Schemes {
-		head = append(head, xlsxio.HeaderVI(s))
+		head = append(head, report.HeaderVI(s))
 	}
 	if err := sw.SetRow("A1", head); err != nil {
 		return err
@@ -251,7 +252,7 @@ func writeCountXLSX(w io.Writer, res *countResult) error {
 func writeCountTable(w io.Writer, res *countResult) error {
 	head := []string{"Mã đơn vị", "Đơn vị"}
 	for _, s := range res.Schemes {
-		head = append(head, xlsxio.IndicatorLabel(s, "vi"))
+		head = append(head, report.IndicatorLabel(s, "vi"))
 	}
 	rows := [][]string{head}
 	total := make([]int64, len(res.Schemes))

@@ -5,7 +5,7 @@ import (
 	"io"
 	"os"
 
-	"github.com/bhxh/bhxh/xlsxio"
+	"github.com/bhxh/bhxh/xlsxio/report"
 )
 
 // writeOutput is how every command delivers what it made: to standard
@@ -21,8 +21,8 @@ func writeOutput(s streams, path string, inputs []string, binary bool, write fun
 		}
 		return write(s.Out)
 	}
-	if err := xlsxio.WriteFileAtomic(path, inputs, write); err != nil {
-		if errors.Is(err, xlsxio.ErrOutputIsInput) {
+	if err := report.WriteFileAtomic(path, inputs, write); err != nil {
+		if errors.Is(err, report.ErrOutputIsInput) {
 			return usageError{err}
 		}
 		return err

@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/bhxh/bhxh/xlsxio"
+	"github.com/bhxh/bhxh/xlsxio/report"
 )
 
 // templateOptions holds everything `bhxh template` needs.
@@ -65,16 +66,18 @@ func runTemplate(opts *templateOptions) error {
 			return usagef("--period %q: want YYYY-MM", opts.Period)
 		}
 	}
-	topt := xlsxio.TemplateOptions{Lang: opts.Lang, Period: opts.Period}
+	topt := report.TemplateOptions{Lang: opts.Lang, Period: opts.Period}
 	var inputs []string
 	if opts.Units != "" {
 		units, err := xlsxio.ReadUnitList(opts.Units)
 		if err != nil {
 			return err
 		}
-		topt.Units = units
+		for _, u := range units {
+			topt.Units = append(topt.Units, report.TemplateUnit{Name: u.Name, Code: u.Code})
+		}
 		inputs = append(inputs, opts.Units)
 	}
-	write := func(w io.Writer) error { return xlsxio.WriteTemplate(w, topt) }
+	write := func(w io.Writer) error { return report.WriteTemplate(w, topt) }
 	return writeOutput(opts.streams, opts.Output, inputs, true, write)
 }

@@ -14,6 +14,7 @@ import (
 
 	"github.com/bhxh/bhxh/coverage"
 	"github.com/bhxh/bhxh/xlsxio"
+	"github.com/bhxh/bhxh/xlsxio/report"
 )
 
 // trendOptions holds everything `bhxh trend` needs.
@@ -93,7 +94,7 @@ func runTrend(ctx context.Context, opts *trendOptions) error {
 
 	var (
 		months []coverage.Month
-		inputs = map[string]xlsxio.TrendInput{}
+		inputs = map[string]report.TrendInput{}
 		tables = map[string]*xlsxio.Table{}
 		issues []xlsxio.Issue
 	)
@@ -120,7 +121,7 @@ func runTrend(ctx context.Context, opts *trendOptions) error {
 			return fmt.Errorf("%s and %s are both for %s: give one workbook per month", prev.Path, t.Path, t.Period)
 		}
 		tables[t.Period] = t
-		inputs[t.Period] = xlsxio.TrendInput{Period: t.Period, PeriodSource: src, File: t.File, Sheet: t.Sheet, SHA256: t.SHA256}
+		inputs[t.Period] = report.TrendInput{Period: t.Period, PeriodSource: src, File: t.File, Sheet: t.Sheet, SHA256: t.SHA256}
 		months = append(months, coverage.Month{Period: t.Period, Source: t.File, Units: t.Units})
 		issues = append(issues, t.Issues...)
 	}
@@ -132,7 +133,7 @@ func runTrend(ctx context.Context, opts *trendOptions) error {
 	if err != nil {
 		return err
 	}
-	rep := &xlsxio.TrendReport{
+	rep := &report.Trend{
 		Trend: tr, Decimals: opts.Decimals, Lang: opts.Lang,
 		Tool: toolVersion(), Generated: reportTime(opts.Now, opts.Getenv),
 	}
@@ -146,13 +147,13 @@ func runTrend(ctx context.Context, opts *trendOptions) error {
 	write := func(w io.Writer) error {
 		switch format {
 		case "json":
-			return xlsxio.WriteTrendJSON(w, rep)
+			return report.WriteTrendJSON(w, rep)
 		case "csv":
-			return xlsxio.WriteTrendCSV(w, rep)
+			return report.WriteTrendCSV(w, rep)
 		case "xlsx":
-			return xlsxio.WriteTrendXLSX(w, rep)
+			return report.WriteTrendXLSX(w, rep)
 		default:
-			return xlsxio.WriteTrendTable(w, rep)
+			return report.WriteTrendTable(w, rep)
 		}
 	}
 	if err := writeOutput(opts.streams, opts.Output, files, format == "xlsx", write); err != nil {

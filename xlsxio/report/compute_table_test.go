@@ -1,4 +1,4 @@
-package xlsxio
+package report
 
 import (
 	"bytes"
@@ -61,7 +61,7 @@ func TestComputeTableNumberStyle(t *testing.T) {
 		t.Fatal(err)
 	}
 	// Thị xã Phú Định: bhxh 19.38 %, 11129 people needed; total 39906 for bhyt.
-	for _, s := range []string{"19,38", "11.129", "39.906", "-11,61", "Đơn vị", "Tỷ lệ", BehindMarker} {
+	for _, s := range []string{"19,38", "11.129", "39.906", "-11,61", "Đơn vị", "Tỷ lệ", behindMarker} {
 		if !strings.Contains(vi.String(), s) {
 			t.Errorf("vi table lacks %q", s)
 		}
@@ -73,10 +73,10 @@ func TestComputeTableNumberStyle(t *testing.T) {
 	}
 	for _, line := range strings.Split(vi.String(), "\n") {
 		// Huyện Tây Sơn Hạ is ahead of both targets.
-		if strings.Contains(line, "Tây Sơn Hạ") && strings.Contains(line, BehindMarker) {
+		if strings.Contains(line, "Tây Sơn Hạ") && strings.Contains(line, behindMarker) {
 			t.Errorf("unit ahead of its targets is marked: %s", line)
 		}
-		if strings.Contains(line, "Phú Định") && !strings.Contains(line, BehindMarker) {
+		if strings.Contains(line, "Phú Định") && !strings.Contains(line, behindMarker) {
 			t.Errorf("unit behind target is not marked: %s", line)
 		}
 	}
@@ -97,7 +97,7 @@ func TestComputeTableWithoutTargets(t *testing.T) {
 	if err := WriteComputeTable(&b, rep); err != nil {
 		t.Fatal(err)
 	}
-	if strings.Contains(b.String(), BehindMarker) || strings.Contains(b.String(), "Chỉ tiêu") {
+	if strings.Contains(b.String(), behindMarker) || strings.Contains(b.String(), "Chỉ tiêu") {
 		t.Errorf("no targets, yet a marker or target column:\n%s", b.String())
 	}
 	lines := strings.Split(strings.TrimSpace(b.String()), "\n")

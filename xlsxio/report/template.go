@@ -1,14 +1,9 @@
-package xlsxio
+package report
 
 import (
-	"bytes"
-	"encoding/csv"
-	"errors"
 	"fmt"
 	"io"
 	"maps"
-	"os"
-	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -18,9 +13,9 @@ import (
 	"github.com/bhxh/bhxh/coverage"
 )
 
-// TemplateKeys are the columns of the blank input workbook, after "STT",
+// templateKeys are the columns of the blank input workbook, after "STT",
 // in order.
-var TemplateKeys = []string{
+var templateKeys = []string{
 	"unit", "code",
 	coverage.LabourForce, coverage.Population,
 	coverage.BHXHMandatory, coverage.BHXHVoluntary, coverage.BHTN, coverage.BHYT,
@@ -37,8 +32,8 @@ type TemplateOptions struct {
 	Units  []TemplateUnit // pre-filled names and codes; none = EmptyRows empty rows
 }
 
-// TemplateEmptyRows is how many rows a template without units offers.
-const TemplateEmptyRows = 20
+// templateEmptyRows is how many rows a template without units offers.
+const templateEmptyRows = 20
 
 // Template layout (1-based rows).
 const (
@@ -123,9 +118,9 @@ func templateTexts(lang string) templateText {
 	}
 }
 
-// PeriodTitle is the title line of a period: "Tháng 11 năm 2023" (what
+// periodTitle is the title line of a period: "Tháng 11 năm 2023" (what
 // the reader takes the period from).
-func PeriodTitle(period string) string {
+func periodTitle(period string) string {
 	y, m, ok := strings.Cut(period, "-")
 	if !ok {
 		return ""
@@ -150,7 +145,7 @@ func WriteTemplate(w io.Writer, opt TemplateOptions) error {
 	if err := f.SetSheetName("Sheet1", sh); err != nil {
 		return err
 	}
-	ncols := 1 + len(TemplateKeys)
+	ncols := 1 + len(templateKeys)
 	lastCol, _ := excelize.ColumnNumberToName(ncols)
 
 	border := []excelize.Border{{Type: "left", Color: "808080", Style: 1}, {Type: "right", Color: "808080", Style: 1},
@@ -190,7 +185,7 @@ func WriteTemplate(w io.Writer, opt TemplateOptions) error {
 	// Title block.
 	period := tx.periodBlank
 	if opt.Period != "" {
-		if period = PeriodTitle(opt.Period); period == "" {
+		if period = periodTitle(opt.Period); period == "" {
 			return fmt.Errorf("period %q: want YYYY-MM", opt.Period)
 		}
 	}
@@ -212,7 +207,7 @@ func WriteTemplate(w io.Writer, opt TemplateOptions) error {
 
 	// Header.
 	headers := []string{tx.stt}
-	for _, k := range TemplateKeys {
+	for _, k := range templateKeys {
 		headers = append(headers, Header(k, opt.Lang))
 	}
 	for c, h := range headers {
@@ -230,7 +225,7 @@ func WriteTemplate(w io.Writer, opt TemplateOptions) error {
 	// Data rows.
 	n := len(opt.Units)
 	if n == 0 {
-		n = TemplateEmptyRows
+		n = templateEmptyRows
 	}
 	first, last := templateFirstRow, templateFirstRow+n-1
 	if err := f.SetCellStyle(sh, cellName(1, first), cellName(1, last), ids["stt"]); err != nil {
@@ -338,7 +333,7 @@ func writeTemplateHelp(f *excelize.File, tx templateText, lang string) error {
 		return err
 	}
 	row++
-	for i, k := range TemplateKeys {
+	for i, k := range templateKeys {
 		col, _ := excelize.ColumnNumberToName(i + 2)
 		for c, v := range []string{col, Header(k, lang), tx.describe[k]} {
 			if err := f.SetCellStr(sh, cellName(c+1, row), v); err != nil {
@@ -357,111 +352,4 @@ func writeTemplateHelp(f *excelize.File, tx templateText, lang string) error {
 		}
 	}
 	return nil
-}
-
-// MaxTemplateUnits bounds a --units list.
-const MaxTemplateUnits = 20_000
-
-// ReadUnitList reads a list of units for a template: a CSV or xlsx file of
-// rows "name[,code]" (or "code,name" when a header row says so), with an
-// optional header row ("Đơn vị", "Mã đơn vị", "unit", "code"…). Codes stay
-// text, leading zeros kept. A unit listed twice is an error.
-func ReadUnitList(path string) ([]TemplateUnit, error) {
-	file := filepath.Base(path)
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, &FileError{File: file, Err: err}
-	}
-	var rows [][]string
-	switch {
-	case bytes.HasPrefix(data, []byte("PK\x03\x04")):
-		f, err := excelize.OpenReader(bytes.NewReader(data))
-		if err != nil {
-			return nil, &FileError{File: file, Err: fmt.Errorf("%w: %v", ErrNotWorkbook, err)}
-		}
-		defer f.Close()
-		rows, err = f.GetRows(f.GetSheetName(0))
-		if err != nil {
-			return nil, &FileError{File: file, Err: err}
-		}
-	case isOLE(data):
-		return nil, &FileError{File: file, Err: errors.New("an .xls unit list is not supported: save it as .xlsx or CSV")}
-	default:
-		r := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(data, []byte("\ufeff"))))
-		r.Comma = sniffSeparator(data)
-		r.FieldsPerRecord = -1
-		r.LazyQuotes = true
-		rows, err = r.ReadAll()
-		if err != nil {
-			return nil, &FileError{File: file, Err: err}
-		}
-	}
-
-	nameCol, codeCol := 0, 1
-	start := 0
-	for i, row := range rows {
-		if blankRow(row) {
-			continue
-		}
-		// The first non-blank row may be a header.
-		n, c := -1, -1
-		for j, cell := range row {
-			switch Fold(cell) {
-			case "don vi", "ten don vi", "ten", "unit", "name", "ten xa", "ten xa phuong", "xa phuong", "huyen thanh pho":
-				n = j
-			case "ma", "ma don vi", "ma dvhc", "code", "ma so", "ma xa", "ma xa phuong", "ma huyen":
-				c = j
-			}
-		}
-		if n >= 0 {
-			nameCol, codeCol, start = n, c, i+1
-		} else {
-			start = i
-		}
-		break
-	}
-
-	var units []TemplateUnit
-	seen := map[string]int{}
-	for i := start; i < len(rows); i++ {
-		row := rows[i]
-		if blankRow(row) {
-			continue
-		}
-		get := func(j int) string {
-			if j < 0 || j >= len(row) {
-				return ""
-			}
-			return strings.TrimSpace(NFC(row[j]))
-		}
-		u := TemplateUnit{Name: get(nameCol), Code: get(codeCol)}
-		if u.Name == "" {
-			return nil, &FileError{File: file, Err: fmt.Errorf("row %d has no unit name", i+1)}
-		}
-		key := "name:" + UnitFullKey(u.Name)
-		if u.Code != "" {
-			key = "code:" + u.Code
-		}
-		if prev, ok := seen[key]; ok {
-			return nil, &FileError{File: file, Err: fmt.Errorf("%w %q on rows %d and %d", ErrDuplicateUnit, u.Name, prev, i+1)}
-		}
-		seen[key] = i + 1
-		units = append(units, u)
-		if len(units) > MaxTemplateUnits {
-			return nil, &FileError{File: file, Err: fmt.Errorf("more than %d units", MaxTemplateUnits)}
-		}
-	}
-	if len(units) == 0 {
-		return nil, &FileError{File: file, Err: errors.New("no unit names in this list")}
-	}
-	return units, nil
-}
-
-func blankRow(row []string) bool {
-	for _, c := range row {
-		if strings.TrimSpace(c) != "" {
-			return false
-		}
-	}
-	return true
 }

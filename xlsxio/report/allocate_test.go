@@ -1,4 +1,4 @@
-package xlsxio
+package report
 
 import (
 	"bytes"
@@ -10,7 +10,7 @@ import (
 	"github.com/bhxh/bhxh/coverage"
 )
 
-func sampleAllocation(t *testing.T) *AllocateReport {
+func sampleAllocation(t *testing.T) *Allocate {
 	t.Helper()
 	units := []coverage.AllocUnit{
 		{Name: "Xã A", Code: "04402", Denominator: 1000, Current: 300},
@@ -21,7 +21,7 @@ func sampleAllocation(t *testing.T) *AllocateReport {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return &AllocateReport{Indicator: "bhxh_voluntary", Allocation: a, NoDecrease: true, Baseline: "co-so.xlsx", Lang: "vi", Tool: "bhxh test"}
+	return &Allocate{Indicator: "bhxh_voluntary", Allocation: a, NoDecrease: true, Baseline: "co-so.xlsx", Lang: "vi", Tool: "bhxh test"}
 }
 
 func TestWriteAllocateJSONNullsAndCodes(t *testing.T) {
@@ -47,10 +47,10 @@ func TestWriteAllocateXLSXIsATargetsFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	if got := f.GetSheetList(); len(got) != 2 || got[0] != AllocateSheet || got[1] != MethodSheet {
+	if got := f.GetSheetList(); len(got) != 2 || got[0] != allocateSheet || got[1] != methodSheet {
 		t.Fatalf("sheets %v", got)
 	}
-	rows, err := f.GetRows(AllocateSheet)
+	rows, err := f.GetRows(allocateSheet)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -62,15 +62,15 @@ func TestWriteAllocateXLSXIsATargetsFile(t *testing.T) {
 	}
 	// Xã A: 300 of 1000 kept (above 25 %); B gets the rest, 701; C nothing.
 	for _, c := range []struct{ cell, want string }{{"F5", "300"}, {"F6", "701"}, {"H6", "23.37"}, {"H7", ""}, {"B8", "Tổng cộng"}, {"F8", "1001"}} {
-		v, _ := f.GetCellValue(AllocateSheet, c.cell, excelize.Options{RawCellValue: true})
+		v, _ := f.GetCellValue(allocateSheet, c.cell, excelize.Options{RawCellValue: true})
 		if v != c.want {
 			t.Errorf("%s = %q, want %q", c.cell, v, c.want)
 		}
 	}
-	if typ, _ := f.GetCellType(AllocateSheet, "F6"); typ != excelize.CellTypeUnset && typ != excelize.CellTypeNumber {
+	if typ, _ := f.GetCellType(allocateSheet, "F6"); typ != excelize.CellTypeUnset && typ != excelize.CellTypeNumber {
 		t.Errorf("F6 type %v, want a number", typ)
 	}
-	lay, err := f.GetPageLayout(AllocateSheet)
+	lay, err := f.GetPageLayout(allocateSheet)
 	if err != nil || lay.Size == nil || *lay.Size != 9 || lay.FitToWidth == nil || *lay.FitToWidth != 1 {
 		t.Errorf("page layout %+v %v: want A4, one page wide", lay, err)
 	}

@@ -1,4 +1,4 @@
-package xlsxio
+package report
 
 import (
 	"encoding/json"
@@ -11,6 +11,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/bhxh/bhxh/coverage"
+	"github.com/bhxh/bhxh/xlsxio"
 )
 
 // Reports for the writer tests are built the way the cmd builds them, but
@@ -43,7 +44,7 @@ type fixtureUnit struct {
 }
 
 func fixturePath(name string) string {
-	return filepath.Join("..", "testdata", "fixtures", name)
+	return filepath.Join("..", "..", "testdata", "fixtures", name)
 }
 
 func deref(s *string) string {
@@ -94,7 +95,7 @@ var fixtureGenerated = time.Date(2023, 12, 1, 8, 30, 0, 0, time.UTC)
 
 // reportFromFixture computes a report from the units of a fixture's
 // expected file; flags are province-wide targets ("bhxh": "30").
-func reportFromFixture(t *testing.T, name string, flags map[string]string) *ComputeReport {
+func reportFromFixture(t *testing.T, name string, flags map[string]string) *Compute {
 	t.Helper()
 	b, err := os.ReadFile(fixturePath(name))
 	if err != nil {
@@ -115,7 +116,7 @@ func reportFromFixture(t *testing.T, name string, flags map[string]string) *Comp
 	if doc.Period != nil {
 		fmt.Sscanf((*doc.Period)[5:], "%d", &opt.Month)
 	}
-	rep := &ComputeReport{
+	rep := &Compute{
 		Period:    deref(doc.Period),
 		Result:    coverage.Compute(units, nil, opt),
 		Decimals:  2,
@@ -124,11 +125,11 @@ func reportFromFixture(t *testing.T, name string, flags map[string]string) *Comp
 		Generated: fixtureGenerated,
 	}
 	for _, in := range doc.Inputs {
-		rep.Inputs = append(rep.Inputs, ReportInput{File: in.File, Sheet: deref(in.Sheet),
-			Columns: []ReportColumn{{Letter: "B", Header: "Đơn vị", Key: "unit", Why: "exact"}}})
+		rep.Inputs = append(rep.Inputs, Input{File: in.File, Sheet: deref(in.Sheet),
+			Columns: []Column{{Letter: "B", Header: "Đơn vị", Key: "unit", Why: "exact"}}})
 	}
 	for _, is := range doc.Issues {
-		rep.Issues = append(rep.Issues, Issue{Level: is.Level, Code: is.Code, File: is.File,
+		rep.Issues = append(rep.Issues, xlsxio.Issue{Level: is.Level, Code: is.Code, File: is.File,
 			Sheet: deref(is.Sheet), Cell: deref(is.Cell), Message: is.Message})
 	}
 	return rep

@@ -1,4 +1,4 @@
-package xlsxio
+package report
 
 import (
 	"archive/zip"
@@ -15,9 +15,10 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/bhxh/bhxh/coverage"
+	"github.com/bhxh/bhxh/xlsxio"
 )
 
-func writeXLSX(t *testing.T, rep *ComputeReport) []byte {
+func writeXLSX(t *testing.T, rep *Compute) []byte {
 	t.Helper()
 	var buf bytes.Buffer
 	if err := WriteComputeXLSX(&buf, rep); err != nil {
@@ -270,7 +271,7 @@ func TestComputeXLSXOtherSheets(t *testing.T) {
 	rep := reportFromFixture(t, "tinh-mau-2023-11.targets.expected.json", map[string]string{"bhxh": "30", "bhyt": "95"})
 	rep.Inputs[0].SHA256 = "ab12"
 	rep.Inputs[0].TargetNotes = []string{"bhxh 30%: --target bhxh=30"}
-	rep.Issues = []Issue{{Level: "warning", Code: "total_mismatch", File: "t.xlsx", Sheet: "T11", Cell: "K18", Message: "total row says 1, the units sum to 2"}}
+	rep.Issues = []xlsxio.Issue{{Level: "warning", Code: "total_mismatch", File: "t.xlsx", Sheet: "T11", Cell: "K18", Message: "total row says 1, the units sum to 2"}}
 	f := openReportXLSX(t, writeXLSX(t, rep))
 
 	// Gaps: by persons needed, most first, the total last.
@@ -399,8 +400,8 @@ func TestComputeXLSXLibreOffice(t *testing.T) {
 // TestComputeWritersEmptyReport: a report without units or inputs still
 // writes in every format.
 func TestComputeWritersEmptyReport(t *testing.T) {
-	rep := &ComputeReport{Result: coverage.Compute(nil, nil, coverage.Options{}), Decimals: 2, Lang: "vi"}
-	for name, write := range map[string]func(io.Writer, *ComputeReport) error{
+	rep := &Compute{Result: coverage.Compute(nil, nil, coverage.Options{}), Decimals: 2, Lang: "vi"}
+	for name, write := range map[string]func(io.Writer, *Compute) error{
 		"json": WriteComputeJSON, "csv": WriteComputeCSV, "table": WriteComputeTable, "xlsx": WriteComputeXLSX,
 	} {
 		var buf bytes.Buffer

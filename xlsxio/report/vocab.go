@@ -1,4 +1,4 @@
-package xlsxio
+package report
 
 import (
 	"strings"

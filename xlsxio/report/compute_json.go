@@ -1,4 +1,4 @@
-package xlsxio
+package report
 
 import (
 	"bytes"
@@ -7,18 +7,19 @@ import (
 	"strconv"
 
 	"github.com/bhxh/bhxh/coverage"
+	"github.com/bhxh/bhxh/xlsxio"
 )
 
-// ComputeSchema names the JSON document WriteComputeJSON writes.
-const ComputeSchema = "bhxh.compute/v1"
+// computeSchema names the JSON document WriteComputeJSON writes.
+const computeSchema = "bhxh.compute/v1"
 
 // WriteComputeJSON writes rep as bhxh.compute/v1: keys in a fixed order
 // (counts in coverage.CountKeys order, indicators in coverage.Indicators
 // order), counts as integers, rates and gaps as strings rounded half-up to
 // rep.Decimals, null where a figure does not exist.
-func WriteComputeJSON(w io.Writer, rep *ComputeReport) error {
+func WriteComputeJSON(w io.Writer, rep *Compute) error {
 	doc := object{
-		{"schema", ComputeSchema},
+		{"schema", computeSchema},
 		{"inputs", jsonInputs(rep.Inputs)},
 		{"period", nullIfEmpty(rep.Period)},
 		{"units", jsonUnits(rep.Result.Units, rep.Decimals)},
@@ -72,7 +73,7 @@ func marshalNoEscape(v any) ([]byte, error) {
 	return bytes.TrimRight(b.Bytes(), "\n"), nil
 }
 
-func jsonInputs(ins []ReportInput) []any {
+func jsonInputs(ins []Input) []any {
 	out := make([]any, 0, len(ins))
 	for _, in := range ins {
 		out = append(out, object{
@@ -132,7 +133,7 @@ func jsonIndicator(r *coverage.IndicatorResult, d int) object {
 	return o
 }
 
-func jsonIssues(issues []Issue) []any {
+func jsonIssues(issues []xlsxio.Issue) []any {
 	out := make([]any, 0, len(issues))
 	for _, is := range issues {
 		out = append(out, object{

@@ -1,12 +1,10 @@
-package xlsxio
+package report
 
 import (
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
@@ -19,18 +17,18 @@ import (
 	"github.com/bhxh/bhxh/coverage"
 )
 
-// AllocateSchema names the JSON document of `bhxh allocate`.
-const AllocateSchema = "bhxh.allocate/v1"
+// allocateSchema names the JSON document of `bhxh allocate`.
+const allocateSchema = "bhxh.allocate/v1"
 
 // Sheet names of the allocation workbook.
 const (
-	AllocateSheet = "Giao chỉ tiêu"
-	MethodSheet   = "Phương pháp"
+	allocateSheet = "Giao chỉ tiêu"
+	methodSheet   = "Phương pháp"
 )
 
-// AllocateReport is everything an allocation report shows. Writers render
+// Allocate is everything an allocation report shows. Writers render
 // it; none computes.
-type AllocateReport struct {
+type Allocate struct {
 	Indicator  string // indicator key ("bhxh")
 	Allocation coverage.Allocation
 	Rate       *decimal.Decimal // the --rate asked for, nil with --total
@@ -84,10 +82,10 @@ type allocJSON struct {
 }
 
 // WriteAllocateJSON writes rep as bhxh.allocate/v1.
-func WriteAllocateJSON(w io.Writer, rep *AllocateReport) error {
+func WriteAllocateJSON(w io.Writer, rep *Allocate) error {
 	a := rep.Allocation
 	doc := allocJSON{
-		Schema: AllocateSchema, Indicator: rep.Indicator, Method: string(a.Method),
+		Schema: allocateSchema, Indicator: rep.Indicator, Method: string(a.Method),
 		Rounding: string(a.Rounding), TotalTarget: a.Target, Units: []allocJSONUnit{},
 		Total: allocJSONTotal{Denominator: a.Denominator, Current: a.Current, Target: a.Target,
 			Increment: a.Increment(), TargetRate: rateString(a.Target, a.Denominator)},
@@ -129,7 +127,7 @@ func allocHeader(key, ind, lang string) string {
 }
 
 // allocKeys lists the report's column keys.
-func allocKeys(rep *AllocateReport) []string {
+func allocKeys(rep *Allocate) []string {
 	ind, _ := coverage.IndicatorByKey(rep.Indicator)
 	keys := []string{"unit"}
 	if allocationHasCodes(rep.Allocation) {
@@ -152,7 +150,7 @@ func allocationHasCodes(a coverage.Allocation) bool {
 // allocRow returns one row of cells by key; numbers as plain decimal text.
 // parts are the unit's numerator counts when the indicator sums several
 // (bhxh = mandatory + voluntary); nil means "show current in the first".
-func allocRow(rep *AllocateReport, name, code string, den, cur, target int64, parts map[string]int64) map[string]string {
+func allocRow(rep *Allocate, name, code string, den, cur, target int64, parts map[string]int64) map[string]string {
 	ind, _ := coverage.IndicatorByKey(rep.Indicator)
 	row := map[string]string{
 		"unit": name, "code": code,
@@ -183,7 +181,7 @@ type AllocateParts []map[string]int64
 
 // WriteAllocateCSV writes one row per unit plus the total, canonical column
 // names, UTF-8 with BOM, '.' as the decimal point.
-func WriteAllocateCSV(w io.Writer, rep *AllocateReport, parts AllocateParts) error {
+func WriteAllocateCSV(w io.Writer, rep *Allocate, parts AllocateParts) error {
 	if _, err := io.WriteString(w, "\ufeff"); err != nil {
 		return err
 	}
@@ -209,7 +207,7 @@ func WriteAllocateCSV(w io.Writer, rep *AllocateReport, parts AllocateParts) err
 }
 
 // allocRows returns the units' rows then the total row.
-func allocRows(rep *AllocateReport, parts AllocateParts) []map[string]string {
+func allocRows(rep *Allocate, parts AllocateParts) []map[string]string {
 	a := rep.Allocation
 	ind, _ := coverage.IndicatorByKey(rep.Indicator)
 	var rows []map[string]string
@@ -248,7 +246,7 @@ func totalLabel(lang string) string {
 
 // WriteAllocateTable writes the allocation as a text table: Vietnamese
 // headers and number style by default, English with Lang "en".
-func WriteAllocateTable(w io.Writer, rep *AllocateReport, parts AllocateParts) error {
+func WriteAllocateTable(w io.Writer, rep *Allocate, parts AllocateParts) error {
 	keys := allocKeys(rep)
 	headers := make([]any, len(keys))
 	align := make([]tw.Align, len(keys))
@@ -340,7 +338,7 @@ func roundingText(r coverage.Rounding, en bool) string {
 }
 
 // describeMethod is the one-line summary under the table.
-func describeMethod(rep *AllocateReport, en bool) string {
+func describeMethod(rep *Allocate, en bool) string {
 	a := rep.Allocation
 	total := strconv.FormatInt(a.Target, 10)
 	if !en {
@@ -370,10 +368,10 @@ func describeMethod(rep *AllocateReport, en bool) string {
 // tiêu" sheet that `bhxh compute --targets` reads as it is (headers are
 // HeaderVI of canonical keys), and a "Phương pháp" sheet explaining how the
 // figures were reached. Numbers are written as numbers, never via float64.
-func WriteAllocateXLSX(w io.Writer, rep *AllocateReport, parts AllocateParts) error {
+func WriteAllocateXLSX(w io.Writer, rep *Allocate, parts AllocateParts) error {
 	f := excelize.NewFile()
 	defer f.Close()
-	sh := AllocateSheet
+	sh := allocateSheet
 	if err := f.SetSheetName("Sheet1", sh); err != nil {
 		return err
 	}
@@ -509,7 +507,7 @@ func WriteAllocateXLSX(w io.Writer, rep *AllocateReport, parts AllocateParts) er
 	return err
 }
 
-func methodShort(rep *AllocateReport) string {
+func methodShort(rep *Allocate) string {
 	s := "phương pháp " + string(rep.Allocation.Method) + ", làm tròn " + string(rep.Allocation.Rounding)
 	if rep.Rate != nil {
 		s = "tỷ lệ " + coverage.FormatVI(rep.Rate.String()) + "%, " + s
@@ -518,8 +516,8 @@ func methodShort(rep *AllocateReport) string {
 }
 
 // writeMethodSheet explains the method and every parameter in Vietnamese.
-func writeMethodSheet(f *excelize.File, rep *AllocateReport) error {
-	sh := MethodSheet
+func writeMethodSheet(f *excelize.File, rep *Allocate) error {
+	sh := methodSheet
 	if _, err := f.NewSheet(sh); err != nil {
 		return err
 	}
@@ -584,120 +582,9 @@ func headersVI(keys []string) []string {
 	return out
 }
 
-func baselineText(rep *AllocateReport) string {
+func baselineText(rep *Allocate) string {
 	if rep.Sheet != "" {
 		return fmt.Sprintf("%s, sheet %q, %d đơn vị", rep.Baseline, rep.Sheet, len(rep.Allocation.Units))
 	}
 	return fmt.Sprintf("%s, %d đơn vị", rep.Baseline, len(rep.Allocation.Units))
-}
-
-// ColumnTexts returns, for each unit of t (in order), the text of the column
-// named col (a header text, or the canonical key the reader gave it) in the
-// unit's row, re-reading t's file: the reader keeps only canonical keys, and
-// a grouping column (--by "Huyện cũ") is plain text.
-func ColumnTexts(t *Table, col string) ([]string, error) {
-	idx := -1
-	fc := Fold(col)
-	for _, c := range t.Columns {
-		if c.Key == col || Fold(c.Header) == fc {
-			idx = c.Index
-			break
-		}
-	}
-	if idx < 0 {
-		var hs []string
-		for _, c := range t.Columns {
-			if c.Header != "" {
-				hs = append(hs, c.Header)
-			}
-		}
-		return nil, fmt.Errorf("%s: no column %q (columns: %s)", t.File, col, quoteList(hs))
-	}
-	data, err := readLimited(t.Path)
-	if err != nil {
-		return nil, err
-	}
-	book, err := open(data, t.File, Options{})
-	if err != nil {
-		return nil, err
-	}
-	defer book.Close()
-	si := 0
-	for i, n := range book.Sheets() {
-		if n == t.Sheet {
-			si = i
-		}
-	}
-	src, err := book.Sheet(si)
-	if err != nil {
-		return nil, err
-	}
-	out := make([]string, len(t.Units))
-	for i, u := range t.Units {
-		if u.Row < 1 {
-			return nil, fmt.Errorf("%s: unit %q has no row to read column %q from", t.File, u.Name, col)
-		}
-		out[i] = strings.TrimSpace(textAt(src, u.Row-1, idx))
-		if out[i] == "" {
-			return nil, fmt.Errorf("%s: unit %q has no value in column %q", t.File, u.Name, col)
-		}
-	}
-	return out, nil
-}
-
-func readLimited(path string) ([]byte, error) {
-	file := filepath.Base(path)
-	st, err := os.Stat(path)
-	if err != nil {
-		return nil, &FileError{File: file, Err: err}
-	}
-	if st.Size() > maxFileBytes {
-		return nil, &FileError{File: file, Err: fmt.Errorf("%w: %d bytes (limit %d)", ErrTooBig, st.Size(), maxFileBytes)}
-	}
-	return os.ReadFile(path)
-}
-
-// ParentTarget is one row of a --parent-targets file: a parent's name and
-// either its total in people or its target rate in percent.
-type ParentTarget struct {
-	Name  string
-	Total int64
-	Rate  *decimal.Decimal
-}
-
-// ReadParentTargets reads a --parent-targets file (CSV or xlsx): a table
-// whose rows name a parent ("Đơn vị") and give a plan in people
-// (plan_<indicator>, "Kế hoạch giao … (người)") or a target rate
-// (target_<indicator>, "Chỉ tiêu tỷ lệ … (%)").
-func ReadParentTargets(path string) ([]ParentTarget, error) {
-	t, err := ReadFile(path, Options{})
-	if err != nil {
-		return nil, err
-	}
-	var out []ParentTarget
-	for _, u := range t.Units {
-		p := ParentTarget{Name: u.Name}
-		found := false
-		for k, v := range u.Counts {
-			if strings.HasPrefix(k, coverage.PlanPrefix) {
-				p.Total, found = v, true
-			}
-		}
-		if !found {
-			for k, v := range u.Percents {
-				if strings.HasPrefix(k, coverage.TargetPrefix) {
-					r := v
-					p.Rate, found = &r, true
-				}
-			}
-		}
-		if !found {
-			return nil, fmt.Errorf("%s: parent %q has neither a plan (people) nor a target rate", t.File, u.Name)
-		}
-		out = append(out, p)
-	}
-	if len(out) == 0 {
-		return nil, fmt.Errorf("%s: no parents", t.File)
-	}
-	return out, nil
 }

@@ -1,4 +1,4 @@
-package xlsxio
+package report
 
 import (
 	"bytes"
@@ -14,16 +14,17 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/bhxh/bhxh/coverage"
+	"github.com/bhxh/bhxh/xlsxio"
 )
 
-// TrendSchema names the JSON layout of WriteTrendJSON.
-const TrendSchema = "bhxh.trend/v1"
+// trendSchema names the JSON layout of WriteTrendJSON.
+const trendSchema = "bhxh.trend/v1"
 
-// TrendReport is what a trend report shows; writers render it, none computes.
-type TrendReport struct {
+// Trend is what a trend report shows; writers render it, none computes.
+type Trend struct {
 	Trend     coverage.Trend
 	Inputs    []TrendInput // in period order
-	Issues    []Issue
+	Issues    []xlsxio.Issue
 	Decimals  int
 	Lang      string // "vi" or "en"
 	Tool      string
@@ -50,7 +51,7 @@ type trendJSON struct {
 	Periods    []string           `json:"periods"`
 	Inputs     []trendInputJSON   `json:"inputs"`
 	Indicators trendIndicatorsMap `json:"indicators"`
-	Issues     []Issue            `json:"issues"`
+	Issues     []xlsxio.Issue     `json:"issues"`
 }
 
 type trendInputJSON struct {
@@ -131,13 +132,13 @@ func seriesJSON(s coverage.Series, decimals int) trendSeriesJSON {
 
 // WriteTrendJSON writes rep as bhxh.trend/v1: per indicator, one series per
 // unit and the total, each an array over "periods" (null = missing).
-func WriteTrendJSON(w io.Writer, rep *TrendReport) error {
-	out := trendJSON{Schema: TrendSchema, Periods: rep.Trend.Periods, Issues: rep.Issues}
+func WriteTrendJSON(w io.Writer, rep *Trend) error {
+	out := trendJSON{Schema: trendSchema, Periods: rep.Trend.Periods, Issues: rep.Issues}
 	if out.Periods == nil {
 		out.Periods = []string{}
 	}
 	if out.Issues == nil {
-		out.Issues = []Issue{}
+		out.Issues = []xlsxio.Issue{}
 	}
 	out.Inputs = []trendInputJSON{}
 	for _, in := range rep.Inputs {
@@ -167,7 +168,7 @@ func WriteTrendJSON(w io.Writer, rep *TrendReport) error {
 // WriteTrendCSV writes the long format, one row per indicator, unit (the
 // total last) and period, UTF-8 with BOM; a missing month has empty
 // figures, never zeros.
-func WriteTrendCSV(w io.Writer, rep *TrendReport) error {
+func WriteTrendCSV(w io.Writer, rep *Trend) error {
 	if _, err := io.WriteString(w, "\ufeff"); err != nil {
 		return err
 	}
@@ -203,7 +204,7 @@ func pointText(p *coverage.IndicatorResult, decimals int) (num, den, rate string
 
 // WriteTrendTable writes, per indicator, units × months of rates and the
 // month-on-month change of the latest month; "x" marks a missing month.
-func WriteTrendTable(w io.Writer, rep *TrendReport) error {
+func WriteTrendTable(w io.Writer, rep *Trend) error {
 	l := trendLabels(rep.Lang)
 	periods := rep.Trend.Periods
 	fmtPct := func(p *coverage.Pct, signed bool) string {
@@ -305,8 +306,8 @@ func (l trendLabelSet) definition(ind string) string {
 	return fmt.Sprintf("Tỷ lệ = (%s) / %s × 100.", strings.Join(nums, " + "), Header(def.Denominator, l.lang))
 }
 
-// TrendSheetName is the sheet an indicator's series go to.
-func TrendSheetName(ind, lang string) string {
+// trendSheetName is the sheet an indicator's series go to.
+func trendSheetName(ind, lang string) string {
 	vi := map[string]string{"bhxh": "BHXH", "bhxh_mandatory": "BHXH bắt buộc", "bhxh_voluntary": "BHXH tự nguyện",
 		"bhtn": "BHTN", "bhyt": "BHYT", "pension": "Lương hưu"}
 	en := map[string]string{"bhxh": "Social insurance", "bhxh_mandatory": "Mandatory SI", "bhxh_voluntary": "Voluntary SI",
@@ -328,7 +329,7 @@ const (
 // WriteTrendXLSX writes one sheet per indicator (units × months of rates,
 // the total, month-on-month changes in points and a line chart), a long
 // "Số liệu" sheet with numerators and denominators, and "Nguồn".
-func WriteTrendXLSX(w io.Writer, rep *TrendReport) error {
+func WriteTrendXLSX(w io.Writer, rep *Trend) error {
 	f := excelize.NewFile()
 	defer f.Close()
 	l := trendLabels(rep.Lang)
@@ -338,7 +339,7 @@ func WriteTrendXLSX(w io.Writer, rep *TrendReport) error {
 	}
 	first := true
 	for _, it := range rep.Trend.Indicators {
-		name := TrendSheetName(it.Key, rep.Lang)
+		name := trendSheetName(it.Key, rep.Lang)
 		if first {
 			if err := f.SetSheetName("Sheet1", name); err != nil {
 				return err
@@ -429,7 +430,7 @@ func setText(f *excelize.File, sheet, cell, value string, style int) error {
 	return f.SetCellStyle(sheet, cell, cell, style)
 }
 
-func writeTrendSheet(f *excelize.File, sheet string, it coverage.IndicatorTrend, rep *TrendReport,
+func writeTrendSheet(f *excelize.File, sheet string, it coverage.IndicatorTrend, rep *Trend,
 	l trendLabelSet, st trendStyles) error {
 	periods := rep.Trend.Periods
 	np := len(periods)
@@ -573,7 +574,7 @@ func addTrendChart(f *excelize.File, sheet string, it coverage.IndicatorTrend, t
 	})
 }
 
-func writeTrendData(f *excelize.File, sheet string, rep *TrendReport, l trendLabelSet, st trendStyles) error {
+func writeTrendData(f *excelize.File, sheet string, rep *Trend, l trendLabelSet, st trendStyles) error {
 	for c, h := range l.dataHead {
 		if err := setText(f, sheet, cellName(c+1, 1), h, st.head); err != nil {
 			return err
@@ -617,7 +618,7 @@ func writeTrendData(f *excelize.File, sheet string, rep *TrendReport, l trendLab
 	return f.AutoFilter(sheet, fmt.Sprintf("A1:G%d", max(row-1, 1)), nil)
 }
 
-func writeTrendSources(f *excelize.File, sheet string, rep *TrendReport, l trendLabelSet, st trendStyles) error {
+func writeTrendSources(f *excelize.File, sheet string, rep *Trend, l trendLabelSet, st trendStyles) error {
 	for c, h := range l.sourceHead {
 		if err := setText(f, sheet, cellName(c+1, 1), h, st.head); err != nil {
 			return err

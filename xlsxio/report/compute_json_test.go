@@ -1,4 +1,4 @@
-package xlsxio
+package report
 
 import (
 	"bytes"
@@ -14,6 +14,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/bhxh/bhxh/coverage"
+	"github.com/bhxh/bhxh/xlsxio"
 )
 
 // jsonTokens lists the tokens of a JSON document, numbers as written, and
@@ -97,15 +98,15 @@ func TestComputeJSONMatchesFixtures(t *testing.T) {
 func TestComputeJSONLayout(t *testing.T) {
 	den := int64(8)
 	rate, _ := coverage.NewPct(1, 8)
-	rep := &ComputeReport{
-		Inputs:   []ReportInput{{File: "a&b.csv", SHA256: "abc"}},
+	rep := &Compute{
+		Inputs:   []Input{{File: "a&b.csv", SHA256: "abc"}},
 		Decimals: 0,
 		Result: coverage.Result{
 			Units: []coverage.UnitResult{{Name: "X <1>", Counts: map[string]int64{"labour_force": 8, "bhxh_mandatory": 1},
 				Indicators: []coverage.IndicatorResult{{Key: "bhxh_mandatory", Numerator: 1, Denominator: &den, Rate: &rate}}}},
 			Total: coverage.UnitResult{Name: "Tổng cộng", Counts: map[string]int64{}},
 		},
-		Issues: []Issue{{Level: "warning", Code: "no_denominator", File: "a&b.csv", Message: "m"}},
+		Issues: []xlsxio.Issue{{Level: "warning", Code: "no_denominator", File: "a&b.csv", Message: "m"}},
 	}
 	var buf bytes.Buffer
 	if err := WriteComputeJSON(&buf, rep); err != nil {
@@ -173,7 +174,7 @@ func TestComputeJSONLayout(t *testing.T) {
 // halfUpReport has rates exactly halfway at the shown precision, a gap
 // that rounds to zero from below (never "-0.00") and a plan completion
 // ending in 5.
-func halfUpReport(decimals int) *ComputeReport {
+func halfUpReport(decimals int) *Compute {
 	units := []coverage.Unit{
 		{Name: "Một phần tám", Counts: map[string]int64{"bhxh_mandatory": 1, "bhxh_voluntary": 0, "labour_force": 8, "plan_bhxh_mandatory": 8}},
 		{Name: "Ba phần tám", Counts: map[string]int64{"bhxh_mandatory": 3, "bhxh_voluntary": 0, "labour_force": 8, "plan_bhxh_mandatory": 16}},
@@ -181,7 +182,7 @@ func halfUpReport(decimals int) *ComputeReport {
 	}
 	res := coverage.Compute(units, nil, coverage.Options{Month: 10,
 		Flags: map[string]coverage.Target{"bhxh": {Rate: decimal.RequireFromString("50")}}})
-	return &ComputeReport{Inputs: []ReportInput{{File: "x.xlsx", Sheet: "S"}}, Period: "2025-10", Result: res,
+	return &Compute{Inputs: []Input{{File: "x.xlsx", Sheet: "S"}}, Period: "2025-10", Result: res,
 		Decimals: decimals, Lang: "vi", Tool: "bhxh test", Generated: time.Date(2025, 11, 1, 0, 0, 0, 0, time.UTC)}
 }
 

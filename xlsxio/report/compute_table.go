@@ -1,4 +1,4 @@
-package xlsxio
+package report
 
 import (
 	"io"
@@ -11,8 +11,8 @@ import (
 	"github.com/bhxh/bhxh/coverage"
 )
 
-// BehindMarker marks a unit behind one of its targets in the table.
-const BehindMarker = "▼"
+// behindMarker marks a unit behind one of its targets in the table.
+const behindMarker = "▼"
 
 // WriteComputeTable writes the table an analyst pastes into a report: one
 // row per unit and the total, the unit's name, a marker when it is behind
@@ -20,7 +20,7 @@ const BehindMarker = "▼"
 // target, gap (points), persons needed and % of plan. Vietnamese labels and
 // number style (46,00; 29.024) unless rep.Lang is "en" (46.00; 29,024).
 // Only the table and its legend: warnings are the caller's business.
-func WriteComputeTable(w io.Writer, rep *ComputeReport) error {
+func WriteComputeTable(w io.Writer, rep *Compute) error {
 	cols := tableColumns(rep)
 	marked := false
 	for _, c := range cols {
@@ -42,7 +42,7 @@ func WriteComputeTable(w io.Writer, rep *ComputeReport) error {
 		if marked {
 			m := ""
 			if unitBehind(u) {
-				m = BehindMarker
+				m = behindMarker
 			}
 			cells = append(cells, m)
 		}
@@ -107,9 +107,9 @@ func tableLegend(cols []reportColumn, marked bool, lang string) []string {
 	}
 	if marked {
 		if lang == "en" {
-			lines = append(lines, BehindMarker+" behind target; gap = target − rate, in percentage points; needed = fewest extra people to reach the target.")
+			lines = append(lines, behindMarker+" behind target; gap = target − rate, in percentage points; needed = fewest extra people to reach the target.")
 		} else {
-			lines = append(lines, BehindMarker+" chưa đạt chỉ tiêu; thiếu = chỉ tiêu − tỷ lệ, tính bằng điểm %; cần thêm = số người tối thiểu để đạt chỉ tiêu.")
+			lines = append(lines, behindMarker+" chưa đạt chỉ tiêu; thiếu = chỉ tiêu − tỷ lệ, tính bằng điểm %; cần thêm = số người tối thiểu để đạt chỉ tiêu.")
 		}
 	}
 	return lines
@@ -145,7 +145,7 @@ type reportColumn struct {
 // tableColumns picks, per indicator present, its rate, then its target,
 // gap and persons needed when any row has a target, then % of plan when
 // any row has a plan.
-func tableColumns(rep *ComputeReport) []reportColumn {
+func tableColumns(rep *Compute) []reportColumn {
 	var cols []reportColumn
 	rows := reportRows(&rep.Result)
 	for _, ind := range presentIndicators(&rep.Result) {

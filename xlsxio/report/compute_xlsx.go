@@ -1,4 +1,4 @@
-package xlsxio
+package report
 
 import (
 	"cmp"
@@ -79,7 +79,7 @@ func labelsFor(lang string) xlsxLabels {
 }
 
 // WriteComputeXLSX writes the xlsx report.
-func WriteComputeXLSX(w io.Writer, rep *ComputeReport) error {
+func WriteComputeXLSX(w io.Writer, rep *Compute) error {
 	x, err := newXLSXReport(rep)
 	if err != nil {
 		return err
@@ -95,7 +95,7 @@ func WriteComputeXLSX(w io.Writer, rep *ComputeReport) error {
 }
 
 type xlsxReport struct {
-	rep    *ComputeReport
+	rep    *Compute
 	f      *excelize.File
 	lab    xlsxLabels
 	styles struct {
@@ -115,7 +115,7 @@ type summaryColumn struct {
 	rc     *reportColumn // the indicator figure, nil for name, code, counts
 }
 
-func newXLSXReport(rep *ComputeReport) (*xlsxReport, error) {
+func newXLSXReport(rep *Compute) (*xlsxReport, error) {
 	x := &xlsxReport{rep: rep, f: excelize.NewFile(), lab: labelsFor(rep.Lang)}
 	if err := x.f.SetSheetName("Sheet1", x.lab.summary); err != nil {
 		return nil, err

@@ -1,4 +1,4 @@
-package xlsxio
+package report
 
 import (
 	"archive/zip"
@@ -18,6 +18,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/bhxh/bhxh/coverage"
+	"github.com/bhxh/bhxh/xlsxio"
 )
 
 func trendUnit(name, code string, counts map[string]int64) coverage.Unit {
@@ -26,7 +27,7 @@ func trendUnit(name, code string, counts map[string]int64) coverage.Unit {
 
 // sampleTrend: three months, one unit missing in October, BHYT only in
 // the last two months.
-func sampleTrend(t *testing.T) *TrendReport {
+func sampleTrend(t *testing.T) *Trend {
 	t.Helper()
 	months := []coverage.Month{
 		{Period: "2023-10", Source: "t10.xlsx", Units: []coverage.Unit{
@@ -41,11 +42,11 @@ func sampleTrend(t *testing.T) *TrendReport {
 			trendUnit("Phường Thủy Dương", "04405", map[string]int64{"bhxh_mandatory": 305, "bhxh_voluntary": 10, "labour_force": 900, "bhyt": 1001, "population": 990}),
 		}},
 	}
-	tr, err := coverage.ComputeTrend(months, coverage.TrendOptions{NameKey: UnitNameKey})
+	tr, err := coverage.ComputeTrend(months, coverage.TrendOptions{NameKey: xlsxio.UnitNameKey})
 	if err != nil {
 		t.Fatal(err)
 	}
-	rep := &TrendReport{Trend: tr, Decimals: 2, Lang: "vi", Tool: "bhxh test",
+	rep := &Trend{Trend: tr, Decimals: 2, Lang: "vi", Tool: "bhxh test",
 		Generated: time.Date(2024, 1, 5, 8, 0, 0, 0, time.UTC)}
 	for i, p := range tr.Periods {
 		rep.Inputs = append(rep.Inputs, TrendInput{Period: p, PeriodSource: "title", File: tr.Sources[i], Sheet: "T", SHA256: "abc"})
@@ -53,7 +54,7 @@ func sampleTrend(t *testing.T) *TrendReport {
 	return rep
 }
 
-func writeTrendFile(t *testing.T, rep *TrendReport) string {
+func writeTrendFile(t *testing.T, rep *Trend) string {
 	t.Helper()
 	var buf bytes.Buffer
 	if err := WriteTrendXLSX(&buf, rep); err != nil {

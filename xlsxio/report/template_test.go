@@ -1,9 +1,8 @@
-package xlsxio
+package report
 
 import (
 	"archive/zip"
 	"bytes"
-	"errors"
 	"io"
 	"os"
 	"path/filepath"
@@ -11,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/bhxh/bhxh/xlsxio"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -53,7 +53,7 @@ func TestTemplateReadsBackCellByCell(t *testing.T) {
 	if got := rows[templateHeaderRow-1]; !reflect.DeepEqual(got, wantHead) {
 		t.Errorf("header\n got %q\nwant %q", got, wantHead)
 	}
-	for i, k := range TemplateKeys {
+	for i, k := range templateKeys {
 		if got := rows[templateHeaderRow-1][i+1]; got != HeaderVI(k) {
 			t.Errorf("column %d header %q, want HeaderVI(%s)", i+2, got, k)
 		}
@@ -199,7 +199,7 @@ func TestFilledTemplateReadsWithoutOverrides(t *testing.T) {
 				{50, 80, 5, 0, 4, 80, 9, 3},
 			}
 			fillTemplate(t, path, counts)
-			tb, err := ReadFile(path, Options{})
+			tb, err := xlsxio.ReadFile(path, xlsxio.Options{})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -216,7 +216,7 @@ func TestFilledTemplateReadsWithoutOverrides(t *testing.T) {
 				if u.Name != templateUnits[i].Name || u.Code != templateUnits[i].Code {
 					t.Errorf("unit %d = %q %q", i, u.Name, u.Code)
 				}
-				for j, k := range TemplateKeys[2:] {
+				for j, k := range templateKeys[2:] {
 					if got, ok := u.Counts[k]; !ok || got != counts[i][j] {
 						t.Errorf("%s %s = %d (%v), want %d", u.Name, k, got, ok, counts[i][j])
 					}
@@ -249,51 +249,5 @@ func TestTemplateOpensInLibreOffice(t *testing.T) {
 	}
 	if recs[6][2] != "00123" {
 		t.Errorf("code %q: leading zeros lost", recs[6][2])
-	}
-}
-
-func TestReadUnitList(t *testing.T) {
-	dir := t.TempDir()
-	write := func(name, body string) string {
-		p := filepath.Join(dir, name)
-		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return p
-	}
-	// CSV with a BOM, ';', a header naming the code first.
-	got, err := ReadUnitList(write("ds.csv", "\ufeffMã ĐVHC;Tên đơn vị\r\n04402;Xã Hòa Bình\r\n\r\n04405;Phường Thủy Dương\r\n"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	want := []TemplateUnit{{"Xã Hòa Bình", "04402"}, {"Phường Thủy Dương", "04405"}}
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("csv: %+v", got)
-	}
-	// No header: name, code.
-	got, err = ReadUnitList(write("plain.csv", "Xã Hòa Bình,04402\nPhường Thủy Dương\n"))
-	if err != nil || !reflect.DeepEqual(got, []TemplateUnit{{"Xã Hòa Bình", "04402"}, {"Phường Thủy Dương", ""}}) {
-		t.Errorf("plain: %+v %v", got, err)
-	}
-	// xlsx with a code stored as text.
-	f := excelize.NewFile()
-	f.SetSheetRow("Sheet1", "A1", &[]any{"Đơn vị", "Mã đơn vị"})
-	f.SetSheetRow("Sheet1", "A2", &[]any{"Đặc khu Côn Đảo", "00123"})
-	px := filepath.Join(dir, "ds.xlsx")
-	if err := f.SaveAs(px); err != nil {
-		t.Fatal(err)
-	}
-	got, err = ReadUnitList(px)
-	if err != nil || !reflect.DeepEqual(got, []TemplateUnit{{"Đặc khu Côn Đảo", "00123"}}) {
-		t.Errorf("xlsx: %+v %v", got, err)
-	}
-	// A unit twice.
-	_, err = ReadUnitList(write("dup.csv", "Đơn vị,Mã\nXã A,001\nXã B,001\n"))
-	if !errors.Is(err, ErrDuplicateUnit) || !strings.Contains(err.Error(), "rows 2 and 3") {
-		t.Errorf("duplicate: %v", err)
-	}
-	_, err = ReadUnitList(write("empty.csv", "Đơn vị,Mã\n"))
-	if err == nil {
-		t.Error("an empty list is accepted")
 	}
 }

@@ -1,4 +1,4 @@
-package xlsxio
+package report
 
 import (
 	"encoding/csv"
@@ -19,7 +19,7 @@ var csvIndicatorFields = []string{
 // with canonical column names: unit, code, the counts present, then
 // <indicator>_rate… for each indicator present. Decimals use '.'; an
 // absent figure is an empty field.
-func WriteComputeCSV(w io.Writer, rep *ComputeReport) error {
+func WriteComputeCSV(w io.Writer, rep *Compute) error {
 	if _, err := io.WriteString(w, "\uFEFF"); err != nil {
 		return err
 	}
