@@ -273,7 +273,7 @@ func allocateGroup(units []AllocUnit, members []int, total int64, req AllocReque
 			if hi < lo {
 				hi = lo
 			}
-			cs[k] = claim{weight: weights[k], lo: lo, hi: hi, tie: u.Denominator}
+			cs[k] = claim{weight: weights[k], lo: lo, hi: hi, tie: u.Denominator, base: u.Current}
 		}
 	}
 	seats := total
@@ -308,7 +308,7 @@ func allocateGroup(units []AllocUnit, members []int, total int64, req AllocReque
 			c = 0
 		}
 		out[i].Target = c + got[k]
-		out[i].Quota = new(big.Rat).Add(quotas[k], new(big.Rat).SetInt64(c))
+		out[i].Quota = quotas[k] // includes the claim's base, c
 	}
 	return nil
 }
@@ -326,25 +326,34 @@ func sumLo(units []AllocUnit, members []int, min int64) int64 {
 // incrementWeights returns the weights of an incremental method as integers
 // proportional to the exact values (scaled by the common denominator).
 func incrementWeights(units []AllocUnit, members []int, m Method) ([]*big.Int, error) {
-	rats := make([]*big.Rat, len(members))
-	for k, i := range members {
-		u := units[i]
-		switch m {
-		case Uncovered:
-			v := u.Denominator - u.Current
-			if v < 0 {
-				v = 0
-			}
-			rats[k] = new(big.Rat).SetInt64(v)
-		case CurrentShare:
-			rats[k] = new(big.Rat).SetInt64(u.Current)
-		default:
-			if u.Weight == nil {
-				rats[k] = new(big.Rat)
-			} else {
-				rats[k] = new(big.Rat).Set(u.Weight)
-			}
+	out := make([]*big.Int, len(members))
+	switch m {
+	case Uncovered:
+		for k, i := range members {
+			out[k] = big.NewInt(max(units[i].Denominator-units[i].Current, 0))
 		}
+		return out, nil
+	case CurrentShare:
+		for k, i := range members {
+			out[k] = big.NewInt(units[i].Current)
+		}
+		return out, nil
+	}
+	rats := make([]*big.Rat, len(members))
+	whole := true
+	for k, i := range members {
+		if w := units[i].Weight; w == nil {
+			rats[k] = new(big.Rat)
+		} else {
+			rats[k] = w
+			whole = whole && w.IsInt()
+		}
+	}
+	if whole { // the common case (a column of counts): no scaling
+		for k, r := range rats {
+			out[k] = new(big.Int).Set(r.Num())
+		}
+		return out, nil
 	}
 	lcm := big.NewInt(1)
 	for _, r := range rats {
@@ -352,7 +361,6 @@ func incrementWeights(units []AllocUnit, members []int, m Method) ([]*big.Int, e
 		g := new(big.Int).GCD(nil, nil, lcm, d)
 		lcm.Mul(lcm, new(big.Int).Quo(d, g))
 	}
-	out := make([]*big.Int, len(rats))
 	for k, r := range rats {
 		v := new(big.Int).Mul(r.Num(), lcm)
 		out[k] = v.Quo(v, r.Denom())

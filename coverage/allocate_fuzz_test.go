@@ -129,15 +129,7 @@ func FuzzAllocate(f *testing.F) {
 // BenchmarkAllocate10000 allocates a 45 % target over 10,000 units with
 // currents spread from 0 to 60 %, so many units are fixed at current.
 func BenchmarkAllocate10000(b *testing.B) {
-	rng := rand.New(rand.NewPCG(1, 2))
-	units := make([]AllocUnit, 10000)
-	var sumD int64
-	for i := range units {
-		d := 1000 + rng.Int64N(200000)
-		units[i] = AllocUnit{Name: fmt.Sprint(i), Denominator: d, Current: d * rng.Int64N(60) / 100}
-		sumD += d
-	}
-	total := sumD * 45 / 100
+	units, total := benchBaseline(10000)
 	for _, r := range Roundings {
 		b.Run(string(r), func(b *testing.B) {
 			for b.Loop() {
@@ -147,4 +139,36 @@ func BenchmarkAllocate10000(b *testing.B) {
 			}
 		})
 	}
+}
+
+// BenchmarkAllocate100000 is every method with every rounding over 100,000
+// units (make bench reports it; the target is 0.5 s each).
+func BenchmarkAllocate100000(b *testing.B) {
+	units, total := benchBaseline(100000)
+	for _, m := range fuzzMethods {
+		for _, r := range Roundings {
+			b.Run(string(m)+"/"+string(r), func(b *testing.B) {
+				for b.Loop() {
+					if _, err := Allocate(units, AllocRequest{Total: total, Method: m, Rounding: r, NoDecrease: true}); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+		}
+	}
+}
+
+// benchBaseline is n units with denominators from 1,000 to 201,000, currents
+// from 0 to 60 % of them and a weight column, and a 45 % total.
+func benchBaseline(n int) ([]AllocUnit, int64) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	units := make([]AllocUnit, n)
+	var sumD int64
+	for i := range units {
+		d := 1000 + rng.Int64N(200000)
+		units[i] = AllocUnit{Name: fmt.Sprint(i), Denominator: d, Current: d * rng.Int64N(60) / 100,
+			Weight: big.NewRat(rng.Int64N(1000), 1)}
+		sumD += d
+	}
+	return units, sumD * 45 / 100
 }

@@ -33,6 +33,7 @@ type claim struct {
 	weight *big.Int
 	lo, hi int64
 	tie    int64
+	base   int64 // people held before the apportionment, added to the reported quota
 }
 
 // errApportion is returned when the bounds cannot hold the seats; callers
@@ -54,22 +55,40 @@ func feasibleRange(cs []claim) (min, max int64) {
 }
 
 // apportion splits seats among claims in whole numbers. It returns the
-// seats and each claim's exact quota (the bounded proportional share that
-// largest remainder rounds; divisor methods report the same quota for
-// information).
+// seats and each claim's exact quota plus its base (the bounded
+// proportional share that largest remainder rounds; divisor methods report
+// the same quota for information).
 func apportion(cs []claim, seats int64, r Rounding) ([]int64, []*big.Rat, error) {
 	lo, hi := feasibleRange(cs)
 	if seats < lo || seats > hi {
 		return nil, nil, errApportion
 	}
+	if out, quotas, ok := apportionInt(cs, seats, r); ok {
+		return out, quotas, nil
+	}
+	return apportionRat(cs, seats, r)
+}
+
+// apportionRat is apportion in exact rationals (math/big): the reference
+// the integer path is checked against, and the path for weights or counts
+// past 64 bits.
+func apportionRat(cs []claim, seats int64, r Rounding) ([]int64, []*big.Rat, error) {
 	quotas := exactQuotas(cs, seats)
+	var out []int64
 	switch r {
 	case LargestRemainder:
-		return largestRemainder(cs, seats, quotas), quotas, nil
+		out = largestRemainder(cs, seats, quotas)
 	case Webster, DHondt, HuntingtonHill:
-		return divisor(cs, seats, r), quotas, nil
+		out = divisor(cs, seats, r)
+	default:
+		return nil, nil, errors.New("unknown rounding " + string(r))
 	}
-	return nil, nil, errors.New("unknown rounding " + string(r))
+	for i, c := range cs {
+		if c.base != 0 {
+			quotas[i].Add(quotas[i], new(big.Rat).SetInt64(c.base))
+		}
+	}
+	return out, quotas, nil
 }
 
 // exactQuotas returns q_i = clamp(λ·w_i, lo_i, hi_i) with Σq = seats: every
