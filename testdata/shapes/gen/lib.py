@@ -476,9 +476,13 @@ def soffice(src, fmt, outdir, name=None):
         shutil.rmtree(tmpdir, ignore_errors=True)
 
 
+OPENED = set()  # files LibreOffice has opened during this run
+
+
 def lo_csv(path, sheet=None):
     """What LibreOffice shows on a sheet (1-based index; default the
     first), as rows of strings: how the truths are checked against it."""
+    OPENED.add(os.path.abspath(path))
     tmpdir = tempfile.mkdtemp(prefix="shapes-csv-")
     try:
         filt = 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false'
@@ -522,7 +526,8 @@ def bhxh(*args, cwd=None):
         _bhxh = os.path.join(d, "bhxh")
         subprocess.run(["go", "build", "-o", _bhxh, "./cmd/bhxh"], check=True, cwd=REPO,
                        env=dict(os.environ, CGO_ENABLED="0"))
-    p = subprocess.run([_bhxh] + list(args), cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    env = dict(os.environ, SOURCE_DATE_EPOCH="1732608000")  # the report's "Thời điểm lập": 2024-11-26
+    p = subprocess.run([_bhxh] + list(args), cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     if p.returncode != 0:
         raise RuntimeError("bhxh %s: %s" % (" ".join(args), p.stderr))
 

@@ -236,6 +236,7 @@ def two_forms():
     form_sheet(wb.create_sheet("Biểu 02"), "BIỂU 02: DÂN SỐ VÀ NGƯỜI THAM GIA BHYT", units, FORM2, respelled(units))
     save(wb, out("two-forms.xlsx"))
     check_units(out("two-forms.xlsx"), units, FORM1, sheet=1)
+    check_units(out("two-forms.xlsx"), respelled(units), FORM2, sheet=2)
     case("two-forms", I, compute_args("two-forms.xlsx"), compute_truth(units, period="2025-10"))
 
     # the same key (Dân số) on both sheets, one unit's figures differ
@@ -249,6 +250,7 @@ def two_forms():
     rows2, cols2 = form_sheet(wb.create_sheet("Biểu 02"), "BIỂU 02: DÂN SỐ VÀ NGƯỜI THAM GIA BHYT", other, FORM2,
                               respelled(other))
     save(wb, out("two-forms-conflict.xlsx"))
+    check_units(out("two-forms-conflict.xlsx"), respelled(other), FORM2, sheet=2)
     c1 = "E%d" % rows1[bad.name]  # Biểu 01: STT, Mã, Tên, LLLĐ, Dân số
     c2 = "D%d" % rows2[bad.name.replace("Hòa", "Hoà")]
     case("two-forms-conflict", I, compute_args("two-forms-conflict.xlsx"),
@@ -263,6 +265,8 @@ def two_forms():
     form_sheet(wb.create_sheet("Biểu 02"), "BIỂU 02: DÂN SỐ VÀ NGƯỜI THAM GIA BHYT", units,
                FORM2, respelled([u for u in units if u is not lost]))
     save(wb, out("two-forms-missing-unit.xlsx"))
+    check_units(out("two-forms-missing-unit.xlsx"), units, FORM1, sheet=1)
+    check_units(out("two-forms-missing-unit.xlsx"), respelled([u for u in units if u is not lost]), FORM2, sheet=2)
     truth = compute_truth(units, period="2025-10")
     i = units.index(lost)
     truth["units"][i]["counts"]["population"] = None
@@ -375,6 +379,8 @@ def transposed_rows():
         r += 1
     footer(ws, r, width, "Tân Hưng, ngày 28 tháng 6 năm 2025")
     ws.column_dimensions["B"].width = 44
+    for i in range(len(units) + 1):
+        ws.column_dimensions[chr(ord("D") + i)].width = 16
     save(wb, out("bieu-tong-hop-tinh.xlsx"))
     rows = lo_csv(out("bieu-tong-hop-tinh.xlsx"))
     check_transposed(rows, units, dict(ROWS_A))
@@ -453,6 +459,9 @@ def transposed_codes():
                 put(ws, r, 4 + i, vn(c[what]))
         r += 1
     footer(ws, r, width, "Tân Hưng, ngày 26 tháng 11 năm 2025")
+    ws.column_dimensions["B"].width = 38
+    for i in range(n + 1):
+        ws.column_dimensions[chr(ord("D") + i)].width = 15
     save(wb, out("bieu-tong-hop-xa.xlsx"))
     rows = lo_csv(out("bieu-tong-hop-xa.xlsx"))
     labels = {k: unicodedata.normalize("NFC", lbl) for _, lbl, _, k in body if isinstance(k, str) and k in ALL}
