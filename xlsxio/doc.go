@@ -10,16 +10,19 @@
 //
 //	reading   read.go (ReadFile: format sniffing, rows → units), table.go (the
 //	          header finder), sheet.go with source_xlsx_fast.go (one pass of
-//	          the sheet tokenizer), source_xlsx.go (excelize, when a sheet
-//	          needs it), source_xls.go, source_csv.go (one grid per format),
-//	          zipcheck.go (limits),
-//	          preview.go (what inspect shows when no table is found)
+//	          rawxlsx's sheet tokenizer), source_xlsx.go (excelize, when a
+//	          sheet needs it), source_xls.go, source_csv.go (one grid per
+//	          format), preview.go (what inspect shows when no table is found)
+//	raw xlsx  package rawxlsx: zip limits, the XML and sheet tokenizers,
+//	          shared strings, styles, workbook part, cell names, and the
+//	          streaming sheet scan of participant lists
+//	errors    errors.go; package readerr (FileError, CellError, ErrorList)
 //	text      text.go (NFC, Fold), legacy.go (TCVN3, VNI), number.go (cell
 //	          text and stored numbers → decimal), headers.go (header → key),
 //	          labels.go (total, subtotal, section, footer rows; unit name
 //	          keys), period.go, period_name.go
-//	lists     sheetscan.go (a streaming one-pass sheet reader), participants.go
-//	          (participant lists → unit counts, for bhxh count), unit_list.go
-//	          (the units a template is pre-filled with), parent_targets.go
-//	          (allocate --parent-targets), column_texts.go (allocate --by)
+//	lists     participants.go (participant lists → unit counts, for bhxh
+//	          count, over rawxlsx.ScanSheet), unit_list.go (the units a
+//	          template is pre-filled with), parent_targets.go (allocate
+//	          --parent-targets), column_texts.go (allocate --by)
 package xlsxio

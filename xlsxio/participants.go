@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/bhxh/bhxh/coverage"
+	"github.com/bhxh/bhxh/xlsxio/rawxlsx"
 )
 
 // Schemes a participant list can count, in report order.
@@ -35,9 +36,9 @@ const headerSearchRows = 30
 
 // CountOptions control how one list is read.
 type CountOptions struct {
-	Sheet  string     // sheet name or 1-based index; "" = first
-	Scheme string     // one of ParticipantSchemes: every row counts for it; "" = from the kind column
-	Limits ScanLimits // zero = DefaultScanLimits
+	Sheet  string         // sheet name or 1-based index; "" = first
+	Scheme string         // one of ParticipantSchemes: every row counts for it; "" = from the kind column
+	Limits rawxlsx.Limits // zero = rawxlsx.DefaultLimits
 }
 
 // UnitCount is one unit's participants per scheme.
@@ -223,13 +224,13 @@ func (pc *ParticipantCounter) AddFile(path string, opt CountOptions) error {
 	)
 	var cols [5]int // column of each role
 	fail := func(col, row int, val []byte, err error) error {
-		errs = append(errs, &CellError{File: name, Sheet: sheetName, Cell: CellName(col, row), Value: string(val), Err: err})
+		errs = append(errs, &CellError{File: name, Sheet: sheetName, Cell: rawxlsx.CellName(col, row), Value: string(val), Err: err})
 		if len(errs) >= MaxErrors {
 			return errStopList
 		}
 		return nil
 	}
-	info, err := ScanSheet(path, opt.Sheet, opt.Limits, func(r *Row) error {
+	info, err := rawxlsx.ScanSheet(path, opt.Sheet, opt.Limits, func(r *rawxlsx.Row) error {
 		if roles == nil {
 			if r.Num > headerSearchRows {
 				return errNoListHeader
@@ -329,7 +330,7 @@ func (pc *ParticipantCounter) AddFile(path string, opt CountOptions) error {
 			} else if UnitFullKey(u.name) != UnitFullKey(string(uname)) { // another case or Unicode form is the same name
 				u.conflict = true
 				pc.Issues = append(pc.Issues, Issue{Level: "warning", Code: "unit_name_conflict", File: name, Sheet: sheetName,
-					Cell:    CellName(cols[partName], r.Num),
+					Cell:    rawxlsx.CellName(cols[partName], r.Num),
 					Message: fmt.Sprintf("unit %s is named %q here and %q before; the first name is kept", u.code, uname, u.name)})
 			}
 		}
@@ -346,7 +347,7 @@ func (pc *ParticipantCounter) AddFile(path string, opt CountOptions) error {
 				pc.dups++
 				if pc.dups <= MaxListedDuplicates {
 					pc.Issues = append(pc.Issues, Issue{Level: "warning", Code: "duplicate_person", File: name, Sheet: sheetName,
-						Cell: CellName(cols[partID], r.Num),
+						Cell: rawxlsx.CellName(cols[partID], r.Num),
 						Message: fmt.Sprintf("mã số BHXH %s already counted for %s at %s row %d; counted once",
 							id, ParticipantSchemes[s], pc.files[first>>32], uint32(first))})
 				}

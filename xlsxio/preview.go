@@ -2,6 +2,7 @@ package xlsxio
 
 import (
 	"errors"
+	"github.com/bhxh/bhxh/xlsxio/rawxlsx"
 	"strings"
 )
 
@@ -54,7 +55,7 @@ func Preview(path string, opt Options) ([]SheetPreview, error) {
 				if h == "" {
 					continue
 				}
-				col := Column{Index: c, Letter: columnLetter(c), Header: h}
+				col := Column{Index: c, Letter: rawxlsx.ColumnLetters(c), Header: h}
 				col.Key, col.Why = matchColumn(opt, col)
 				if col.Key == "-" {
 					col.Key = ""

@@ -18,6 +18,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/bhxh/bhxh/coverage"
+	"github.com/bhxh/bhxh/xlsxio/rawxlsx"
 )
 
 // ReadFile reads the table of a workbook (.xlsx, .xls) or CSV file into
@@ -36,6 +37,10 @@ func ReadFile(path string, opt Options) (*Table, error) {
 }
 
 func baseName(path string) string { return filepath.Base(path) }
+
+// maxFileBytes bounds an input file read whole (its parts are bounded by
+// rawxlsx.CheckZip).
+const maxFileBytes = 256 << 20
 
 // readInput reads a whole input file within the size limit.
 func readInput(path string) ([]byte, error) {
@@ -541,12 +546,12 @@ func unitSpan(s sheetSource, h header) header {
 	for i := range cols {
 		switch c := cols[i].Index; {
 		case c == best && c != h.unit:
-			cols[i].Key, cols[i].Why = "unit", fmt.Sprintf("names under %q merged over %s–%s", cols[i].Header, columnLetter(span.c0), columnLetter(span.c1))
+			cols[i].Key, cols[i].Why = "unit", fmt.Sprintf("names under %q merged over %s–%s", cols[i].Header, rawxlsx.ColumnLetters(span.c0), rawxlsx.ColumnLetters(span.c1))
 		case c == h.unit && c != best:
-			cols[i].Key, cols[i].Why = "", fmt.Sprintf("the names are in column %s", columnLetter(best))
+			cols[i].Key, cols[i].Why = "", fmt.Sprintf("the names are in column %s", rawxlsx.ColumnLetters(best))
 		}
 		if c := cols[i].Index; c == codeCol && h.code < 0 && c != best {
-			cols[i].Key, cols[i].Why = "code", fmt.Sprintf("codes under %q merged over %s–%s", cols[i].Header, columnLetter(span.c0), columnLetter(span.c1))
+			cols[i].Key, cols[i].Why = "code", fmt.Sprintf("codes under %q merged over %s–%s", cols[i].Header, rawxlsx.ColumnLetters(span.c0), rawxlsx.ColumnLetters(span.c1))
 		}
 	}
 	h.cols, h.unit = cols, best

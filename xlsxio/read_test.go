@@ -308,17 +308,6 @@ func TestParseColumnsFile(t *testing.T) {
 	}
 }
 
-func TestFormatDecimals(t *testing.T) {
-	for code, want := range map[string]int{"General": -1, "0": 0, "0.00": 2, "#,##0.0": 1, "0.00%": 2, `0.0" %"`: 1, "[Red]0.000;-0.000": 3} {
-		if got, _ := formatDecimals(code); got != want {
-			t.Errorf("formatDecimals(%q) = %d, want %d", code, got, want)
-		}
-	}
-	if _, pct := formatDecimals("0.00%"); !pct {
-		t.Error("0.00% is a percentage")
-	}
-}
-
 // FuzzRead: whatever the bytes, Read returns a table or an error, never a
 // panic, and a table's counts are whole people within limits.
 func FuzzRead(f *testing.F) {

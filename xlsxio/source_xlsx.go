@@ -9,18 +9,12 @@ import (
 
 	"github.com/shopspring/decimal"
 	"github.com/xuri/excelize/v2"
+
+	"github.com/bhxh/bhxh/xlsxio/rawxlsx"
 )
 
-// Limits that keep a hostile or broken workbook from exhausting memory or
-// disk: a unit workbook is a few hundred kilobytes; these leave room for a
-// hundredfold.
-const (
-	maxFileBytes     = 256 << 20 // the file itself
-	maxUnzippedBytes = 512 << 20 // all parts, uncompressed
-	maxPartBytes     = 256 << 20 // one sheet or the shared strings, uncompressed
-	maxZipRatio      = 1000      // uncompressed/compressed of a part over 1 MB
-	maxFormulaCells  = 100000    // cells visited checking one formula for cycles
-)
+// maxFormulaCells bounds the cells visited checking one formula for cycles.
+const maxFormulaCells = 100000
 
 type xlsxBook struct {
 	f    *excelize.File
@@ -34,7 +28,7 @@ type xlsxBook struct {
 // one it does not take, by excelize.
 func openXLSX(data []byte, file, password string) (workbookSource, error) {
 	if !isOLE(data) {
-		zr, err := checkedZip(data)
+		zr, err := rawxlsx.CheckZip(data)
 		if err != nil {
 			return nil, &FileError{File: file, Err: err}
 		}
@@ -50,8 +44,8 @@ func openXLSX(data []byte, file, password string) (workbookSource, error) {
 func openExcelize(data []byte, file, password string) (*xlsxBook, error) {
 	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
 		Password:          password,
-		UnzipSizeLimit:    maxUnzippedBytes,
-		UnzipXMLSizeLimit: maxPartBytes,
+		UnzipSizeLimit:    rawxlsx.MaxUnzippedBytes,
+		UnzipXMLSizeLimit: rawxlsx.MaxPartBytes,
 	})
 	if err != nil {
 		if password != "" && isOLE(data) {
@@ -73,7 +67,7 @@ func (b *xlsxBook) Sheet(i int) (sheetSource, error) {
 	if err != nil {
 		return nil, &FileError{File: b.file, Err: fmt.Errorf("sheet %q: %w: %v", name, ErrNotWorkbook, err)}
 	}
-	s := &xlsxSheet{f: b.f, name: name, rows: map[int][]string{}, styles: map[int]styleInfo{}, cells: map[int64]cell{}}
+	s := &xlsxSheet{f: b.f, name: name, rows: map[int][]string{}, styles: map[int]rawxlsx.Style{}, cells: map[int64]cell{}}
 	for r := 0; it.Next(); r++ {
 		cols, err := it.Columns(excelize.Options{RawCellValue: true})
 		if err != nil {
@@ -109,20 +103,14 @@ type xlsxSheet struct {
 	nrows  int
 	cols   int
 	merges []mergeRange
-	styles map[int]styleInfo
+	styles map[int]rawxlsx.Style
 	cells  map[int64]cell // decoded cells: the header finder asks for each many times
-}
-
-type styleInfo struct {
-	font     string
-	decimals int
-	percent  bool
 }
 
 func (s *xlsxSheet) Name() string         { return s.name }
 func (s *xlsxSheet) Size() (int, int)     { return s.nrows, s.cols }
 func (s *xlsxSheet) Merges() []mergeRange { return s.merges }
-func ref(r, c int) string                 { n, _ := excelize.CoordinatesToCellName(c+1, r+1); return n }
+func ref(r, c int) string                 { return rawxlsx.CellName(c, r+1) }
 func (s *xlsxSheet) raw(r, c int) (string, bool) {
 	row := s.rows[r]
 	if c < 0 || c >= len(row) {
@@ -131,24 +119,23 @@ func (s *xlsxSheet) raw(r, c int) (string, bool) {
 	return row[c], true
 }
 
-func (s *xlsxSheet) style(axis string) styleInfo {
+func (s *xlsxSheet) style(axis string) rawxlsx.Style {
 	id, err := s.f.GetCellStyle(s.name, axis)
 	if err != nil {
-		return styleInfo{decimals: -1}
+		return rawxlsx.Style{Format: rawxlsx.General}
 	}
 	if si, ok := s.styles[id]; ok {
 		return si
 	}
-	si := styleInfo{decimals: -1}
+	si := rawxlsx.Style{Format: rawxlsx.General}
 	if st, err := s.f.GetStyle(id); err == nil && st != nil {
 		if st.Font != nil {
-			si.font = st.Font.Family
+			si.Font = st.Font.Family
 		}
-		code := builtinFormat(st.NumFmt)
+		si.Format = rawxlsx.BuiltinFormat(st.NumFmt)
 		if st.CustomNumFmt != nil {
-			code = *st.CustomNumFmt
+			si.Format = rawxlsx.ParseFormat(*st.CustomNumFmt)
 		}
-		si.decimals, si.percent = formatDecimals(code)
 	}
 	s.styles[id] = si
 	return si
@@ -178,7 +165,7 @@ func (s *xlsxSheet) decode(r, c int) cell {
 		// nothing.
 		if fm, _ := s.f.GetCellFormula(s.name, axis); fm != "" {
 			si := s.style(axis)
-			return cell{Kind: cellFormula, Text: "=" + fm, Decimals: si.decimals, Percent: si.percent}
+			return cell{Kind: cellFormula, Text: "=" + fm, Decimals: si.Format.Decimals, Percent: si.Format.Percent}
 		}
 		return cell{Kind: cellEmpty, Decimals: -1}
 	}
@@ -186,11 +173,11 @@ func (s *xlsxSheet) decode(r, c int) cell {
 	si := s.style(axis)
 	switch typ {
 	case excelize.CellTypeUnset, excelize.CellTypeNumber, excelize.CellTypeDate:
-		return cell{Kind: cellNumber, Text: v, Raw: v, Decimals: si.decimals, Percent: si.percent}
+		return cell{Kind: cellNumber, Text: v, Raw: v, Decimals: si.Format.Decimals, Percent: si.Format.Percent}
 	case excelize.CellTypeBool, excelize.CellTypeError:
 		return cell{Kind: cellOther, Text: v, Decimals: -1}
 	}
-	return cell{Kind: cellText, Text: NFC(DecodeLegacy(v, si.font)), Decimals: -1}
+	return cell{Kind: cellText, Text: NFC(DecodeLegacy(v, si.Font)), Decimals: -1}
 }
 
 // refPattern finds cell references and ranges in a formula.
@@ -213,7 +200,7 @@ func (s *xlsxSheet) Eval(r, c int) (cell, error) {
 		return cell{}, fmt.Errorf("%w: it gives %s", ErrFormula, v)
 	}
 	if _, err := decimal.NewFromString(v); err == nil {
-		return cell{Kind: cellNumber, Text: v, Raw: v, Decimals: si.decimals, Percent: si.percent}, nil
+		return cell{Kind: cellNumber, Text: v, Raw: v, Decimals: si.Format.Decimals, Percent: si.Format.Percent}, nil
 	}
 	if v == "" {
 		return cell{Kind: cellEmpty, Decimals: -1}, nil
@@ -276,76 +263,6 @@ func (s *xlsxSheet) checkCycle(start string) error {
 		return nil
 	}
 	return visit(start)
-}
-
-// builtinFormat gives the format code of Excel's built-in number formats
-// that matter for decimals.
-func builtinFormat(id int) string {
-	switch id {
-	case 1:
-		return "0"
-	case 2:
-		return "0.00"
-	case 3:
-		return "#,##0"
-	case 4:
-		return "#,##0.00"
-	case 9:
-		return "0%"
-	case 10:
-		return "0.00%"
-	case 11:
-		return "0.00E+00"
-	case 37, 38:
-		return "#,##0"
-	case 39, 40:
-		return "#,##0.00"
-	}
-	return "General"
-}
-
-// formatDecimals reads how many decimals a number format shows (of its
-// first section) and whether it is a percentage; -1 for General.
-func formatDecimals(code string) (int, bool) {
-	if code == "" || strings.EqualFold(code, "General") {
-		return -1, false
-	}
-	sec := code
-	if i := strings.IndexByte(sec, ';'); i >= 0 {
-		sec = sec[:i]
-	}
-	// drop quoted text and escaped characters
-	var b strings.Builder
-	inQuote := false
-	for i := 0; i < len(sec); i++ {
-		ch := sec[i]
-		switch {
-		case ch == '"':
-			inQuote = !inQuote
-		case inQuote:
-		case ch == '\\' || ch == '_' || ch == '*':
-			i++
-		case ch == '[':
-			if j := strings.IndexByte(sec[i:], ']'); j >= 0 {
-				i += j
-			}
-		default:
-			b.WriteByte(ch)
-		}
-	}
-	s := b.String()
-	percent := strings.Contains(s, "%")
-	d := 0
-	if i := strings.IndexByte(s, '.'); i >= 0 {
-		for _, ch := range s[i+1:] {
-			if ch == '0' || ch == '#' || ch == '?' {
-				d++
-			} else if ch != ',' {
-				break
-			}
-		}
-	}
-	return d, percent
 }
 
 // isOLE reports an OLE compound file: a legacy .xls, or an xlsx encrypted

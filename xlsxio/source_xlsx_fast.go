@@ -1,99 +1,56 @@
 package xlsxio
 
 // The fast xlsx source: a plain workbook's sheet is read in one pass of the
-// sheet scanner's tokenizer (values, types, styles, formula marks, merges),
-// the styles from styles.xml once, and excelize is opened only when a sheet
-// or a cell needs it: a formula without a cached value (excelize resolves
-// shared formulas and computes), or a sheet outside the plain shape checked
-// here (rows or cells out of order, overlapping merges, another encoding…),
-// which excelize then reads exactly as before. Each answer is the one the
-// excelize path (source_xlsx.go) gives; source_xlsx_fast_test.go compares
-// the two on every fixture.
+// sheet tokenizer (rawxlsx.SheetReader: values, types, styles, formula
+// marks, merges), the styles from styles.xml once, and excelize is opened
+// only when a sheet or a cell needs it: a formula without a cached value
+// (excelize resolves shared formulas and computes), or a sheet outside the
+// plain shape checked here (rows or cells out of order, overlapping merges,
+// another encoding…), which excelize then reads exactly as before. Each
+// answer is the one the excelize path (source_xlsx.go) gives;
+// source_xlsx_fast_test.go compares the two on every fixture.
 
 import (
 	"archive/zip"
-	"bytes"
 	"errors"
-	"io"
-	"path"
-	"strconv"
 	"strings"
-	"unicode/utf8"
-)
 
-const relOfficeDocument = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
+	"github.com/bhxh/bhxh/xlsxio/rawxlsx"
+)
 
 type fastBook struct {
 	data   []byte
 	file   string
-	pk     *pkg
-	exact  map[string]*zip.File
+	pk     *rawxlsx.Package
 	names  []string
 	parts  []string // each sheet's part; "" lets excelize read the sheet
-	sst    *sharedStrings
+	sst    *rawxlsx.SharedStrings
 	sstStr []string // decoded shared strings, filled on use
 	sstSet []bool
-	styles []styleInfo // by cellXfs index
-	ex     *xlsxBook   // excelize, opened on first need
+	styles []rawxlsx.Style // by cellXfs index
+	ex     *xlsxBook       // excelize, opened on first need
 	exErr  error
 }
 
 // openFast opens a plain, unencrypted workbook; nil means "let excelize do
 // it" (anything unusual, including every error: excelize words those).
 func openFast(data []byte, zr *zip.Reader, file string) *fastBook {
-	lim := DefaultScanLimits
-	lim.MaxPartBytes = maxPartBytes
-	lim.MaxSharedBytes = maxPartBytes
-	lim.MaxMetaBytes = maxPartBytes
-	b := &fastBook{data: data, file: file, exact: map[string]*zip.File{}}
-	b.pk = &pkg{name: file, lim: lim, files: map[string]*zip.File{}, normCR: true}
-	for _, zf := range zr.File {
-		low := strings.ToLower(zf.Name)
-		if b.pk.files[low] != nil {
-			return nil // names differing only in case: excelize's business
-		}
-		b.pk.files[low] = zf
-		b.exact[zf.Name] = zf
+	pk := rawxlsx.NewPackage(zr, file, rawxlsx.WholeLimits)
+	pk.NormalizeCR = true
+	if pk.CaseClash() || pk.Part("_rels/.rels") == nil {
+		return nil // names differing only in case, or no package rels: excelize's business
 	}
-	var root xmlRels
-	if ok, err := b.pk.readMeta("_rels/.rels", &root); !ok || err != nil {
+	wb, err := pk.ReadWorkbook()
+	if err != nil || wb.DocRel != rawxlsx.RelOfficeDocument || wb.Part != "xl/workbook.xml" || pk.Part(wb.Part) == nil ||
+		pk.Part(rawxlsx.RelsOf(wb.Part)) == nil {
 		return nil
 	}
-	wbPath := ""
-	for _, r := range root.Rels {
-		if r.Type == relOfficeDocument {
-			wbPath = strings.TrimPrefix(r.Target, "/")
-			break
-		}
-	}
-	if wbPath != "xl/workbook.xml" || b.exact[wbPath] == nil {
-		return nil
-	}
-	var wb xmlWorkbook
-	if ok, err := b.pk.readMeta(wbPath, &wb); !ok || err != nil {
-		return nil
-	}
-	var rels xmlRels
-	if ok, err := b.pk.readMeta("xl/_rels/workbook.xml.rels", &rels); !ok || err != nil || b.exact["xl/_rels/workbook.xml.rels"] == nil {
-		return nil
-	}
+	b := &fastBook{data: data, file: file, pk: pk}
 	seen := map[string]int{}
 	for i, s := range wb.Sheets {
 		b.names = append(b.names, s.Name)
-		part := ""
-		for _, r := range rels.Rels {
-			if r.ID != s.RID {
-				continue
-			}
-			p := strings.TrimPrefix(path.Clean("xl/"+r.Target), "/")
-			if strings.HasPrefix(r.Target, "/") {
-				p = strings.TrimPrefix(path.Clean(r.Target), "/")
-			}
-			if b.exact[p] != nil {
-				part = p
-			}
-		}
-		if !strings.HasPrefix(part, "xl/worksheets/") || strings.ContainsAny(part, "\\") {
+		part := s.Part
+		if pk.Part(part) == nil || !strings.HasPrefix(part, "xl/worksheets/") || strings.ContainsAny(part, "\\") {
 			part = ""
 		}
 		key := strings.ToLower(s.Name)
@@ -103,85 +60,26 @@ func openFast(data []byte, zr *zip.Reader, file string) *fastBook {
 		seen[key] = i
 		b.parts = append(b.parts, part)
 	}
-	if b.exact["xl/sharedStrings.xml"] != nil {
-		zf := b.exact["xl/sharedStrings.xml"]
-		data := readPart(zf)
-		if data == nil {
-			return nil
-		}
-		sst, err := b.pk.parseSharedStrings(&tokenizer{buf: data, srcEnd: true}, zf)
+	const sstPart = "xl/sharedStrings.xml"
+	if pk.Part(sstPart) != nil {
+		sst, err := pk.ReadSharedStrings(sstPart)
 		if err != nil {
 			return nil
 		}
 		b.sst = sst
-		n := len(sst.offs) - 1
-		b.sstStr, b.sstSet = make([]string, n), make([]bool, n)
-	} else if b.pk.files["xl/sharedstrings.xml"] != nil {
+		b.sstStr, b.sstSet = make([]string, sst.Len()), make([]bool, sst.Len())
+	} else if pk.PartFold(sstPart) != nil {
 		return nil
 	}
-	if !b.readStyles() {
+	const stylesPart = "xl/styles.xml"
+	if pk.Part(stylesPart) == nil {
+		if pk.PartFold(stylesPart) != nil {
+			return nil
+		}
+	} else if b.styles, err = pk.ReadStyles(stylesPart); err != nil {
 		return nil
 	}
 	return b
-}
-
-// readStyles reads what GetStyle would give for each cell format: the font
-// family and the number format's decimals and percent.
-func (b *fastBook) readStyles() bool {
-	var st struct {
-		NumFmts []struct {
-			ID   int    `xml:"numFmtId,attr"`
-			Code string `xml:"formatCode,attr"`
-		} `xml:"numFmts>numFmt"`
-		Fonts []struct {
-			Name *struct {
-				Val *string `xml:"val,attr"`
-			} `xml:"name"`
-		} `xml:"fonts>font"`
-		Xfs []struct {
-			NumFmtID  *int  `xml:"numFmtId,attr"`
-			FontID    *int  `xml:"fontId,attr"`
-			ApplyFont *bool `xml:"applyFont,attr"`
-		} `xml:"cellXfs>xf"`
-	}
-	if b.exact["xl/styles.xml"] == nil {
-		return b.pk.files["xl/styles.xml"] == nil
-	}
-	if ok, err := b.pk.readMeta("xl/styles.xml", &st); !ok || err != nil {
-		return false
-	}
-	b.styles = make([]styleInfo, len(st.Xfs))
-	for i, xf := range st.Xfs {
-		si := styleInfo{decimals: -1}
-		if (xf.ApplyFont == nil || *xf.ApplyFont) && xf.FontID != nil && *xf.FontID >= 0 && *xf.FontID < len(st.Fonts) {
-			if n := st.Fonts[*xf.FontID].Name; n != nil && n.Val != nil {
-				si.font = *n.Val
-			}
-		}
-		code := "General"
-		if xf.NumFmtID != nil {
-			id := *xf.NumFmtID
-			if isBuiltinNumFmt(id) {
-				code = builtinFormat(id)
-			} else {
-				for _, nf := range st.NumFmts {
-					if nf.ID == id {
-						code = nf.Code
-					}
-				}
-			}
-		}
-		si.decimals, si.percent = formatDecimals(code)
-		b.styles[i] = si
-	}
-	return true
-}
-
-// isBuiltinNumFmt: the ids excelize takes as built-in formats (its own code
-// table and the language-dependent ranges), whatever numFmts says.
-func isBuiltinNumFmt(id int) bool {
-	return (0 <= id && id <= 4) || (9 <= id && id <= 22) || (37 <= id && id <= 49) ||
-		(27 <= id && id <= 36) || (50 <= id && id <= 62) || (67 <= id && id <= 81)
 }
 
 func (b *fastBook) Sheets() []string { return b.names }
@@ -219,70 +117,17 @@ func (b *fastBook) shared(i int) string {
 		return ""
 	}
 	if !b.sstSet[i] {
-		v, _ := b.sst.get(i)
-		b.sstStr[i], b.sstSet[i] = bstrDecode(v), true
+		v, _ := b.sst.Get(i)
+		b.sstStr[i], b.sstSet[i] = rawxlsx.DecodeEscapes(v), true
 	}
 	return b.sstStr[i]
-}
-
-// bstrDecode undoes the _xHHHH_ escapes of OOXML strings as excelize does
-// ("_x005F_" is "_"; an escape of no valid character is dropped).
-func bstrDecode(v []byte) string {
-	if !bytes.Contains(v, []byte("_x")) {
-		return string(v)
-	}
-	out := make([]byte, 0, len(v))
-	for i := 0; i < len(v); {
-		if v[i] == '_' && i+7 <= len(v) && v[i+1] == 'x' && v[i+6] == '_' && isHex4(v[i+2:i+6]) {
-			h := string(v[i+2 : i+6])
-			if h == "005F" {
-				out = append(out, '_')
-			} else if r, err := strconv.ParseUint(h, 16, 32); err == nil && utf8.ValidRune(rune(r)) {
-				out = utf8.AppendRune(out, rune(r))
-			}
-			i += 7
-			continue
-		}
-		out = append(out, v[i])
-		i++
-	}
-	return string(out)
-}
-
-func isHex4(h []byte) bool {
-	for _, c := range h {
-		if !('0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F') {
-			return false
-		}
-	}
-	return true
-}
-
-// normalizeCR turns CRLF and lone CR into LF, as encoding/xml does with
-// character data.
-func normalizeCR(b []byte) []byte {
-	if bytes.IndexByte(b, '\r') < 0 {
-		return b
-	}
-	out := make([]byte, 0, len(b))
-	for i := 0; i < len(b); i++ {
-		if b[i] == '\r' {
-			out = append(out, '\n')
-			if i+1 < len(b) && b[i+1] == '\n' {
-				i++
-			}
-			continue
-		}
-		out = append(out, b[i])
-	}
-	return out
 }
 
 // cellMeta is what a stored <c> says besides its value.
 type cellMeta struct {
 	col   int32
 	style int32
-	typ   byte // cellType's letter
+	typ   byte // rawxlsx.CellInfo's Type
 	hasF  bool
 }
 
@@ -313,314 +158,81 @@ var errNotPlain = errors.New("not a plain sheet")
 
 // scanSheet reads sheet i in one pass; nil when the sheet is not plain.
 func (b *fastBook) scanSheet(i int) *fastSheet {
-	data := readPart(b.exact[b.parts[i]])
-	if data == nil || !utf8Declared(data) {
+	data, err := b.pk.ReadPart(b.pk.Part(b.parts[i]))
+	if err != nil || !rawxlsx.UTF8Declared(data) {
 		return nil
 	}
 	s := &fastSheet{b: b, idx: i, name: b.names[i], rows: map[int]*fastRow{}, cells: map[int64]cell{}}
-	if err := s.scan(data); err != nil {
+	if err := s.scan(b.pk.SheetReader(data, b.names[i])); err != nil {
 		return nil
 	}
 	return s
 }
 
-// readPart inflates a part whole, within the part limit; nil on any
-// failure (excelize then reads the file and words the error).
-func readPart(zf *zip.File) []byte {
-	if zf.UncompressedSize64 > maxPartBytes {
-		return nil
-	}
-	rc, err := zf.Open()
-	if err != nil {
-		return nil
-	}
-	defer rc.Close()
-	data := make([]byte, 0, zf.UncompressedSize64+1)
-	for {
-		n, err := rc.Read(data[len(data):cap(data)])
-		data = data[:len(data)+n]
-		if err == io.EOF {
-			return data
-		}
-		if err != nil || len(data) > maxPartBytes {
-			return nil
-		}
-		if len(data) == cap(data) {
-			data = append(data, 0)[:len(data)]
-		}
-	}
-}
-
-// utf8Declared: the XML declaration names no encoding other than UTF-8.
-func utf8Declared(data []byte) bool {
-	if !bytes.HasPrefix(data, []byte("<?xml")) {
-		return !bytes.HasPrefix(data, []byte("\xef\xbb\xbf<?xml")) || utf8Declared(data[3:])
-	}
-	end := bytes.Index(data, []byte("?>"))
-	if end < 0 {
-		return false
-	}
-	decl := data[:end]
-	k := bytes.Index(decl, []byte("encoding"))
-	if k < 0 {
-		return true
-	}
-	rest := bytes.TrimLeft(decl[k+len("encoding"):], " \t\r\n=")
-	if len(rest) == 0 {
-		return false
-	}
-	rest = bytes.Trim(rest[1:], " \t\r\n")
-	q := bytes.IndexAny(rest, `"'`)
-	if q < 0 {
-		return false
-	}
-	enc := strings.ToLower(string(rest[:q]))
-	return enc == "utf-8" || enc == "utf8"
-}
-
-// attrInt reads a non-negative decimal attribute (no spaces: a plain file
-// writes none).
-func attrInt(v []byte) (int, bool) { return digitsInt(v) }
-
-// attrsN reads the attributes named in names (local names) into vals.
-func attrsN(raw []byte, names []string, vals [][]byte) error {
-	for i := range vals {
-		vals[i] = nil
-	}
-	for i := 0; ; {
-		name, val, next, done, bad := nextAttr(raw, i)
-		if done {
-			return nil
-		}
-		if bad {
-			return errNotPlain
-		}
-		i = next
-		if bytes.IndexByte(name, ':') >= 0 {
-			continue // a prefixed attribute (xr:uid, x14ac:dyDescent) is none of ours
-		}
-		for j, n := range names {
-			if string(name) == n {
-				if vals[j] != nil || bytes.IndexByte(val, '&') >= 0 {
-					return errNotPlain
-				}
-				vals[j] = val
-			}
-		}
-	}
-}
-
-func (s *fastSheet) scan(data []byte) error {
-	t := &tokenizer{buf: data, srcEnd: true}
+// scan keeps what the sheet tokenizer hands over, refusing (errNotPlain)
+// anything excelize might read differently.
+func (s *fastSheet) scan(sr *rawxlsx.SheetReader) error {
 	var (
-		av                    = make([][]byte, 3)
-		inData, inRow, inCell bool
-		inIS, capV, capT      bool
-		inCols, inMerges      bool
-		rph                   int
-		lastRow               = 0
-		row                   *fastRow
-		rowNum                int
-		col, lastCol          int
-		typ                   byte
-		style                 int
-		hasF, hasIS           bool
-		vbuf, tbuf            []byte
-		mergeRefs             [][]byte
-		sawData               bool
+		row    *fastRow
+		merges [][]byte
 	)
-	endCell := func() {
-		var val string
-		switch typ {
-		case 's':
-			if len(vbuf) > 0 {
-				i, ok := atoiBytes(vbuf)
-				if !ok {
-					i = 0
-				}
-				val = s.b.shared(i)
-			}
-		case 'i':
-			if hasIS {
-				val = bstrDecode(tbuf)
-			} else {
-				val = string(vbuf)
-			}
-		default:
-			val = string(vbuf)
-		}
-		if val != "" || hasF {
-			for len(row.vals) < col {
-				row.vals = append(row.vals, "")
-			}
-			row.vals = append(row.vals, val)
-		}
-		row.meta = append(row.meta, cellMeta{col: int32(col), style: int32(style), typ: typ, hasF: hasF})
-		inCell = false
-	}
 	for {
-		k, err := t.next()
+		it, err := sr.Next()
 		if err != nil {
 			return err
 		}
-		switch k {
-		case tokEOF:
-			if !sawData || inRow || inCell {
+		switch it {
+		case rawxlsx.Done:
+			return s.finish(merges)
+		case rawxlsx.RowStart:
+			if sr.Row.Odd {
 				return errNotPlain
 			}
-			return s.finish(mergeRefs)
-		case tokStart:
-			name := string(t.name)
-			switch {
-			case inCell:
-				switch name {
-				case "v":
-					capV = !t.selfClose && !inIS
-				case "f":
-					hasF = true
-				case "is":
-					inIS, hasIS = !t.selfClose, true
-				case "t":
-					capT = inIS && rph == 0 && !t.selfClose
-				case "rPh":
-					if inIS && !t.selfClose {
-						rph++
+			row = &fastRow{style: sr.Row.Style}
+			s.rows[sr.Row.Num-1] = row
+		case rawxlsx.CellItem:
+			c := &sr.Cell
+			if c.Odd {
+				return errNotPlain
+			}
+			val := ""
+			switch c.Type {
+			case 's':
+				if len(c.Value) > 0 {
+					i, ok := rawxlsx.Index(c.Value)
+					if !ok {
+						i = 0
 					}
+					val = s.b.shared(i)
 				}
-			case inRow:
-				if name != "c" {
-					continue
-				}
-				if err := attrsN(t.attrs, []string{"r", "s", "t"}, av); err != nil {
-					return err
-				}
-				c, r, ok := parseRef(av[0])
-				if !ok || c <= lastCol || r != rowNum {
-					return errNotPlain
-				}
-				col, lastCol = c, c
-				style = 0
-				if av[1] != nil {
-					if style, ok = attrInt(av[1]); !ok {
-						return errNotPlain
-					}
-				}
-				if typ = cellType(av[2]); typ == 0 {
-					return errNotPlain
-				}
-				vbuf, tbuf = vbuf[:0], tbuf[:0]
-				hasF, hasIS, inIS, capV, capT, rph = false, false, false, false, false, 0
-				inCell = true
-				if t.selfClose {
-					endCell()
-				}
-			case inData:
-				if name != "row" {
-					continue
-				}
-				if err := attrsN(t.attrs, []string{"r", "s"}, av[:2]); err != nil {
-					return err
-				}
-				n, ok := attrInt(av[0])
-				if !ok || n <= lastRow || n > maxRow {
-					return errNotPlain
-				}
-				rowNum, lastRow, lastCol = n, n, -1
-				row = &fastRow{}
-				if av[1] != nil {
-					if row.style, ok = attrInt(av[1]); !ok {
-						return errNotPlain
-					}
-				}
-				inRow = !t.selfClose
-				if inRow || row.style != 0 {
-					s.rows[n-1] = row
-				}
-			case inCols:
-				if name == "col" {
-					if err := attrsN(t.attrs, []string{"min", "max", "style"}, av); err != nil {
-						return err
-					}
-					var cs colStyle
-					var ok1, ok2, ok3 = true, true, true
-					cs.min, ok1 = attrInt(av[0])
-					cs.max, ok2 = attrInt(av[1])
-					if av[2] != nil {
-						cs.style, ok3 = attrInt(av[2])
-					}
-					if av[0] == nil || av[1] == nil || !ok1 || !ok2 || !ok3 {
-						return errNotPlain
-					}
-					s.colSty = append(s.colSty, cs)
-				}
-			case inMerges:
-				if name == "mergeCell" {
-					if err := attrsN(t.attrs, []string{"ref"}, av[:1]); err != nil {
-						return err
-					}
-					mergeRefs = append(mergeRefs, append([]byte(nil), av[0]...))
+			case 'i':
+				if c.HasInline {
+					val = rawxlsx.DecodeEscapes(c.Inline)
+				} else {
+					val = string(c.Value)
 				}
 			default:
-				switch name {
-				case "sheetData":
-					if sawData {
-						return errNotPlain
-					}
-					sawData, inData = true, !t.selfClose
-				case "cols":
-					inCols = !t.selfClose
-				case "mergeCells":
-					inMerges = !t.selfClose
-				}
+				val = string(c.Value)
 			}
-		case tokEnd:
-			switch string(t.name) {
-			case "c":
-				if inCell {
-					endCell()
+			if val != "" || c.HasFormula {
+				for len(row.vals) < c.Col {
+					row.vals = append(row.vals, "")
 				}
-			case "v":
-				capV = false
-			case "t":
-				capT = false
-			case "rPh":
-				if rph > 0 {
-					rph--
-				}
-			case "is":
-				inIS = false
-			case "row":
-				if inRow && !inCell {
-					inRow = false
-					if len(row.vals) > 0 {
-						s.nrows = rowNum
-						s.cols = max(s.cols, len(row.vals))
-					}
-				}
-			case "sheetData":
-				if inRow {
-					return errNotPlain
-				}
-				inData = false
-			case "cols":
-				inCols = false
-			case "mergeCells":
-				inMerges = false
+				row.vals = append(row.vals, val)
 			}
-		case tokText, tokCDATA:
-			if !capV && !capT {
-				continue
+			row.meta = append(row.meta, cellMeta{col: int32(c.Col), style: int32(c.Style), typ: c.Type, hasF: c.HasFormula})
+		case rawxlsx.RowEnd:
+			if len(row.vals) > 0 {
+				s.nrows = sr.Row.Num
+				s.cols = max(s.cols, len(row.vals))
 			}
-			text := normalizeCR(t.text)
-			var dst *[]byte = &vbuf
-			if capT {
-				dst = &tbuf
+		case rawxlsx.ColItem:
+			if sr.Col.Odd {
+				return errNotPlain
 			}
-			if k == tokCDATA {
-				*dst = append(*dst, text...)
-			} else if *dst, err = appendText(*dst, text); err != nil {
-				return err
-			}
+			s.colSty = append(s.colSty, colStyle{sr.Col.Min, sr.Col.Max, sr.Col.Style})
+		case rawxlsx.MergeItem:
+			merges = append(merges, append([]byte(nil), sr.Merge...))
 		}
 	}
 }
@@ -629,16 +241,11 @@ func (s *fastSheet) scan(data []byte) error {
 // another (excelize would join those).
 func (s *fastSheet) finish(refs [][]byte) error {
 	for _, ref := range refs {
-		a, b, ok := bytes.Cut(ref, []byte(":"))
+		r0, c0, r1, c1, ok := rawxlsx.ParseRange(ref)
 		if !ok {
 			return errNotPlain
 		}
-		c0, r0, ok1 := parseRef(a)
-		c1, r1, ok2 := parseRef(b)
-		if !ok1 || !ok2 || c0 > c1 || r0 > r1 {
-			return errNotPlain
-		}
-		m := mergeRange{r0 - 1, c0, r1 - 1, c1}
+		m := mergeRange{r0, c0, r1, c1}
 		for _, o := range s.merges {
 			if m.r0 <= o.r1 && o.r0 <= m.r1 && m.c0 <= o.c1 && o.c0 <= m.c1 {
 				return errNotPlain
@@ -684,7 +291,7 @@ func (s *fastSheet) meta(r, c int) (cellMeta, bool) {
 
 // styleOf is GetCellStyle then GetStyle: the cell's format, else its row's,
 // else its column's.
-func (s *fastSheet) styleOf(r, c int) styleInfo {
+func (s *fastSheet) styleOf(r, c int) rawxlsx.Style {
 	id := 0
 	if m, ok := s.meta(r, c); ok {
 		id = int(m.style)
@@ -703,7 +310,7 @@ func (s *fastSheet) styleOf(r, c int) styleInfo {
 		}
 	}
 	if id < 0 || id >= len(s.b.styles) {
-		return styleInfo{decimals: -1}
+		return rawxlsx.Style{Format: rawxlsx.General}
 	}
 	return s.b.styles[id]
 }
@@ -757,11 +364,11 @@ func (s *fastSheet) decode(r, c int) cell {
 	si := s.styleOf(r, c)
 	switch m.typ {
 	case 0, 'n', 'd':
-		return cell{Kind: cellNumber, Text: v, Raw: v, Decimals: si.decimals, Percent: si.percent}
+		return cell{Kind: cellNumber, Text: v, Raw: v, Decimals: si.Format.Decimals, Percent: si.Format.Percent}
 	case 'b', 'e':
 		return cell{Kind: cellOther, Text: v, Decimals: -1}
 	}
-	return cell{Kind: cellText, Text: NFC(DecodeLegacy(v, si.font)), Decimals: -1}
+	return cell{Kind: cellText, Text: NFC(DecodeLegacy(v, si.Font)), Decimals: -1}
 }
 
 // slowSheet is the sheet as excelize sees it, for formulas; nil if
@@ -772,7 +379,7 @@ func (s *fastSheet) slowSheet() *xlsxSheet {
 		if err != nil {
 			return nil
 		}
-		s.slow = &xlsxSheet{f: ex.f, name: s.name, rows: map[int][]string{}, styles: map[int]styleInfo{}, cells: map[int64]cell{}}
+		s.slow = &xlsxSheet{f: ex.f, name: s.name, rows: map[int][]string{}, styles: map[int]rawxlsx.Style{}, cells: map[int64]cell{}}
 	}
 	return s.slow
 }

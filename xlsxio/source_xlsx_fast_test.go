@@ -7,6 +7,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/bhxh/bhxh/xlsxio/rawxlsx"
 )
 
 // sameAsExcelize opens data with the fast source and with excelize and
@@ -14,7 +16,7 @@ import (
 // evaluation). It reports how many sheets the fast source read itself.
 func sameAsExcelize(t *testing.T, name string, data []byte) (fast, all int) {
 	t.Helper()
-	zr, err := checkedZip(data)
+	zr, err := rawxlsx.CheckZip(data)
 	if err != nil {
 		return 0, 0
 	}

@@ -7,6 +7,7 @@ import (
 	"sync/atomic"
 
 	"github.com/bhxh/bhxh/coverage"
+	"github.com/bhxh/bhxh/xlsxio/rawxlsx"
 )
 
 // How far down a sheet a header is looked for: title blocks are a handful
@@ -139,7 +140,7 @@ func tryHeader(s sheetSource, opt Options, first, last, ncols int) (header, bool
 	noMerges := len(s.Merges()) == 0
 	lastGroup := ""
 	for c := 0; c < ncols; c++ {
-		col := Column{Index: c, Letter: columnLetter(c)}
+		col := Column{Index: c, Letter: rawxlsx.ColumnLetters(c)}
 		if first == last {
 			col.Header = textAt(s, last, c)
 		} else {
@@ -281,15 +282,6 @@ func canonicalKey(h string) string {
 		return h
 	}
 	return ""
-}
-
-// columnLetter turns a 0-based index into A, B, … Z, AA….
-func columnLetter(c int) string {
-	s := ""
-	for c++; c > 0; c = (c - 1) / 26 {
-		s = string(rune('A'+(c-1)%26)) + s
-	}
-	return s
 }
 
 // matchHeaderCached memoises MatchHeader, a pure function asked the same

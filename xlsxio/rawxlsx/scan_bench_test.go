@@ -1,4 +1,4 @@
-package xlsxio
+package rawxlsx
 
 import (
 	"bytes"
@@ -37,25 +37,13 @@ func BenchmarkSheetScan(b *testing.B) {
 	b.ResetTimer()
 	for b.Loop() {
 		cells := 0
-		_, err := ScanSheetReader(bytes.NewReader(data), int64(len(data)), "b.xlsx", "", ScanLimits{}, func(r *Row) error {
+		_, err := ScanSheetReader(bytes.NewReader(data), int64(len(data)), "b.xlsx", "", Limits{}, func(r *Row) error {
 			cells += len(r.Cells)
 			return nil
 		})
 		if err != nil || cells != 4*100001 {
 			b.Fatal(err, cells)
 		}
-	}
-}
-
-func BenchmarkParticipantRole(b *testing.B) {
-	for b.Loop() {
-		participantRole("Mã số sổ BHXH (10 chữ số)")
-	}
-}
-
-func BenchmarkKindMask(b *testing.B) {
-	for b.Loop() {
-		kindMask("BHXH bắt buộc, BHTN, BHYT")
 	}
 }
 

@@ -1,4 +1,4 @@
-package xlsxio
+package rawxlsx
 
 import (
 	"archive/zip"
@@ -13,6 +13,8 @@ import (
 	"time"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/bhxh/bhxh/xlsxio/readerr"
 )
 
 // buildXLSX makes a minimal package around a sheet (and shared strings when
@@ -46,7 +48,7 @@ func buildXLSX(t testing.TB, sheetXML, sstXML string) []byte {
 }
 
 // scanAll returns the rows as "row:COL=value|…" lines.
-func scanAll(t testing.TB, data []byte, sheet string, lim ScanLimits) ([]string, error) {
+func scanAll(t testing.TB, data []byte, sheet string, lim Limits) ([]string, error) {
 	t.Helper()
 	var out []string
 	_, err := ScanSheetReader(bytes.NewReader(data), int64(len(data)), "ds.xlsx", sheet, lim, func(r *Row) error {
@@ -81,7 +83,7 @@ func TestScanSheetValues(t *testing.T) {
 		`<row r="7"/>` +
 		`<!-- a comment <row r="8"> --><row r="9"><c r="A9" t="inlineStr"><is><t><![CDATA[<&amp;>]]></t></is></c></row>` +
 		`</sheetData><mergeCells count="1"><mergeCell ref="A1:B1"/></mergeCells></worksheet>`
-	got, err := scanAll(t, buildXLSX(t, sheet, sst), "", ScanLimits{})
+	got, err := scanAll(t, buildXLSX(t, sheet, sst), "", Limits{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -100,12 +102,12 @@ func TestScanSheetValues(t *testing.T) {
 func TestScanSheetChoosesSheet(t *testing.T) {
 	data := buildXLSX(t, sheetHead+`</sheetData></worksheet>`, "")
 	for _, sheet := range []string{"Hai", "hai", "2"} {
-		got, err := scanAll(t, data, sheet, ScanLimits{})
+		got, err := scanAll(t, data, sheet, Limits{})
 		if err != nil || len(got) != 1 || got[0] != "1:A=hai" {
 			t.Errorf("sheet %q: %v %v", sheet, got, err)
 		}
 	}
-	if _, err := scanAll(t, data, "Ba", ScanLimits{}); err == nil || !strings.Contains(err.Error(), `no sheet "Ba" (sheets: "Danh sách", "Hai")`) {
+	if _, err := scanAll(t, data, "Ba", Limits{}); err == nil || !strings.Contains(err.Error(), `no sheet "Ba" (sheets: "Danh sách", "Hai")`) {
 		t.Errorf("missing sheet: %v", err)
 	}
 }
@@ -116,27 +118,27 @@ func TestScanSheetRefusals(t *testing.T) {
 		is               error
 		cell             string // CellError.Cell when the error names a cell
 	}{
-		{"column beyond XFD", sheetHead + `<row r="1"><c r="XFE1"><v>1</v></c></row></sheetData></worksheet>`, "", ErrCellRange, "A1"},
-		{"row beyond 1048576", sheetHead + `<row r="1048577"><c><v>1</v></c></row></sheetData></worksheet>`, "", ErrCellRange, "A1048576"},
-		{"four letters", sheetHead + `<row r="2"><c r="B2"><v>1</v></c><c r="AAAA2"><v>1</v></c></row></sheetData></worksheet>`, "", ErrCellRange, "C2"},
-		{"DTD", `<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "b">]><worksheet><sheetData/></worksheet>`, "", ErrBadXML, ""},
-		{"undefined entity", sheetHead + `<row r="1"><c r="A1" t="inlineStr"><is><t>&a;</t></is></c></row></sheetData></worksheet>`, "", ErrBadXML, "A1"},
-		{"bad char ref", sheetHead + `<row r="1"><c r="A1"><v>&#0;</v></c></row></sheetData></worksheet>`, "", ErrBadXML, "A1"},
+		{"column beyond XFD", sheetHead + `<row r="1"><c r="XFE1"><v>1</v></c></row></sheetData></worksheet>`, "", readerr.ErrCellRange, "A1"},
+		{"row beyond 1048576", sheetHead + `<row r="1048577"><c><v>1</v></c></row></sheetData></worksheet>`, "", readerr.ErrCellRange, "A1048576"},
+		{"four letters", sheetHead + `<row r="2"><c r="B2"><v>1</v></c><c r="AAAA2"><v>1</v></c></row></sheetData></worksheet>`, "", readerr.ErrCellRange, "C2"},
+		{"DTD", `<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "b">]><worksheet><sheetData/></worksheet>`, "", readerr.ErrBadXML, ""},
+		{"undefined entity", sheetHead + `<row r="1"><c r="A1" t="inlineStr"><is><t>&a;</t></is></c></row></sheetData></worksheet>`, "", readerr.ErrBadXML, "A1"},
+		{"bad char ref", sheetHead + `<row r="1"><c r="A1"><v>&#0;</v></c></row></sheetData></worksheet>`, "", readerr.ErrBadXML, "A1"},
 		{"missing shared string", sheetHead + `<row r="5"><c r="C5" t="s"><v>7</v></c></row></sheetData></worksheet>`, `<sst><si><t>a</t></si></sst>`, nil, "C5"},
-		{"truncated", sheetHead + `<row r="1"><c r="A1"><v>1</v></c>`, "", ErrBadXML, ""},
-		{"unknown cell type", sheetHead + `<row r="1"><c r="A1" t="zz"><v>1</v></c></row></sheetData></worksheet>`, "", ErrBadXML, "A1"},
-		{"no sheetData", `<worksheet></worksheet>`, "", ErrBadXML, ""},
+		{"truncated", sheetHead + `<row r="1"><c r="A1"><v>1</v></c>`, "", readerr.ErrBadXML, ""},
+		{"unknown cell type", sheetHead + `<row r="1"><c r="A1" t="zz"><v>1</v></c></row></sheetData></worksheet>`, "", readerr.ErrBadXML, "A1"},
+		{"no sheetData", `<worksheet></worksheet>`, "", readerr.ErrBadXML, ""},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			_, err := scanAll(t, buildXLSX(t, c.sheet, c.sst), "", ScanLimits{})
+			_, err := scanAll(t, buildXLSX(t, c.sheet, c.sst), "", Limits{})
 			if err == nil {
 				t.Fatal("no error")
 			}
 			if c.is != nil && !errors.Is(err, c.is) {
 				t.Errorf("error %v is not %v", err, c.is)
 			}
-			var ce *CellError
+			var ce *readerr.CellError
 			if c.cell != "" {
 				if !errors.As(err, &ce) || ce.Cell != c.cell || ce.File != "ds.xlsx" || ce.Sheet != "Danh sách" {
 					t.Errorf("error %v does not name ds.xlsx: Danh sách!%s", err, c.cell)
@@ -144,7 +146,7 @@ func TestScanSheetRefusals(t *testing.T) {
 			}
 		})
 	}
-	if _, err := scanAll(t, []byte("not a zip"), "", ScanLimits{}); !errors.Is(err, ErrNotWorkbook) {
+	if _, err := scanAll(t, []byte("not a zip"), "", Limits{}); !errors.Is(err, readerr.ErrNotWorkbook) {
 		t.Errorf("not a zip: %v", err)
 	}
 }
@@ -154,25 +156,25 @@ func TestScanSheetLimits(t *testing.T) {
 	row := `<row><c t="inlineStr"><is><t>x</t></is></c></row>`
 	bomb := sheetHead + strings.Repeat(row, 40<<20/len(row)) + `</sheetData></worksheet>`
 	data := buildXLSX(t, bomb, "")
-	if _, err := scanAll(t, data, "", ScanLimits{}); !errors.Is(err, ErrTooBig) || !strings.Contains(err.Error(), "zip bomb") {
+	if _, err := scanAll(t, data, "", Limits{}); !errors.Is(err, readerr.ErrTooBig) || !strings.Contains(err.Error(), "zip bomb") {
 		t.Errorf("bomb: %v", err)
 	}
-	if _, err := scanAll(t, data, "", ScanLimits{MaxPartBytes: 1 << 20, MaxRatio: 1 << 20}); !errors.Is(err, ErrTooBig) {
+	if _, err := scanAll(t, data, "", Limits{MaxPartBytes: 1 << 20, MaxRatio: 1 << 20}); !errors.Is(err, readerr.ErrTooBig) {
 		t.Errorf("part limit: %v", err)
 	}
 	sst := `<sst>` + strings.Repeat(`<si><t>abc</t></si>`, 100) + `</sst>`
 	small := buildXLSX(t, sheetHead+`</sheetData></worksheet>`, sst)
-	if _, err := scanAll(t, small, "", ScanLimits{MaxSharedStrings: 99}); !errors.Is(err, ErrTooBig) {
+	if _, err := scanAll(t, small, "", Limits{MaxSharedStrings: 99}); !errors.Is(err, readerr.ErrTooBig) {
 		t.Errorf("shared strings count: %v", err)
 	}
-	if _, err := scanAll(t, small, "", ScanLimits{MaxSharedBytes: 299}); !errors.Is(err, ErrTooBig) {
+	if _, err := scanAll(t, small, "", Limits{MaxSharedBytes: 299}); !errors.Is(err, readerr.ErrTooBig) {
 		t.Errorf("shared strings bytes: %v", err)
 	}
-	if _, err := scanAll(t, small, "", ScanLimits{MaxSharedStrings: 100, MaxSharedBytes: 300}); err != nil {
+	if _, err := scanAll(t, small, "", Limits{MaxSharedStrings: 100, MaxSharedBytes: 300}); err != nil {
 		t.Errorf("at the limits: %v", err)
 	}
 	long := buildXLSX(t, sheetHead+`<row><c t="inlineStr"><is><t>`+strings.Repeat("y", 2000)+`</t></is></c></row></sheetData></worksheet>`, "")
-	if _, err := scanAll(t, long, "", ScanLimits{MaxCellBytes: 1000}); !errors.Is(err, ErrTooBig) {
+	if _, err := scanAll(t, long, "", Limits{MaxCellBytes: 1000}); !errors.Is(err, readerr.ErrTooBig) {
 		t.Errorf("cell limit: %v", err)
 	}
 }
@@ -209,7 +211,7 @@ func TestScanSheetMatchesExcelize(t *testing.T) {
 		t.Fatal(err)
 	}
 	i := 0
-	_, err = ScanSheetReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()), "x.xlsx", "", ScanLimits{}, func(r *Row) error {
+	_, err = ScanSheetReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()), "x.xlsx", "", Limits{}, func(r *Row) error {
 		if r.Num != i+1 {
 			return fmt.Errorf("row %d, want %d", r.Num, i+1)
 		}
@@ -249,7 +251,7 @@ func TestScanSheetStops(t *testing.T) {
 	stop := errors.New("enough")
 	for _, at := range []int{1, 3000, 150000} {
 		n := 0
-		_, err := ScanSheetReader(bytes.NewReader(data), int64(len(data)), "x.xlsx", "", ScanLimits{}, func(r *Row) error {
+		_, err := ScanSheetReader(bytes.NewReader(data), int64(len(data)), "x.xlsx", "", Limits{}, func(r *Row) error {
 			n++
 			if n == at {
 				return stop
@@ -283,7 +285,7 @@ func TestScanSheetNoTempFiles(t *testing.T) {
 	if err := os.WriteFile(path, buildXLSX(t, sb.String(), ""), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	info, err := ScanSheet(path, "", ScanLimits{}, func(*Row) error { return nil })
+	info, err := ScanSheet(path, "", Limits{}, func(*Row) error { return nil })
 	if err != nil || info.Rows != 50000 || info.Sheet != "Danh sách" || info.File != "ds.xlsx" {
 		t.Fatalf("%+v %v", info, err)
 	}
@@ -297,8 +299,8 @@ func TestColumnLetters(t *testing.T) {
 		if got := ColumnLetters(col); got != want {
 			t.Errorf("ColumnLetters(%d) = %s, want %s", col, got, want)
 		}
-		if c, r, ok := parseRef([]byte(want + "7")); !ok || c != col || r != 7 {
-			t.Errorf("parseRef(%s7) = %d %d %v", want, c, r, ok)
+		if c, r, ok := ParseCellName([]byte(want + "7")); !ok || c != col || r != 7 {
+			t.Errorf("ParseCellName(%s7) = %d %d %v", want, c, r, ok)
 		}
 	}
 }
@@ -314,13 +316,13 @@ func FuzzSheetScan(f *testing.F) {
 			// Bytes that are not a zip are taken as the sheet XML.
 			data = buildXLSX(t, string(in), `<sst><si><t>a</t></si><si><t>b</t></si></sst>`)
 		}
-		lim := ScanLimits{MaxPartBytes: 8 << 20, MaxSharedBytes: 1 << 20, MaxSharedStrings: 1 << 16, MaxCellBytes: 1 << 16}
+		lim := Limits{MaxPartBytes: 8 << 20, MaxSharedBytes: 1 << 20, MaxSharedStrings: 1 << 16, MaxCellBytes: 1 << 16}
 		ScanSheetReader(bytes.NewReader(data), int64(len(data)), "f.xlsx", "", lim, func(r *Row) error {
-			if r.Num < 1 || r.Num > maxRow {
+			if r.Num < 1 || r.Num > MaxRow {
 				t.Fatalf("row %d", r.Num)
 			}
 			for _, c := range r.Cells {
-				if c.Col < 0 || c.Col >= maxCol || len(c.Value) == 0 || len(c.Value) > 1<<16 {
+				if c.Col < 0 || c.Col >= MaxCol || len(c.Value) == 0 || len(c.Value) > 1<<16 {
 					t.Fatalf("cell %+v", c)
 				}
 			}

@@ -1,0 +1,247 @@
+package rawxlsx
+
+// The streaming list scanner: one worksheet of an xlsx read in one pass, for
+// the one job excelize's row iterator does badly: participant lists of up to
+// Excel's 1,048,576 rows. excelize's Rows spills the sheet XML to $TMPDIR
+// and decodes it with encoding/xml; this scanner inflates the sheet with
+// archive/zip and walks it with the sheet tokenizer, in three goroutines:
+// inflate ‖ tokenize ‖ the caller's callback. It never writes a file and
+// never expands DTD entities (a DOCTYPE is refused).
+
+import (
+	"archive/zip"
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sync"
+
+	"github.com/bhxh/bhxh/xlsxio/readerr"
+)
+
+// Cell is one non-empty cell as ScanSheet hands it over.
+type Cell struct {
+	Col int // 0-based column index (A = 0)
+	// Type is the cell's t attribute reduced to one byte (see CellInfo.Type).
+	Type byte
+	// Value is the text: shared strings resolved, entities decoded, a number
+	// as written ("1.5E+3"). Valid only during the callback.
+	Value []byte
+}
+
+// Row is one row that holds at least one non-empty cell.
+type Row struct {
+	Num   int    // 1-based
+	Cells []Cell // in the order of the sheet (ascending columns in any sane file)
+}
+
+// SheetInfo says what ScanSheet read.
+type SheetInfo struct {
+	File  string // base name
+	Sheet string
+	Rows  int // rows handed to the callback
+}
+
+// ScanSheet reads one worksheet of the xlsx at path (sheet: name, 1-based
+// index, or "" for the first) and calls fn for each non-empty row, in order.
+// fn's error stops the scan and is returned as is.
+func ScanSheet(file, sheet string, lim Limits, fn func(*Row) error) (SheetInfo, error) {
+	f, err := os.Open(file)
+	if err != nil {
+		return SheetInfo{File: filepath.Base(file)}, err
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return SheetInfo{File: filepath.Base(file)}, err
+	}
+	return ScanSheetReader(f, st.Size(), filepath.Base(file), sheet, lim, fn)
+}
+
+// ScanSheetReader is ScanSheet over an already open file; name is used in
+// messages.
+func ScanSheetReader(r io.ReaderAt, size int64, name, sheet string, lim Limits, fn func(*Row) error) (SheetInfo, error) {
+	info := SheetInfo{File: name}
+	zr, err := zip.NewReader(r, size)
+	if err != nil {
+		var head [8]byte
+		if n, _ := r.ReadAt(head[:], 0); n == len(head) && !bytes.HasPrefix(head[:], []byte("PK")) {
+			// Not a zip at all: a CSV or an old .xls, which this reader does not take.
+			return info, &readerr.FileError{File: name, Err: fmt.Errorf("%w: not an .xlsx file (a CSV or .xls list is not read here): open it in Excel and save it as .xlsx", readerr.ErrNotWorkbook)}
+		}
+		return info, &readerr.FileError{File: name, Err: fmt.Errorf("%w: %v", readerr.ErrNotWorkbook, err)}
+	}
+	p := NewPackage(zr, name, lim)
+	wb, err := p.ReadWorkbook()
+	if err != nil {
+		return info, err
+	}
+	sh, err := p.Locate(wb, sheet)
+	if err != nil {
+		return info, err
+	}
+	info.Sheet = sh.Name
+	sstPath := wb.SharedStrings
+	if sstPath == "" && p.PartFold("xl/sharedStrings.xml") != nil {
+		sstPath = "xl/sharedStrings.xml"
+	}
+	var sst *SharedStrings
+	if sstPath != "" {
+		if sst, err = p.ReadSharedStrings(sstPath); err != nil {
+			return info, err
+		}
+	}
+	zf := p.PartFold(sh.Part)
+	if zf == nil {
+		return info, &readerr.FileError{File: name, Err: fmt.Errorf("%w: sheet %q has no part %s", readerr.ErrNotWorkbook, sh.Name, sh.Part)}
+	}
+	n, err := p.scanWorksheet(zf, sh.Name, sst, fn)
+	info.Rows = n
+	return info, err
+}
+
+// rowBatch carries rows from the scan goroutine to the caller's.
+type rowBatch struct {
+	rows  []Row
+	cells []Cell
+	arena []byte
+}
+
+const (
+	batchRows  = 2048
+	batchArena = 512 << 10
+	nBatches   = 4
+)
+
+func (p *Package) scanWorksheet(zf *zip.File, sheet string, sst *SharedStrings, fn func(*Row) error) (int, error) {
+	inf, err := p.startInflate(zf)
+	if err != nil {
+		return 0, err
+	}
+	full := make(chan *rowBatch, nBatches)
+	free := make(chan *rowBatch, nBatches)
+	for range nBatches {
+		free <- &rowBatch{
+			rows:  make([]Row, 0, batchRows),
+			cells: make([]Cell, 0, batchRows*8),
+			arena: make([]byte, 0, batchArena),
+		}
+	}
+	var scanErr error
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		defer close(full)
+		scanErr = p.scanRows(inf, sheet, sst, full, free)
+	}()
+	stop := func() {
+		inf.stop() // closes done: the scan goroutine's sends give up too
+		for range full {
+		}
+		wg.Wait()
+	}
+	rows := 0
+	for b := range full {
+		for i := range b.rows {
+			if err := fn(&b.rows[i]); err != nil {
+				stop()
+				return rows, err
+			}
+			rows++
+		}
+		free <- b
+	}
+	wg.Wait()
+	inf.stop()
+	return rows, scanErr
+}
+
+var errNoSharedString = errors.New("refers to a shared string that does not exist")
+
+// scanRows is the scan stage: the sheet tokenizer's rows and cells →
+// batches of non-empty rows.
+func (p *Package) scanRows(inf *inflater, sheet string, sst *SharedStrings, full chan<- *rowBatch, free <-chan *rowBatch) error {
+	t := &tokenizer{inf: inf}
+	defer t.release()
+	sr := p.sheetReader(t, sheet)
+	var b *rowBatch
+	select {
+	case b = <-free:
+	case <-inf.done:
+		return nil
+	}
+	b.rows, b.cells, b.arena = b.rows[:0], b.cells[:0], b.arena[:0]
+	send := func() bool {
+		if len(b.rows) == 0 {
+			return true
+		}
+		select {
+		case full <- b:
+		case <-inf.done:
+			return false
+		}
+		select {
+		case b = <-free:
+		case <-inf.done:
+			return false
+		}
+		b.rows, b.cells, b.arena = b.rows[:0], b.cells[:0], b.arena[:0]
+		return true
+	}
+	rowStart := 0
+	for {
+		it, err := sr.Next()
+		if err != nil {
+			return err
+		}
+		switch it {
+		case RowStart:
+			rowStart = len(b.cells)
+		case CellItem:
+			c := &sr.Cell
+			val := c.Text()
+			if len(val) == 0 {
+				continue
+			}
+			cell := Cell{Col: c.Col, Type: c.Type}
+			if c.Type == 's' {
+				var s []byte
+				i, ok := Index(val)
+				if ok && sst != nil {
+					s, ok = sst.Get(i)
+				}
+				if !ok || sst == nil {
+					return sr.cellErr(c.Col, c.Row, val, errNoSharedString)
+				}
+				if len(s) == 0 {
+					continue
+				}
+				cell.Value = s
+			} else {
+				if len(b.arena)+len(val) > cap(b.arena) {
+					// grow: earlier rows keep the old array alive
+					b.arena = make([]byte, 0, max(2*cap(b.arena), len(val)+batchArena))
+				}
+				s := len(b.arena)
+				b.arena = append(b.arena, val...)
+				cell.Value = b.arena[s:len(b.arena):len(b.arena)]
+			}
+			b.cells = append(b.cells, cell)
+		case RowEnd:
+			if len(b.cells) > rowStart {
+				b.rows = append(b.rows, Row{Num: sr.Row.Num, Cells: b.cells[rowStart:len(b.cells):len(b.cells)]})
+				if len(b.rows) >= batchRows || len(b.arena) > batchArena-batchArena/8 || len(b.cells) >= cap(b.cells)-64 {
+					if !send() {
+						return nil
+					}
+				}
+			}
+		case RowsEnd, Done:
+			send()
+			return nil
+		}
+	}
+}

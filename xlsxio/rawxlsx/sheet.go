@@ -1,0 +1,541 @@
+package rawxlsx
+
+// The sheet tokenizer: the one reader of worksheet XML in bhxh. Both the
+// streaming list scanner (scan.go) and the workbook reader (package grid)
+// walk a sheet with it, item by item: each row, each of its cells (type,
+// style, value, inline text, formula), the end of the row, then the column
+// records and the merged ranges. It is lenient where Excel is (a missing
+// r is the next row or column) and says so (Odd), so a reader that must
+// agree with another one exactly can refuse such a sheet; it fails on what
+// no reader can take (a cell beyond XFD1048576, an unknown cell type,
+// malformed XML, a cell over the limit).
+
+import (
+	"bytes"
+	"fmt"
+
+	"github.com/bhxh/bhxh/xlsxio/readerr"
+)
+
+// Item is what SheetReader.Next found.
+type Item uint8
+
+const (
+	Done      Item = iota // the end of the part
+	RowStart              // a <row>: SheetReader.Row
+	CellItem              // a whole <c>: SheetReader.Cell
+	RowEnd                // the end of the row (also of a <row/>)
+	ColItem               // a <col> of <cols>: SheetReader.Col
+	MergeItem             // a <mergeCell>: SheetReader.Merge
+	RowsEnd               // </sheetData>: the rows are over (merged ranges follow)
+	more      Item = 255  // internal: nothing to hand over yet
+)
+
+// RowInfo is a <row>.
+type RowInfo struct {
+	Num    int // 1-based: its r, else one after the previous row
+	Style  int // s: the row's cell format, 0 when none
+	Hidden bool
+	// Odd: written as no spreadsheet program writes a row (no r, r not
+	// after the previous row, a repeated, prefixed or odd attribute).
+	Odd bool
+}
+
+// CellInfo is a <c>. Its slices are valid until the next call to Next.
+type CellInfo struct {
+	Col int // 0-based: from r, else right of the previous cell
+	Row int // 1-based: the row's number
+	// Type is the t attribute reduced to one byte: 'n' number (or no t),
+	// 's' shared string, 'i' inline string, 'f' formula string (t="str"),
+	// 'b' boolean, 'e' error, 'd' ISO date.
+	Type          byte
+	Style         int    // s: index of the cell format (0 when none)
+	Value         []byte // text of <v>, entities decoded
+	HasInline     bool   // an <is> element
+	Inline        []byte // text of <is>: runs joined, phonetic runs left out
+	HasFormula    bool   // an <f> element
+	Formula       []byte // text of <f>
+	SharedFormula bool   // <f t="shared">: the text is on the group's first cell only
+	// Odd: no r, r naming another row or a column not right of the
+	// previous cell, a repeated, prefixed or odd attribute.
+	Odd bool
+}
+
+// Text is the cell's stored text: an inline string's <is> text when it has
+// one, else its <v>.
+func (c *CellInfo) Text() []byte {
+	if c.Type == 'i' && c.HasInline {
+		return c.Inline
+	}
+	return c.Value
+}
+
+// ColInfo is a <col> record of <cols>: columns Min..Max (1-based).
+type ColInfo struct {
+	Min, Max int
+	Style    int
+	Hidden   bool
+	Odd      bool // a missing or unreadable min/max/style/hidden
+}
+
+// where text goes
+const (
+	capNone uint8 = iota
+	capV
+	capT
+	capF
+)
+
+// SheetReader walks one worksheet part. Call Next until Done (or an error).
+type SheetReader struct {
+	Row   RowInfo
+	Cell  CellInfo
+	Col   ColInfo
+	Merge []byte // ref of a <mergeCell> ("A1:C2"), as written
+
+	t           *tokenizer
+	file, sheet string
+	maxCell     int
+	normCR      bool
+
+	inData, inRow, inCell, inIS bool
+	inCols, inMerges, sawData   bool
+	rowEnd                      bool // a <row/> was read: RowEnd comes next
+	capture                     uint8
+	rph                         int
+	lastRow, lastCol            int
+	vbuf, ibuf, fbuf            []byte
+}
+
+// SheetReader reads a worksheet part held whole in memory; sheet names it
+// in messages.
+func (p *Package) SheetReader(data []byte, sheet string) *SheetReader {
+	return p.sheetReader(newTokenizer(data), sheet)
+}
+
+func (p *Package) sheetReader(t *tokenizer, sheet string) *SheetReader {
+	return &SheetReader{t: t, file: p.name, sheet: sheet, maxCell: p.lim.MaxCellBytes, normCR: p.NormalizeCR}
+}
+
+func (s *SheetReader) cellErr(col, row int, val []byte, err error) error {
+	return &readerr.CellError{File: s.file, Sheet: s.sheet, Cell: CellName(col, row), Value: string(val), Err: err}
+}
+
+func (s *SheetReader) xmlErr(row int, err error) error {
+	return &readerr.FileError{File: s.file, Err: fmt.Errorf("sheet %q near row %d: %w", s.sheet, row, err)}
+}
+
+// Next reads up to the next item.
+func (s *SheetReader) Next() (Item, error) {
+	if s.rowEnd {
+		s.rowEnd = false
+		return RowEnd, nil
+	}
+	t := s.t
+	for {
+		k, err := t.next()
+		if err != nil {
+			if _, ok := err.(*readerr.FileError); ok {
+				return Done, err
+			}
+			return Done, s.xmlErr(s.lastRow, err)
+		}
+		var it Item = more
+		switch k {
+		case tokEOF:
+			if s.inRow {
+				return Done, s.xmlErr(s.lastRow, fmt.Errorf("%w: the sheet ends inside a row", readerr.ErrBadXML))
+			}
+			if !s.sawData {
+				return Done, s.xmlErr(0, fmt.Errorf("%w: no <sheetData>", readerr.ErrBadXML))
+			}
+			return Done, nil
+		case tokStart:
+			it, err = s.start()
+		case tokEnd:
+			it, err = s.end()
+		case tokText, tokCDATA:
+			if s.capture != capNone {
+				err = s.text(k == tokCDATA)
+			}
+		}
+		if err != nil {
+			return Done, err
+		}
+		if it != more {
+			return it, nil
+		}
+	}
+}
+
+func (s *SheetReader) start() (Item, error) {
+	t := s.t
+	switch {
+	case s.inCell:
+		switch string(t.name) {
+		case "v":
+			s.capture = capNone
+			if !t.selfClose && !s.inIS {
+				s.capture = capV
+			}
+		case "f":
+			s.Cell.HasFormula = true
+			s.Cell.SharedFormula = string(attr(t.attrs, "t")) == "shared"
+			s.capture = capNone
+			if !t.selfClose {
+				s.capture = capF
+			}
+		case "is":
+			s.inIS, s.Cell.HasInline = !t.selfClose, true
+		case "t":
+			s.capture = capNone
+			if s.inIS && s.rph == 0 && !t.selfClose {
+				s.capture = capT
+			}
+		case "rPh":
+			if s.inIS && !t.selfClose {
+				s.rph++
+			}
+		}
+	case s.inRow:
+		if string(t.name) == "c" {
+			return s.startCell()
+		}
+	case s.inData:
+		if string(t.name) == "row" {
+			return s.startRow()
+		}
+	case s.inCols:
+		if string(t.name) == "col" {
+			s.readCol()
+			return ColItem, nil
+		}
+	case s.inMerges:
+		if string(t.name) == "mergeCell" {
+			s.Merge = attr(t.attrs, "ref")
+			return MergeItem, nil
+		}
+	default:
+		switch string(t.name) {
+		case "sheetData":
+			if s.sawData {
+				return Done, s.xmlErr(s.lastRow, fmt.Errorf("%w: a second <sheetData>", readerr.ErrBadXML))
+			}
+			s.sawData = true
+			if t.selfClose {
+				return RowsEnd, nil
+			}
+			s.inData = true
+		case "cols":
+			s.inCols = !t.selfClose
+		case "mergeCells":
+			s.inMerges = !t.selfClose
+		}
+	}
+	return more, nil
+}
+
+func (s *SheetReader) end() (Item, error) {
+	switch string(s.t.name) {
+	case "c":
+		if s.inCell {
+			s.inCell, s.capture = false, capNone
+			s.Cell.Value, s.Cell.Inline, s.Cell.Formula = s.vbuf, s.ibuf, s.fbuf
+			return CellItem, nil
+		}
+	case "v", "t", "f":
+		s.capture = capNone
+	case "rPh":
+		if s.rph > 0 {
+			s.rph--
+		}
+	case "is":
+		s.inIS = false
+	case "row":
+		if s.inRow {
+			if s.inCell {
+				return Done, s.xmlErr(s.lastRow, fmt.Errorf("%w: a cell not closed in its row", readerr.ErrBadXML))
+			}
+			s.inRow = false
+			return RowEnd, nil
+		}
+	case "sheetData":
+		if s.inData {
+			if s.inRow {
+				return Done, s.xmlErr(s.lastRow, fmt.Errorf("%w: the sheet ends inside a row", readerr.ErrBadXML))
+			}
+			s.inData = false
+			return RowsEnd, nil
+		}
+	case "cols":
+		s.inCols = false
+	case "mergeCells":
+		s.inMerges = false
+	}
+	return more, nil
+}
+
+func (s *SheetReader) text(cdata bool) error {
+	text := s.t.text
+	if s.normCR {
+		text = normalizeCR(text)
+	}
+	dst := &s.vbuf
+	switch s.capture {
+	case capT:
+		dst = &s.ibuf
+	case capF:
+		dst = &s.fbuf
+	}
+	if cdata {
+		*dst = append(*dst, text...)
+	} else {
+		var err error
+		if *dst, err = appendText(*dst, text); err != nil {
+			return s.cellErr(s.Cell.Col, s.Cell.Row, nil, err)
+		}
+	}
+	if len(*dst) > s.maxCell {
+		return s.tooLong()
+	}
+	return nil
+}
+
+func (s *SheetReader) tooLong() error {
+	return s.cellErr(s.Cell.Col, s.Cell.Row, nil, fmt.Errorf("holds more than %d bytes of text %w", s.maxCell, readerr.ErrTooBig))
+}
+
+func (s *SheetReader) startRow() (Item, error) {
+	t := s.t
+	var v [3][]byte
+	odd, bad := attrs3(t.attrs, "hidden", &v)
+	if bad {
+		return Done, s.xmlErr(s.lastRow, fmt.Errorf("%w: bad attribute %q", readerr.ErrBadXML, t.attrs))
+	}
+	r := RowInfo{}
+	if v[0] != nil {
+		ref := bytes.TrimSpace(v[0])
+		n, ok := digitsInt(ref)
+		if !ok || n < 1 || n > MaxRow {
+			return Done, s.cellErr(0, min(max(n, s.lastRow+1), MaxRow), nil, fmt.Errorf("row %q %w", v[0], readerr.ErrCellRange))
+		}
+		r.Num = n
+		odd = odd || len(ref) != len(v[0]) || n <= s.lastRow
+	} else {
+		r.Num, odd = s.lastRow+1, true
+		if r.Num > MaxRow {
+			return Done, s.cellErr(0, MaxRow, nil, fmt.Errorf("row %d %w", r.Num, readerr.ErrCellRange))
+		}
+	}
+	var ok bool
+	if r.Style, ok = optInt(v[1]); !ok {
+		odd = true
+	}
+	if r.Hidden, ok = optBool(v[2]); !ok {
+		odd = true
+	}
+	r.Odd = odd
+	s.Row = r
+	s.lastRow, s.lastCol = r.Num, -1
+	s.inRow = !t.selfClose
+	s.rowEnd = t.selfClose
+	return RowStart, nil
+}
+
+func (s *SheetReader) startCell() (Item, error) {
+	t := s.t
+	var v [3][]byte
+	odd, bad := attrs3(t.attrs, "t", &v)
+	row := s.Row.Num
+	if bad {
+		return Done, s.xmlErr(row, fmt.Errorf("%w: bad attribute %q", readerr.ErrBadXML, t.attrs))
+	}
+	col := 0
+	if v[0] != nil {
+		c, r, ok := ParseCellName(v[0])
+		if !ok {
+			return Done, s.cellErr(max(s.lastCol+1, 0), row, v[0], fmt.Errorf("cell reference %w", readerr.ErrCellRange))
+		}
+		col = c
+		odd = odd || r != row || c <= s.lastCol
+	} else {
+		col, odd = s.lastCol+1, true
+		if col >= MaxCol {
+			return Done, s.cellErr(MaxCol-1, row, nil, fmt.Errorf("column %d %w", col+1, readerr.ErrCellRange))
+		}
+	}
+	s.lastCol = col
+	typ := cellType(v[2])
+	if typ == 0 {
+		return Done, s.cellErr(col, row, v[2], fmt.Errorf("%w: unknown cell type", readerr.ErrBadXML))
+	}
+	style, ok := optInt(v[1])
+	s.Cell = CellInfo{Col: col, Row: row, Type: typ, Style: style, Odd: odd || !ok}
+	s.vbuf, s.ibuf, s.fbuf = s.vbuf[:0], s.ibuf[:0], s.fbuf[:0]
+	s.inIS, s.capture, s.rph = false, capNone, 0
+	if t.selfClose {
+		return CellItem, nil
+	}
+	if val, ok := t.plainValue(s.normCR); ok {
+		if len(val) > s.maxCell {
+			return Done, s.tooLong()
+		}
+		s.Cell.Value = val
+		return CellItem, nil
+	}
+	s.inCell = true
+	return more, nil
+}
+
+func (s *SheetReader) readCol() {
+	var v [4][]byte
+	odd, bad := attrsOf(s.t.attrs, colAttrNames[:], v[:])
+	c := ColInfo{Odd: odd || bad || v[0] == nil || v[1] == nil}
+	var ok [4]bool
+	c.Min, ok[0] = digitsInt(v[0])
+	c.Max, ok[1] = digitsInt(v[1])
+	c.Style, ok[2] = optInt(v[2])
+	c.Hidden, ok[3] = optBool(v[3])
+	c.Odd = c.Odd || !ok[0] || !ok[1] || !ok[2] || !ok[3]
+	s.Col = c
+}
+
+var colAttrNames = [4]string{"min", "max", "style", "hidden"}
+
+func cellType(t []byte) byte {
+	switch string(t) {
+	case "", "n":
+		return 'n'
+	case "s":
+		return 's'
+	case "inlineStr":
+		return 'i'
+	case "str":
+		return 'f'
+	case "b":
+		return 'b'
+	case "e":
+		return 'e'
+	case "d":
+		return 'd'
+	}
+	return 0
+}
+
+// optInt reads an optional non-negative number attribute (0 when absent).
+func optInt(v []byte) (int, bool) {
+	if v == nil {
+		return 0, true
+	}
+	return digitsInt(v)
+}
+
+// optBool reads an optional xsd:boolean attribute (false when absent).
+func optBool(v []byte) (bool, bool) {
+	switch string(v) {
+	case "":
+		return false, v == nil
+	case "1", "true":
+		return true, true
+	case "0", "false":
+		return false, true
+	}
+	return false, false
+}
+
+// attrs3 reads the attributes r, s and third (local names) of a tag into
+// v (nil when absent): r, s, t of each <c> and r, s, hidden of each <row>,
+// the hot path. odd: one of them repeated, prefixed or holding an entity;
+// bad: the attributes are not well-formed.
+func attrs3(raw []byte, third string, v *[3][]byte) (odd, bad bool) {
+	for i := 0; ; {
+		name, val, next, done, bad := nextAttr(raw, i)
+		if done || bad {
+			return odd, bad
+		}
+		i = next
+		name, prefixed := localName(name)
+		var k int
+		switch {
+		case len(name) == 1 && name[0] == 'r':
+			k = 0
+		case len(name) == 1 && name[0] == 's':
+			k = 1
+		case string(name) == third:
+			k = 2
+		default:
+			continue
+		}
+		odd = odd || prefixed || v[k] != nil || hasAmp(val)
+		v[k] = val
+	}
+}
+
+func hasAmp(b []byte) bool {
+	for _, c := range b {
+		if c == '&' {
+			return true
+		}
+	}
+	return false
+}
+
+// attrsOf reads the attributes named (local names) into vals, as cellAttrs.
+func attrsOf(raw []byte, names []string, vals [][]byte) (odd, bad bool) {
+	for i := 0; ; {
+		name, val, next, done, bad := nextAttr(raw, i)
+		if done || bad {
+			return odd, bad
+		}
+		i = next
+		name, prefixed := localName(name)
+		for k, n := range names {
+			if string(name) == n {
+				odd = odd || prefixed || vals[k] != nil || hasAmp(val)
+				vals[k] = val
+			}
+		}
+	}
+}
+
+// attr is one attribute's value (by local name), nil when absent or when
+// the attributes are not well-formed.
+func attr(raw []byte, name string) []byte {
+	var v [1][]byte
+	if _, bad := attrsOf(raw, []string{name}, v[:]); bad {
+		return nil
+	}
+	return v[0]
+}
+
+func localName(name []byte) ([]byte, bool) {
+	for i, c := range name {
+		if c == ':' {
+			return name[i+1:], true
+		}
+	}
+	return name, false
+}
+
+var fastV = []byte("</v></c>")
+
+// plainValue is the fast path of the commonest cell body, "<v>TEXT</v></c>"
+// with no entity in TEXT (nor a CR when noCR), wholly in the buffer: it
+// returns TEXT and consumes up to the closing </c>. Anything else is left
+// to the general path.
+func (t *tokenizer) plainValue(noCR bool) ([]byte, bool) {
+	b := t.buf[t.pos:]
+	if len(b) < 3+len(fastV) || b[0] != '<' || b[1] != 'v' || b[2] != '>' {
+		return nil, false
+	}
+	j := bytes.IndexByte(b[3:], '<')
+	if j < 0 || len(b) < 3+j+len(fastV) || !bytes.Equal(b[3+j:3+j+len(fastV)], fastV) {
+		return nil, false
+	}
+	v := b[3 : 3+j]
+	if bytes.IndexByte(v, '&') >= 0 || noCR && bytes.IndexByte(v, '\r') >= 0 {
+		return nil, false
+	}
+	t.pos += 3 + j + len(fastV)
+	return v, true
+}

@@ -1,0 +1,76 @@
+// Package readerr holds the errors reading a file can give, in one place for
+// every reading layer (raw xlsx, grid sources, table finder, participant
+// lists): a *FileError names the file, a *CellError the file, sheet and cell,
+// an ErrorList carries every rejected cell of a file; the sentinels say what
+// kind of problem it was (compare with errors.Is).
+//
+// It only describes errors: it reads nothing and names no command-line flag
+// (the command adds such hints).
+package readerr
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+)
+
+// Sentinels of the file level; compare with errors.Is.
+var (
+	ErrNotWorkbook = errors.New("not a readable workbook")
+	ErrTooBig      = errors.New("exceeds the size limits")
+	ErrBadXML      = errors.New("malformed sheet XML")
+	ErrCellRange   = errors.New("is beyond the last cell of a sheet (XFD1048576)")
+)
+
+// CellError is a rejected cell: it names file, sheet and cell.
+// Its message reads `huyen.xlsx: T11!H12: "29.O24" is not a whole number of people`.
+type CellError struct {
+	File  string // base name of the file
+	Sheet string // "" for CSV
+	Cell  string // "H12"
+	Value string // the text as typed
+	Err   error
+}
+
+func (e *CellError) Error() string {
+	loc := e.Cell
+	if e.Sheet != "" {
+		loc = e.Sheet + "!" + e.Cell
+	}
+	if e.Value == "" {
+		return fmt.Sprintf("%s: %s: %v", e.File, loc, e.Err)
+	}
+	return fmt.Sprintf("%s: %s: %q %v", e.File, loc, e.Value, e.Err)
+}
+
+func (e *CellError) Unwrap() error { return e.Err }
+
+// FileError is an error about a whole file (not one cell).
+type FileError struct {
+	File string
+	Err  error
+}
+
+func (e *FileError) Error() string { return fmt.Sprintf("%s: %v", e.File, e.Err) }
+func (e *FileError) Unwrap() error { return e.Err }
+
+// ErrorList collects every rejected cell of a file (up to MaxErrors), so an
+// analyst fixes them all in one pass.
+type ErrorList []error
+
+// MaxErrors is how many errors a file reports before giving up.
+const MaxErrors = 50
+
+func (l ErrorList) Error() string {
+	msgs := make([]string, len(l))
+	for i, e := range l {
+		msgs[i] = e.Error()
+	}
+	if len(l) >= MaxErrors {
+		msgs = append(msgs, fmt.Sprintf("(stopped after %d errors)", MaxErrors))
+	}
+	return strings.Join(msgs, "\n")
+}
+
+// Unwrap lets errors.Is / errors.As see every error in the list.
+func (l ErrorList) Unwrap() []error { return l }
