@@ -2,7 +2,6 @@ package coverage
 
 import (
 	"math/big"
-	"strings"
 
 	"github.com/shopspring/decimal"
 )
@@ -86,33 +85,4 @@ func CeilRat(r *big.Rat) *big.Int {
 		q.Add(q, big.NewInt(1))
 	}
 	return q
-}
-
-// FormatVI renders a decimal string the Vietnamese way: '.' groups thousands
-// and ',' is the decimal mark ("1.234,50").
-func FormatVI(s string) string { return formatGrouped(s, '.', ',') }
-
-// FormatEN renders a decimal string the English way: ',' groups thousands
-// and '.' is the decimal mark ("1,234.50").
-func FormatEN(s string) string { return formatGrouped(s, ',', '.') }
-
-func formatGrouped(s string, group, point byte) string {
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	intPart, frac, hasFrac := strings.Cut(s, ".")
-	var b strings.Builder
-	if neg {
-		b.WriteByte('-')
-	}
-	for i, c := range intPart {
-		if i > 0 && (len(intPart)-i)%3 == 0 {
-			b.WriteByte(group)
-		}
-		b.WriteRune(c)
-	}
-	if hasFrac {
-		b.WriteByte(point)
-		b.WriteString(frac)
-	}
-	return b.String()
 }

@@ -189,11 +189,10 @@ func runAllocate(opts *allocateOptions) error {
 		By: opts.By, Parents: filepath.Base(opts.ParentTargets), Baseline: t.File, Sheet: t.Sheet,
 		Lang: opts.Lang, Tool: toolVersion(), Generated: reportTime(opts.Now, opts.Getenv),
 	}
-	parts := make(report.AllocateParts, len(t.Units))
+	rep.Parts = make([][]int64, len(t.Units))
 	for i, u := range t.Units {
-		parts[i] = map[string]int64{}
 		for _, k := range ind.Numerator {
-			parts[i][k] = u.Counts[k]
+			rep.Parts[i] = append(rep.Parts[i], u.Counts[k])
 		}
 	}
 	write := func(w io.Writer) error {
@@ -201,11 +200,11 @@ func runAllocate(opts *allocateOptions) error {
 		case "json":
 			return report.WriteAllocateJSON(w, rep)
 		case "csv":
-			return report.WriteAllocateCSV(w, rep, parts)
+			return report.WriteAllocateCSV(w, rep)
 		case "xlsx":
-			return report.WriteAllocateXLSX(w, rep, parts)
+			return report.WriteAllocateXLSX(w, rep)
 		default:
-			return report.WriteAllocateTable(w, rep, parts)
+			return report.WriteAllocateTable(w, rep)
 		}
 	}
 	if err := writeOutput(opts.streams, opts.Output, inputs, format == "xlsx", write); err != nil {

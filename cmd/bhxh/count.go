@@ -1,19 +1,11 @@
 package main
 
 import (
-	"bytes"
-	"encoding/csv"
-	"encoding/json"
-	"fmt"
 	"io"
-	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/spf13/cobra"
-	"github.com/xuri/excelize/v2"
 
-	"github.com/bhxh/bhxh/coverage"
 	"github.com/bhxh/bhxh/xlsxio"
 	"github.com/bhxh/bhxh/xlsxio/report"
 )
@@ -63,14 +55,6 @@ The xlsx written (-o counts.xlsx) has the columns compute reads back unchanged.`
 	return cmd
 }
 
-// countResult is what every writer renders.
-type countResult struct {
-	Inputs  []xlsxio.CountInput
-	Schemes []string
-	Units   []xlsxio.UnitCount
-	Issues  []xlsxio.Issue
-}
-
 func runCount(opts *countOptions) error {
 	format, err := outputFormat(opts.Format, opts.Output)
 	if err != nil {
@@ -104,19 +88,19 @@ func runCount(opts *countOptions) error {
 		}
 	}
 	pc.Finish()
-	res := &countResult{Inputs: pc.Inputs, Schemes: pc.Schemes(), Units: pc.Units(), Issues: pc.Issues}
+	res := &report.Count{Inputs: pc.Inputs, Schemes: pc.Schemes(), Units: pc.Units(), Issues: pc.Issues}
 	printIssues(opts.Err, res.Issues)
 
 	write := func(w io.Writer) error {
 		switch format {
 		case "json":
-			return writeCountJSON(w, res)
+			return report.WriteCountJSON(w, res)
 		case "csv":
-			return writeCountCSV(w, res)
+			return report.WriteCountCSV(w, res)
 		case "xlsx":
-			return writeCountXLSX(w, res)
+			return report.WriteCountXLSX(w, res)
 		default:
-			return writeCountTable(w, res)
+			return report.WriteCountTable(w, res)
 		}
 	}
 	if err := writeOutput(opts.streams, opts.Output, opts.Inputs, format == "xlsx", write); err != nil {
@@ -129,181 +113,3 @@ func runCount(opts *countOptions) error {
 	}
 	return nil
 }
-
-// ---- JSON bhxh.count/v1 ----
-
-type countsJSON struct {
-	schemes []string
-	counts  map[string]int64
-}
-
-// MarshalJSON keeps the schemes in report order.
-func (c countsJSON) MarshalJSON() ([]byte, error) {
-	var b bytes.Buffer
-	b.WriteByte('{')
-	for i, s := range c.schemes {
-		if i > 0 {
-			b.WriteByte(',')
-		}
-		fmt.Fprintf(&b, "%q:%d", s, c.counts[s])
-	}
-	b.WriteByte('}')
-	return b.Bytes(), nil
-}
-
-func writeCountJSON(w io.Writer, res *countResult) error {
-	type unitJSON struct {
-		Code   *string    `json:"code"`
-		Name   string     `json:"name"`
-		Counts countsJSON `json:"counts"`
-	}
-	doc := struct {
-		Schema string              `json:"schema"`
-		Inputs []xlsxio.CountInput `json:"inputs"`
-		Units  []unitJSON          `json:"units"`
-		Issues []xlsxio.Issue      `json:"issues"`
-	}{Schema: "bhxh.count/v1", Inputs: res.Inputs, Units: []unitJSON{}, Issues: res.Issues}
-	if doc.Inputs == nil {
-		doc.Inputs = []xlsxio.CountInput{}
-	}
-	if doc.Issues == nil {
-		doc.Issues = []xlsxio.Issue{}
-	}
-	for _, u := range res.Units {
-		uj := unitJSON{Name: u.Name, Counts: countsJSON{res.Schemes, u.Counts}}
-		if u.Code != "" {
-			code := u.Code
-			uj.Code = &code
-		}
-		doc.Units = append(doc.Units, uj)
-	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(doc)
-}
-
-// ---- CSV: canonical keys as headers, UTF-8 with BOM ----
-
-func writeCountCSV(w io.Writer, res *countResult) error {
-	if _, err := io.WriteString(w, "\uFEFF"); err != nil {
-		return err
-	}
-	cw := csv.NewWriter(w)
-	cw.Write(append([]string{"code", "unit"}, res.Schemes...))
-	for _, u := range res.Units {
-		rec := []string{u.Code, u.Name}
-		for _, s := range res.Schemes {
-			rec = append(rec, strconv.FormatInt(u.Counts[s], 10))
-		}
-		cw.Write(rec)
-	}
-	cw.Flush()
-	return cw.Error()
-}
-
-// ---- xlsx: the canonical Vietnamese headers compute reads back ----
-
-func writeCountXLSX(w io.Writer, res *countResult) error {
-	f := excelize.NewFile()
-	defer f.Close()
-	const sheet = "Số người tham gia"
-	if err := f.SetSheetName("Sheet1", sheet); err != nil {
-		return err
-	}
-	sw, err := f.NewStreamWriter(sheet)
-	if err != nil {
-		return err
-	}
-	if err := sw.SetColWidth(1, 1, 12); err != nil {
-		return err
-	}
-	if err := sw.SetColWidth(2, 2, 28); err != nil {
-		return err
-	}
-	if err := sw.SetColWidth(3, 2+len(res.Schemes), 18); err != nil && len(res.Schemes) > 0 {
-		return err
-	}
-	head := []any{report.HeaderVI("code"), report.HeaderVI("unit")}
-	for _, s := range res.Schemes {
-		head = append(head, report.HeaderVI(s))
-	}
-	if err := sw.SetRow("A1", head); err != nil {
-		return err
-	}
-	for i, u := range res.Units {
-		row := []any{u.Code, u.Name}
-		for _, s := range res.Schemes {
-			row = append(row, u.Counts[s])
-		}
-		cell, _ := excelize.CoordinatesToCellName(1, i+2)
-		if err := sw.SetRow(cell, row); err != nil {
-			return err
-		}
-	}
-	if err := sw.Flush(); err != nil {
-		return err
-	}
-	return f.Write(w)
-}
-
-// ---- table ----
-
-func writeCountTable(w io.Writer, res *countResult) error {
-	head := []string{"Mã đơn vị", "Đơn vị"}
-	for _, s := range res.Schemes {
-		head = append(head, report.IndicatorLabel(s, "vi"))
-	}
-	rows := [][]string{head}
-	total := make([]int64, len(res.Schemes))
-	for _, u := range res.Units {
-		r := []string{u.Code, u.Name}
-		for i, s := range res.Schemes {
-			r = append(r, groupThousands(u.Counts[s]))
-			total[i] += u.Counts[s]
-		}
-		rows = append(rows, r)
-	}
-	tr := []string{"", "Tổng cộng"}
-	for _, t := range total {
-		tr = append(tr, groupThousands(t))
-	}
-	rows = append(rows, tr)
-	width := make([]int, len(head))
-	for _, r := range rows {
-		for i, c := range r {
-			width[i] = max(width[i], utf8.RuneCountInString(c))
-		}
-	}
-	var b strings.Builder
-	for n, r := range rows {
-		if n == len(rows)-1 || n == 1 {
-			for i := range r {
-				if i > 0 {
-					b.WriteString("  ")
-				}
-				b.WriteString(strings.Repeat("-", width[i]))
-			}
-			b.WriteByte('\n')
-		}
-		for i, c := range r {
-			if i > 0 {
-				b.WriteString("  ")
-			}
-			pad := strings.Repeat(" ", width[i]-utf8.RuneCountInString(c))
-			if i >= 2 {
-				b.WriteString(pad + c)
-			} else if i < len(r)-1 {
-				b.WriteString(c + pad)
-			} else {
-				b.WriteString(c)
-			}
-		}
-		b.WriteByte('\n')
-	}
-	_, err := io.WriteString(w, b.String())
-	return err
-}
-
-// groupThousands writes 1048573 as "1.048.573", as Vietnamese reports do.
-func groupThousands(n int64) string { return coverage.FormatVI(strconv.FormatInt(n, 10)) }

@@ -39,7 +39,7 @@ func TestWriteAllocateJSONNullsAndCodes(t *testing.T) {
 
 func TestWriteAllocateXLSXIsATargetsFile(t *testing.T) {
 	var b bytes.Buffer
-	if err := WriteAllocateXLSX(&b, sampleAllocation(t), nil); err != nil {
+	if err := WriteAllocateXLSX(&b, sampleAllocation(t)); err != nil {
 		t.Fatal(err)
 	}
 	f, err := excelize.OpenReader(&b)

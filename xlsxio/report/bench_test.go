@@ -10,6 +10,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/bhxh/bhxh/coverage"
+	"github.com/bhxh/bhxh/xlsxio"
 )
 
 // The report writers on a province of 1,000 units (every count, two
@@ -127,34 +128,29 @@ func BenchmarkWriteComputeXLSX(b *testing.B) {
 	benchWrite(b, func(w io.Writer) error { return WriteComputeXLSX(w, rep) })
 }
 
-func benchAllocate(b *testing.B) (*Allocate, AllocateParts) {
-	rep := &Allocate{Indicator: "bhxh", Allocation: benchAllocation(b, benchN), Baseline: "co-so.xlsx",
-		Lang: "vi", Tool: "bhxh bench", Generated: time.Unix(1700000000, 0)}
-	var parts AllocateParts
-	for _, p := range benchParts(benchN) {
-		parts = append(parts, map[string]int64{coverage.BHXHMandatory: p[0], coverage.BHXHVoluntary: p[1]})
-	}
-	return rep, parts
+func benchAllocate(b *testing.B) *Allocate {
+	return &Allocate{Indicator: "bhxh", Allocation: benchAllocation(b, benchN), Parts: benchParts(benchN),
+		Baseline: "co-so.xlsx", Lang: "vi", Tool: "bhxh bench", Generated: time.Unix(1700000000, 0)}
 }
 
 func BenchmarkWriteAllocateJSON(b *testing.B) {
-	rep, _ := benchAllocate(b)
+	rep := benchAllocate(b)
 	benchWrite(b, func(w io.Writer) error { return WriteAllocateJSON(w, rep) })
 }
 
 func BenchmarkWriteAllocateCSV(b *testing.B) {
-	rep, parts := benchAllocate(b)
-	benchWrite(b, func(w io.Writer) error { return WriteAllocateCSV(w, rep, parts) })
+	rep := benchAllocate(b)
+	benchWrite(b, func(w io.Writer) error { return WriteAllocateCSV(w, rep) })
 }
 
 func BenchmarkWriteAllocateTable(b *testing.B) {
-	rep, parts := benchAllocate(b)
-	benchWrite(b, func(w io.Writer) error { return WriteAllocateTable(w, rep, parts) })
+	rep := benchAllocate(b)
+	benchWrite(b, func(w io.Writer) error { return WriteAllocateTable(w, rep) })
 }
 
 func BenchmarkWriteAllocateXLSX(b *testing.B) {
-	rep, parts := benchAllocate(b)
-	benchWrite(b, func(w io.Writer) error { return WriteAllocateXLSX(w, rep, parts) })
+	rep := benchAllocate(b)
+	benchWrite(b, func(w io.Writer) error { return WriteAllocateXLSX(w, rep) })
 }
 
 func benchTrendReport(b *testing.B) *Trend {
@@ -193,4 +189,35 @@ func BenchmarkWriteTemplate(b *testing.B) {
 	}
 	opt := TemplateOptions{Lang: "vi", Period: "2023-10", Units: units}
 	benchWrite(b, func(w io.Writer) error { return WriteTemplate(w, opt) })
+}
+
+// The count writers on 1,000 units and four schemes.
+func benchCount() *Count {
+	rep := &Count{Inputs: []xlsxio.CountInput{{File: "ds.xlsx", Sheet: "DS", Rows: 1048573}},
+		Schemes: []string{"bhxh_mandatory", "bhxh_voluntary", "bhtn", "bhyt"}}
+	for i := range benchN {
+		rep.Units = append(rep.Units, xlsxio.UnitCount{Code: fmt.Sprintf("%05d", 4402+3*i), Name: fmt.Sprintf("Xã Hòa Bình %d", i+1),
+			Counts: map[string]int64{"bhxh_mandatory": int64(900 + 7*i), "bhxh_voluntary": int64(40 + i%13), "bhtn": int64(700 + 5*i), "bhyt": int64(4000 + 11*i)}})
+	}
+	return rep
+}
+
+func BenchmarkWriteCountJSON(b *testing.B) {
+	rep := benchCount()
+	benchWrite(b, func(w io.Writer) error { return WriteCountJSON(w, rep) })
+}
+
+func BenchmarkWriteCountCSV(b *testing.B) {
+	rep := benchCount()
+	benchWrite(b, func(w io.Writer) error { return WriteCountCSV(w, rep) })
+}
+
+func BenchmarkWriteCountTable(b *testing.B) {
+	rep := benchCount()
+	benchWrite(b, func(w io.Writer) error { return WriteCountTable(w, rep) })
+}
+
+func BenchmarkWriteCountXLSX(b *testing.B) {
+	rep := benchCount()
+	benchWrite(b, func(w io.Writer) error { return WriteCountXLSX(w, rep) })
 }

@@ -7,8 +7,8 @@ import (
 	"github.com/bhxh/bhxh/xlsxio"
 )
 
-// Compute is everything a compute report shows: the result and where
-// it came from. Writers (JSON, CSV, table, xlsx) render it; none computes.
+// Compute is everything a compute report shows: the result and where it
+// came from. Writers (JSON, CSV, table, xlsx) render it; none computes.
 type Compute struct {
 	Inputs    []Input
 	Period    string // "YYYY-MM" or ""
@@ -32,4 +32,128 @@ type Input struct {
 // Column is one header mapping of an input.
 type Column struct {
 	Letter, Header, Key, Why string
+}
+
+// reportRows lists the units then the total.
+func reportRows(res *coverage.Result) []*coverage.UnitResult {
+	rows := make([]*coverage.UnitResult, 0, len(res.Units)+1)
+	for i := range res.Units {
+		rows = append(rows, &res.Units[i])
+	}
+	return append(rows, &res.Total)
+}
+
+// presentCounts lists the count keys any row reports, in CountKeys order.
+func presentCounts(res *coverage.Result) []string {
+	var keys []string
+	for _, k := range coverage.CountKeys {
+		for _, u := range reportRows(res) {
+			if _, ok := u.Counts[k]; ok {
+				keys = append(keys, k)
+				break
+			}
+		}
+	}
+	return keys
+}
+
+// presentIndicators lists the indicators any row has, in Indicators order.
+func presentIndicators(res *coverage.Result) []string {
+	var keys []string
+	for _, ind := range coverage.Indicators {
+		for _, u := range reportRows(res) {
+			if u.Indicator(ind.Key) != nil {
+				keys = append(keys, ind.Key)
+				break
+			}
+		}
+	}
+	return keys
+}
+
+// hasCodes reports whether any unit has an official code.
+func hasCodes(res *coverage.Result) bool {
+	for _, u := range reportRows(res) {
+		if u.Code != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// unitCount is u's count of key, nothing when u does not report it.
+func unitCount(u *coverage.UnitResult, key string) figure {
+	if v, ok := u.Counts[key]; ok {
+		return countOf(&v)
+	}
+	return figure{}
+}
+
+// unitBehind reports whether u is behind any of its targets.
+func unitBehind(u *coverage.UnitResult) bool {
+	for i := range u.Indicators {
+		if u.Indicators[i].Behind() {
+			return true
+		}
+	}
+	return false
+}
+
+// measure is a figure of an indicator that the table and the xlsx give a
+// column of their own.
+type measure int
+
+const (
+	measureRate measure = iota
+	measureTarget
+	measureGap
+	measureNeeded
+	measurePlan
+)
+
+// measureFields are the measures' figures.
+var measureFields = [...]indicatorField{
+	measureRate: rateField, measureTarget: targetField, measureGap: gapField,
+	measureNeeded: neededField, measurePlan: planCompletionField,
+}
+
+// reportColumn is one figure of one indicator, as the table and the xlsx
+// show it.
+type reportColumn struct {
+	ind     string
+	measure measure
+}
+
+// value is the figure of c for u, nothing when u lacks the indicator.
+func (c reportColumn) value(u *coverage.UnitResult) figure {
+	r := u.Indicator(c.ind)
+	if r == nil {
+		return figure{}
+	}
+	return measureFields[c.measure].of(r)
+}
+
+// tableColumns picks, per indicator present, its rate, then its target,
+// gap and persons needed when any row has a target, then % of plan when
+// any row has a plan.
+func tableColumns(rep *Compute) []reportColumn {
+	var cols []reportColumn
+	rows := reportRows(&rep.Result)
+	for _, ind := range presentIndicators(&rep.Result) {
+		target, plan := false, false
+		for _, u := range rows {
+			if r := u.Indicator(ind); r != nil {
+				target = target || r.Target != nil
+				plan = plan || r.PlanCompletion != nil
+			}
+		}
+		cols = append(cols, reportColumn{ind, measureRate})
+		if target {
+			cols = append(cols, reportColumn{ind, measureTarget}, reportColumn{ind, measureGap}, reportColumn{ind, measureNeeded})
+		}
+		if plan {
+			cols = append(cols, reportColumn{ind, measurePlan})
+		}
+	}
+	return cols
 }

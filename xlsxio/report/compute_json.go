@@ -1,10 +1,7 @@
 package report
 
 import (
-	"bytes"
-	"encoding/json"
 	"io"
-	"strconv"
 
 	"github.com/bhxh/bhxh/coverage"
 	"github.com/bhxh/bhxh/xlsxio"
@@ -26,51 +23,7 @@ func WriteComputeJSON(w io.Writer, rep *Compute) error {
 		{"total", jsonUnit(&rep.Result.Total, rep.Decimals)},
 		{"issues", jsonIssues(rep.Issues)},
 	}
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", " ")
-	return enc.Encode(doc)
-}
-
-// object is a JSON object whose keys keep their order.
-type object []field
-
-type field struct {
-	Key   string
-	Value any
-}
-
-func (o object) MarshalJSON() ([]byte, error) {
-	var b bytes.Buffer
-	b.WriteByte('{')
-	for i, f := range o {
-		if i > 0 {
-			b.WriteByte(',')
-		}
-		k, err := marshalNoEscape(f.Key)
-		if err != nil {
-			return nil, err
-		}
-		b.Write(k)
-		b.WriteByte(':')
-		v, err := marshalNoEscape(f.Value)
-		if err != nil {
-			return nil, err
-		}
-		b.Write(v)
-	}
-	b.WriteByte('}')
-	return b.Bytes(), nil
-}
-
-func marshalNoEscape(v any) ([]byte, error) {
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(v); err != nil {
-		return nil, err
-	}
-	return bytes.TrimRight(b.Bytes(), "\n"), nil
+	return writeJSON(w, doc, " ")
 }
 
 func jsonInputs(ins []Input) []any {
@@ -102,11 +55,9 @@ func jsonUnit(u *coverage.UnitResult, decimals int) object {
 	}
 	inds := object{}
 	for _, ind := range coverage.Indicators {
-		r := u.Indicator(ind.Key)
-		if r == nil {
-			continue
+		if r := u.Indicator(ind.Key); r != nil {
+			inds = append(inds, field{ind.Key, jsonIndicator(r, decimals)})
 		}
-		inds = append(inds, field{ind.Key, jsonIndicator(r, decimals)})
 	}
 	return object{
 		{"name", u.Name},
@@ -116,23 +67,16 @@ func jsonUnit(u *coverage.UnitResult, decimals int) object {
 	}
 }
 
-func jsonIndicator(r *coverage.IndicatorResult, d int) object {
-	var fig figures = indicatorFigures(r, d)
-	o := make(object, 0, len(indicatorFields))
-	for _, f := range indicatorFields {
-		v := fig[f]
-		switch {
-		case v.null:
-			o = append(o, field{f, nil})
-		case v.isInt:
-			o = append(o, field{f, v.n})
-		default:
-			o = append(o, field{f, v.s})
-		}
+func jsonIndicator(r *coverage.IndicatorResult, decimals int) object {
+	o := make(object, len(indicatorFields))
+	for i, f := range indicatorFields {
+		o[i] = field{f.name, f.of(r).json(decimals)}
 	}
 	return o
 }
 
+// jsonIssues: in bhxh.compute/v1 an issue without a sheet or a cell says
+// null there.
 func jsonIssues(issues []xlsxio.Issue) []any {
 	out := make([]any, 0, len(issues))
 	for _, is := range issues {
@@ -146,81 +90,4 @@ func jsonIssues(issues []xlsxio.Issue) []any {
 		})
 	}
 	return out
-}
-
-func nullIfEmpty(s string) any {
-	if s == "" {
-		return nil
-	}
-	return s
-}
-
-// The figures of one indicator, shared by the JSON and CSV writers.
-
-// indicatorFields are the figures of an indicator in bhxh.compute/v1 order.
-var indicatorFields = []string{
-	"numerator", "denominator", "rate", "target", "target_source", "gap_pp",
-	"persons_needed", "plan", "plan_completion", "prior", "change", "pace_per_month",
-}
-
-// figure is one value of an indicator: an integer, a text (a rounded
-// decimal or a word), or nothing.
-type figure struct {
-	null  bool
-	isInt bool
-	n     int64
-	s     string
-}
-
-// String renders the figure for CSV: "" when null.
-func (f figure) String() string {
-	switch {
-	case f.null:
-		return ""
-	case f.isInt:
-		return strconv.FormatInt(f.n, 10)
-	}
-	return f.s
-}
-
-type figures map[string]figure
-
-func intFig(v *int64) figure {
-	if v == nil {
-		return figure{null: true}
-	}
-	return figure{isInt: true, n: *v}
-}
-
-func pctFig(p *coverage.Pct, d int) figure {
-	if p == nil {
-		return figure{null: true}
-	}
-	return figure{s: p.Format(d)}
-}
-
-// indicatorFigures returns every figure of r, rates and gaps rounded
-// half-up to d decimals.
-func indicatorFigures(r *coverage.IndicatorResult, d int) figures {
-	num := r.Numerator
-	f := figures{
-		"numerator":       intFig(&num),
-		"denominator":     intFig(r.Denominator),
-		"rate":            pctFig(r.Rate, d),
-		"target":          {null: true},
-		"target_source":   {null: true},
-		"gap_pp":          pctFig(r.GapPP, d),
-		"persons_needed":  intFig(r.PersonsNeeded),
-		"plan":            intFig(r.Plan),
-		"plan_completion": pctFig(r.PlanCompletion, d),
-		"prior":           intFig(r.Prior),
-		"change":          intFig(r.Change),
-		"pace_per_month":  intFig(r.PacePerMonth),
-	}
-	if r.Target != nil {
-		t := coverage.PctFromDecimal(r.Target.Rate)
-		f["target"] = pctFig(&t, d)
-		f["target_source"] = figure{s: string(r.Target.Source)}
-	}
-	return f
 }

@@ -40,42 +40,46 @@ type xlsxLabels struct {
 
 var xlsxText = map[string]xlsxLabels{
 	"vi": {
-		summary: "Tổng hợp", gaps: "Chênh lệch", checks: "Kiểm tra", sources: "Nguồn",
+		summary: "Tổng hợp", gaps: "Chênh lệch", checks: "Kiểm tra",
 		title:  "Kết quả phát triển người tham gia BHXH, BHYT",
 		period: "tháng %d năm %d",
 		rate:   "Tỷ lệ %s (%%)", target: "Chỉ tiêu tỷ lệ %s (%%)", gap: "Thiếu so với chỉ tiêu %s (điểm %%)",
 		needed: "Số người cần thêm để đạt chỉ tiêu %s", plan: "Đạt %% kế hoạch giao %s", pace: "Bình quân mỗi tháng còn lại %s (người)",
 		noTargets: "Không có chỉ tiêu: dùng --target, --targets hoặc --preset để so sánh với chỉ tiêu.",
 		noIssues:  "Không có cảnh báo.",
-		issueHead: []string{"Mức", "Mã", "Tệp", "Trang tính", "Ô", "Nội dung"},
-		file:      "Tệp", sheet: "Trang tính", sha: "SHA-256", columns: "Cột đã nhận biết",
+		issueHead: []string{"Mức", "Mã", "", "", "Ô", "Nội dung"}, // file and sheet from wordsFor
+		sha:       "SHA-256", columns: "Cột đã nhận biết",
 		columnHead:  []string{"Cột", "Tiêu đề", "Khóa", "Cách nhận biết"},
-		targetNotes: "Nguồn chỉ tiêu", tool: "Công cụ", generated: "Thời điểm lập",
-		decimals:   "Số chữ số thập phân của tỷ lệ",
-		chartTitle: "Tỷ lệ %s so với chỉ tiêu",
+		targetNotes: "Nguồn chỉ tiêu",
+		decimals:    "Số chữ số thập phân của tỷ lệ",
+		chartTitle:  "Tỷ lệ %s so với chỉ tiêu",
 	},
 	"en": {
-		summary: "Summary", gaps: "Gaps", checks: "Checks", sources: "Sources",
+		summary: "Summary", gaps: "Gaps", checks: "Checks",
 		title:  "Social and health insurance coverage",
 		period: "%[2]d-%02[1]d",
 		rate:   "Rate, %s (%%)", target: "Target rate, %s (%%)", gap: "Gap to target, %s (pp)",
 		needed: "People needed to reach the target, %s", plan: "Plan completion, %s (%%)", pace: "Per remaining month, %s (people)",
 		noTargets: "No targets: give --target, --targets or --preset to compare with targets.",
 		noIssues:  "No warnings.",
-		issueHead: []string{"Level", "Code", "File", "Sheet", "Cell", "Message"},
-		file:      "File", sheet: "Sheet", sha: "SHA-256", columns: "Columns recognised",
+		issueHead: []string{"Level", "Code", "", "", "Cell", "Message"},
+		sha:       "SHA-256", columns: "Columns recognised",
 		columnHead:  []string{"Column", "Header", "Key", "Why"},
-		targetNotes: "Where the targets come from", tool: "Tool", generated: "Generated",
-		decimals:   "Decimals of rates",
-		chartTitle: "Rate, %s, against target",
+		targetNotes: "Where the targets come from",
+		decimals:    "Decimals of rates",
+		chartTitle:  "Rate, %s, against target",
 	},
 }
 
 func labelsFor(lang string) xlsxLabels {
+	l := xlsxText["vi"]
 	if lang == "en" {
-		return xlsxText["en"]
+		l = xlsxText["en"]
 	}
-	return xlsxText["vi"]
+	w := wordsFor(lang)
+	l.sources, l.file, l.sheet, l.tool, l.generated = w.sources, w.file, w.sheet, w.tool, w.generated
+	l.issueHead = []string{l.issueHead[0], l.issueHead[1], w.file, w.sheet, l.issueHead[4], l.issueHead[5]}
+	return l
 }
 
 // WriteComputeXLSX writes the xlsx report.
@@ -110,10 +114,20 @@ type xlsxReport struct {
 // summaryColumn is one column of the summary sheet.
 type summaryColumn struct {
 	header string
-	kind   string // "name", "code", "count", "rate", "int"
-	value  func(u *coverage.UnitResult) string
+	kind   cellKind
+	value  func(u *coverage.UnitResult) figure
 	rc     *reportColumn // the indicator figure, nil for name, code, counts
 }
+
+// cellKind decides a cell's style: text, a count (#,##0) or a rate in
+// the report's decimals.
+type cellKind int
+
+const (
+	textCell cellKind = iota
+	countCell
+	rateCell
+)
 
 func newXLSXReport(rep *Compute) (*xlsxReport, error) {
 	x := &xlsxReport{rep: rep, f: excelize.NewFile(), lab: labelsFor(rep.Lang)}
@@ -179,19 +193,19 @@ func (x *xlsxReport) titleText() string {
 func (x *xlsxReport) columns() []summaryColumn {
 	lang := x.rep.Lang
 	cols := []summaryColumn{
-		{header: Header("unit", lang), kind: "name", value: func(u *coverage.UnitResult) string { return u.Name }},
+		{header: header("unit", lang), kind: textCell, value: func(u *coverage.UnitResult) figure { return wordOf(u.Name) }},
 	}
 	if hasCodes(&x.rep.Result) {
-		cols = append(cols, summaryColumn{header: Header("code", lang), kind: "code",
-			value: func(u *coverage.UnitResult) string { return u.Code }})
+		cols = append(cols, summaryColumn{header: header("code", lang), kind: textCell,
+			value: func(u *coverage.UnitResult) figure { return wordOf(u.Code) }})
 	}
 	for _, k := range presentCounts(&x.rep.Result) {
-		cols = append(cols, summaryColumn{header: Header(k, lang), kind: "count",
-			value: func(u *coverage.UnitResult) string { return intFig(countPtr(u, k)).String() }})
+		cols = append(cols, summaryColumn{header: header(k, lang), kind: countCell,
+			value: func(u *coverage.UnitResult) figure { return unitCount(u, k) }})
 	}
 	for _, rc := range tableColumns(x.rep) {
-		label := IndicatorLabel(rc.ind, lang)
-		c := summaryColumn{kind: "rate", rc: &rc}
+		label := indicatorLabel(rc.ind, lang)
+		c := summaryColumn{kind: rateCell, rc: &rc, value: rc.value}
 		switch rc.measure {
 		case measureRate:
 			c.header = fmt.Sprintf(x.lab.rate, label)
@@ -200,37 +214,26 @@ func (x *xlsxReport) columns() []summaryColumn {
 		case measureGap:
 			c.header = fmt.Sprintf(x.lab.gap, label)
 		case measureNeeded:
-			c.header, c.kind = fmt.Sprintf(x.lab.needed, label), "int"
+			c.header, c.kind = fmt.Sprintf(x.lab.needed, label), countCell
 		case measurePlan:
 			c.header = fmt.Sprintf(x.lab.plan, label)
 		}
-		c.value = func(u *coverage.UnitResult) string { return rc.value(u, x.rep.Decimals) }
 		cols = append(cols, c)
 	}
 	return cols
 }
 
-// hasCodes reports whether any unit has an official code.
-func hasCodes(res *coverage.Result) bool {
-	for _, u := range reportRows(res) {
-		if u.Code != "" {
-			return true
-		}
-	}
-	return false
-}
-
-// setValue writes one figure: text as a string, counts as integers,
-// rates as their decimal string in the cell XML ("46.12").
-func (x *xlsxReport) setValue(sheet, cell, kind, v string, bold bool) error {
+// setValue writes one figure in the style of its column, bold in the
+// total row.
+func (x *xlsxReport) setValue(sheet, cell string, kind cellKind, fig figure, bold bool) error {
 	style := x.styles.text
 	switch {
-	case kind == "count" || kind == "int":
+	case kind == countCell:
 		style = x.styles.count
 		if bold {
 			style = x.styles.countBold
 		}
-	case kind == "rate":
+	case kind == rateCell:
 		style = x.styles.rate
 		if bold {
 			style = x.styles.rateBold
@@ -238,33 +241,7 @@ func (x *xlsxReport) setValue(sheet, cell, kind, v string, bold bool) error {
 	case bold:
 		style = x.styles.textBold
 	}
-	if err := x.f.SetCellStyle(sheet, cell, cell, style); err != nil {
-		return err
-	}
-	if v == "" {
-		return nil
-	}
-	switch kind {
-	case "count", "int":
-		n, err := strconv.ParseInt(v, 10, 64)
-		if err != nil {
-			return err
-		}
-		return x.f.SetCellInt(sheet, cell, n)
-	case "rate":
-		return x.f.SetCellDefault(sheet, cell, v)
-	}
-	return x.f.SetCellStr(sheet, cell, v)
-}
-
-func cellName(col, row int) string {
-	c, _ := excelize.CoordinatesToCellName(col, row)
-	return c
-}
-
-func colName(col int) string {
-	c, _ := excelize.ColumnNumberToName(col)
-	return c
+	return setFigure(x.f, sheet, cell, fig, x.rep.Decimals, style)
 }
 
 // headerRow writes heads at row in the head style.
@@ -332,7 +309,7 @@ func (x *xlsxReport) summary() error {
 		var vals []string
 		for j, c := range cols {
 			v := c.value(u)
-			vals = append(vals, v)
+			vals = append(vals, v.text(x.rep.Decimals))
 			if err := x.setValue(sheet, cellName(j+1, r), c.kind, v, total); err != nil {
 				return err
 			}
@@ -367,15 +344,10 @@ func (x *xlsxReport) summary() error {
 // printSetup prints the summary as analysts file it: A4 landscape, one page
 // wide, the header row repeated on every page.
 func (x *xlsxReport) printSetup(sheet string, headRow int) error {
-	size, orient, fitW, fitH, fit := 9, "landscape", 1, 0, true
-	if err := x.f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
+	if err := printOnePageWide(x.f, sheet, "landscape"); err != nil {
 		return err
 	}
-	if err := x.f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: &size, Orientation: &orient, FitToWidth: &fitW, FitToHeight: &fitH}); err != nil {
-		return err
-	}
-	return x.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles",
-		RefersTo: fmt.Sprintf("'%s'!$%d:$%d", sheet, headRow, headRow), Scope: sheet})
+	return printTitleRow(x.f, sheet, headRow)
 }
 
 // behindFormats colours the rate and gap of a unit behind its target. The
@@ -443,12 +415,12 @@ func (x *xlsxReport) chart(sheet string, cols []summaryColumn) error {
 	err := x.f.AddChart(sheet, cellName(1, x.totalRow+3), &excelize.Chart{
 		Type:       excelize.Bar,
 		Series:     series,
-		Title:      excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: fmt.Sprintf(x.lab.chartTitle, IndicatorLabel(ind, x.rep.Lang))}}},
+		Title:      excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: fmt.Sprintf(x.lab.chartTitle, indicatorLabel(ind, x.rep.Lang))}}},
 		Legend:     excelize.ChartLegend{Position: "bottom"},
 		XAxis:      excelize.ChartAxis{ReverseOrder: true},
 		YAxis:      excelize.ChartAxis{MajorGridLines: true},
 		Dimension:  excelize.ChartDimension{Width: 720, Height: max(320, 60+28*n)},
-		Format:     excelize.GraphicOptions{AltText: fmt.Sprintf(x.lab.chartTitle, IndicatorLabel(ind, x.rep.Lang))},
+		Format:     excelize.GraphicOptions{AltText: fmt.Sprintf(x.lab.chartTitle, indicatorLabel(ind, x.rep.Lang))},
 		VaryColors: &vary,
 	})
 	if err != nil {
@@ -483,7 +455,7 @@ func (x *xlsxReport) gapsSheet() error {
 	var heads []string
 	var values [][]string
 	for _, ind := range inds {
-		label := IndicatorLabel(ind, lang)
+		label := indicatorLabel(ind, lang)
 		if err := x.f.SetCellStr(sheet, cellName(1, row), indicatorTitle(ind, lang)); err != nil {
 			return err
 		}
@@ -493,7 +465,6 @@ func (x *xlsxReport) gapsSheet() error {
 		row++
 		type entry struct {
 			u    *coverage.UnitResult
-			fig  figures
 			need int64
 		}
 		var list []entry
@@ -501,30 +472,32 @@ func (x *xlsxReport) gapsSheet() error {
 		for i := range x.rep.Result.Units {
 			u := &x.rep.Result.Units[i]
 			if r := u.Indicator(ind); r != nil && r.PersonsNeeded != nil {
-				list = append(list, entry{u, indicatorFigures(r, x.rep.Decimals), *r.PersonsNeeded})
+				list = append(list, entry{u, *r.PersonsNeeded})
 				pace = pace || r.PacePerMonth != nil
 			}
 		}
 		slices.SortStableFunc(list, func(a, b entry) int { return cmp.Compare(b.need, a.need) })
 		if r := x.rep.Result.Total.Indicator(ind); r != nil && r.PersonsNeeded != nil {
-			list = append(list, entry{&x.rep.Result.Total, indicatorFigures(r, x.rep.Decimals), *r.PersonsNeeded})
+			list = append(list, entry{&x.rep.Result.Total, *r.PersonsNeeded})
 		}
-		type gapColumn struct{ head, kind, field string }
-		gcols := []gapColumn{{Header("unit", lang), "name", "name"}}
+		figureOf := func(f indicatorField) func(u *coverage.UnitResult) figure {
+			return func(u *coverage.UnitResult) figure { return f.of(u.Indicator(ind)) }
+		}
+		gcols := []summaryColumn{{header: header("unit", lang), kind: textCell, value: func(u *coverage.UnitResult) figure { return wordOf(u.Name) }}}
 		if hasCodes(&x.rep.Result) {
-			gcols = append(gcols, gapColumn{Header("code", lang), "code", "code"})
+			gcols = append(gcols, summaryColumn{header: header("code", lang), kind: textCell, value: func(u *coverage.UnitResult) figure { return wordOf(u.Code) }})
 		}
 		gcols = append(gcols,
-			gapColumn{fmt.Sprintf(x.lab.rate, label), "rate", "rate"},
-			gapColumn{fmt.Sprintf(x.lab.target, label), "rate", "target"},
-			gapColumn{fmt.Sprintf(x.lab.gap, label), "rate", "gap_pp"},
-			gapColumn{fmt.Sprintf(x.lab.needed, label), "int", "persons_needed"})
+			summaryColumn{header: fmt.Sprintf(x.lab.rate, label), kind: rateCell, value: figureOf(rateField)},
+			summaryColumn{header: fmt.Sprintf(x.lab.target, label), kind: rateCell, value: figureOf(targetField)},
+			summaryColumn{header: fmt.Sprintf(x.lab.gap, label), kind: rateCell, value: figureOf(gapField)},
+			summaryColumn{header: fmt.Sprintf(x.lab.needed, label), kind: countCell, value: figureOf(neededField)})
 		if pace {
-			gcols = append(gcols, gapColumn{fmt.Sprintf(x.lab.pace, label), "int", "pace_per_month"})
+			gcols = append(gcols, summaryColumn{header: fmt.Sprintf(x.lab.pace, label), kind: countCell, value: figureOf(paceField)})
 		}
 		heads = heads[:0]
 		for _, c := range gcols {
-			heads = append(heads, c.head)
+			heads = append(heads, c.header)
 		}
 		if err := x.headerRow(sheet, row, heads); err != nil {
 			return err
@@ -536,14 +509,8 @@ func (x *xlsxReport) gapsSheet() error {
 		for _, e := range list {
 			var vals []string
 			for j, c := range gcols {
-				v := e.fig[c.field].String()
-				switch c.field {
-				case "name":
-					v = e.u.Name
-				case "code":
-					v = e.u.Code
-				}
-				vals = append(vals, v)
+				v := c.value(e.u)
+				vals = append(vals, v.text(x.rep.Decimals))
 				if err := x.setValue(sheet, cellName(j+1, row), c.kind, v, e.u == &x.rep.Result.Total); err != nil {
 					return err
 				}
@@ -567,7 +534,7 @@ func (x *xlsxReport) checksSheet() error {
 	for i, is := range x.rep.Issues {
 		vals := []string{is.Level, is.Code, is.File, is.Sheet, is.Cell, is.Message}
 		for j, v := range vals {
-			if err := x.setValue(sheet, cellName(j+1, i+2), "text", v, false); err != nil {
+			if err := x.setValue(sheet, cellName(j+1, i+2), textCell, wordOf(v), false); err != nil {
 				return err
 			}
 		}

@@ -148,17 +148,18 @@ func TestComputeXLSXSummary(t *testing.T) {
 		}
 		for _, k := range coverage.CountKeys {
 			if c := col[HeaderVI(k)]; c != 0 {
-				check(c, intFig(countPtr(u, k)).String(), 3, "")
+				check(c, unitCount(u, k).text(0), 3, "")
 			}
 		}
 		for _, ind := range []string{"bhxh", "bhyt"} {
-			fig := indicatorFigures(u.Indicator(ind), 2)
-			lbl := IndicatorLabel(ind, "vi")
-			check(col["Tỷ lệ "+lbl+" (%)"], fig["rate"].String(), 0, "0.00")
-			check(col["Chỉ tiêu tỷ lệ "+lbl+" (%)"], fig["target"].String(), 0, "0.00")
-			check(col["Thiếu so với chỉ tiêu "+lbl+" (điểm %)"], fig["gap_pp"].String(), 0, "0.00")
-			check(col["Số người cần thêm để đạt chỉ tiêu "+lbl], fig["persons_needed"].String(), 3, "")
-			check(col["Đạt % kế hoạch giao "+lbl], fig["plan_completion"].String(), 0, "0.00")
+			r := u.Indicator(ind)
+			fig := func(f indicatorField) string { return f.of(r).text(2) }
+			lbl := indicatorLabel(ind, "vi")
+			check(col["Tỷ lệ "+lbl+" (%)"], fig(rateField), 0, "0.00")
+			check(col["Chỉ tiêu tỷ lệ "+lbl+" (%)"], fig(targetField), 0, "0.00")
+			check(col["Thiếu so với chỉ tiêu "+lbl+" (điểm %)"], fig(gapField), 0, "0.00")
+			check(col["Số người cần thêm để đạt chỉ tiêu "+lbl], fig(neededField), 3, "")
+			check(col["Đạt % kế hoạch giao "+lbl], fig(planCompletionField), 0, "0.00")
 		}
 	}
 	// Fixed figures, as a reader of the fixture sees them.

@@ -1,20 +1,28 @@
-// Package report writes what bhxh reports: the coverage report (JSON, CSV,
-// console table, xlsx), the allocation of a target, the trend over months,
-// and the blank input template; every file through a temporary file renamed
-// into place.
+// Package report writes what bhxh reports: the coverage report, the
+// allocation of a target, the trend over months, the participant counts
+// (each as JSON, CSV, a console table and xlsx) and the blank input
+// template; files through a temporary file renamed into place.
 //
-// It never reads an input workbook and never computes: the figures arrive
-// computed (coverage results, counts as integers, rates as exact
-// percentages) and are only rounded (half-up, once, when written) and laid
-// out here. Reading is xlsxio's job, arithmetic coverage's.
+// It never reads an input workbook and never computes: figures arrive
+// computed and typed (coverage results, counts as integers, rates as exact
+// percentages) and are only rounded (half-up, once, as they are written),
+// worded and laid out here. Reading is xlsxio's job, arithmetic coverage's.
 //
-// Where things are:
+// Where things are: a file per report and format, over shared helpers.
 //
-//	compute   compute.go (the report), compute_json.go, compute_csv.go,
-//	          compute_table.go, compute_xlsx.go
-//	allocate  allocate.go
-//	trend     trend.go
+//	compute   compute.go (the report, its rows and columns),
+//	          compute_json.go, compute_csv.go, compute_table.go, compute_xlsx.go
+//	allocate  allocate.go (rows and columns), allocate_json.go,
+//	          allocate_csv.go, allocate_table.go, allocate_xlsx.go
+//	trend     trend.go (labels), trend_json.go, trend_csv.go,
+//	          trend_table.go, trend_xlsx.go
+//	count     count.go, count_json.go, count_csv.go, count_table.go,
+//	          count_xlsx.go
 //	template  template.go (the blank workbook units fill in)
-//	shared    vocab.go (every Vietnamese and English label), atomic.go
-//	          (temporary file + rename)
+//	shared    figure.go (a typed figure and the indicator's fields),
+//	          json.go (the ordered JSON object), csv.go (CSV for Excel),
+//	          table.go (the console table, over tablewriter), xlsx.go (cells,
+//	          printing), number.go (numbers by language), vocab.go (the
+//	          Vietnamese and English labels), atomic.go (temporary file +
+//	          rename)
 package report

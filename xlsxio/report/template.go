@@ -60,7 +60,7 @@ func templateTexts(lang string) templateText {
 		return templateText{
 			dataSheet: "Data", helpSheet: "Instructions",
 			title:       "REPORT ON SOCIAL AND HEALTH INSURANCE PARTICIPANTS",
-			periodBlank: "Tháng …… năm ……", unitNote: "Unit of measure: people", stt: "No.",
+			periodBlank: "Tháng …… năm ……", unitNote: "Unit of measure: people", stt: wordsFor("en").rowNumber,
 			help: []string{
 				"How to fill in this workbook",
 				"1. Type whole numbers of people (0 or more, no decimals) into the white cells of the sheet \"Data\". An empty count cell is read as 0 people.",
@@ -90,7 +90,7 @@ func templateTexts(lang string) templateText {
 	return templateText{
 		dataSheet: "Số liệu", helpSheet: "Hướng dẫn",
 		title:       "BÁO CÁO KẾT QUẢ PHÁT TRIỂN NGƯỜI THAM GIA BHXH, BHYT",
-		periodBlank: "Tháng …… năm ……", unitNote: "Đơn vị tính: người", stt: "STT",
+		periodBlank: "Tháng …… năm ……", unitNote: "Đơn vị tính: người", stt: wordsFor("vi").rowNumber,
 		help: []string{
 			"Hướng dẫn điền biểu mẫu",
 			"1. Nhập số người (số nguyên, không âm, không có phần thập phân) vào các ô trắng của trang \"Số liệu\". Ô số liệu để trống được tính là 0 người.",
@@ -146,7 +146,7 @@ func WriteTemplate(w io.Writer, opt TemplateOptions) error {
 		return err
 	}
 	ncols := 1 + len(templateKeys)
-	lastCol, _ := excelize.ColumnNumberToName(ncols)
+	lastCol := colName(ncols)
 
 	border := []excelize.Border{{Type: "left", Color: "808080", Style: 1}, {Type: "right", Color: "808080", Style: 1},
 		{Type: "top", Color: "808080", Style: 1}, {Type: "bottom", Color: "808080", Style: 1}}
@@ -208,7 +208,7 @@ func WriteTemplate(w io.Writer, opt TemplateOptions) error {
 	// Header.
 	headers := []string{tx.stt}
 	for _, k := range templateKeys {
-		headers = append(headers, Header(k, opt.Lang))
+		headers = append(headers, header(k, opt.Lang))
 	}
 	for c, h := range headers {
 		if err := f.SetCellStr(sh, cellName(c+1, templateHeaderRow), h); err != nil {
@@ -268,7 +268,7 @@ func WriteTemplate(w io.Writer, opt TemplateOptions) error {
 		if c < len(widths) {
 			wd = widths[c]
 		}
-		col, _ := excelize.ColumnNumberToName(c + 1)
+		col := colName(c + 1)
 		if err := f.SetColWidth(sh, col, col, wd); err != nil {
 			return err
 		}
@@ -279,11 +279,7 @@ func WriteTemplate(w io.Writer, opt TemplateOptions) error {
 	}
 	// Printed, the form fits one landscape A4 page wide: the title and
 	// the columns are not cut across pages.
-	size, orient, fitW, fitH, fit := 9, "landscape", 1, 0, true
-	if err := f.SetSheetProps(sh, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
-		return err
-	}
-	if err := f.SetPageLayout(sh, &excelize.PageLayoutOptions{Size: &size, Orientation: &orient, FitToWidth: &fitW, FitToHeight: &fitH}); err != nil {
+	if err := printOnePageWide(f, sh, "landscape"); err != nil {
 		return err
 	}
 	if err := f.ProtectSheet(sh, &excelize.SheetProtectionOptions{
@@ -334,8 +330,8 @@ func writeTemplateHelp(f *excelize.File, tx templateText, lang string) error {
 	}
 	row++
 	for i, k := range templateKeys {
-		col, _ := excelize.ColumnNumberToName(i + 2)
-		for c, v := range []string{col, Header(k, lang), tx.describe[k]} {
+		col := colName(i + 2)
+		for c, v := range []string{col, header(k, lang), tx.describe[k]} {
 			if err := f.SetCellStr(sh, cellName(c+1, row), v); err != nil {
 				return err
 			}
@@ -346,7 +342,7 @@ func writeTemplateHelp(f *excelize.File, tx templateText, lang string) error {
 		row++
 	}
 	for c, wd := range []float64{8, 44, 80} {
-		col, _ := excelize.ColumnNumberToName(c + 1)
+		col := colName(c + 1)
 		if err := f.SetColWidth(sh, col, col, wd); err != nil {
 			return err
 		}

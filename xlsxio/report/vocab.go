@@ -52,8 +52,8 @@ var indicatorLabelEN = map[string]string{
 	"pension":        "pension",
 }
 
-// IndicatorLabel names an indicator in lang ("vi" or "en").
-func IndicatorLabel(ind, lang string) string {
+// indicatorLabel names an indicator in lang ("vi" or "en").
+func indicatorLabel(ind, lang string) string {
 	if lang == "en" {
 		return indicatorLabelEN[ind]
 	}
@@ -119,10 +119,64 @@ func HeaderEN(key string) string {
 	return key
 }
 
-// Header returns HeaderVI or HeaderEN by lang.
-func Header(key, lang string) string {
+// header returns HeaderVI or HeaderEN by lang.
+func header(key, lang string) string {
 	if lang == "en" {
 		return HeaderEN(key)
 	}
 	return HeaderVI(key)
+}
+
+// shortIndicator names an indicator in a narrow column head.
+var shortIndicator = map[string][2]string{
+	"bhxh":           {"BHXH", "SI"},
+	"bhxh_mandatory": {"BHXH BB", "Mand. SI"},
+	"bhxh_voluntary": {"BHXH TN", "Vol. SI"},
+	"bhtn":           {"BHTN", "UI"},
+	"bhyt":           {"BHYT", "HI"},
+	"pension":        {"Hưu trí", "Pension"},
+}
+
+func indicatorShort(ind, lang string) string {
+	l, ok := shortIndicator[ind]
+	if !ok {
+		return ind
+	}
+	if lang == "en" {
+		return l[1]
+	}
+	return l[0]
+}
+
+// indicatorTitle is the indicator's label with a capital first letter.
+func indicatorTitle(ind, lang string) string {
+	l := indicatorLabel(ind, lang)
+	if l == "" {
+		return ind
+	}
+	r := []rune(l)
+	return strings.ToUpper(string(r[0])) + string(r[1:])
+}
+
+// totalLabel names the total row bhxh adds.
+func totalLabel(lang string) string {
+	if lang == "en" {
+		return "Total"
+	}
+	return coverage.DefaultTotalName
+}
+
+// words are the labels several reports share.
+type words struct {
+	rowNumber       string // the row-number column ("STT")
+	sources         string // the sheet saying where the figures came from
+	file, sheet     string
+	tool, generated string
+}
+
+func wordsFor(lang string) words {
+	if lang == "en" {
+		return words{rowNumber: "No.", sources: "Sources", file: "File", sheet: "Sheet", tool: "Tool", generated: "Generated"}
+	}
+	return words{rowNumber: "STT", sources: "Nguồn", file: "Tệp", sheet: "Trang tính", tool: "Công cụ", generated: "Thời điểm lập"}
 }

@@ -1,0 +1,21 @@
+package report
+
+import "github.com/bhxh/bhxh/xlsxio"
+
+// Count is what `bhxh count` reports: per unit, the persons taking part in
+// each scheme counted. Writers render it; none counts.
+type Count struct {
+	Inputs  []xlsxio.CountInput
+	Schemes []string // the schemes counted, in report order
+	Units   []xlsxio.UnitCount
+	Issues  []xlsxio.Issue
+}
+
+// countsOf is u's count of each scheme, in c.Schemes order.
+func (c *Count) countsOf(u xlsxio.UnitCount) []int64 {
+	out := make([]int64, len(c.Schemes))
+	for i, s := range c.Schemes {
+		out[i] = u.Counts[s]
+	}
+	return out
+}

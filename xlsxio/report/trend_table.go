@@ -1,0 +1,66 @@
+package report
+
+import (
+	"fmt"
+	"io"
+
+	"github.com/olekukonko/tablewriter/tw"
+
+	"github.com/bhxh/bhxh/coverage"
+)
+
+// WriteTrendTable writes, per indicator, units × months of rates and the
+// month-on-month change of the latest month; "x" marks a missing month.
+func WriteTrendTable(w io.Writer, rep *Trend) error {
+	l := trendLabels(rep.Lang)
+	periods := rep.Trend.Periods
+	fmtPct := func(p *coverage.Pct, signed bool) string {
+		if p == nil {
+			return "x"
+		}
+		s := p.Format(rep.Decimals)
+		if signed && p.Round(rep.Decimals).Sign() > 0 {
+			s = "+" + s
+		}
+		return localPoint(s, rep.Lang)
+	}
+	for n, it := range rep.Trend.Indicators {
+		if n > 0 {
+			if _, err := fmt.Fprintln(w); err != nil {
+				return err
+			}
+		}
+		if _, err := fmt.Fprintf(w, "%s\n", l.title(it.Key)); err != nil {
+			return err
+		}
+		t := &consoleTable{style: bare, head: []string{l.unit, l.code}}
+		t.head = append(t.head, periods...)
+		if len(periods) > 1 {
+			t.head = append(t.head, l.changeShort+" "+periods[len(periods)-1])
+		}
+		for _, s := range seriesWithTotal(it) {
+			row := []string{s.Name, s.Code}
+			for _, p := range s.Points {
+				var r *coverage.Pct
+				if p != nil {
+					r = p.Rate
+				}
+				row = append(row, fmtPct(r, false))
+			}
+			if len(periods) > 1 {
+				row = append(row, fmtPct(s.Change(len(periods)-1), true))
+			}
+			t.rows = append(t.rows, row)
+		}
+		// Every column right-aligned, names too: the months line up.
+		t.align = make([]tw.Align, len(t.head))
+		for i := range t.align {
+			t.align[i] = tw.AlignRight
+		}
+		t.headAlign = t.align
+		if err := t.render(w); err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -1,0 +1,311 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/bhxh/bhxh/coverage"
+	"github.com/xuri/excelize/v2"
+)
+
+// Layout of an indicator sheet (1-based rows).
+const (
+	trendHeaderRow = 4
+	trendFirstRow  = 5
+)
+
+// WriteTrendXLSX writes one sheet per indicator (units × months of rates,
+// the total, month-on-month changes in points and a line chart), a long
+// "Số liệu" sheet with numerators and denominators, and "Nguồn".
+func WriteTrendXLSX(w io.Writer, rep *Trend) error {
+	f := excelize.NewFile()
+	defer f.Close()
+	l := trendLabels(rep.Lang)
+	st, err := newTrendStyles(f, rep.Decimals)
+	if err != nil {
+		return err
+	}
+	first := true
+	for _, it := range rep.Trend.Indicators {
+		name := trendSheetName(it.Key, rep.Lang)
+		if first {
+			if err := f.SetSheetName("Sheet1", name); err != nil {
+				return err
+			}
+			first = false
+		} else if _, err := f.NewSheet(name); err != nil {
+			return err
+		}
+		if err := writeTrendSheet(f, name, it, rep, l, st); err != nil {
+			return fmt.Errorf("sheet %s: %w", name, err)
+		}
+	}
+	if first {
+		if err := f.SetSheetName("Sheet1", l.dataSheet); err != nil {
+			return err
+		}
+	} else if _, err := f.NewSheet(l.dataSheet); err != nil {
+		return err
+	}
+	if err := writeTrendData(f, l.dataSheet, rep, l, st); err != nil {
+		return err
+	}
+	if _, err := f.NewSheet(l.sources); err != nil {
+		return err
+	}
+	if err := writeTrendSources(f, l.sources, rep, l, st); err != nil {
+		return err
+	}
+	f.SetActiveSheet(0)
+	return f.Write(w)
+}
+
+type trendStyles struct {
+	title, note, head, text, count, rate, change, totalText, totalRate, totalChange, totalCount int
+}
+
+func newTrendStyles(f *excelize.File, decimals int) (trendStyles, error) {
+	rateFmt := "0"
+	if decimals > 0 {
+		rateFmt += "." + strings.Repeat("0", decimals)
+	}
+	changeFmt := "+" + rateFmt + ";-" + rateFmt + ";" + rateFmt
+	border := []excelize.Border{{Type: "left", Color: "999999", Style: 1}, {Type: "right", Color: "999999", Style: 1},
+		{Type: "top", Color: "999999", Style: 1}, {Type: "bottom", Color: "999999", Style: 1}}
+	bold := &excelize.Font{Bold: true}
+	var st trendStyles
+	defs := []struct {
+		dst *int
+		s   excelize.Style
+	}{
+		{&st.title, excelize.Style{Font: &excelize.Font{Bold: true, Size: 13}}},
+		{&st.note, excelize.Style{Font: &excelize.Font{Italic: true, Color: "555555"}}},
+		{&st.head, excelize.Style{Font: bold, Border: border, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"DDEBF7"}},
+			Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}}},
+		{&st.text, excelize.Style{Border: border, NumFmt: 49}},
+		{&st.count, excelize.Style{Border: border, NumFmt: 3}},
+		{&st.rate, excelize.Style{Border: border, CustomNumFmt: &rateFmt}},
+		{&st.change, excelize.Style{Border: border, CustomNumFmt: &changeFmt}},
+		{&st.totalText, excelize.Style{Border: border, Font: bold, NumFmt: 49}},
+		{&st.totalRate, excelize.Style{Border: border, Font: bold, CustomNumFmt: &rateFmt}},
+		{&st.totalChange, excelize.Style{Border: border, Font: bold, CustomNumFmt: &changeFmt}},
+		{&st.totalCount, excelize.Style{Border: border, Font: bold, NumFmt: 3}},
+	}
+	for _, d := range defs {
+		s := d.s
+		id, err := f.NewStyle(&s)
+		if err != nil {
+			return st, err
+		}
+		*d.dst = id
+	}
+	return st, nil
+}
+
+func writeTrendSheet(f *excelize.File, sheet string, it coverage.IndicatorTrend, rep *Trend,
+	l trendLabelSet, st trendStyles) error {
+	periods := rep.Trend.Periods
+	np := len(periods)
+	if err := setText(f, sheet, "A1", l.title(it.Key), st.title); err != nil {
+		return err
+	}
+	if err := setText(f, sheet, "A2", l.definition(it.Key)+" "+l.ppNote, st.note); err != nil {
+		return err
+	}
+	if err := setText(f, sheet, "A3", l.missingNote, st.note); err != nil {
+		return err
+	}
+	head := []string{l.rowNumber, l.unit, l.code}
+	head = append(head, periods...)
+	for _, p := range periods[min(1, np):] {
+		head = append(head, fmt.Sprintf(l.changeCol, p))
+	}
+	for c, h := range head {
+		if err := setText(f, sheet, cellName(c+1, trendHeaderRow), h, st.head); err != nil {
+			return err
+		}
+	}
+	// Three lines: "Thay đổi" / "2023-10" / "(điểm %)".
+	if err := f.SetRowHeight(sheet, trendHeaderRow, 48); err != nil {
+		return err
+	}
+	// Printed one landscape page wide, the table and its chart whole.
+	if err := printOnePageWide(f, sheet, "landscape"); err != nil {
+		return err
+	}
+	row := trendFirstRow
+	write := func(n int, s coverage.Series, total bool) error {
+		text, rate, change := st.text, st.rate, st.change
+		if total {
+			text, rate, change = st.totalText, st.totalRate, st.totalChange
+		}
+		stt := ""
+		if n > 0 {
+			stt = strconv.Itoa(n)
+		}
+		for c, v := range []string{stt, s.Name, s.Code} {
+			if err := setText(f, sheet, cellName(c+1, row), v, text); err != nil {
+				return err
+			}
+		}
+		for i, p := range s.Points {
+			_, _, r := pointFigures(p)
+			if err := setFigure(f, sheet, cellName(4+i, row), r, rep.Decimals, rate); err != nil {
+				return err
+			}
+		}
+		for i := 1; i < np; i++ {
+			if err := setFigure(f, sheet, cellName(4+np+i-1, row), pctOf(s.Change(i)), rep.Decimals, change); err != nil {
+				return err
+			}
+		}
+		row++
+		return nil
+	}
+	for i, s := range it.Units {
+		if err := write(i+1, s, false); err != nil {
+			return err
+		}
+	}
+	totalRow := row
+	if err := write(0, it.Total, true); err != nil {
+		return err
+	}
+	widths := []float64{6, 30, 11}
+	for c, wd := range widths {
+		col := colName(c + 1)
+		if err := f.SetColWidth(sheet, col, col, wd); err != nil {
+			return err
+		}
+	}
+	if len(head) > 3 {
+		from := colName(4)
+		to := colName(len(head))
+		if err := f.SetColWidth(sheet, from, to, 12); err != nil {
+			return err
+		}
+	}
+	if err := f.SetPanes(sheet, &excelize.Panes{Freeze: true, XSplit: 3, YSplit: trendHeaderRow,
+		TopLeftCell: cellName(4, trendFirstRow), ActivePane: "bottomRight"}); err != nil {
+		return err
+	}
+	if np == 0 {
+		return nil
+	}
+	return addTrendChart(f, sheet, it, totalRow, np, l)
+}
+
+// addTrendChart draws a native line chart of the total (and of each unit
+// when there are few) over the months, under the table.
+func addTrendChart(f *excelize.File, sheet string, it coverage.IndicatorTrend, totalRow, np int, l trendLabelSet) error {
+	q := "'" + strings.ReplaceAll(sheet, "'", "''") + "'!"
+	firstCol := colName(4)
+	lastCol := colName(3 + np)
+	categories := fmt.Sprintf("%s$%s$%d:$%s$%d", q, firstCol, trendHeaderRow, lastCol, trendHeaderRow)
+	seriesAt := func(row int) excelize.ChartSeries {
+		return excelize.ChartSeries{
+			Name:       fmt.Sprintf("%s$B$%d", q, row),
+			Categories: categories,
+			Values:     fmt.Sprintf("%s$%s$%d:$%s$%d", q, firstCol, row, lastCol, row),
+			Marker:     excelize.ChartMarker{Symbol: "circle", Size: 5},
+		}
+	}
+	series := []excelize.ChartSeries{seriesAt(totalRow)}
+	series[0].Line = excelize.LineOptions{Width: 2.5}
+	if len(it.Units) <= maxChartUnits {
+		for i := range it.Units {
+			series = append(series, seriesAt(trendFirstRow+i))
+		}
+	}
+	return f.AddChart(sheet, fmt.Sprintf("B%d", totalRow+3), &excelize.Chart{
+		Type:         excelize.Line,
+		Series:       series,
+		Title:        excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: l.title(it.Key)}}},
+		Legend:       excelize.ChartLegend{Position: "bottom"},
+		ShowBlanksAs: "gap",
+		YAxis:        excelize.ChartAxis{MajorGridLines: true},
+		Dimension:    excelize.ChartDimension{Width: 720, Height: 360},
+	})
+}
+
+func writeTrendData(f *excelize.File, sheet string, rep *Trend, l trendLabelSet, st trendStyles) error {
+	for c, h := range l.dataHead {
+		if err := setText(f, sheet, cellName(c+1, 1), h, st.head); err != nil {
+			return err
+		}
+	}
+	row := 2
+	for _, it := range rep.Trend.Indicators {
+		for _, s := range seriesWithTotal(it) {
+			for i, period := range rep.Trend.Periods {
+				num, den, rate := pointFigures(s.Points[i])
+				for c, v := range []string{it.Key, s.Name, s.Code, period} {
+					if err := setText(f, sheet, cellName(c+1, row), v, st.text); err != nil {
+						return err
+					}
+				}
+				for c, v := range []struct {
+					fig   figure
+					style int
+				}{{num, st.count}, {den, st.count}, {rate, st.rate}} {
+					if err := setFigure(f, sheet, cellName(5+c, row), v.fig, rep.Decimals, v.style); err != nil {
+						return err
+					}
+				}
+				row++
+			}
+		}
+	}
+	for c, wd := range []float64{16, 30, 11, 10, 14, 14, 10} {
+		col := colName(c + 1)
+		if err := f.SetColWidth(sheet, col, col, wd); err != nil {
+			return err
+		}
+	}
+	return f.AutoFilter(sheet, fmt.Sprintf("A1:G%d", max(row-1, 1)), nil)
+}
+
+func writeTrendSources(f *excelize.File, sheet string, rep *Trend, l trendLabelSet, st trendStyles) error {
+	for c, h := range l.sourceHead {
+		if err := setText(f, sheet, cellName(c+1, 1), h, st.head); err != nil {
+			return err
+		}
+	}
+	row := 2
+	for _, in := range rep.Inputs {
+		for c, v := range []string{in.Period, in.PeriodSource, in.File, in.Sheet, in.SHA256} {
+			if err := setText(f, sheet, cellName(c+1, row), v, st.text); err != nil {
+				return err
+			}
+		}
+		row++
+	}
+	row++
+	meta := [][2]string{{l.tool, rep.Tool}}
+	if !rep.Generated.IsZero() {
+		meta = append(meta, [2]string{l.generated, rep.Generated.UTC().Format(time.RFC3339)})
+	}
+	for _, is := range rep.Issues {
+		where := strings.Trim(is.File+": "+is.Sheet+"!"+is.Cell, ": !")
+		meta = append(meta, [2]string{is.Level + " " + is.Code, where + " " + is.Message})
+	}
+	for _, m := range meta {
+		if err := f.SetCellStr(sheet, cellName(1, row), m[0]); err != nil {
+			return err
+		}
+		if err := f.SetCellStr(sheet, cellName(2, row), m[1]); err != nil {
+			return err
+		}
+		row++
+	}
+	for c, wd := range []float64{10, 12, 36, 16, 66} {
+		col := colName(c + 1)
+		if err := f.SetColWidth(sheet, col, col, wd); err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -1,0 +1,66 @@
+package report
+
+import (
+	"fmt"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// Helpers shared by the xlsx writers.
+
+// cellName is the A1 reference of a 1-based column and row.
+func cellName(col, row int) string {
+	c, _ := excelize.CoordinatesToCellName(col, row)
+	return c
+}
+
+// colName is the letters of a 1-based column ("A", "AA").
+func colName(col int) string {
+	c, _ := excelize.ColumnNumberToName(col)
+	return c
+}
+
+// setFigure writes fig into a cell with style: a count as an integer, a
+// percentage as its rounded decimal string in the cell XML ("46.12", no
+// float in between), a word as text; only the style when there is nothing
+// to show.
+func setFigure(f *excelize.File, sheet, cell string, fig figure, decimals, style int) error {
+	if err := f.SetCellStyle(sheet, cell, cell, style); err != nil {
+		return err
+	}
+	switch v := fig.text(decimals); {
+	case v == "":
+		return nil
+	case fig.kind == countFigure:
+		return f.SetCellInt(sheet, cell, fig.n)
+	case fig.kind == pctFigure:
+		return f.SetCellDefault(sheet, cell, v)
+	default:
+		return f.SetCellStr(sheet, cell, v)
+	}
+}
+
+// setText writes a text cell with style, even an empty one.
+func setText(f *excelize.File, sheet, cell, value string, style int) error {
+	if err := f.SetCellStr(sheet, cell, value); err != nil {
+		return err
+	}
+	return f.SetCellStyle(sheet, cell, cell, style)
+}
+
+// printOnePageWide prints a sheet on A4 in orientation ("landscape",
+// "portrait"), one page wide and as many pages down as it takes: a column
+// is never cut across pages.
+func printOnePageWide(f *excelize.File, sheet, orientation string) error {
+	size, fitW, fitH, fit := 9, 1, 0, true
+	if err := f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
+		return err
+	}
+	return f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: &size, Orientation: &orientation, FitToWidth: &fitW, FitToHeight: &fitH})
+}
+
+// printTitleRow repeats a (1-based) row at the top of every printed page.
+func printTitleRow(f *excelize.File, sheet string, row int) error {
+	return f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles",
+		RefersTo: fmt.Sprintf("'%s'!$%d:$%d", sheet, row, row), Scope: sheet})
+}
