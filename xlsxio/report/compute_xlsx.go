@@ -47,7 +47,7 @@ var xlsxText = map[string]xlsxLabels{
 		needed: "Số người cần thêm để đạt chỉ tiêu %s", plan: "Đạt %% kế hoạch giao %s", pace: "Bình quân mỗi tháng còn lại %s (người)",
 		noTargets: "Không có chỉ tiêu: dùng --target, --targets hoặc --preset để so sánh với chỉ tiêu.",
 		noIssues:  "Không có cảnh báo.",
-		issueHead: []string{"Mức", "Mã", "", "", "Ô", "Nội dung"}, // file and sheet from wordsFor
+		issueHead: []string{"Mức", "Mã", "Tệp", "Trang tính", "Ô", "Nội dung"},
 		sha:       "SHA-256", columns: "Cột đã nhận biết",
 		columnHead:  []string{"Cột", "Tiêu đề", "Khóa", "Cách nhận biết"},
 		targetNotes: "Nguồn chỉ tiêu",
@@ -62,7 +62,7 @@ var xlsxText = map[string]xlsxLabels{
 		needed: "People needed to reach the target, %s", plan: "Plan completion, %s (%%)", pace: "Per remaining month, %s (people)",
 		noTargets: "No targets: give --target, --targets or --preset to compare with targets.",
 		noIssues:  "No warnings.",
-		issueHead: []string{"Level", "Code", "", "", "Cell", "Message"},
+		issueHead: []string{"Level", "Code", "File", "Sheet", "Cell", "Message"},
 		sha:       "SHA-256", columns: "Columns recognised",
 		columnHead:  []string{"Column", "Header", "Key", "Why"},
 		targetNotes: "Where the targets come from",
@@ -78,7 +78,6 @@ func labelsFor(lang string) xlsxLabels {
 	}
 	w := wordsFor(lang)
 	l.sources, l.file, l.sheet, l.tool, l.generated = w.sources, w.file, w.sheet, w.tool, w.generated
-	l.issueHead = []string{l.issueHead[0], l.issueHead[1], w.file, w.sheet, l.issueHead[4], l.issueHead[5]}
 	return l
 }
 

@@ -10,12 +10,3 @@ type Count struct {
 	Units   []xlsxio.UnitCount
 	Issues  []xlsxio.Issue
 }
-
-// countsOf is u's count of each scheme, in c.Schemes order.
-func (c *Count) countsOf(u xlsxio.UnitCount) []int64 {
-	out := make([]int64, len(c.Schemes))
-	for i, s := range c.Schemes {
-		out[i] = u.Counts[s]
-	}
-	return out
-}

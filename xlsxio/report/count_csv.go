@@ -11,8 +11,8 @@ func WriteCountCSV(w io.Writer, rep *Count) error {
 	records := make([][]string, 0, len(rep.Units))
 	for _, u := range rep.Units {
 		rec := []string{u.Code, u.Name}
-		for _, n := range rep.countsOf(u) {
-			rec = append(rec, strconv.FormatInt(n, 10))
+		for _, s := range rep.Schemes {
+			rec = append(rec, strconv.FormatInt(u.Counts[s], 10))
 		}
 		records = append(records, rec)
 	}

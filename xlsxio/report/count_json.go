@@ -31,8 +31,8 @@ func WriteCountJSON(w io.Writer, rep *Count) error {
 	}
 	for _, u := range rep.Units {
 		counts := object{}
-		for i, n := range rep.countsOf(u) {
-			counts = append(counts, field{rep.Schemes[i], n})
+		for _, s := range rep.Schemes {
+			counts = append(counts, field{s, u.Counts[s]})
 		}
 		doc.Units = append(doc.Units, unitJSON{Code: stringOrNull(u.Code), Name: u.Name, Counts: counts})
 	}

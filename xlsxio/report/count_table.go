@@ -20,9 +20,9 @@ func WriteCountTable(w io.Writer, rep *Count) error {
 	total := make([]int64, len(rep.Schemes))
 	for _, u := range rep.Units {
 		r := []string{u.Code, u.Name}
-		for i, n := range rep.countsOf(u) {
-			r = append(r, formatVI(strconv.FormatInt(n, 10)))
-			total[i] += n
+		for i, s := range rep.Schemes {
+			r = append(r, formatVI(strconv.FormatInt(u.Counts[s], 10)))
+			total[i] += u.Counts[s]
 		}
 		t.rows = append(t.rows, r)
 	}

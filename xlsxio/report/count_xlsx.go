@@ -40,8 +40,8 @@ func WriteCountXLSX(w io.Writer, rep *Count) error {
 	}
 	for i, u := range rep.Units {
 		row := []any{u.Code, u.Name}
-		for _, n := range rep.countsOf(u) {
-			row = append(row, n)
+		for _, s := range rep.Schemes {
+			row = append(row, u.Counts[s])
 		}
 		if err := sw.SetRow(cellName(1, i+2), row); err != nil {
 			return err

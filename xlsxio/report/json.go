@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"io"
+	"strconv"
 )
 
 // writeJSON writes v as one JSON document indented by indent, with a final
@@ -27,35 +28,38 @@ type field struct {
 
 func (o object) MarshalJSON() ([]byte, error) {
 	var b bytes.Buffer
+	enc := json.NewEncoder(&b) // one for the object: thousands in a report
+	enc.SetEscapeHTML(false)
+	encode := func(v any) error {
+		switch v := v.(type) {
+		case int64: // counts, most of a report
+			b.WriteString(strconv.FormatInt(v, 10))
+			return nil
+		case nil:
+			b.WriteString("null")
+			return nil
+		}
+		if err := enc.Encode(v); err != nil {
+			return err
+		}
+		b.Truncate(b.Len() - 1) // Encode's newline
+		return nil
+	}
 	b.WriteByte('{')
 	for i, f := range o {
 		if i > 0 {
 			b.WriteByte(',')
 		}
-		k, err := marshalNoEscape(f.Key)
-		if err != nil {
+		if err := encode(f.Key); err != nil {
 			return nil, err
 		}
-		b.Write(k)
 		b.WriteByte(':')
-		v, err := marshalNoEscape(f.Value)
-		if err != nil {
+		if err := encode(f.Value); err != nil {
 			return nil, err
 		}
-		b.Write(v)
 	}
 	b.WriteByte('}')
 	return b.Bytes(), nil
-}
-
-func marshalNoEscape(v any) ([]byte, error) {
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(v); err != nil {
-		return nil, err
-	}
-	return bytes.TrimRight(b.Bytes(), "\n"), nil
 }
 
 // nullIfEmpty is s, or JSON null when s is empty.
