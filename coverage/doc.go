@@ -10,5 +10,6 @@
 // quotas and roundings in big.Rat, the reference) and apportion_int.go (the
 // same results in 64-bit integers with 128/256-bit products, taken whenever
 // the weights fit; the fuzz target FuzzApportionIntMatchesRat compares the
-// two).
+// two); split.go (SplitWhole: people divided by shares, largest remainder,
+// for the crosswalk's divided communes).
 package coverage

@@ -1,6 +1,10 @@
 package coverage
 
-import "github.com/shopspring/decimal"
+import (
+	"math/big"
+
+	"github.com/shopspring/decimal"
+)
 
 // Unit is one row of a workbook: a district, commune or any reporting unit,
 // with what was read for it. Only keys present in the workbook are in the
@@ -27,6 +31,25 @@ type Unit struct {
 	Cells map[string]string
 
 	Row int // 1-based sheet row, 0 when not from a sheet
+
+	// Sources maps a count key to where its value came from, as
+	// "file!sheet!cell" ("file!cell" for a CSV): one cell as read, several
+	// for a figure summed across the reform (Origins says how).
+	Sources map[string][]string
+
+	// Origins are the old units a unit converted across the 2025 reform
+	// was made of, with the people each gave; nil when not converted.
+	Origins []Origin
+}
+
+// Origin is an old unit whose people a converted unit's figures hold.
+type Origin struct {
+	Code, Name string
+	Relation   string              // "whole" or "part"
+	Share      *big.Rat            // part: the old unit's normalised share going here; nil for whole
+	ShareCell  string              // part: "shares.csv!C5", where the share was given
+	Counts     map[string]int64    // the people moved, by key
+	Sources    map[string][]string // the old unit's cells, by key
 }
 
 // Count returns the count for key and whether it was reported.
