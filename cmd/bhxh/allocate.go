@@ -71,9 +71,13 @@ bhxh compute --targets giao.xlsx reads it as it is.`,
   bhxh allocate --indicator bhxh --rate 25 --method uncovered -o giao-chi-tieu.xlsx co-so.xlsx
   bhxh allocate --indicator bhyt --total 435 --rounding huntington-hill --min 1 us-house-2020.csv
   bhxh allocate --indicator bhxh --by 'Huyện cũ' --parent-targets huyen.xlsx xa.xlsx`,
-		Args: cobra.ExactArgs(1),
+		Args: usageArgs(cobra.ExactArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.Baseline = args[0]
+			baseline, err := expandOneInput(args[0])
+			if err != nil {
+				return err
+			}
+			opts.Baseline = baseline
 			opts.TotalSet = cmd.Flags().Changed("total")
 			return runAllocate(opts)
 		},

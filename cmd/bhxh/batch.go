@@ -15,7 +15,6 @@ import (
 	"regexp"
 	"runtime"
 	"slices"
-	"sort"
 	"strings"
 	"sync"
 	"syscall"
@@ -105,84 +104,6 @@ var formatExt = map[string]string{"xlsx": ".xlsx", "json": ".json", "csv": ".csv
 // isBatch tells whether the run goes through runBatch rather than the plain
 // single-report path.
 func (b *batchOptions) isBatch() bool { return b.OutDir != "" || b.Merge }
-
-// inputExts are the files a folder argument contributes.
-var inputExts = map[string]bool{".xlsx": true, ".xls": true, ".csv": true}
-
-// expandInputs turns the arguments into the input files, in order: a folder
-// gives its .xlsx/.xls/.csv files (not recursive, sorted by name); a glob
-// (expanded here too, since Windows shells don't) gives its matches. Excel's
-// "~$" lock files, hidden files and our own temp files are skipped; a file
-// named twice is read once.
-func expandInputs(args []string) ([]string, error) {
-	var out []string
-	seen := map[string]bool{}
-	add := func(p string) {
-		key := p
-		if abs, err := filepath.Abs(p); err == nil {
-			key = abs
-		}
-		if !seen[key] {
-			seen[key] = true
-			out = append(out, p)
-		}
-	}
-	for _, arg := range args {
-		st, err := os.Stat(arg)
-		switch {
-		case err == nil && st.IsDir():
-			entries, err := os.ReadDir(arg)
-			if err != nil {
-				return nil, err
-			}
-			var names []string
-			for _, e := range entries {
-				if e.IsDir() || skipInputName(e.Name()) || !inputExts[strings.ToLower(filepath.Ext(e.Name()))] {
-					continue
-				}
-				names = append(names, e.Name())
-			}
-			if len(names) == 0 {
-				return nil, fmt.Errorf("%s: the folder holds no .xlsx, .xls or .csv file", arg)
-			}
-			sort.Strings(names)
-			for _, n := range names {
-				add(filepath.Join(arg, n))
-			}
-		case err == nil:
-			add(arg)
-		case strings.ContainsAny(arg, "*?["):
-			matches, gerr := filepath.Glob(arg)
-			if gerr != nil {
-				return nil, usagef("%s: %v", arg, gerr)
-			}
-			n := 0
-			for _, m := range matches {
-				if skipInputName(filepath.Base(m)) {
-					continue
-				}
-				if st, err := os.Stat(m); err != nil || st.IsDir() {
-					continue
-				}
-				add(m)
-				n++
-			}
-			if n == 0 {
-				return nil, fmt.Errorf("%s: no file matches", arg)
-			}
-		default:
-			// A missing file: the reader names it in its error.
-			add(arg)
-		}
-	}
-	return out, nil
-}
-
-// skipInputName is true for names a folder or glob never contributes:
-// Excel's owner files ("~$Huyện A.xlsx"), hidden files, our temp files.
-func skipInputName(name string) bool {
-	return strings.HasPrefix(name, "~$") || strings.HasPrefix(name, ".")
-}
 
 // tempFilePattern matches the temp files report.WriteFileAtomic creates
 // (".NAME.tmp-123456") for report names; a run killed with SIGKILL cannot

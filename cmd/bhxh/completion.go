@@ -9,9 +9,14 @@ func setupCompletion(root *cobra.Command) {
 	root.InitDefaultCompletionCmd()
 	for _, c := range root.Commands() {
 		if c.Name() == "completion" {
-			c.Args = cobra.NoArgs // an unknown shell: `unknown command "tcsh"`, exit 2
+			c.Args = usageArgs(cobra.NoArgs) // an unknown shell: `unknown command "tcsh"`, exit 2
 			c.RunE = func(cmd *cobra.Command, _ []string) error { return cmd.Help() }
 			c.Example = "  source <(bhxh completion bash)\n  bhxh completion zsh > \"${fpath[1]}/_bhxh\""
+			for _, shell := range c.Commands() {
+				if shell.Args != nil { // `bhxh completion bash extra`: exit 2
+					shell.Args = usageArgs(shell.Args)
+				}
+			}
 		}
 	}
 }

@@ -70,7 +70,7 @@ target wins over a flag, a flag over a preset.`,
   bhxh compute --out-dir bao-cao 'den/*.xlsx'                 # one report per input
   bhxh compute --merge -o tinh-2023-11.xlsx xa-phuong/         # all communes in one report
   bhxh compute --quiet --skip-unchanged --out-dir bao-cao den/ # from cron`,
-		Args: cobra.MinimumNArgs(1),
+		Args: usageArgs(cobra.MinimumNArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			inputs, err := expandInputs(args)
 			if err != nil {

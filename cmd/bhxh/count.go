@@ -40,9 +40,13 @@ The xlsx written (-o counts.xlsx) has the columns compute reads back unchanged.`
 		Example: `  bhxh count danh-sach-2023-11.xlsx -o so-nguoi.xlsx
   bhxh count --scheme bhyt the-bhyt-q1.xlsx the-bhyt-q2.xlsx --format json
   bhxh count --scheme bhxh_mandatory --scheme bhxh_voluntary bb.xlsx tn.xlsx -o so-nguoi.xlsx`,
-		Args: cobra.MinimumNArgs(1),
+		Args: usageArgs(cobra.MinimumNArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.Inputs = args
+			inputs, err := expandInputs(args)
+			if err != nil {
+				return err
+			}
+			opts.Inputs = inputs
 			return runCount(opts)
 		},
 	}

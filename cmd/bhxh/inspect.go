@@ -32,9 +32,13 @@ prints the --col line that fixes it.`,
 		Example: `  bhxh inspect tinh-mau-2023-11.xlsx
   bhxh inspect --sheet "Số liệu" --format json bao-cao.xlsx
   bhxh inspect --col 'TG BHXH BB=bhxh_mandatory' huyen.xlsx`,
-		Args: cobra.MinimumNArgs(1),
+		Args: usageArgs(cobra.MinimumNArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.Inputs = args
+			inputs, err := expandInputs(args)
+			if err != nil {
+				return err
+			}
+			opts.Inputs = inputs
 			return runInspect(opts)
 		},
 	}

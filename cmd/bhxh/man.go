@@ -18,7 +18,7 @@ func newGenManCmd(s streams) *cobra.Command {
 		Short:   "Write man pages (section 1) for bhxh and every command into DIR",
 		Example: "  bhxh gen-man man/",
 		Hidden:  true,
-		Args:    cobra.ExactArgs(1),
+		Args:    usageArgs(cobra.ExactArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			dir := args[0]
 			if err := os.MkdirAll(dir, 0o755); err != nil {

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"strings"
 
 	"github.com/spf13/cobra"
 )
@@ -17,13 +16,37 @@ const (
 	exitWarnings = 3 // done, but --strict and warnings occurred
 )
 
-// usageError marks an error as the user's command line being wrong (exit 2).
+// usageError marks an error as the user's command line being wrong (exit
+// 2), as cli/cli's cmdutil.FlagError does: our own checks (usagef), Cobra's
+// flag errors (SetFlagErrorFunc) and argument checks (usageArgs), and an
+// unknown command (findCommand) all return one.
 type usageError struct{ err error }
 
 func (e usageError) Error() string { return e.err.Error() }
 func (e usageError) Unwrap() error { return e.err }
 
 func usagef(format string, a ...any) error { return usageError{fmt.Errorf(format, a...)} }
+
+// usageArgs makes a Cobra argument check (cobra.ExactArgs(1)…) return a
+// usage error; its message is Cobra's.
+func usageArgs(check cobra.PositionalArgs) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		if err := check(cmd, args); err != nil {
+			return usageError{err}
+		}
+		return nil
+	}
+}
+
+// findCommand is the one check Cobra makes before any of ours: that the
+// command exists. Find fails only on an unknown command ("bhxh comput"),
+// so its error is a usage error; Execute would return the same message.
+func findCommand(root *cobra.Command, args []string) error {
+	if _, _, err := root.Find(args); err != nil {
+		return usageError{err}
+	}
+	return nil
+}
 
 // strictError signals a finished run whose warnings must fail it (exit 3).
 type strictError struct{ n int }
@@ -72,7 +95,10 @@ to targets and splits a provincial target across units in whole people.`,
 func run(args []string, in io.Reader, out, errw io.Writer) int {
 	root := newRootCmd(streams{In: in, Out: out, Err: errw})
 	root.SetArgs(args)
-	err := root.Execute()
+	err := findCommand(root, args)
+	if err == nil {
+		err = root.Execute()
+	}
 	if err == nil {
 		return exitOK
 	}
@@ -87,19 +113,8 @@ func run(args []string, in io.Reader, out, errw io.Writer) int {
 	}
 	fmt.Fprintln(errw, "bhxh:", err)
 	var ue usageError
-	if errors.As(err, &ue) || isCobraUsage(err) {
+	if errors.As(err, &ue) {
 		return exitUsage
 	}
 	return exitData
-}
-
-// isCobraUsage recognises the argument errors cobra itself returns.
-func isCobraUsage(err error) bool {
-	msg := err.Error()
-	for _, p := range []string{"unknown command", "unknown flag", "unknown shorthand flag", "accepts ", "requires at least", "requires at most", "invalid argument", "flag needs an argument"} {
-		if strings.Contains(msg, p) {
-			return true
-		}
-	}
-	return false
 }

@@ -38,7 +38,7 @@ row is optional; codes keep their leading zeros); without it the sheet has 20 em
 		Example: `  bhxh template -o mau-bao-cao.xlsx
   bhxh template --units ds-xa.csv --period 2025-10 -o mau-thang-10.xlsx
   bhxh template --lang en -o template.xlsx`,
-		Args: cobra.NoArgs,
+		Args: usageArgs(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return runTemplate(opts)
 		},

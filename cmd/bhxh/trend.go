@@ -5,9 +5,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
-	"sort"
-	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -53,7 +50,7 @@ sheet with numerators and denominators, and "Nguồn" (inputs, sha256, warnings)
 		Example: `  bhxh trend -o xu-huong-2023.xlsx bao-cao/2023-*.xlsx
   bhxh trend --format json thang-10-2023.xlsx thang-11-2023.xlsx
   bhxh trend --format csv -o xu-huong.csv bao-cao/`,
-		Args: cobra.MinimumNArgs(1),
+		Args: usageArgs(cobra.MinimumNArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Inputs = args
 			return runTrend(cmd.Context(), opts)
@@ -80,7 +77,7 @@ func runTrend(ctx context.Context, opts *trendOptions) error {
 	if err != nil {
 		return err
 	}
-	files, err := trendInputFiles(opts.Inputs)
+	files, err := expandInputs(opts.Inputs)
 	if err != nil {
 		return err
 	}
@@ -161,79 +158,6 @@ func runTrend(ctx context.Context, opts *trendOptions) error {
 	}
 	printIssues(opts.Err, rep.Issues)
 	return nil
-}
-
-// trendInputFiles expands the arguments: a glob to its matches, a folder
-// to the workbooks in it (.xlsx, .xls, .csv; not Excel's "~$" lock files
-// nor hidden files), a file to itself. Each file once, in argument order,
-// a glob's and a folder's in name order.
-func trendInputFiles(args []string) ([]string, error) {
-	var files []string
-	seen := map[string]bool{}
-	add := func(p string) {
-		abs, err := filepath.Abs(p)
-		if err != nil {
-			abs = p
-		}
-		if !seen[abs] {
-			seen[abs] = true
-			files = append(files, p)
-		}
-	}
-	for _, arg := range args {
-		if st, err := os.Stat(arg); err == nil {
-			if !st.IsDir() {
-				add(arg)
-				continue
-			}
-			entries, err := os.ReadDir(arg)
-			if err != nil {
-				return nil, err
-			}
-			n := 0
-			for _, e := range entries {
-				if !e.IsDir() && isWorkbookName(e.Name()) {
-					add(filepath.Join(arg, e.Name()))
-					n++
-				}
-			}
-			if n == 0 {
-				return nil, usagef("%s: no .xlsx, .xls or .csv file in this folder", arg)
-			}
-			continue
-		}
-		if !strings.ContainsAny(arg, "*?[") {
-			add(arg) // ReadFile names the missing file
-			continue
-		}
-		matches, err := filepath.Glob(arg)
-		if err != nil {
-			return nil, usagef("%q: %v", arg, err)
-		}
-		sort.Strings(matches)
-		n := 0
-		for _, m := range matches {
-			if st, err := os.Stat(m); err == nil && !st.IsDir() && !strings.HasPrefix(filepath.Base(m), "~$") {
-				add(m)
-				n++
-			}
-		}
-		if n == 0 {
-			return nil, usagef("%q matches no file", arg)
-		}
-	}
-	return files, nil
-}
-
-func isWorkbookName(name string) bool {
-	if strings.HasPrefix(name, "~$") || strings.HasPrefix(name, ".") {
-		return false
-	}
-	switch strings.ToLower(filepath.Ext(name)) {
-	case ".xlsx", ".xls", ".csv":
-		return true
-	}
-	return false
 }
 
 // trendNameKey matches units across months by name without the

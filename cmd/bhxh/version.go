@@ -45,7 +45,7 @@ func newVersionCmd(s streams) *cobra.Command {
 		Use:     "version",
 		Short:   "Print the version and VCS revision",
 		Example: "  bhxh version",
-		Args:    cobra.NoArgs,
+		Args:    usageArgs(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			ver, rev := buildVersion()
 			if rev == "" {

@@ -1,0 +1,106 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+)
+
+// inputExts are the files a folder argument contributes.
+var inputExts = map[string]bool{".xlsx": true, ".xls": true, ".csv": true}
+
+// expandInputs turns the arguments of every command that reads workbooks or
+// lists (compute, trend, allocate, count, inspect) into the files to read,
+// in order: a folder gives its .xlsx/.xls/.csv files (not recursive, sorted
+// by name); a glob (expanded here too, since Windows shells don't) gives its
+// matches. Excel's "~$" owner files, hidden files and our own temp files
+// are skipped in both; a file named as it is is read whatever its name. A
+// file named twice is read once.
+//
+// An empty folder and a glob matching nothing exit 1 like a missing file
+// (the inputs are not there: a data problem, not a wrong command line); a
+// malformed glob is a usage error.
+func expandInputs(args []string) ([]string, error) {
+	var out []string
+	seen := map[string]bool{}
+	add := func(p string) {
+		key := p
+		if abs, err := filepath.Abs(p); err == nil {
+			key = abs
+		}
+		if !seen[key] {
+			seen[key] = true
+			out = append(out, p)
+		}
+	}
+	for _, arg := range args {
+		st, err := os.Stat(arg)
+		switch {
+		case err == nil && st.IsDir():
+			entries, err := os.ReadDir(arg)
+			if err != nil {
+				return nil, err
+			}
+			var names []string
+			for _, e := range entries {
+				if e.IsDir() || skipInputName(e.Name()) || !inputExts[strings.ToLower(filepath.Ext(e.Name()))] {
+					continue
+				}
+				names = append(names, e.Name())
+			}
+			if len(names) == 0 {
+				return nil, fmt.Errorf("%s: the folder holds no .xlsx, .xls or .csv file", arg)
+			}
+			sort.Strings(names)
+			for _, n := range names {
+				add(filepath.Join(arg, n))
+			}
+		case err == nil:
+			add(arg)
+		case strings.ContainsAny(arg, "*?["):
+			matches, gerr := filepath.Glob(arg)
+			if gerr != nil {
+				return nil, usagef("%s: %v", arg, gerr)
+			}
+			n := 0
+			for _, m := range matches {
+				if skipInputName(filepath.Base(m)) {
+					continue
+				}
+				if st, err := os.Stat(m); err != nil || st.IsDir() {
+					continue
+				}
+				add(m)
+				n++
+			}
+			if n == 0 {
+				return nil, fmt.Errorf("%s: no file matches", arg)
+			}
+		default:
+			// A missing file: the reader names it in its error.
+			add(arg)
+		}
+	}
+	return out, nil
+}
+
+// skipInputName is true for names a folder or glob never contributes:
+// Excel's owner files ("~$Huyện A.xlsx"), hidden files, our temp files.
+func skipInputName(name string) bool {
+	return strings.HasPrefix(name, "~$") || strings.HasPrefix(name, ".")
+}
+
+// expandOneInput expands the argument of a command that reads one file
+// (allocate's baseline): a folder or glob must give exactly one.
+func expandOneInput(arg string) (string, error) {
+	files, err := expandInputs([]string{arg})
+	if err != nil {
+		return "", err
+	}
+	if len(files) != 1 {
+		return "", usagef("%s gives %d files (%s, …): give one", arg, len(files), files[0])
+	}
+	return files[0], nil
+}
