@@ -22,7 +22,7 @@ func TestAllocateByParentEndToEnd(t *testing.T) {
 		{"people.csv", map[string]int64{"Xã A1": 300, "Xã A2": 900, "Xã B1": 450, "Xã B2": 450}, 2100},
 		{"rates.csv", map[string]int64{"Xã A1": 300, "Xã A2": 900, "Xã B1": 400, "Xã B2": 400}, 2000},
 	} {
-		out, errOut, code := runBinary(t, work, nil, "allocate", "--format", "json", "--indicator", "bhxh",
+		out, errOut, code := runIn(t, work, nil, "allocate", "--format", "json", "--indicator", "bhxh",
 			"--by", "Huyện cũ", "--parent-targets", c.parents, "xa.csv")
 		if code != 0 {
 			t.Fatalf("%s: exit %d: %s", c.parents, code, errOut)
@@ -45,36 +45,5 @@ func TestAllocateByParentEndToEnd(t *testing.T) {
 				t.Errorf("%s: %s target %d, want %d", c.parents, u.Name, u.Target, c.want[u.Name])
 			}
 		}
-	}
-}
-
-// A targets file holding only target rates (no counts) is read as such.
-func TestComputeTargetsFileOfRatesOnly(t *testing.T) {
-	work := t.TempDir()
-	writeFile(t, filepath.Join(work, "xa.csv"), "Đơn vị;LLLĐ trong độ tuổi;Số người tham gia BHXH bắt buộc;BHXH tự nguyện\n"+
-		"Xã A1;1000;200;10\nXã A2;3000;500;20\n")
-	writeFile(t, filepath.Join(work, "tg.csv"), "Đơn vị;Chỉ tiêu tỷ lệ BHXH (%)\nXã A1;25\nTổng cộng;30\n")
-	out, errOut, code := runBinary(t, work, nil, "compute", "--format", "json", "--targets", "tg.csv", "xa.csv")
-	if code != 0 {
-		t.Fatalf("exit %d: %s", code, errOut)
-	}
-	var doc struct {
-		Units []struct {
-			Name       string `json:"name"`
-			Indicators map[string]struct {
-				Target       *string `json:"target"`
-				TargetSource *string `json:"target_source"`
-			} `json:"indicators"`
-		} `json:"units"`
-	}
-	if err := json.Unmarshal([]byte(out), &doc); err != nil {
-		t.Fatal(err)
-	}
-	a1, a2 := doc.Units[0].Indicators["bhxh"], doc.Units[1].Indicators["bhxh"]
-	if a1.Target == nil || *a1.Target != "25.00" || *a1.TargetSource != "unit" {
-		t.Errorf("Xã A1: %+v", a1)
-	}
-	if a2.Target == nil || *a2.Target != "30.00" || *a2.TargetSource != "flag" {
-		t.Errorf("Xã A2 takes the file's province row: %+v", a2)
 	}
 }

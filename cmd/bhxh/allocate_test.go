@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/bhxh/bhxh/coverage"
+	"github.com/xuri/excelize/v2"
 )
 
 // phanBoCols maps the baseline's short headers explicitly, so these tests
@@ -18,12 +19,6 @@ import (
 var phanBoCols = []string{
 	"--col", "Đơn vị=unit", "--col", "LLLĐ trong độ tuổi=labour_force",
 	"--col", "BHXH bắt buộc=bhxh_mandatory", "--col", "BHXH tự nguyện=bhxh_voluntary",
-}
-
-func runCmd(args ...string) (string, string, int) {
-	var out, errb bytes.Buffer
-	code := run(args, strings.NewReader(""), &out, &errb)
-	return out.String(), errb.String(), code
 }
 
 func phanBoArgs(t *testing.T, head ...string) []string {
@@ -297,4 +292,34 @@ func TestAllocateRoundTripUnitAtItsPlanIsNotBehind(t *testing.T) {
 			t.Errorf("%s: gap_pp %s at its plan", u.Name, *b.GapPP)
 		}
 	}
+}
+
+// The "Giao chỉ tiêu" sheet is a Vietnamese document (title, headers,
+// footer) whatever --lang: its total row is not the one English word.
+func TestAllocateXLSXEnglishTotalRow(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "giao.xlsx")
+	_, stderr, code := runIn(t, dir, nil, "allocate", "--lang", "en", "--indicator", "bhxh", "--rate", "25", "-o", out,
+		filepath.Join(fixturesDir(t), "phan-bo-co-so.xlsx"))
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	f, err := excelize.OpenFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := f.GetRows("Giao chỉ tiêu")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range rows {
+		if len(r) > 1 && (r[1] == "Total" || r[1] == "Tổng cộng") {
+			if r[1] != "Tổng cộng" {
+				t.Errorf("total row labelled %q in a Vietnamese sheet", r[1])
+			}
+			return
+		}
+	}
+	t.Errorf("no total row in %v", rows)
 }

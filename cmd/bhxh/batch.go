@@ -177,17 +177,8 @@ func batchLogger(w io.Writer, b *batchOptions) *slog.Logger {
 // --out-dir, or all of them merged (--merge). It never prompts, logs one
 // record per file, ends with a one-line summary and returns silentExit with
 // the exit code (1 any file failed, 3 --strict and warnings).
-func runBatch(ctx context.Context, opts *computeOptions, b *batchOptions) error {
-	if opts.Decimals < 0 || opts.Decimals > 10 {
-		return usagef("--decimals %d: want 0 to 10", opts.Decimals)
-	}
-	if opts.Lang != "vi" && opts.Lang != "en" {
-		return usagef("--lang %q: want vi or en", opts.Lang)
-	}
-	// Validate the reading and target flags once, not once per file.
-	if _, err := opts.readFlags.options(); err != nil {
-		return err
-	}
+func runBatch(ctx context.Context, opts *computeOptions) error {
+	b := &opts.Batch
 	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	if b.Merge {

@@ -191,7 +191,7 @@ func TestBatch200(t *testing.T) {
 	fx := makeBatchFixture(t, in, 200)
 
 	start := time.Now()
-	_, stderr, code := runBinary(t, work, nil, "compute", "Báo cáo tháng 11", "--out-dir", "bao cáo ra", "--name", "{stem}.json")
+	_, stderr, code := runIn(t, work, nil, "compute", "Báo cáo tháng 11", "--out-dir", "bao cáo ra", "--name", "{stem}.json")
 	elapsed := time.Since(start)
 	t.Logf("200 workbooks → JSON reports in %v", elapsed)
 	if code != 1 {
@@ -234,7 +234,7 @@ func TestBatch200(t *testing.T) {
 	// A second run with --skip-unchanged writes nothing.
 	before := mtimes(t, out)
 	time.Sleep(20 * time.Millisecond)
-	_, stderr, code = runBinary(t, work, nil, "compute", "--skip-unchanged", "Báo cáo tháng 11", "--out-dir", "bao cáo ra", "--name", "{stem}.json")
+	_, stderr, code = runIn(t, work, nil, "compute", "--skip-unchanged", "Báo cáo tháng 11", "--out-dir", "bao cáo ra", "--name", "{stem}.json")
 	if code != 1 {
 		t.Fatalf("second run: exit %d, want 1 (the bad files still fail); stderr:\n%s", code, stderr)
 	}
@@ -247,7 +247,7 @@ func TestBatch200(t *testing.T) {
 
 	// A changed input is recomputed, the others still skipped.
 	writeUnitWorkbook(t, filepath.Join(in, fx.names[0]), goodRows(999, 4))
-	_, stderr, _ = runBinary(t, work, nil, "compute", "--skip-unchanged", "--quiet", "Báo cáo tháng 11", "--out-dir", "bao cáo ra", "--name", "{stem}.json")
+	_, stderr, _ = runIn(t, work, nil, "compute", "--skip-unchanged", "--quiet", "Báo cáo tháng 11", "--out-dir", "bao cáo ra", "--name", "{stem}.json")
 	if sum := lastLine(stderr); !strings.HasPrefix(sum, "bhxh: 1 ok, 196 skipped (unchanged), 3 failed, ") {
 		t.Errorf("after changing one input: summary %q", sum)
 	}
@@ -259,7 +259,7 @@ func TestBatchXLSX(t *testing.T) {
 	work := t.TempDir()
 	in := filepath.Join(work, "Báo cáo tháng 11")
 	fx := makeBatchFixture(t, in, 12)
-	_, stderr, code := runBinary(t, work, nil, "compute", "--out-dir", "đầu ra", filepath.Join("Báo cáo tháng 11", "*.xlsx"))
+	_, stderr, code := runIn(t, work, nil, "compute", "--out-dir", "đầu ra", filepath.Join("Báo cáo tháng 11", "*.xlsx"))
 	if code != 1 {
 		t.Fatalf("exit %d, want 1; stderr:\n%s", code, stderr)
 	}
@@ -281,7 +281,7 @@ func TestBatchXLSX(t *testing.T) {
 		t.Errorf("hashes read from the xlsx report %v, want [%s]", hashes, sum)
 	}
 	before := mtimes(t, out)
-	_, stderr, _ = runBinary(t, work, nil, "compute", "--skip-unchanged", "--out-dir", "đầu ra", filepath.Join("Báo cáo tháng 11", "*.xlsx"))
+	_, stderr, _ = runIn(t, work, nil, "compute", "--skip-unchanged", "--out-dir", "đầu ra", filepath.Join("Báo cáo tháng 11", "*.xlsx"))
 	if s := lastLine(stderr); !strings.HasPrefix(s, "bhxh: 0 ok, 9 skipped (unchanged), 3 failed") {
 		t.Errorf("summary %q", s)
 	}
@@ -462,7 +462,7 @@ func TestBatchUsage(t *testing.T) {
 	writeUnitWorkbook(t, filepath.Join(work, "sub", "a.xlsx"), goodRows(4, 3))
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			stdout, stderr, code := runBinary(t, work, nil, c.args...)
+			stdout, stderr, code := runIn(t, work, nil, c.args...)
 			if code != 2 {
 				t.Fatalf("exit %d, want 2; stderr:\n%s", code, stderr)
 			}
@@ -489,7 +489,7 @@ func TestBatchMerge(t *testing.T) {
 	os.Mkdir(dir, 0o755)
 	writeUnitWorkbook(t, filepath.Join(dir, "Huyện Đông Hòa.xlsx"), goodRows(1, 3))
 	writeUnitWorkbook(t, filepath.Join(dir, "Huyện Tây Hòa.xlsx"), goodRows(2, 4))
-	stdout, stderr, code := runBinary(t, work, nil, "compute", "--merge", "--format", "json", "Báo cáo tháng 11")
+	stdout, stderr, code := runIn(t, work, nil, "compute", "--merge", "--format", "json", "Báo cáo tháng 11")
 	if code != 0 {
 		t.Fatalf("exit %d; stderr:\n%s", code, stderr)
 	}
@@ -505,12 +505,12 @@ func TestBatchMerge(t *testing.T) {
 	}
 
 	// -o into a folder, and --skip-unchanged when nothing changed.
-	_, stderr, code = runBinary(t, work, nil, "compute", "--merge", "-o", "tinh.json", "Báo cáo tháng 11")
+	_, stderr, code = runIn(t, work, nil, "compute", "--merge", "-o", "tinh.json", "Báo cáo tháng 11")
 	if code != 0 {
 		t.Fatalf("exit %d; stderr:\n%s", code, stderr)
 	}
 	before := mtimes(t, work)
-	_, stderr, code = runBinary(t, work, nil, "compute", "--merge", "--skip-unchanged", "-o", "tinh.json", "Báo cáo tháng 11")
+	_, stderr, code = runIn(t, work, nil, "compute", "--merge", "--skip-unchanged", "-o", "tinh.json", "Báo cáo tháng 11")
 	if code != 0 || !strings.Contains(stderr, "skipped") {
 		t.Errorf("exit %d; stderr:\n%s", code, stderr)
 	}
@@ -521,7 +521,7 @@ func TestBatchMerge(t *testing.T) {
 	dup := goodRows(3, 2)
 	dup[1][0] = "Xã 001-2" // also in Huyện Đông Hòa.xlsx
 	writeUnitWorkbook(t, filepath.Join(dir, "Thị xã Đông Hòa.xlsx"), dup)
-	stdout, stderr, code = runBinary(t, work, nil, "compute", "--merge", "--format", "json", "Báo cáo tháng 11")
+	stdout, stderr, code = runIn(t, work, nil, "compute", "--merge", "--format", "json", "Báo cáo tháng 11")
 	if code != 1 {
 		t.Fatalf("exit %d, want 1; stderr:\n%s", code, stderr)
 	}
@@ -540,7 +540,7 @@ func TestBatchMerge(t *testing.T) {
 func TestBatchFailFastAndStrict(t *testing.T) {
 	work := t.TempDir()
 	fx := makeBatchFixture(t, filepath.Join(work, "den"), 40)
-	_, stderr, code := runBinary(t, work, nil, "compute", "--fail-fast", "den", "--out-dir", "o1", "--name", "{stem}.json")
+	_, stderr, code := runIn(t, work, nil, "compute", "--fail-fast", "den", "--out-dir", "o1", "--name", "{stem}.json")
 	if code != 1 {
 		t.Fatalf("exit %d, want 1; stderr:\n%s", code, stderr)
 	}
@@ -552,7 +552,7 @@ func TestBatchFailFastAndStrict(t *testing.T) {
 		t.Errorf("--fail-fast still wrote %d reports", n)
 	}
 	// --format alone changes the default name's extension.
-	_, stderr, _ = runBinary(t, work, nil, "compute", "--fail-fast", "--format", "json", "den", "--out-dir", "o3")
+	_, stderr, _ = runIn(t, work, nil, "compute", "--fail-fast", "--format", "json", "den", "--out-dir", "o3")
 	if _, err := os.Stat(filepath.Join(work, "o3", "Huyện Đông Hòa 001.bao-cao.json")); err != nil {
 		t.Errorf("--format json: %v\n%s", err, firstN(stderr, 1000))
 	}
@@ -563,11 +563,11 @@ func TestBatchFailFastAndStrict(t *testing.T) {
 	rows = append(rows, []any{"Xã thiếu mẫu số", 0, 5, 0, 5}) // no denominator: a warning
 	writeUnitWorkbook(t, filepath.Join(good, "a.xlsx"), rows)
 	writeUnitWorkbook(t, filepath.Join(good, "b.xlsx"), goodRows(2, 3))
-	stdout, stderr, code := runBinary(t, work, nil, "compute", "--quiet", "good", "--out-dir", "o2", "--name", "{stem}.json")
+	stdout, stderr, code := runIn(t, work, nil, "compute", "--quiet", "good", "--out-dir", "o2", "--name", "{stem}.json")
 	if code != 0 || stdout != "" || stderr != "" {
 		t.Errorf("--quiet, all ok: exit %d, stdout %q, stderr %q", code, stdout, stderr)
 	}
-	_, stderr, code = runBinary(t, work, nil, "compute", "--strict", "good", "--out-dir", "o2", "--name", "{stem}.json")
+	_, stderr, code = runIn(t, work, nil, "compute", "--strict", "good", "--out-dir", "o2", "--name", "{stem}.json")
 	if code != 3 {
 		t.Errorf("--strict with warnings: exit %d, want 3; stderr:\n%s", code, stderr)
 	}
@@ -584,7 +584,7 @@ func TestBatchFailFastAndStrict(t *testing.T) {
 func TestBatchLogJSON(t *testing.T) {
 	work := t.TempDir()
 	fx := makeBatchFixture(t, filepath.Join(work, "den"), 8)
-	_, stderr, code := runBinary(t, work, nil, "compute", "--log-format", "json", "den", "--out-dir", "o", "--name", "{stem}.json")
+	_, stderr, code := runIn(t, work, nil, "compute", "--log-format", "json", "den", "--out-dir", "o", "--name", "{stem}.json")
 	if code != 1 {
 		t.Fatalf("exit %d, want 1; stderr:\n%s", code, stderr)
 	}

@@ -38,7 +38,7 @@ func TestFixtureCases(t *testing.T) {
 				args[i] = strings.ReplaceAll(a, "{dir}", dir)
 			}
 			work := t.TempDir()
-			stdout, stderr, code := runBinary(t, work, nil, args...)
+			stdout, stderr, code := runIn(t, work, nil, args...)
 			wantRaw, err := os.ReadFile(filepath.Join(dir, c.Expected))
 			if err != nil {
 				t.Fatal(err)

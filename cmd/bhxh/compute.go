@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"runtime"
 	"strconv"
@@ -20,32 +19,37 @@ import (
 	"github.com/bhxh/bhxh/xlsxio/report"
 )
 
-// computeOptions holds everything `bhxh compute` needs: parsed flags and the
-// outside world (streams, clock, environment).
+// computeOptions holds everything `bhxh compute` needs: the parsed and
+// checked flags, and the outside world (streams, clock, environment).
 type computeOptions struct {
 	streams
 	Now    func() time.Time
 	Getenv func(string) string
 
-	Inputs    []string
-	readFlags // --sheet, --col, --columns, --period, --password
+	Inputs    []string // the arguments expanded (folders, globs)
+	readFlags          // --sheet, --col, --columns, --period, --password
 
-	Targets     []string // --target KEY=RATE
-	TargetsFile string
-	Preset      string
-	Year        int
-	Interpolate bool
+	Targets       []string                   // --target KEY=RATE as given
+	FlagTargets   map[string]coverage.Target // --target parsed (a repeated indicator is refused)
+	TargetsFile   string
+	Preset        string
+	Year          int
+	Interpolate   bool
+	PresetTargets map[string]coverage.Target // --preset --year resolved, nil without --preset
 
 	Decimals int
 	Lang     string
 	Format   string // table|csv|json|xlsx; "" = from -o's extension, else table
 	Output   string // "" or "-" = stdout
 	Strict   bool
+
+	Batch batchOptions // --out-dir, --merge and the flags of unattended runs
 }
 
-func newComputeCmd(s streams) *cobra.Command {
-	opts := &computeOptions{streams: s, Now: time.Now, Getenv: os.Getenv}
-	batch := &batchOptions{}
+// newComputeCmd binds compute's flags and checks them; runF does the work
+// (runCompute unless a test captures the options).
+func newComputeCmd(f *factory, runF func(*computeOptions) error) *cobra.Command {
+	opts := &computeOptions{streams: f.streams, Now: f.Now, Getenv: f.Getenv}
 	cmd := &cobra.Command{
 		Use:   "compute WORKBOOK…",
 		Short: "Coverage rates, gaps to target and progress per unit and for the whole province",
@@ -77,36 +81,81 @@ target wins over a flag, a flag over a preset.`,
 				return err
 			}
 			opts.Inputs = inputs
-			if err := checkBatchFlags(batch, opts, len(inputs)); err != nil {
+			if err := opts.check(cmd.Flags().Changed("year")); err != nil {
 				return err
 			}
-			yearSet := cmd.Flags().Changed("year")
-			if opts.Preset != "" && !yearSet {
-				return usagef("--preset %s needs --year", opts.Preset)
-			}
-			if yearSet && opts.Preset == "" {
-				return usagef("--year is only used with --preset")
-			}
-			if batch.isBatch() {
-				return runBatch(cmd.Context(), opts, batch)
+			if runF != nil {
+				return runF(opts)
 			}
 			return runCompute(cmd.Context(), opts)
 		},
 	}
-	f := cmd.Flags()
+	fl := cmd.Flags()
 	opts.readFlags.bind(cmd)
-	f.StringArrayVar(&opts.Targets, "target", nil, "province-wide target rate, e.g. bhxh=55 (repeatable)")
-	f.StringVar(&opts.TargetsFile, "targets", "", "targets file (xlsx or CSV, e.g. the output of bhxh allocate)")
-	f.StringVar(&opts.Preset, "preset", "", "built-in roadmap: nq28 (Resolution 28-NQ/TW) or qd546 (Decision 546/QĐ-TTg)")
-	f.IntVar(&opts.Year, "year", 0, "year of the --preset roadmap")
-	f.BoolVar(&opts.Interpolate, "interpolate", false, "interpolate a preset linearly between its milestone years")
-	f.IntVar(&opts.Decimals, "decimals", 2, "decimals shown for rates and gaps (rounded half-up)")
-	f.StringVar(&opts.Lang, "lang", "vi", "language of table and report headers: vi or en")
-	f.StringVar(&opts.Format, "format", "", "output format: table, csv, json or xlsx (default: from -o, else table)")
-	f.StringVarP(&opts.Output, "output", "o", "", "output file (- = standard output)")
-	f.BoolVar(&opts.Strict, "strict", false, "exit 3 when any warning was reported")
-	addBatchFlags(cmd, batch)
+	fl.StringArrayVar(&opts.Targets, "target", nil, "province-wide target rate, e.g. bhxh=55 (repeatable)")
+	fl.StringVar(&opts.TargetsFile, "targets", "", "targets file (xlsx or CSV, e.g. the output of bhxh allocate)")
+	fl.StringVar(&opts.Preset, "preset", "", "built-in roadmap: nq28 (Resolution 28-NQ/TW) or qd546 (Decision 546/QĐ-TTg)")
+	fl.IntVar(&opts.Year, "year", 0, "year of the --preset roadmap")
+	fl.BoolVar(&opts.Interpolate, "interpolate", false, "interpolate a preset linearly between its milestone years")
+	fl.IntVar(&opts.Decimals, "decimals", 2, "decimals shown for rates and gaps (rounded half-up)")
+	fl.StringVar(&opts.Lang, "lang", "vi", "language of table and report headers: vi or en")
+	fl.StringVar(&opts.Format, "format", "", "output format: table, csv, json or xlsx (default: from -o, else table)")
+	fl.StringVarP(&opts.Output, "output", "o", "", "output file (- = standard output)")
+	fl.BoolVar(&opts.Strict, "strict", false, "exit 3 when any warning was reported")
+	addBatchFlags(cmd, &opts.Batch)
 	return cmd
+}
+
+// check validates the flags against each other and the expanded inputs, and
+// parses --target and --preset: every usage error is found before any file
+// is read, once for a whole batch.
+func (opts *computeOptions) check(yearSet bool) error {
+	if err := checkBatchFlags(&opts.Batch, opts, len(opts.Inputs)); err != nil {
+		return err
+	}
+	if opts.Preset != "" && !yearSet {
+		return usagef("--preset %s needs --year", opts.Preset)
+	}
+	if yearSet && opts.Preset == "" {
+		return usagef("--year is only used with --preset")
+	}
+	if err := checkDecimals(opts.Decimals); err != nil {
+		return err
+	}
+	if err := checkLang(opts.Lang); err != nil {
+		return err
+	}
+	if _, err := outputFormat(opts.Format, opts.Output); err != nil {
+		return err
+	}
+	if err := opts.readFlags.check(); err != nil {
+		return err
+	}
+	var err error
+	if opts.FlagTargets, err = targets.ParseTargetFlags(opts.Targets); err != nil {
+		return usageError{err}
+	}
+	if opts.Preset != "" {
+		if opts.PresetTargets, err = targets.Preset(opts.Preset, opts.Year, opts.Interpolate); err != nil {
+			return usageError{err}
+		}
+	}
+	return nil
+}
+
+// checkDecimals and checkLang check the flags every report-writing command has.
+func checkDecimals(n int) error {
+	if n < 0 || n > 10 {
+		return usagef("--decimals %d: want 0 to 10", n)
+	}
+	return nil
+}
+
+func checkLang(lang string) error {
+	if lang != "vi" && lang != "en" {
+		return usagef("--lang %q: want vi or en", lang)
+	}
+	return nil
 }
 
 // readFlags are the flags of every command that reads unit workbooks.
@@ -125,6 +174,12 @@ func (r *readFlags) bind(cmd *cobra.Command) {
 	f.StringVar(&r.ColumnsFile, "columns", "", "file of 'Header text=key' lines")
 	f.StringVar(&r.Period, "period", "", "report period YYYY-MM (default: read from the title)")
 	f.StringVar(&r.Password, "password", "", "password of a protected workbook")
+}
+
+// check validates --period and --col; the --columns file is read by options.
+func (r *readFlags) check() error {
+	_, err := readOptions(r.Sheet, r.Cols, "", r.Period, r.Password)
+	return err
 }
 
 // options turns the flags into xlsxio.Options.
@@ -185,15 +240,11 @@ func outputFormat(format, output string) (string, error) {
 	return "", usagef("-o %s: cannot tell the format from the extension; give --format", output)
 }
 
+// runCompute computes and writes one report, or runs a batch (--out-dir,
+// --merge).
 func runCompute(ctx context.Context, opts *computeOptions) error {
-	if opts.Decimals < 0 || opts.Decimals > 10 {
-		return usagef("--decimals %d: want 0 to 10", opts.Decimals)
-	}
-	if opts.Lang != "vi" && opts.Lang != "en" {
-		return usagef("--lang %q: want vi or en", opts.Lang)
-	}
-	if _, err := outputFormat(opts.Format, opts.Output); err != nil {
-		return err
+	if opts.Batch.isBatch() {
+		return runBatch(ctx, opts)
 	}
 	rep, err := computeOne(ctx, opts, opts.Inputs)
 	if err != nil {
@@ -253,22 +304,7 @@ func computeOne(ctx context.Context, opts *computeOptions, inputs []string) (*re
 	if err != nil {
 		return nil, err
 	}
-	flagTargets := map[string]coverage.Target{}
-	for _, t := range opts.Targets {
-		ind, rate, err := targets.ParseTargetFlag(t)
-		if err != nil {
-			return nil, usageError{err}
-		}
-		flagTargets[ind] = coverage.Target{Rate: rate, Source: coverage.SourceFlag, Note: "--target " + t}
-	}
-	var preset map[string]coverage.Target
-	if opts.Preset != "" {
-		preset, err = targets.Preset(opts.Preset, opts.Year, opts.Interpolate)
-		if err != nil {
-			return nil, usageError{err}
-		}
-	}
-
+	flagTargets, preset := opts.FlagTargets, opts.PresetTargets
 	var (
 		tables []*xlsxio.Table
 		units  []coverage.Unit

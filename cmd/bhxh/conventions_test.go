@@ -26,7 +26,7 @@ func TestEveryCommandHasAnExample(t *testing.T) {
 			walk(sub)
 		}
 	}
-	walk(newRootCmd(streams{}))
+	walk(newRootCmd(&factory{}))
 }
 
 func TestCompletionScripts(t *testing.T) {

@@ -6,11 +6,47 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"sync"
 	"testing"
+	"time"
 )
 
-// The end-to-end tests run the real binary, built once per test run.
+// runIn runs bhxh in-process in dir, as the process would: env holds the
+// environment ("SOURCE_DATE_EPOCH=…"; nothing else is set), the clock is
+// the real one. It returns stdout, stderr and the exit code.
+func runIn(t *testing.T, dir string, env []string, args ...string) (stdout, stderr string, code int) {
+	t.Helper()
+	t.Chdir(dir)
+	var o, e bytes.Buffer
+	f := &factory{streams: streams{In: strings.NewReader(""), Out: &o, Err: &e}, Now: time.Now, Getenv: fakeEnv(env)}
+	code = runWith(f, args)
+	return o.String(), e.String(), code
+}
+
+// runCmd runs bhxh in-process in the current folder with an empty
+// environment.
+func runCmd(args ...string) (string, string, int) {
+	var o, e bytes.Buffer
+	f := &factory{streams: streams{In: strings.NewReader(""), Out: &o, Err: &e}, Now: time.Now, Getenv: fakeEnv(nil)}
+	code := runWith(f, args)
+	return o.String(), e.String(), code
+}
+
+// fakeEnv is os.Getenv over a list of "KEY=value".
+func fakeEnv(env []string) func(string) string {
+	return func(key string) string {
+		for _, kv := range env {
+			if k, v, ok := strings.Cut(kv, "="); ok && k == key {
+				return v
+			}
+		}
+		return ""
+	}
+}
+
+// The tests that kill, lock or signal a run exec the real binary, built
+// once per test run.
 var (
 	binOnce sync.Once
 	binPath string
@@ -49,7 +85,7 @@ type buildError struct {
 
 func (e *buildError) Error() string { return e.err.Error() + "\n" + e.out }
 
-// runBinary runs bhxh with args in dir and returns stdout, stderr and the exit code.
+// runBinary runs the built bhxh with args in dir and returns stdout, stderr and the exit code.
 func runBinary(t *testing.T, dir string, env []string, args ...string) (stdout, stderr string, code int) {
 	t.Helper()
 	cmd := exec.Command(bhxhBinary(t), args...)

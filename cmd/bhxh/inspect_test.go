@@ -10,7 +10,7 @@ import (
 // TestInspectEndToEnd runs `bhxh inspect` as a user would.
 func TestInspectEndToEnd(t *testing.T) {
 	dir := fixturesDir(t)
-	out, errOut, code := runBinary(t, t.TempDir(), nil, "inspect", filepath.Join(dir, "tinh-mau-2023-11.xlsx"))
+	out, errOut, code := runIn(t, t.TempDir(), nil, "inspect", filepath.Join(dir, "tinh-mau-2023-11.xlsx"))
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
@@ -34,7 +34,7 @@ func TestInspectEndToEnd(t *testing.T) {
 
 func TestInspectJSON(t *testing.T) {
 	dir := fixturesDir(t)
-	out, errOut, code := runBinary(t, t.TempDir(), nil, "inspect", "--format", "json", filepath.Join(dir, "xa-phuong-2025-10.xlsx"))
+	out, errOut, code := runIn(t, t.TempDir(), nil, "inspect", "--format", "json", filepath.Join(dir, "xa-phuong-2025-10.xlsx"))
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
@@ -64,7 +64,7 @@ func TestInspectSuggestsCol(t *testing.T) {
 	work := t.TempDir()
 	csv := filepath.Join(work, "x.csv")
 	writeFile(t, csv, "Đơn vị;LLLĐ trong độ tuổi;TG BHXH BB;Số hộ nghèo\nHuyện A;1.000;300;12\nHuyện B;2.000;400;30\n")
-	out, _, code := runBinary(t, work, nil, "inspect", csv)
+	out, _, code := runIn(t, work, nil, "inspect", csv)
 	if code != 0 || !strings.Contains(out, "--col 'Số hộ nghèo=KEY'") || !strings.Contains(out, "unknown_column") {
 		t.Errorf("exit %d, output:\n%s", code, out)
 	}
@@ -72,7 +72,7 @@ func TestInspectSuggestsCol(t *testing.T) {
 
 func TestInspectNoHeaderFails(t *testing.T) {
 	dir := fixturesDir(t)
-	out, errOut, code := runBinary(t, t.TempDir(), nil, "inspect", filepath.Join(dir, "bad-no-header.xlsx"))
+	out, errOut, code := runIn(t, t.TempDir(), nil, "inspect", filepath.Join(dir, "bad-no-header.xlsx"))
 	if code != 1 || out != "" || !strings.Contains(errOut, "bad-no-header.xlsx") {
 		t.Errorf("exit %d, stdout %q, stderr %q", code, out, errOut)
 	}
@@ -84,11 +84,11 @@ func TestInspectPreviewWithoutHeader(t *testing.T) {
 	work := t.TempDir()
 	csv := filepath.Join(work, "x.csv")
 	writeFile(t, csv, "Tên xã;Người LĐ;Đã tham gia\nXã A;100;20\nXã B;200;30\n")
-	_, errOut, code := runBinary(t, work, nil, "inspect", csv)
+	_, errOut, code := runIn(t, work, nil, "inspect", csv)
 	if code != 1 || !strings.Contains(errOut, "row 1 looks most like a header") || !strings.Contains(errOut, `"Người LĐ"  (no keyword matched)`) {
 		t.Errorf("exit %d, stderr:\n%s", code, errOut)
 	}
-	out, errOut, code := runBinary(t, work, nil, "inspect", "--col", "Người LĐ=labour_force", "--col", "Đã tham gia=bhxh_mandatory", csv)
+	out, errOut, code := runIn(t, work, nil, "inspect", "--col", "Người LĐ=labour_force", "--col", "Đã tham gia=bhxh_mandatory", csv)
 	if code != 0 || !strings.Contains(out, "units:       2") {
 		t.Errorf("with --col: exit %d, %s %s", code, out, errOut)
 	}

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
+	"time"
 
 	"github.com/spf13/cobra"
 )
@@ -61,7 +63,16 @@ type streams struct {
 	Out, Err io.Writer
 }
 
-func newRootCmd(s streams) *cobra.Command {
+// factory is the outside world a command reaches, as cli/cli's
+// cmdutil.Factory: the streams, the clock and the environment. run() gives
+// the process's; tests give fakes. There is no package-level state.
+type factory struct {
+	streams
+	Now    func() time.Time
+	Getenv func(string) string
+}
+
+func newRootCmd(f *factory) *cobra.Command {
 	root := &cobra.Command{
 		Use:   "bhxh",
 		Short: "Coverage of social and health insurance from district and commune workbooks",
@@ -71,19 +82,19 @@ to targets and splits a provincial target across units in whole people.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
-	root.SetIn(s.In)
-	root.SetOut(s.Out)
-	root.SetErr(s.Err)
+	root.SetIn(f.In)
+	root.SetOut(f.Out)
+	root.SetErr(f.Err)
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
 	for _, sub := range []*cobra.Command{
-		newInspectCmd(s),
-		newComputeCmd(s),
-		newCountCmd(s),
-		newAllocateCmd(s),
-		newVersionCmd(s),
-		newTrendCmd(s),
-		newTemplateCmd(s),
-		newGenManCmd(s),
+		newInspectCmd(f.streams),
+		newComputeCmd(f, nil),
+		newCountCmd(f.streams),
+		newAllocateCmd(f.streams),
+		newVersionCmd(f.streams),
+		newTrendCmd(f.streams),
+		newTemplateCmd(f.streams),
+		newGenManCmd(f.streams),
 	} {
 		root.AddCommand(sub)
 	}
@@ -91,9 +102,17 @@ to targets and splits a provincial target across units in whole people.`,
 	return root
 }
 
-// run executes the command line and maps errors to exit codes.
+// run executes the command line with the process's clock and environment
+// and maps errors to exit codes.
 func run(args []string, in io.Reader, out, errw io.Writer) int {
-	root := newRootCmd(streams{In: in, Out: out, Err: errw})
+	return runWith(&factory{streams: streams{In: in, Out: out, Err: errw}, Now: time.Now, Getenv: os.Getenv}, args)
+}
+
+// runWith executes the command line in the world f and maps errors to exit
+// codes.
+func runWith(f *factory, args []string) int {
+	errw := f.Err
+	root := newRootCmd(f)
 	root.SetArgs(args)
 	err := findCommand(root, args)
 	if err == nil {

@@ -96,3 +96,31 @@ func TestTemplateUnitListMaXaHeader(t *testing.T) {
 		t.Errorf("units %q", rows[4:])
 	}
 }
+
+// The blank form prints one page wide: landscape, fit to width (it used to
+// print its title and columns cut across portrait pages).
+func TestTemplatePrintsOnePageWide(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "mau.xlsx")
+	if _, stderr, code := runIn(t, dir, nil, "template", "-o", out); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	f, err := excelize.OpenFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	sh := f.GetSheetName(0)
+	pl, err := f.GetPageLayout(sh)
+	if err != nil {
+		t.Fatal(err)
+	}
+	props, err := f.GetSheetProps(sh)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if pl.Orientation == nil || *pl.Orientation != "landscape" || pl.FitToWidth == nil || *pl.FitToWidth != 1 ||
+		props.FitToPage == nil || !*props.FitToPage {
+		t.Errorf("sheet %q page setup: orientation %v, fit to width %v, fit to page %v", sh, pl.Orientation, pl.FitToWidth, props.FitToPage)
+	}
+}

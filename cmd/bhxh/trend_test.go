@@ -369,3 +369,56 @@ func TestTemplateThenCompute(t *testing.T) {
 		t.Errorf("total bhxh %s", got)
 	}
 }
+
+// A trend sheet prints one landscape page wide (its chart was cut across
+// portrait pages) and its header row holds the three lines of a change
+// column ("Thay đổi" / "2023-10" / "(điểm %)"), which 32 points clipped.
+func TestTrendSheetPrintable(t *testing.T) {
+	dir := t.TempDir()
+	src := filepath.Join(fixturesDir(t), "tinh-mau-2023-11.xlsx")
+	out := filepath.Join(dir, "xu-huong.xlsx")
+	if _, stderr, code := runIn(t, dir, nil, "trend", "--period", "2023-10", "--period", "2023-11", "-o", out, src, src); code != 0 {
+		t.Skipf("two months of one file not accepted here (exit %d: %s)", code, stderr)
+	}
+	f, err := excelize.OpenFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	sh := f.GetSheetName(0)
+	pl, err := f.GetPageLayout(sh)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if pl.Orientation == nil || *pl.Orientation != "landscape" || pl.FitToWidth == nil || *pl.FitToWidth != 1 {
+		t.Errorf("sheet %q page setup: orientation %v, fit to width %v", sh, pl.Orientation, pl.FitToWidth)
+	}
+	for r := 1; r <= 10; r++ {
+		if v, _ := f.GetCellValue(sh, "B"+strconv.Itoa(r)); v == "Đơn vị" {
+			if h, _ := f.GetRowHeight(sh, r); h < 45 {
+				t.Errorf("header row %d is %v points high: three lines need 45", r, h)
+			}
+			return
+		}
+	}
+	t.Errorf("no header row on sheet %q", sh)
+}
+
+// A unit missing from one month of a trend is warned of: that month's
+// total covers fewer units.
+func TestTrendMissingUnitIsWarned(t *testing.T) {
+	work := t.TempDir()
+	head := "Đơn vị;LLLĐ trong độ tuổi;Số người tham gia BHXH bắt buộc;BHXH tự nguyện\n"
+	writeFile(t, filepath.Join(work, "2025-09.csv"), head+"Xã A;1000;200;10\nXã B;2000;300;20\n")
+	writeFile(t, filepath.Join(work, "2025-10.csv"), head+"Xã A;1000;210;10\n")
+	out, errOut, code := runIn(t, work, nil, "trend", "--format", "json", "2025-09.csv", "2025-10.csv")
+	if code != 0 || !strings.Contains(errOut, "missing_unit") || !strings.Contains(errOut, "Xã B") {
+		t.Fatalf("exit %d, stderr %q", code, errOut)
+	}
+	if !strings.Contains(out, `"missing_unit"`) {
+		t.Errorf("JSON lacks the warning:\n%s", out)
+	}
+	if _, err := os.Stat(filepath.Join(work, "2025-10.csv")); err != nil {
+		t.Fatal(err)
+	}
+}
