@@ -21,6 +21,9 @@
 //	          text and stored numbers → decimal), headers.go (header → key),
 //	          labels.go (total, subtotal, section, footer rows; unit name
 //	          keys), period.go, period_name.go
+//	units     unitmatch.go: the one way any two rows are found to name the
+//	          same unit (code, then name with its type, then without it
+//	          with a warning): MatchUnit, UnitIndex, JoinUnits, UnitCode
 //	lists     participants.go (participant lists → unit counts, for bhxh
 //	          count, over rawxlsx.ScanSheet), unit_list.go (the units a
 //	          template is pre-filled with), parent_targets.go (allocate
