@@ -92,7 +92,7 @@ to targets and splits a provincial target across units in whole people.`,
 		newCountCmd(f.streams),
 		newAllocateCmd(f.streams),
 		newVersionCmd(f.streams),
-		newTrendCmd(f.streams),
+		newTrendCmd(f, nil),
 		newTemplateCmd(f.streams),
 		newGenManCmd(f.streams),
 	} {

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -14,14 +13,15 @@ import (
 	"github.com/bhxh/bhxh/xlsxio/report"
 )
 
-// trendOptions holds everything `bhxh trend` needs.
+// trendOptions holds everything `bhxh trend` needs: the parsed and checked
+// flags, and the outside world.
 type trendOptions struct {
 	streams
 	Now    func() time.Time
 	Getenv func(string) string
 
-	Inputs    []string
-	readFlags // --sheet, --col, --columns, --period, --password
+	Inputs    []string // the arguments expanded (folders, globs)
+	readFlags          // --sheet, --col, --columns, --period, --password
 
 	Decimals int
 	Lang     string
@@ -29,8 +29,10 @@ type trendOptions struct {
 	Output   string
 }
 
-func newTrendCmd(s streams) *cobra.Command {
-	opts := &trendOptions{streams: s, Now: time.Now, Getenv: os.Getenv}
+// newTrendCmd binds trend's flags and checks them; runF does the work
+// (runTrend unless a test captures the options).
+func newTrendCmd(f *factory, runF func(*trendOptions) error) *cobra.Command {
+	opts := &trendOptions{streams: f.streams, Now: f.Now, Getenv: f.Getenv}
 	cmd := &cobra.Command{
 		Use:   "trend WORKBOOK|FOLDER|GLOB…",
 		Short: "Coverage month by month: units × months per indicator, with a line chart",
@@ -52,38 +54,49 @@ sheet with numerators and denominators, and "Nguồn" (inputs, sha256, warnings)
   bhxh trend --format csv -o xu-huong.csv bao-cao/`,
 		Args: usageArgs(cobra.MinimumNArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.Inputs = args
+			if err := checkDecimals(opts.Decimals); err != nil {
+				return err
+			}
+			if err := checkLang(opts.Lang); err != nil {
+				return err
+			}
+			if _, err := outputFormat(opts.Format, opts.Output); err != nil {
+				return err
+			}
+			inputs, err := expandInputs(args)
+			if err != nil {
+				return err
+			}
+			opts.Inputs = inputs
+			if opts.Period != "" && len(inputs) > 1 {
+				return usagef("--period gives the month of a single workbook, and %d were given: the month of each comes from its title or file name", len(inputs))
+			}
+			if err := opts.readFlags.check(); err != nil {
+				return err
+			}
+			if runF != nil {
+				return runF(opts)
+			}
 			return runTrend(cmd.Context(), opts)
 		},
 	}
-	f := cmd.Flags()
+	fl := cmd.Flags()
 	opts.readFlags.bind(cmd)
-	f.Lookup("period").Usage = "report period YYYY-MM of a single workbook whose title and file name do not say it"
-	f.IntVar(&opts.Decimals, "decimals", 2, "decimals shown for rates and changes (rounded half-up)")
-	f.StringVar(&opts.Lang, "lang", "vi", "language of table and report labels: vi or en")
-	f.StringVar(&opts.Format, "format", "", "output format: table, csv, json or xlsx (default: from -o, else table)")
-	f.StringVarP(&opts.Output, "output", "o", "", "output file (- = standard output)")
+	fl.Lookup("period").Usage = "report period YYYY-MM of a single workbook whose title and file name do not say it"
+	fl.IntVar(&opts.Decimals, "decimals", 2, "decimals shown for rates and changes (rounded half-up)")
+	fl.StringVar(&opts.Lang, "lang", "vi", "language of table and report labels: vi or en")
+	fl.StringVar(&opts.Format, "format", "", "output format: table, csv, json or xlsx (default: from -o, else table)")
+	fl.StringVarP(&opts.Output, "output", "o", "", "output file (- = standard output)")
 	return cmd
 }
 
+// runTrend reads one workbook per month and writes the trend report.
 func runTrend(ctx context.Context, opts *trendOptions) error {
-	if opts.Decimals < 0 || opts.Decimals > 10 {
-		return usagef("--decimals %d: want 0 to 10", opts.Decimals)
-	}
-	if opts.Lang != "vi" && opts.Lang != "en" {
-		return usagef("--lang %q: want vi or en", opts.Lang)
-	}
 	format, err := outputFormat(opts.Format, opts.Output)
 	if err != nil {
 		return err
 	}
-	files, err := expandInputs(opts.Inputs)
-	if err != nil {
-		return err
-	}
-	if opts.Period != "" && len(files) > 1 {
-		return usagef("--period gives the month of a single workbook, and %d were given: the month of each comes from its title or file name", len(files))
-	}
+	files := opts.Inputs
 	ropt, err := opts.readFlags.options()
 	if err != nil {
 		return err

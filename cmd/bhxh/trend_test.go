@@ -1,13 +1,17 @@
 package main
 
 import (
+	"bytes"
+	"context"
 	"encoding/json"
+	"errors"
 	"os"
 	"path/filepath"
 	"reflect"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -420,5 +424,119 @@ func TestTrendMissingUnitIsWarned(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(work, "2025-10.csv")); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// The arguments of trend → its options, or the usage error that refuses
+// them. Nothing is read.
+func TestTrendFlags(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "2025-09.csv"), "x")
+	writeFile(t, filepath.Join(dir, "2025-10.csv"), "x")
+	for _, c := range []struct {
+		name   string
+		args   []string
+		inputs []string
+		err    string
+	}{
+		{name: "a folder, one file per month", args: []string{dir},
+			inputs: []string{filepath.Join(dir, "2025-09.csv"), filepath.Join(dir, "2025-10.csv")}},
+		{name: "--period for one workbook", args: []string{"--period", "2025-10", "bao-cao.xlsx"}, inputs: []string{"bao-cao.xlsx"}},
+		{name: "--period for several", args: []string{"--period", "2025-10", dir},
+			err: "--period gives the month of a single workbook, and 2 were given: the month of each comes from its title or file name"},
+		{name: "period not a month", args: []string{"--period", "10/2025", "a.xlsx"}, err: `--period "10/2025": want YYYY-MM`},
+		{name: "decimals out of range", args: []string{"--decimals", "-1", "a.xlsx"}, err: "--decimals -1: want 0 to 10"},
+		{name: "unknown language", args: []string{"--lang", "fr", "a.xlsx"}, err: `--lang "fr": want vi or en`},
+		{name: "unknown format", args: []string{"--format", "pdf", "a.xlsx"}, err: `--format "pdf": want table, csv, json or xlsx`},
+		{name: "a --col without a key", args: []string{"--col", "Đơn vị", "a.xlsx"}, err: `--col "Đơn vị": want 'Header text=key'`},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			opts, err := parseCommand(t, newTrendCmd, c.args...)
+			if c.err != "" {
+				var ue usageError
+				if err == nil || err.Error() != c.err || !errors.As(err, &ue) {
+					t.Fatalf("error %v, want the usage error %q", err, c.err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(opts.Inputs, c.inputs) {
+				t.Errorf("inputs %q, want %q", opts.Inputs, c.inputs)
+			}
+		})
+	}
+}
+
+// runTrend on two small months: the exact report and warnings, and the
+// exact errors. Sep: A (200+10)/1000 = 21.00, B 320/2000 = 16.00, total
+// 530/3000 = 17.666… → 17.67; Oct: A 220/1000 = 22.00, B missing.
+func TestRunTrend(t *testing.T) {
+	dir := t.TempDir()
+	head := "Đơn vị;LLLĐ trong độ tuổi;Số người tham gia BHXH bắt buộc;BHXH tự nguyện\n"
+	sep, oct, oct2, noMonth := filepath.Join(dir, "2025-09.csv"), filepath.Join(dir, "2025-10.csv"), filepath.Join(dir, "2025_10.csv"), filepath.Join(dir, "xa.csv")
+	writeFile(t, sep, head+"Xã A;1000;200;10\nXã B;2000;300;20\n")
+	writeFile(t, oct, head+"Xã A;1000;210;10\n")
+	writeFile(t, oct2, head+"Xã A;1000;210;10\n")
+	writeFile(t, noMonth, head+"Xã A;1000;210;10\n")
+	missingB := "bhxh: warning missing_unit: 2025-10.csv: Xã B: no figures for 2025-10; that month's total leaves it out\n"
+	for _, c := range []struct {
+		name         string
+		opts         trendOptions
+		stdout, warn string
+		err          string
+	}{
+		{name: "CSV, long form", opts: trendOptions{Inputs: []string{sep, oct}, Format: "csv"},
+			stdout: "\ufeffindicator,unit,code,period,numerator,denominator,rate\n" +
+				"bhxh,Xã A,,2025-09,210,1000,21.00\nbhxh,Xã A,,2025-10,220,1000,22.00\n" +
+				"bhxh,Xã B,,2025-09,320,2000,16.00\nbhxh,Xã B,,2025-10,,,\n" +
+				"bhxh,Tổng cộng,,2025-09,530,3000,17.67\nbhxh,Tổng cộng,,2025-10,220,1000,22.00\n" +
+				"bhxh_mandatory,Xã A,,2025-09,200,1000,20.00\nbhxh_mandatory,Xã A,,2025-10,210,1000,21.00\n" +
+				"bhxh_mandatory,Xã B,,2025-09,300,2000,15.00\nbhxh_mandatory,Xã B,,2025-10,,,\n" +
+				"bhxh_mandatory,Tổng cộng,,2025-09,500,3000,16.67\nbhxh_mandatory,Tổng cộng,,2025-10,210,1000,21.00\n" +
+				"bhxh_voluntary,Xã A,,2025-09,10,1000,1.00\nbhxh_voluntary,Xã A,,2025-10,10,1000,1.00\n" +
+				"bhxh_voluntary,Xã B,,2025-09,20,2000,1.00\nbhxh_voluntary,Xã B,,2025-10,,,\n" +
+				"bhxh_voluntary,Tổng cộng,,2025-09,30,3000,1.00\nbhxh_voluntary,Tổng cộng,,2025-10,10,1000,1.00\n",
+			warn: missingB},
+		{name: "table", opts: trendOptions{Inputs: []string{sep, oct}},
+			stdout: "Tỷ lệ tham gia BHXH (%) theo tháng\n" +
+				"     Đơn vị  Mã đơn vị  2025-09  2025-10  Thay đổi 2025-10\n" +
+				"       Xã A               21,00    22,00             +1,00\n" +
+				"       Xã B               16,00        x                 x\n" +
+				"  Tổng cộng               17,67    22,00             +4,33\n\n" +
+				"Tỷ lệ tham gia BHXH bắt buộc (%) theo tháng\n" +
+				"     Đơn vị  Mã đơn vị  2025-09  2025-10  Thay đổi 2025-10\n" +
+				"       Xã A               20,00    21,00             +1,00\n" +
+				"       Xã B               15,00        x                 x\n" +
+				"  Tổng cộng               16,67    21,00             +4,33\n\n" +
+				"Tỷ lệ tham gia BHXH tự nguyện (%) theo tháng\n" +
+				"     Đơn vị  Mã đơn vị  2025-09  2025-10  Thay đổi 2025-10\n" +
+				"       Xã A                1,00     1,00              0,00\n" +
+				"       Xã B                1,00        x                 x\n" +
+				"  Tổng cộng                1,00     1,00              0,00\n",
+			warn: missingB},
+		{name: "two workbooks for one month", opts: trendOptions{Inputs: []string{oct, oct2}},
+			err: oct + " and " + oct2 + " are both for 2025-10: give one workbook per month"},
+		{name: "no month in title or name", opts: trendOptions{Inputs: []string{sep, noMonth}},
+			err: `xa.csv: cannot tell its month: the title has no "Tháng 11 năm 2023" and the file name no 2023-11; rename the file or, for a single workbook, give --period`},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			var out, errw bytes.Buffer
+			opts := c.opts
+			opts.streams = streams{Out: &out, Err: &errw}
+			opts.Now, opts.Getenv = time.Now, fakeEnv(nil)
+			opts.Decimals, opts.Lang = 2, "vi"
+			err := runTrend(context.Background(), &opts)
+			if got := errString(err); got != c.err {
+				t.Errorf("error %q, want %q", got, c.err)
+			}
+			if out.String() != c.stdout {
+				t.Errorf("stdout\n%s\nwant\n%s", out.String(), c.stdout)
+			}
+			if errw.String() != c.warn {
+				t.Errorf("stderr %q, want %q", errw.String(), c.warn)
+			}
+		})
 	}
 }
