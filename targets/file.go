@@ -120,7 +120,7 @@ func Apply(units []coverage.Unit, f File) (applied []string, unmatched []Row, er
 	for ri := range f.Rows {
 		r := &f.Rows[ri]
 		for ind, rate := range r.Targets {
-			if !rate.IsPositive() || rate.GreaterThan(decimal.NewFromInt(100)) {
+			if !validTarget(rate) {
 				return nil, nil, fmt.Errorf("%s: the %s target of %q is %s%%, not above 0 and at most 100",
 					f.where(r, coverage.TargetPrefix+ind), ind, r.Name, rate)
 			}

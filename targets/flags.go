@@ -1,18 +1,15 @@
 package targets
 
 import (
+	"errors"
 	"fmt"
-	"regexp"
 	"strings"
 
 	"github.com/shopspring/decimal"
 
 	"github.com/bhxh/bhxh/coverage"
+	"github.com/bhxh/bhxh/xlsxio"
 )
-
-// A rate as analysts type it: "55", "95.15", "95,15" (Vietnamese decimal
-// comma), optionally with "%". No thousands separators: a rate is ≤ 100.
-var rateText = regexp.MustCompile(`^[0-9]+([.,][0-9]+)?%?$`)
 
 // ParseTargetFlag parses one --target value, "bhxh=55" or "bhyt=95,15".
 // The rate must be in (0, 100].
@@ -25,18 +22,30 @@ func ParseTargetFlag(s string) (indicator string, rate decimal.Decimal, err erro
 	if _, known := coverage.IndicatorByKey(key); !known {
 		return "", decimal.Decimal{}, fmt.Errorf("--target %q: unknown indicator %q (valid: %s)", s, key, indicatorList())
 	}
-	val = strings.TrimSpace(val)
-	if !rateText.MatchString(val) {
-		return "", decimal.Decimal{}, fmt.Errorf("--target %q: %q is not a rate in percent (e.g. 55 or 95,15)", s, val)
-	}
-	rate, err = decimal.NewFromString(strings.ReplaceAll(strings.TrimSuffix(val, "%"), ",", "."))
-	if err != nil {
-		return "", decimal.Decimal{}, fmt.Errorf("--target %q: %q is not a rate in percent (e.g. 55 or 95,15)", s, val)
-	}
-	if !rate.IsPositive() || rate.GreaterThan(decimal.NewFromInt(100)) {
-		return "", decimal.Decimal{}, fmt.Errorf("--target %q: a target rate must be above 0 and at most 100 (percent)", s)
+	if rate, err = ParseTargetRate(val); err != nil {
+		return "", decimal.Decimal{}, fmt.Errorf("--target %q: %w", s, err)
 	}
 	return key, rate, nil
+}
+
+// ParseTargetRate parses a target rate in percent as typed on the command
+// line (the value of --target KEY=RATE, allocate's --rate): read as a cell
+// is (xlsxio.ParseRate), and in (0, 100].
+func ParseTargetRate(s string) (decimal.Decimal, error) {
+	s = strings.TrimSpace(s)
+	rate, err := xlsxio.ParseRate(s)
+	if err != nil {
+		return decimal.Decimal{}, fmt.Errorf("%q is not a rate in percent (e.g. 55 or 95,15)", s)
+	}
+	if !validTarget(rate) {
+		return decimal.Decimal{}, errors.New("a target rate must be above 0 and at most 100 (percent)")
+	}
+	return rate, nil
+}
+
+// validTarget tells whether rate is a target: above 0 and at most 100 %.
+func validTarget(rate decimal.Decimal) bool {
+	return rate.IsPositive() && !rate.GreaterThan(decimal.NewFromInt(100))
 }
 
 // ParseTargetFlags parses every --target value into province-wide targets

@@ -64,6 +64,28 @@ func ParseCellText(text string, kind NumKind) (Number, error) {
 	return parsePercent(&g, s, neg)
 }
 
+// ParseRate parses a rate in percent as a person types it, on the command
+// line (--target bhyt=95,15, --rate 25) or in a cell: "55", "95.15",
+// "95,15", "46,0 %". It is ParseCellText's reading of a percent, so a flag
+// and a cell never disagree, without what only a cell may mean: blank and
+// "x" (not applicable) are ErrNotANumber; "-" is 0. No exponent ("2.5e1"):
+// that is how a program writes a number, not how an analyst types a rate.
+// The range a rate must lie in is the caller's (a target is in (0, 100], a
+// workbook's stated rate may exceed 100).
+func ParseRate(text string) (decimal.Decimal, error) {
+	if trimCellSpace(text) == "" {
+		return decimal.Decimal{}, ErrNotANumber
+	}
+	n, err := ParseCellText(text, KindPercent)
+	if err != nil {
+		return decimal.Decimal{}, err
+	}
+	if n.Absent {
+		return decimal.Decimal{}, ErrNotANumber
+	}
+	return n.Value, nil
+}
+
 // Separator classes between digit groups.
 const (
 	sepNone  = 0

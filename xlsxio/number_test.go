@@ -3,6 +3,8 @@ package xlsxio
 import (
 	"errors"
 	"testing"
+
+	"github.com/shopspring/decimal"
 )
 
 func TestParseCellText(t *testing.T) {
@@ -197,6 +199,26 @@ func BenchmarkParseCellNumber(b *testing.B) {
 	for b.Loop() {
 		if _, err := ParseCellNumber("29023.999999999996", KindCount); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// One reading of a typed rate for flags and cells: what ParseCellText reads
+// as a percent, less blank and "x".
+func TestParseRate(t *testing.T) {
+	for _, c := range []struct {
+		in, want string // want "" = ErrNotANumber
+	}{
+		{"55", "55"}, {"95.15", "95.15"}, {"95,15", "95.15"}, {"95,15%", "95.15"}, {" 46,0 % ", "46"},
+		{",5", "0.5"}, {"+5", "5"}, {"100.000", "100"}, {"1.234,5", "1234.5"}, {"-5", "-5"}, {"(5)", "-5"}, {"-", "0"},
+		{"", ""}, {"  ", ""}, {"x", ""}, {"X", ""}, {"2.5e1", ""}, {"abc", ""}, {"95=96", ""}, {"١٠", ""}, {"5%%", ""},
+	} {
+		got, err := ParseRate(c.in)
+		switch {
+		case c.want == "" && !errors.Is(err, ErrNotANumber):
+			t.Errorf("ParseRate(%q) = %v, %v; want ErrNotANumber", c.in, got, err)
+		case c.want != "" && (err != nil || !got.Equal(decimal.RequireFromString(c.want))):
+			t.Errorf("ParseRate(%q) = %v, %v; want %s", c.in, got, err, c.want)
 		}
 	}
 }

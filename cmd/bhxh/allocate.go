@@ -1,31 +1,30 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"math/big"
-	"os"
 	"path/filepath"
-	"strings"
 	"time"
 
 	"github.com/shopspring/decimal"
 	"github.com/spf13/cobra"
 
 	"github.com/bhxh/bhxh/coverage"
+	"github.com/bhxh/bhxh/targets"
 	"github.com/bhxh/bhxh/xlsxio"
 	"github.com/bhxh/bhxh/xlsxio/report"
 )
 
-// allocateOptions holds everything `bhxh allocate` needs.
+// allocateOptions holds everything `bhxh allocate` needs: the parsed and
+// checked flags, and the outside world.
 type allocateOptions struct {
 	streams
 	Now    func() time.Time
 	Getenv func(string) string
 
-	Baseline  string
-	readFlags // --sheet, --col, --columns, --period, --password
+	Baseline  string // the argument expanded: one file
+	readFlags        // --sheet, --col, --columns, --period, --password
 
 	Indicator     string
 	Rate          string // --rate R (percent), "" when --total
@@ -41,10 +40,18 @@ type allocateOptions struct {
 	Lang   string
 	Format string
 	Output string
+
+	// What check parsed the flags into.
+	ind      coverage.Indicator
+	rate     *decimal.Decimal // nil with --total or --by
+	method   coverage.Method
+	rounding coverage.Rounding
 }
 
-func newAllocateCmd(s streams) *cobra.Command {
-	opts := &allocateOptions{streams: s, Now: time.Now, Getenv: os.Getenv}
+// newAllocateCmd binds allocate's flags and checks them; runF does the work
+// (runAllocate unless a test captures the options).
+func newAllocateCmd(f *factory, runF func(*allocateOptions) error) *cobra.Command {
+	opts := &allocateOptions{streams: f.streams, Now: f.Now, Getenv: f.Getenv}
 	cmd := &cobra.Command{
 		Use:   "allocate BASELINE --indicator KEY (--rate R | --total N)",
 		Short: "Split a target across units in whole people that sum exactly",
@@ -79,28 +86,37 @@ bhxh compute --targets giao.xlsx reads it as it is.`,
 			}
 			opts.Baseline = baseline
 			opts.TotalSet = cmd.Flags().Changed("total")
+			if err := opts.check(); err != nil {
+				return err
+			}
+			if runF != nil {
+				return runF(opts)
+			}
 			return runAllocate(opts)
 		},
 	}
-	f := cmd.Flags()
+	fl := cmd.Flags()
 	opts.readFlags.bind(cmd)
-	f.StringVar(&opts.Indicator, "indicator", "", "indicator to allocate: bhxh, bhxh_mandatory, bhxh_voluntary, bhtn, bhyt or pension")
-	f.StringVar(&opts.Rate, "rate", "", "target rate in percent of the summed denominator, e.g. 25")
-	f.Int64Var(&opts.Total, "total", 0, "target in whole people")
-	f.StringVar(&opts.Method, "method", string(coverage.Proportional), "proportional, uncovered, current or weight:COLUMN")
-	f.StringVar(&opts.Rounding, "rounding", string(coverage.LargestRemainder), "largest-remainder, webster, dhondt or huntington-hill")
-	f.Int64Var(&opts.Min, "min", 0, "every unit gets at least this many people")
-	f.BoolVar(&opts.NoDecrease, "no-decrease", true, "no unit's target below its current count")
-	f.StringVar(&opts.By, "by", "", "column naming each unit's parent (e.g. the old district): allocate within each parent")
-	f.StringVar(&opts.ParentTargets, "parent-targets", "", "CSV or xlsx with each parent's name and total (people) or rate (%), for --by")
-	f.StringVar(&opts.Lang, "lang", "vi", "language of table headers: vi or en")
-	f.StringVar(&opts.Format, "format", "", "output format: table, csv, json or xlsx (default: from -o, else table)")
-	f.StringVarP(&opts.Output, "output", "o", "", "output file (- = standard output)")
+	fl.StringVar(&opts.Indicator, "indicator", "", "indicator to allocate: bhxh, bhxh_mandatory, bhxh_voluntary, bhtn, bhyt or pension")
+	fl.StringVar(&opts.Rate, "rate", "", "target rate in percent of the summed denominator, e.g. 25")
+	fl.Int64Var(&opts.Total, "total", 0, "target in whole people")
+	fl.StringVar(&opts.Method, "method", string(coverage.Proportional), "proportional, uncovered, current or weight:COLUMN")
+	fl.StringVar(&opts.Rounding, "rounding", string(coverage.LargestRemainder), "largest-remainder, webster, dhondt or huntington-hill")
+	fl.Int64Var(&opts.Min, "min", 0, "every unit gets at least this many people")
+	fl.BoolVar(&opts.NoDecrease, "no-decrease", true, "no unit's target below its current count")
+	fl.StringVar(&opts.By, "by", "", "column naming each unit's parent (e.g. the old district): allocate within each parent")
+	fl.StringVar(&opts.ParentTargets, "parent-targets", "", "CSV or xlsx with each parent's name and total (people) or rate (%), for --by")
+	fl.StringVar(&opts.Lang, "lang", "vi", "language of table headers: vi or en")
+	fl.StringVar(&opts.Format, "format", "", "output format: table, csv, json or xlsx (default: from -o, else table)")
+	fl.StringVarP(&opts.Output, "output", "o", "", "output file (- = standard output)")
 	return cmd
 }
 
-func runAllocate(opts *allocateOptions) error {
-	ind, ok := coverage.IndicatorByKey(opts.Indicator)
+// check validates the flags against each other and parses --rate: every
+// usage error is found before the baseline is read.
+func (opts *allocateOptions) check() error {
+	var ok bool
+	opts.ind, ok = coverage.IndicatorByKey(opts.Indicator)
 	if opts.Indicator == "" {
 		return usagef("--indicator is required (bhxh, bhxh_mandatory, bhxh_voluntary, bhtn, bhyt or pension)")
 	}
@@ -111,7 +127,6 @@ func runAllocate(opts *allocateOptions) error {
 	if hier && (opts.By == "" || opts.ParentTargets == "") {
 		return usagef("--by and --parent-targets go together")
 	}
-	var rate *decimal.Decimal
 	switch {
 	case hier && (opts.Rate != "" || opts.TotalSet):
 		return usagef("with --by, each parent's total comes from --parent-targets; drop --rate/--total")
@@ -119,11 +134,11 @@ func runAllocate(opts *allocateOptions) error {
 	case opts.Rate != "" && opts.TotalSet:
 		return usagef("give --rate or --total, not both")
 	case opts.Rate != "":
-		r, err := parseRate(opts.Rate)
+		r, err := targets.ParseTargetRate(opts.Rate)
 		if err != nil {
 			return usagef("--rate %s: %v", opts.Rate, err)
 		}
-		rate = &r
+		opts.rate = &r
 	case opts.TotalSet:
 		if opts.Total < 0 {
 			return usagef("--total %d: want a whole number of people, 0 or more", opts.Total)
@@ -131,20 +146,29 @@ func runAllocate(opts *allocateOptions) error {
 	default:
 		return usagef("give the target: --rate R (percent) or --total N (people)")
 	}
-	method, err := coverage.ParseMethod(opts.Method)
-	if err != nil {
+	var err error
+	if opts.method, err = coverage.ParseMethod(opts.Method); err != nil {
 		return usageError{err}
 	}
-	rounding, err := coverage.ParseRounding(opts.Rounding)
-	if err != nil {
+	if opts.rounding, err = coverage.ParseRounding(opts.Rounding); err != nil {
 		return usageError{err}
 	}
 	if opts.Min < 0 {
 		return usagef("--min %d: want 0 or more", opts.Min)
 	}
-	if opts.Lang != "vi" && opts.Lang != "en" {
-		return usagef("--lang %q: want vi or en", opts.Lang)
+	if err := checkLang(opts.Lang); err != nil {
+		return err
 	}
+	if _, err := outputFormat(opts.Format, opts.Output); err != nil {
+		return err
+	}
+	return opts.readFlags.check()
+}
+
+// runAllocate reads the baseline, allocates and writes the allocation.
+func runAllocate(opts *allocateOptions) error {
+	ind, rate, method, rounding := opts.ind, opts.rate, opts.method, opts.rounding
+	hier := opts.By != ""
 	format, err := outputFormat(opts.Format, opts.Output)
 	if err != nil {
 		return err
@@ -216,18 +240,6 @@ func runAllocate(opts *allocateOptions) error {
 	}
 	printIssues(opts.Err, t.Issues) // the baseline's reading warnings (unknown_column…)
 	return nil
-}
-
-// parseRate reads a rate in percent: "25", "25.5" or "25,5", above 0 and at most 100.
-func parseRate(s string) (decimal.Decimal, error) {
-	d, err := decimal.NewFromString(strings.Replace(strings.TrimSuffix(strings.TrimSpace(s), "%"), ",", ".", 1))
-	if err != nil {
-		return d, errors.New("not a number")
-	}
-	if !d.IsPositive() || d.GreaterThan(decimal.NewFromInt(100)) {
-		return d, errors.New("want a rate above 0 and at most 100")
-	}
-	return d, nil
 }
 
 // columnKey resolves a --method weight:COLUMN or --by COLUMN to the key the

@@ -2,324 +2,129 @@ package main
 
 import (
 	"bytes"
-	"encoding/csv"
-	"encoding/json"
-	"os"
+	"errors"
 	"path/filepath"
-	"strconv"
-	"strings"
 	"testing"
+	"time"
 
 	"github.com/bhxh/bhxh/coverage"
-	"github.com/xuri/excelize/v2"
+	"github.com/shopspring/decimal"
 )
 
-// phanBoCols maps the baseline's short headers explicitly, so these tests
-// do not depend on header recognition.
-var phanBoCols = []string{
-	"--col", "Đơn vị=unit", "--col", "LLLĐ trong độ tuổi=labour_force",
-	"--col", "BHXH bắt buộc=bhxh_mandatory", "--col", "BHXH tự nguyện=bhxh_voluntary",
-}
-
-func phanBoArgs(t *testing.T, head ...string) []string {
-	args := append(append([]string{}, head...), phanBoCols...)
-	return append(args, filepath.Join(fixturesDir(t), "phan-bo-co-so.xlsx"))
-}
-
-func TestAllocateUsageErrors(t *testing.T) {
-	base := filepath.Join(fixturesDir(t), "phan-bo-co-so.xlsx")
-	for _, tc := range []struct {
+// The arguments of allocate → its options, or the usage error that refuses
+// them. The baseline named here does not exist: nothing is read.
+func TestAllocateFlags(t *testing.T) {
+	type parsed struct {
+		Baseline, Indicator, Rate string // Rate: the parsed --rate, "" without
+		Total                     int64
+		Method, Rounding          string
+	}
+	for _, c := range []struct {
 		name string
 		args []string
-		want string
+		want parsed
+		err  string
 	}{
-		{"no indicator", []string{"allocate", "--rate", "25", base}, "--indicator is required"},
-		{"unknown indicator", []string{"allocate", "--indicator", "xyz", "--rate", "25", base}, "--indicator"},
-		{"no target", []string{"allocate", "--indicator", "bhxh", base}, "--rate R"},
-		{"both targets", []string{"allocate", "--indicator", "bhxh", "--rate", "25", "--total", "5", base}, "not both"},
-		{"rate above 100", []string{"allocate", "--indicator", "bhxh", "--rate", "101", base}, "at most 100"},
-		{"bad method", []string{"allocate", "--indicator", "bhxh", "--rate", "25", "--method", "equal", base}, "method"},
-		{"bad rounding", []string{"allocate", "--indicator", "bhxh", "--rate", "25", "--rounding", "banker", base}, "rounding"},
-		{"by without parents", []string{"allocate", "--indicator", "bhxh", "--by", "Huyện", base}, "go together"},
-		{"no baseline", []string{"allocate", "--indicator", "bhxh", "--rate", "25"}, "arg"},
+		{name: "a rate", args: []string{"--indicator", "bhxh", "--rate", "25", "co-so.xlsx"},
+			want: parsed{"co-so.xlsx", "bhxh", "25", 0, "proportional", "largest-remainder"}},
+		{name: "a rate typed the Vietnamese way", args: []string{"--indicator", "bhyt", "--rate", "95,15%", "--method", "uncovered", "--rounding", "webster", "co-so.xlsx"},
+			want: parsed{"co-so.xlsx", "bhyt", "95.15", 0, "uncovered", "webster"}},
+		{name: "a total", args: []string{"--indicator", "bhxh", "--total", "435", "--rounding", "huntington-hill", "co-so.xlsx"},
+			want: parsed{"co-so.xlsx", "bhxh", "", 435, "proportional", "huntington-hill"}},
+		{name: "no indicator", args: []string{"--rate", "25", "co-so.xlsx"},
+			err: "--indicator is required (bhxh, bhxh_mandatory, bhxh_voluntary, bhtn, bhyt or pension)"},
+		{name: "unknown indicator", args: []string{"--indicator", "xyz", "--rate", "25", "co-so.xlsx"},
+			err: `--indicator "xyz": want bhxh, bhxh_mandatory, bhxh_voluntary, bhtn, bhyt or pension`},
+		{name: "no target", args: []string{"--indicator", "bhxh", "co-so.xlsx"}, err: "give the target: --rate R (percent) or --total N (people)"},
+		{name: "both targets", args: []string{"--indicator", "bhxh", "--rate", "25", "--total", "5", "co-so.xlsx"}, err: "give --rate or --total, not both"},
+		{name: "rate above 100", args: []string{"--indicator", "bhxh", "--rate", "101", "co-so.xlsx"},
+			err: "--rate 101: a target rate must be above 0 and at most 100 (percent)"},
+		{name: "a rate as a program writes it", args: []string{"--indicator", "bhxh", "--rate", "2.5e1", "co-so.xlsx"},
+			err: `--rate 2.5e1: "2.5e1" is not a rate in percent (e.g. 55 or 95,15)`},
+		{name: "a negative total", args: []string{"--indicator", "bhxh", "--total", "-5", "co-so.xlsx"},
+			err: "--total -5: want a whole number of people, 0 or more"},
+		{name: "bad method", args: []string{"--indicator", "bhxh", "--rate", "25", "--method", "equal", "co-so.xlsx"},
+			err: `method "equal": want proportional, uncovered, current or weight:COLUMN`},
+		{name: "bad rounding", args: []string{"--indicator", "bhxh", "--rate", "25", "--rounding", "banker", "co-so.xlsx"},
+			err: `rounding "banker": want largest-remainder, webster, dhondt or huntington-hill`},
+		{name: "by without parents", args: []string{"--indicator", "bhxh", "--by", "Huyện", "co-so.xlsx"}, err: "--by and --parent-targets go together"},
+		{name: "by with a rate", args: []string{"--indicator", "bhxh", "--by", "Huyện", "--parent-targets", "h.csv", "--rate", "25", "co-so.xlsx"},
+			err: "with --by, each parent's total comes from --parent-targets; drop --rate/--total"},
+		{name: "negative minimum", args: []string{"--indicator", "bhxh", "--rate", "25", "--min", "-1", "co-so.xlsx"}, err: "--min -1: want 0 or more"},
+		{name: "no baseline", args: []string{"--indicator", "bhxh", "--rate", "25"}, err: "accepts 1 arg(s), received 0"},
 	} {
-		t.Run(tc.name, func(t *testing.T) {
-			out, errs, code := runCmd(tc.args...)
-			if code != exitUsage {
-				t.Fatalf("exit %d, want %d; stderr %s", code, exitUsage, errs)
+		t.Run(c.name, func(t *testing.T) {
+			opts, err := parseCommand(t, newAllocateCmd, c.args...)
+			if c.err != "" {
+				var ue usageError
+				if err == nil || err.Error() != c.err || !errors.As(err, &ue) {
+					t.Fatalf("error %v, want the usage error %q", err, c.err)
+				}
+				return
 			}
-			if out != "" {
-				t.Errorf("printed %q", out)
-			}
-			if !strings.Contains(errs, tc.want) {
-				t.Errorf("stderr %q does not contain %q", errs, tc.want)
-			}
-		})
-	}
-}
-
-func TestAllocateFixtureWithColumnOverrides(t *testing.T) {
-	dir := fixturesDir(t)
-	for _, tc := range []struct {
-		expected string
-		extra    []string
-	}{
-		{"phan-bo-co-so.rate25.expected.json", nil},
-		{"phan-bo-co-so.rate25-uncovered.expected.json", []string{"--method", "uncovered"}},
-	} {
-		t.Run(tc.expected, func(t *testing.T) {
-			args := append([]string{"allocate", "--format", "json", "--indicator", "bhxh", "--rate", "25"}, tc.extra...)
-			out, errs, code := runCmd(phanBoArgs(t, args...)...)
-			if code != 0 {
-				t.Fatalf("exit %d: %s", code, errs)
-			}
-			want, err := os.ReadFile(filepath.Join(dir, tc.expected))
 			if err != nil {
 				t.Fatal(err)
 			}
-			var g, w map[string]any
-			if err := json.Unmarshal([]byte(out), &g); err != nil {
-				t.Fatal(err)
+			got := parsed{Baseline: opts.Baseline, Indicator: opts.ind.Key, Total: opts.Total, Method: string(opts.method), Rounding: string(opts.rounding)}
+			if opts.rate != nil {
+				got.Rate = opts.rate.String()
 			}
-			if err := json.Unmarshal(want, &w); err != nil {
-				t.Fatal(err)
+			if got != c.want {
+				t.Errorf("options %+v, want %+v", got, c.want)
 			}
-			diffJSON(t, "", w, g)
 		})
 	}
 }
 
-func TestAllocateInfeasibleExitsOneAndWritesNothing(t *testing.T) {
+// runAllocate on a small baseline: the exact allocation and errors.
+// 10 % of 6,000 is 600 people; Xã A's proportional share (100) is below
+// the 155 it has, so it keeps 155 and B and C share the other 445 as
+// 3000:2000 = 267 + 178, 8.90 % each.
+func TestRunAllocate(t *testing.T) {
 	dir := t.TempDir()
-	stdout, errs, code := runCmd(phanBoArgs(t, "allocate", "--indicator", "bhxh", "--total", "1000", "-o", filepath.Join(dir, "t.xlsx"))...)
-	if code != exitData {
-		t.Fatalf("exit %d, want 1; stderr %s", code, errs)
-	}
-	if !strings.Contains(errs, "smallest feasible total is 148334") {
-		t.Errorf("stderr %q does not state the smallest feasible total", errs)
-	}
-	if stdout != "" {
-		t.Errorf("printed %q", stdout)
-	}
-	if left, _ := os.ReadDir(dir); len(left) != 0 {
-		t.Errorf("left files: %v", left)
-	}
-}
-
-func TestAllocateCSVSumsExactly(t *testing.T) {
-	out, errs, code := runCmd(phanBoArgs(t, "allocate", "--format", "csv", "--indicator", "bhxh", "--rate", "25", "--rounding", "webster")...)
-	if code != 0 {
-		t.Fatalf("exit %d: %s", code, errs)
-	}
-	if !strings.HasPrefix(out, "\ufeff") {
-		t.Error("no BOM")
-	}
-	recs, err := csv.NewReader(strings.NewReader(strings.TrimPrefix(out, "\ufeff"))).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got := strings.Join(recs[0], ","); got != "unit,labour_force,bhxh_mandatory,bhxh_voluntary,plan_bhxh,increment,target_bhxh" {
-		t.Errorf("header %s", got)
-	}
-	var sum int64
-	for _, r := range recs[1 : len(recs)-1] {
-		v, _ := strconv.ParseInt(r[4], 10, 64)
-		sum += v
-	}
-	if last := recs[len(recs)-1]; last[4] != "233070" || last[6] != "25.00" || sum != 233070 {
-		t.Errorf("total row %v, units sum to %d", last, sum)
-	}
-}
-
-func TestAllocateTableEnglish(t *testing.T) {
-	out, errs, code := runCmd(phanBoArgs(t, "allocate", "--lang", "en", "--indicator", "bhxh", "--rate", "25")...)
-	if code != 0 {
-		t.Fatalf("exit %d: %s", code, errs)
-	}
-	for _, s := range []string{"Working-age labour force", "Plan, social insurance (people)", "233070", "25.00", "Total 233070 people"} {
-		if !strings.Contains(out, s) {
-			t.Errorf("table lacks %q:\n%s", s, out)
-		}
-	}
-}
-
-// TestAllocateUSHouse2020 runs the real command on the 2020 apportionment
-// populations: Huntington–Hill with one seat per state gives the official
-// seats. Needs header recognition of canonical keys (unit, population).
-func TestAllocateUSHouse2020(t *testing.T) {
-	path := filepath.Join("..", "..", "testdata", "us-house-2020.csv")
-	out, errs, code := runCmd("allocate", "--format", "json", "--indicator", "bhyt", "--total", "435",
-		"--rounding", "huntington-hill", "--min", "1", path)
-	if code != 0 {
-		t.Fatalf("exit %d: %s", code, errs)
-	}
-	var doc struct {
-		Units []struct {
-			Name   string `json:"name"`
-			Target int64  `json:"target"`
-		} `json:"units"`
-	}
-	if err := json.Unmarshal([]byte(out), &doc); err != nil {
-		t.Fatal(err)
-	}
-	f, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	recs, err := csv.NewReader(bytes.NewReader(f)).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(doc.Units) != len(recs)-1 {
-		t.Fatalf("%d units, want %d", len(doc.Units), len(recs)-1)
-	}
-	for i, u := range doc.Units {
-		if r := recs[i+1]; u.Name != r[0] || r[2] != strconv.FormatInt(u.Target, 10) {
-			t.Errorf("%s: %d seats; officially %s has %s", u.Name, u.Target, r[0], r[2])
-		}
-	}
-}
-
-// TestAllocateRoundTripThroughComputeTargets: allocate -o t.xlsx, then
-// compute --targets t.xlsx on the same baseline reads every unit's
-// allocated target as its plan and its target rate, and plan_completion is
-// current/target. Needs the header matcher and the compute JSON writer.
-func TestAllocateRoundTripThroughComputeTargets(t *testing.T) {
-	dir := t.TempDir()
-	giao := filepath.Join(dir, "giao.xlsx")
-	if _, errs, code := runCmd(phanBoArgs(t, "allocate", "--indicator", "bhxh", "--rate", "25", "-o", giao)...); code != 0 {
-		t.Fatalf("allocate: exit %d: %s", code, errs)
-	}
-	if st, err := os.Stat(giao); err != nil || st.Mode().Perm() != 0o644 {
-		t.Fatalf("output %v, %v; want mode 0644", st, err)
-	}
-	alloc, _, _ := runCmd(phanBoArgs(t, "allocate", "--format", "json", "--indicator", "bhxh", "--rate", "25")...)
-	var a struct {
-		Units []struct {
-			Name       string `json:"name"`
-			Current    int64  `json:"current"`
-			Target     int64  `json:"target"`
-			TargetRate string `json:"target_rate"`
-		} `json:"units"`
-	}
-	if err := json.Unmarshal([]byte(alloc), &a); err != nil {
-		t.Fatal(err)
-	}
-	out, errs, code := runCmd(phanBoArgs(t, "compute", "--format", "json", "--targets", giao)...)
-	if code != 0 {
-		t.Fatalf("compute --targets: exit %d: %s", code, errs)
-	}
-	var c struct {
-		Units []struct {
-			Name       string `json:"name"`
-			Indicators map[string]struct {
-				Target         *string `json:"target"`
-				Plan           *int64  `json:"plan"`
-				PlanCompletion *string `json:"plan_completion"`
-			} `json:"indicators"`
-		} `json:"units"`
-	}
-	if err := json.Unmarshal([]byte(out), &c); err != nil {
-		t.Fatal(err)
-	}
-	if len(c.Units) != len(a.Units) {
-		t.Fatalf("%d units, want %d", len(c.Units), len(a.Units))
-	}
-	for i, u := range a.Units {
-		got := c.Units[i].Indicators["bhxh"]
-		if got.Plan == nil || *got.Plan != u.Target {
-			t.Errorf("%s: plan %v, want %d", u.Name, got.Plan, u.Target)
-		}
-		if got.Target == nil || *got.Target != u.TargetRate {
-			t.Errorf("%s: target %v, want %s", u.Name, got.Target, u.TargetRate)
-		}
-		if want := pctString(u.Current, u.Target); got.PlanCompletion == nil || *got.PlanCompletion != want {
-			t.Errorf("%s: plan_completion %v, want %s", u.Name, got.PlanCompletion, want)
-		}
-	}
-}
-
-func pctString(num, den int64) string {
-	p, ok := coverage.NewPct(num, den)
-	if !ok {
-		return ""
-	}
-	return p.Format(2)
-}
-
-// A unit whose allocated plan is exactly what it already has (kept by
-// --no-decrease) must not come back from `compute --targets giao.xlsx` as
-// behind by one person because the file's target rate is the plan's rate
-// rounded for display (3250/8000 = 40.625 % shown as 40.63; 500/3000 as 16.67).
-func TestAllocateRoundTripUnitAtItsPlanIsNotBehind(t *testing.T) {
-	dir := t.TempDir()
-	base := filepath.Join(dir, "cơ sở.csv")
-	writeFile(t, base, "unit,code,labour_force,bhxh_mandatory,bhxh_voluntary\n"+
-		"Xã Tân Phú,00004,5000,1200,300\nPhường Hòa Bình,00012,8000,3000,250\n"+
-		"Xã Đông Sơn,00025,3000,400,100\nXã Mường Lát,01234,2000,150,0\nThị trấn Ân Thi,10456,4000,900,200\n")
-	giao := filepath.Join(dir, "giao.xlsx")
-	if _, errs, code := runCmd("allocate", "--indicator", "bhxh", "--rate", "30", "-o", giao, base); code != 0 {
-		t.Fatalf("allocate: exit %d: %s", code, errs)
-	}
-	out, errs, code := runCmd("compute", "--format", "json", "--targets", giao, base)
-	if code != 0 {
-		t.Fatalf("compute --targets: exit %d: %s", code, errs)
-	}
-	var c struct {
-		Units []struct {
-			Name       string `json:"name"`
-			Indicators map[string]struct {
-				Numerator     int64   `json:"numerator"`
-				Plan          *int64  `json:"plan"`
-				GapPP         *string `json:"gap_pp"`
-				PersonsNeeded *int64  `json:"persons_needed"`
-			} `json:"indicators"`
-		} `json:"units"`
-	}
-	if err := json.Unmarshal([]byte(out), &c); err != nil {
-		t.Fatal(err)
-	}
-	for _, u := range c.Units {
-		b := u.Indicators["bhxh"]
-		if b.Plan == nil || b.PersonsNeeded == nil || b.GapPP == nil {
-			t.Fatalf("%s: %+v", u.Name, b)
-		}
-		want := max(0, *b.Plan-b.Numerator)
-		if *b.PersonsNeeded != want {
-			t.Errorf("%s: persons_needed %d, want plan %d − current %d = %d", u.Name, *b.PersonsNeeded, *b.Plan, b.Numerator, want)
-		}
-		if want == 0 && strings.HasPrefix(*b.GapPP, "0.0") && *b.GapPP != "0.00" {
-			t.Errorf("%s: gap_pp %s at its plan", u.Name, *b.GapPP)
-		}
-	}
-}
-
-// The "Giao chỉ tiêu" sheet is a Vietnamese document (title, headers,
-// footer) whatever --lang: its total row is not the one English word.
-func TestAllocateXLSXEnglishTotalRow(t *testing.T) {
-	dir := t.TempDir()
-	out := filepath.Join(dir, "giao.xlsx")
-	_, stderr, code := runIn(t, dir, nil, "allocate", "--lang", "en", "--indicator", "bhxh", "--rate", "25", "-o", out,
-		filepath.Join(fixturesDir(t), "phan-bo-co-so.xlsx"))
-	if code != 0 {
-		t.Fatalf("exit %d: %s", code, stderr)
-	}
-	f, err := excelize.OpenFile(out)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	rows, err := f.GetRows("Giao chỉ tiêu")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, r := range rows {
-		if len(r) > 1 && (r[1] == "Total" || r[1] == "Tổng cộng") {
-			if r[1] != "Tổng cộng" {
-				t.Errorf("total row labelled %q in a Vietnamese sheet", r[1])
+	base := filepath.Join(dir, "co-so.csv")
+	writeFile(t, base, "Đơn vị,Lực lượng lao động,BHXH bắt buộc,BHXH tự nguyện\nXã A,1000,150,5\nXã B,3000,201,44\nXã C,2000,100,0\n")
+	ten := decimal.NewFromInt(10)
+	for _, c := range []struct {
+		name   string
+		opts   allocateOptions
+		stdout string
+		err    string
+	}{
+		{name: "CSV", opts: allocateOptions{Baseline: base, ind: mustIndicator("bhxh"), rate: &ten, Format: "csv"},
+			stdout: "\ufeffunit,labour_force,bhxh_mandatory,bhxh_voluntary,plan_bhxh,increment,target_bhxh\n" +
+				"Xã A,1000,150,5,155,0,15.50\nXã B,3000,201,44,267,22,8.90\nXã C,2000,100,0,178,78,8.90\n" +
+				"Tổng cộng,6000,451,49,600,100,10.00\n"},
+		{name: "a total below what units have", opts: allocateOptions{Baseline: base, ind: mustIndicator("bhxh"), Total: 100, TotalSet: true},
+			err: "co-so.csv: infeasible allocation: total 100 is below what units already have (no unit's target falls below its current count); the smallest feasible total is 500"},
+		{name: "an indicator the baseline cannot give", opts: allocateOptions{Baseline: base, ind: mustIndicator("bhyt"), rate: &ten},
+			err: `co-so.csv: unit "Xã A" has no population (the denominator of bhyt)`},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			var out, errw bytes.Buffer
+			opts := c.opts
+			opts.streams = streams{Out: &out, Err: &errw}
+			opts.Now, opts.Getenv = time.Now, fakeEnv(nil)
+			opts.Indicator, opts.Lang, opts.NoDecrease = opts.ind.Key, "vi", true
+			opts.method, opts.rounding = coverage.Proportional, coverage.LargestRemainder
+			err := runAllocate(&opts)
+			if got := errString(err); got != c.err {
+				t.Errorf("error %q, want %q", got, c.err)
 			}
-			return
-		}
+			if out.String() != c.stdout {
+				t.Errorf("stdout\n%s\nwant\n%s", out.String(), c.stdout)
+			}
+			if errw.String() != "" {
+				t.Errorf("stderr %q", errw.String())
+			}
+		})
 	}
-	t.Errorf("no total row in %v", rows)
+}
+
+func mustIndicator(key string) coverage.Indicator {
+	ind, ok := coverage.IndicatorByKey(key)
+	if !ok {
+		panic(key)
+	}
+	return ind
 }
