@@ -12,16 +12,19 @@ import (
 	"github.com/bhxh/bhxh/xlsxio"
 )
 
-// inspectOptions holds the flags of `bhxh inspect`.
+// inspectOptions holds everything `bhxh inspect` needs: the parsed and
+// checked flags, and the streams.
 type inspectOptions struct {
 	streams
-	Inputs    []string
-	readFlags // --sheet, --col, --columns, --period, --password
+	Inputs    []string // the arguments expanded (folders, globs)
+	readFlags          // --sheet, --col, --columns, --period, --password
 	Format    string
 }
 
-func newInspectCmd(s streams) *cobra.Command {
-	opts := &inspectOptions{streams: s}
+// newInspectCmd binds inspect's flags and checks them; runF does the work
+// (runInspect unless a test captures the options).
+func newInspectCmd(f *factory, runF func(*inspectOptions) error) *cobra.Command {
+	opts := &inspectOptions{streams: f.streams}
 	cmd := &cobra.Command{
 		Use:   "inspect WORKBOOK…",
 		Short: "Show what bhxh recognises in a workbook: sheet, header, columns, units, total, period",
@@ -39,6 +42,15 @@ prints the --col line that fixes it.`,
 				return err
 			}
 			opts.Inputs = inputs
+			if opts.Format != "table" && opts.Format != "json" {
+				return usagef("--format %q: want table or json", opts.Format)
+			}
+			if err := opts.readFlags.check(); err != nil {
+				return err
+			}
+			if runF != nil {
+				return runF(opts)
+			}
 			return runInspect(opts)
 		},
 	}
@@ -75,10 +87,8 @@ type inspectUnitJSON struct {
 	Counts map[string]int64 `json:"counts"`
 }
 
+// runInspect reads each input and shows what was recognised.
 func runInspect(opts *inspectOptions) error {
-	if opts.Format != "table" && opts.Format != "json" {
-		return usagef("--format %q: want table or json", opts.Format)
-	}
 	ropt, err := opts.readFlags.options()
 	if err != nil {
 		return err

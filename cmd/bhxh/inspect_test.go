@@ -1,95 +1,101 @@
 package main
 
 import (
-	"encoding/json"
+	"bytes"
+	"errors"
 	"path/filepath"
-	"strings"
+	"reflect"
 	"testing"
 )
 
-// TestInspectEndToEnd runs `bhxh inspect` as a user would.
-func TestInspectEndToEnd(t *testing.T) {
-	dir := fixturesDir(t)
-	out, errOut, code := runIn(t, t.TempDir(), nil, "inspect", filepath.Join(dir, "tinh-mau-2023-11.xlsx"))
-	if code != 0 {
-		t.Fatalf("exit %d: %s", code, errOut)
-	}
-	for _, want := range []string{
-		`sheet:       "T11-2023"`,
-		"header rows: 6, 7",
-		"period:      2023-11",
-		"E   plan_bhxh_mandatory",
-		`"Kế hoạch giao năm 2023 › BHXH bắt buộc"`,
-		"K   bhyt",
-		"N   prior_bhyt",
-		"O   rate_bhxh",
-		"units:       9 (rows 9–17: Thành phố Bình Lâm … Huyện Đắk Ngọc)",
-		`total row:   18 "Toàn tỉnh"`,
+// The arguments of inspect → its options, or the usage error that refuses
+// them. Nothing is read.
+func TestInspectFlags(t *testing.T) {
+	for _, c := range []struct {
+		name   string
+		args   []string
+		inputs []string
+		format string
+		err    string
+	}{
+		{name: "workbooks", args: []string{"a.xlsx", "b.csv"}, inputs: []string{"a.xlsx", "b.csv"}, format: "table"},
+		{name: "JSON", args: []string{"--format", "json", "a.xlsx"}, inputs: []string{"a.xlsx"}, format: "json"},
+		{name: "a format inspect does not write", args: []string{"--format", "csv", "a.xlsx"}, err: `--format "csv": want table or json`},
+		{name: "a --col without a key", args: []string{"--col", "Đơn vị", "a.xlsx"}, err: `--col "Đơn vị": want 'Header text=key'`},
+		{name: "period not a month", args: []string{"--period", "2023", "a.xlsx"}, err: `--period "2023": want YYYY-MM`},
 	} {
-		if !strings.Contains(out, want) {
-			t.Errorf("inspect output lacks %q:\n%s", want, out)
-		}
+		t.Run(c.name, func(t *testing.T) {
+			opts, err := parseCommand(t, newInspectCmd, c.args...)
+			if c.err != "" {
+				var ue usageError
+				if err == nil || err.Error() != c.err || !errors.As(err, &ue) {
+					t.Fatalf("error %v, want the usage error %q", err, c.err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(opts.Inputs, c.inputs) || opts.Format != c.format {
+				t.Errorf("inputs %q, format %q; want %q, %q", opts.Inputs, opts.Format, c.inputs, c.format)
+			}
+		})
 	}
 }
 
-func TestInspectJSON(t *testing.T) {
-	dir := fixturesDir(t)
-	out, errOut, code := runIn(t, t.TempDir(), nil, "inspect", "--format", "json", filepath.Join(dir, "xa-phuong-2025-10.xlsx"))
-	if code != 0 {
-		t.Fatalf("exit %d: %s", code, errOut)
-	}
-	var doc struct {
-		Schema string `json:"schema"`
-		Inputs []struct {
-			Sheet      string `json:"sheet"`
-			HeaderRows []int  `json:"header_rows"`
-			Units      []struct {
-				Code string `json:"code"`
-			} `json:"units"`
-			Subtotals []struct{ Row int } `json:"subtotals"`
-			Total     struct{ Row int }   `json:"total"`
-		} `json:"inputs"`
-	}
-	if err := json.Unmarshal([]byte(out), &doc); err != nil {
-		t.Fatal(err)
-	}
-	in := doc.Inputs[0]
-	if doc.Schema != "bhxh.inspect/v1" || in.Sheet != "Biểu 01" || len(in.Units) != 14 || in.Units[0].Code != "04402" || in.Total.Row != 8 || len(in.Subtotals) != 3 {
-		t.Errorf("inspect JSON: %+v", doc)
-	}
-}
-
-// An unknown numeric column is reported with the --col line that reads it.
-func TestInspectSuggestsCol(t *testing.T) {
-	work := t.TempDir()
-	csv := filepath.Join(work, "x.csv")
-	writeFile(t, csv, "Đơn vị;LLLĐ trong độ tuổi;TG BHXH BB;Số hộ nghèo\nHuyện A;1.000;300;12\nHuyện B;2.000;400;30\n")
-	out, _, code := runIn(t, work, nil, "inspect", csv)
-	if code != 0 || !strings.Contains(out, "--col 'Số hộ nghèo=KEY'") || !strings.Contains(out, "unknown_column") {
-		t.Errorf("exit %d, output:\n%s", code, out)
-	}
-}
-
-func TestInspectNoHeaderFails(t *testing.T) {
-	dir := fixturesDir(t)
-	out, errOut, code := runIn(t, t.TempDir(), nil, "inspect", filepath.Join(dir, "bad-no-header.xlsx"))
-	if code != 1 || out != "" || !strings.Contains(errOut, "bad-no-header.xlsx") {
-		t.Errorf("exit %d, stdout %q, stderr %q", code, out, errOut)
-	}
-}
-
-// Without a recognisable table, inspect shows the likeliest header row and
-// what each cell matched, so the --col lines to write are obvious.
-func TestInspectPreviewWithoutHeader(t *testing.T) {
-	work := t.TempDir()
-	csv := filepath.Join(work, "x.csv")
-	writeFile(t, csv, "Tên xã;Người LĐ;Đã tham gia\nXã A;100;20\nXã B;200;30\n")
-	_, errOut, code := runIn(t, work, nil, "inspect", csv)
-	if code != 1 || !strings.Contains(errOut, "row 1 looks most like a header") || !strings.Contains(errOut, `"Người LĐ"  (no keyword matched)`) {
-		t.Errorf("exit %d, stderr:\n%s", code, errOut)
-	}
-	out, errOut, code := runIn(t, work, nil, "inspect", "--col", "Người LĐ=labour_force", "--col", "Đã tham gia=bhxh_mandatory", csv)
-	if code != 0 || !strings.Contains(out, "units:       2") {
-		t.Errorf("with --col: exit %d, %s %s", code, out, errOut)
+// runInspect on small CSVs: exactly what it prints, on stdout and stderr.
+func TestRunInspect(t *testing.T) {
+	dir := t.TempDir()
+	x := filepath.Join(dir, "x.csv")
+	writeFile(t, x, "Đơn vị;LLLĐ trong độ tuổi;TG BHXH BB;Số hộ nghèo\nHuyện A;1.000;300;12\nHuyện B;2.000;400;30\n")
+	noHeader := filepath.Join(dir, "nohdr.csv")
+	writeFile(t, noHeader, "Tên xã;Người LĐ;Đã tham gia\nXã A;100;20\nXã B;200;30\n")
+	for _, c := range []struct {
+		name                string
+		opts                inspectOptions
+		stdout, stderr, err string
+	}{
+		{name: "what was recognised, and the --col that reads the rest", opts: inspectOptions{Inputs: []string{x}, Format: "table"},
+			stdout: `x.csv
+  sheet:       (CSV)
+  header rows: 1
+  period:      not found (give --period YYYY-MM)
+  columns:
+    A   unit                         "Đơn vị"  (keyword "don vi")
+    B   labour_force                 "LLLĐ trong độ tuổi"  (keywords "luc luong lao dong" → current)
+    C   bhxh_mandatory               "TG BHXH BB"  (keywords "tham gia" "bhxh" "bat buoc" → current)
+    D   —                            "Số hộ nghèo"  (no keyword matched)
+  units:       2 (rows 2–3: Huyện A … Huyện B)
+  total row:   none (the total is the sum of units)
+  warning unknown_column D1: column D "Số hộ nghèo" holds numbers but is not read (no keyword matched); to read it: --col 'Số hộ nghèo=KEY'
+  to read an ignored column, name its key (keys: bhxh inspect --help):
+    --col 'Số hộ nghèo=KEY'
+`},
+		{name: "no header: the likeliest row, on stderr", opts: inspectOptions{Inputs: []string{noHeader}, Format: "table"},
+			stderr: `the file: row 1 looks most like a header:
+  A   unit                     "Tên xã"  (keyword "ten")
+  B   —                        "Người LĐ"  (no keyword matched)
+  C   —                        "Đã tham gia"  (no keyword matched)
+  name each count column with --col 'Header=KEY' (keys: bhxh_mandatory, bhxh_voluntary, bhtn, bhyt, labour_force, population, …)
+`,
+			err: "nohdr.csv: no recognisable table header (a row naming units and counts) in the file: expected a header row naming the unit (\"Đơn vị\") and counts such as \"Số người tham gia BHXH bắt buộc\"; run `bhxh inspect` to see what was read, and --col 'Header=key' to map a column"},
+		{name: "no header, JSON: no preview", opts: inspectOptions{Inputs: []string{noHeader}, Format: "json"},
+			err: "nohdr.csv: no recognisable table header (a row naming units and counts) in the file: expected a header row naming the unit (\"Đơn vị\") and counts such as \"Số người tham gia BHXH bắt buộc\"; run `bhxh inspect` to see what was read, and --col 'Header=key' to map a column"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			var out, errw bytes.Buffer
+			opts := c.opts
+			opts.streams = streams{Out: &out, Err: &errw}
+			err := runInspect(&opts)
+			if got := errString(err); got != c.err {
+				t.Errorf("error %q, want %q", got, c.err)
+			}
+			if out.String() != c.stdout {
+				t.Errorf("stdout\n%s\nwant\n%s", out.String(), c.stdout)
+			}
+			if errw.String() != c.stderr {
+				t.Errorf("stderr\n%s\nwant\n%s", errw.String(), c.stderr)
+			}
+		})
 	}
 }

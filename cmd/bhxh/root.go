@@ -87,7 +87,7 @@ to targets and splits a provincial target across units in whole people.`,
 	root.SetErr(f.Err)
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
 	for _, sub := range []*cobra.Command{
-		newInspectCmd(f.streams),
+		newInspectCmd(f, nil),
 		newComputeCmd(f, nil),
 		newCountCmd(f.streams),
 		newAllocateCmd(f, nil),
