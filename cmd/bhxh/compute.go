@@ -143,10 +143,21 @@ func (opts *computeOptions) check(yearSet bool) error {
 	return nil
 }
 
-// checkDecimals and checkLang check the flags every report-writing command has.
+// checkDecimals, checkPeriod and checkLang check flags several commands have.
 func checkDecimals(n int) error {
 	if n < 0 || n > 10 {
 		return usagef("--decimals %d: want 0 to 10", n)
+	}
+	return nil
+}
+
+// checkPeriod checks a --period: "" or YYYY-MM.
+func checkPeriod(period string) error {
+	if period == "" {
+		return nil
+	}
+	if _, err := time.Parse("2006-01", period); err != nil {
+		return usagef("--period %q: want YYYY-MM", period)
 	}
 	return nil
 }
@@ -190,10 +201,8 @@ func (r *readFlags) options() (xlsxio.Options, error) {
 // readOptions turns the shared reading flags into xlsxio.Options.
 func readOptions(sheet string, cols []string, columnsFile, period, password string) (xlsxio.Options, error) {
 	opt := xlsxio.Options{Sheet: sheet, Period: period, Password: password, Columns: map[string]string{}}
-	if period != "" {
-		if _, err := time.Parse("2006-01", period); err != nil {
-			return opt, usagef("--period %q: want YYYY-MM", period)
-		}
+	if err := checkPeriod(period); err != nil {
+		return opt, err
 	}
 	if columnsFile != "" {
 		m, err := xlsxio.ParseColumnsFile(columnsFile)

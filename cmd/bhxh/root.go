@@ -91,10 +91,10 @@ to targets and splits a provincial target across units in whole people.`,
 		newComputeCmd(f, nil),
 		newCountCmd(f.streams),
 		newAllocateCmd(f, nil),
-		newVersionCmd(f.streams),
+		newVersionCmd(f, nil),
 		newTrendCmd(f, nil),
-		newTemplateCmd(f.streams),
-		newGenManCmd(f.streams),
+		newTemplateCmd(f, nil),
+		newGenManCmd(f, nil),
 	} {
 		root.AddCommand(sub)
 	}

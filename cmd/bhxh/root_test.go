@@ -1,7 +1,10 @@
 package main
 
 import (
+	"strings"
 	"testing"
+
+	"github.com/spf13/cobra"
 )
 
 // Cobra's own refusals are usage errors (exit 2) by type, not by their
@@ -30,4 +33,23 @@ func TestCobraRefusalsAreUsageErrors(t *testing.T) {
 			}
 		})
 	}
+}
+
+// Every command a user can see shows a real example in --help.
+func TestEveryCommandHasAnExample(t *testing.T) {
+	var walk func(c *cobra.Command)
+	walk = func(c *cobra.Command) {
+		for _, sub := range c.Commands() {
+			if sub.Hidden || sub.Name() == "help" || sub.Name() == "completion" {
+				continue
+			}
+			if strings.TrimSpace(sub.Example) == "" {
+				t.Errorf("%s has no Example", sub.CommandPath())
+			} else if !strings.Contains(sub.Example, "bhxh "+sub.Name()) {
+				t.Errorf("%s: the example does not run the command: %q", sub.CommandPath(), sub.Example)
+			}
+			walk(sub)
+		}
+	}
+	walk(newRootCmd(&factory{}))
 }

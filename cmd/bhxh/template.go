@@ -4,7 +4,6 @@ import (
 	"io"
 	"path/filepath"
 	"strings"
-	"time"
 
 	"github.com/spf13/cobra"
 
@@ -12,7 +11,8 @@ import (
 	"github.com/bhxh/bhxh/xlsxio/report"
 )
 
-// templateOptions holds everything `bhxh template` needs.
+// templateOptions holds everything `bhxh template` needs: the parsed and
+// checked flags, and the streams.
 type templateOptions struct {
 	streams
 	Output string
@@ -21,8 +21,10 @@ type templateOptions struct {
 	Lang   string
 }
 
-func newTemplateCmd(s streams) *cobra.Command {
-	opts := &templateOptions{streams: s}
+// newTemplateCmd binds template's flags and checks them; runF does the work
+// (runTemplate unless a test captures the options).
+func newTemplateCmd(f *factory, runF func(*templateOptions) error) *cobra.Command {
+	opts := &templateOptions{streams: f.streams}
 	cmd := &cobra.Command{
 		Use:   "template -o FILE.xlsx",
 		Short: "Write a blank input workbook that units fill in and compute reads as it is",
@@ -40,32 +42,39 @@ row is optional; codes keep their leading zeros); without it the sheet has 20 em
   bhxh template --lang en -o template.xlsx`,
 		Args: usageArgs(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			if err := opts.check(); err != nil {
+				return err
+			}
+			if runF != nil {
+				return runF(opts)
+			}
 			return runTemplate(opts)
 		},
 	}
-	f := cmd.Flags()
-	f.StringVarP(&opts.Output, "output", "o", "", "the workbook to write (.xlsx; - = standard output)")
-	f.StringVar(&opts.Units, "units", "", "CSV or xlsx list of unit names and codes to pre-fill")
-	f.StringVar(&opts.Period, "period", "", "report month YYYY-MM shown in the title (default: a line to fill in)")
-	f.StringVar(&opts.Lang, "lang", "vi", "language of headers and instructions: vi or en")
+	fl := cmd.Flags()
+	fl.StringVarP(&opts.Output, "output", "o", "", "the workbook to write (.xlsx; - = standard output)")
+	fl.StringVar(&opts.Units, "units", "", "CSV or xlsx list of unit names and codes to pre-fill")
+	fl.StringVar(&opts.Period, "period", "", "report month YYYY-MM shown in the title (default: a line to fill in)")
+	fl.StringVar(&opts.Lang, "lang", "vi", "language of headers and instructions: vi or en")
 	return cmd
 }
 
-func runTemplate(opts *templateOptions) error {
+// check validates the flags.
+func (opts *templateOptions) check() error {
 	if opts.Output == "" {
 		return usagef("give the workbook to write with -o FILE.xlsx")
 	}
 	if opts.Output != "-" && !strings.EqualFold(filepath.Ext(opts.Output), ".xlsx") {
 		return usagef("-o %s: a template is an .xlsx workbook", opts.Output)
 	}
-	if opts.Lang != "vi" && opts.Lang != "en" {
-		return usagef("--lang %q: want vi or en", opts.Lang)
+	if err := checkLang(opts.Lang); err != nil {
+		return err
 	}
-	if opts.Period != "" {
-		if _, err := time.Parse("2006-01", opts.Period); err != nil {
-			return usagef("--period %q: want YYYY-MM", opts.Period)
-		}
-	}
+	return checkPeriod(opts.Period)
+}
+
+// runTemplate writes the blank workbook, pre-filled from --units.
+func runTemplate(opts *templateOptions) error {
 	topt := report.TemplateOptions{Lang: opts.Lang, Period: opts.Period}
 	var inputs []string
 	if opts.Units != "" {

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"bytes"
+	"errors"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -122,5 +124,78 @@ func TestTemplatePrintsOnePageWide(t *testing.T) {
 	if pl.Orientation == nil || *pl.Orientation != "landscape" || pl.FitToWidth == nil || *pl.FitToWidth != 1 ||
 		props.FitToPage == nil || !*props.FitToPage {
 		t.Errorf("sheet %q page setup: orientation %v, fit to width %v, fit to page %v", sh, pl.Orientation, pl.FitToWidth, props.FitToPage)
+	}
+}
+
+// The arguments of template → its options, or the usage error that refuses
+// them. Nothing is written.
+func TestTemplateFlags(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		args []string
+		want templateOptions
+		err  string
+	}{
+		{name: "a workbook", args: []string{"-o", "mau.xlsx"}, want: templateOptions{Output: "mau.xlsx", Lang: "vi"}},
+		{name: "units, month, English", args: []string{"--units", "ds.csv", "--period", "2025-10", "--lang", "en", "-o", "mau.XLSX"},
+			want: templateOptions{Output: "mau.XLSX", Units: "ds.csv", Period: "2025-10", Lang: "en"}},
+		{name: "to standard output", args: []string{"-o", "-"}, want: templateOptions{Output: "-", Lang: "vi"}},
+		{name: "no output", args: nil, err: "give the workbook to write with -o FILE.xlsx"},
+		{name: "not xlsx", args: []string{"-o", "mau.csv"}, err: "-o mau.csv: a template is an .xlsx workbook"},
+		{name: "bad period", args: []string{"--period", "2025-13", "-o", "m.xlsx"}, err: `--period "2025-13": want YYYY-MM`},
+		{name: "bad lang", args: []string{"--lang", "fr", "-o", "m.xlsx"}, err: `--lang "fr": want vi or en`},
+		{name: "stray argument", args: []string{"-o", "m.xlsx", "extra"}, err: `unknown command "extra" for "template"`},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			opts, err := parseCommand(t, newTemplateCmd, c.args...)
+			if c.err != "" {
+				var ue usageError
+				if err == nil || err.Error() != c.err || !errors.As(err, &ue) {
+					t.Fatalf("error %v, want the usage error %q", err, c.err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := *opts
+			got.streams = streams{}
+			if got != c.want {
+				t.Errorf("options %+v, want %+v", got, c.want)
+			}
+		})
+	}
+}
+
+// runTemplate's exact errors; its workbook is read back cell by cell in
+// the tests above.
+func TestRunTemplate(t *testing.T) {
+	dir := t.TempDir()
+	list := filepath.Join(dir, "ds.csv")
+	writeFile(t, list, "Tên đơn vị,Mã ĐVHC\nXã Hòa Bình,04402\n")
+	for _, c := range []struct {
+		name string
+		opts templateOptions
+		err  string
+	}{
+		{name: "a missing unit list", opts: templateOptions{Units: filepath.Join(dir, "none.csv"), Output: filepath.Join(dir, "m.xlsx")},
+			err: "none.csv: open " + filepath.Join(dir, "none.csv") + ": no such file or directory"},
+		{name: "the template over its unit list", opts: templateOptions{Units: list, Output: list},
+			err: list + ": output path is one of the inputs; refusing to overwrite an input"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			var out bytes.Buffer
+			opts := c.opts
+			opts.streams, opts.Lang = streams{Out: &out, Err: &out}, "vi"
+			if got := errString(runTemplate(&opts)); got != c.err {
+				t.Errorf("error %q, want %q", got, c.err)
+			}
+			if out.Len() != 0 {
+				t.Errorf("printed %q", out.String())
+			}
+			if _, err := os.Stat(filepath.Join(dir, "m.xlsx")); err == nil {
+				t.Error("a failed run wrote its output")
+			}
+		})
 	}
 }

@@ -40,19 +40,35 @@ func buildVersion() (ver, rev string) {
 	return ver, rev
 }
 
-func newVersionCmd(s streams) *cobra.Command {
+// versionOptions holds what `bhxh version` needs: where to print.
+type versionOptions struct {
+	streams
+}
+
+// newVersionCmd binds version (no flags); runF does the work (runVersion
+// unless a test captures the options).
+func newVersionCmd(f *factory, runF func(*versionOptions) error) *cobra.Command {
+	opts := &versionOptions{streams: f.streams}
 	return &cobra.Command{
 		Use:     "version",
 		Short:   "Print the version and VCS revision",
 		Example: "  bhxh version",
 		Args:    usageArgs(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			ver, rev := buildVersion()
-			if rev == "" {
-				rev = "unknown"
+			if runF != nil {
+				return runF(opts)
 			}
-			fmt.Fprintf(s.Out, "bhxh %s (revision %s)\n", ver, rev)
-			return nil
+			return runVersion(opts)
 		},
 	}
+}
+
+// runVersion prints "bhxh VERSION (revision REV)".
+func runVersion(opts *versionOptions) error {
+	ver, rev := buildVersion()
+	if rev == "" {
+		rev = "unknown"
+	}
+	fmt.Fprintf(opts.Out, "bhxh %s (revision %s)\n", ver, rev)
+	return nil
 }
