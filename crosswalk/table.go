@@ -12,6 +12,7 @@ import (
 
 	"github.com/bhxh/bhxh/xlsxio"
 	"github.com/bhxh/bhxh/xlsxio/rawxlsx"
+	"github.com/bhxh/bhxh/xlsxio/vntext"
 )
 
 // Relation says how an old unit's people go to a new unit. The values are
@@ -361,7 +362,7 @@ func (t *Table) oldIndex(o *OldUnit) int { return t.oldOf[o.Rows[0]] }
 // sameName tells whether two spellings of one code's name agree: the
 // official table itself writes "Xã Điềm Thụy" and "Xã Điềm Thuỵ" for 05941.
 // The first spelling is kept.
-func sameName(a, b string) bool { return a == b || xlsxio.Fold(a) == xlsxio.Fold(b) }
+func sameName(a, b string) bool { return a == b || vntext.Fold(a) == vntext.Fold(b) }
 
 func isDigits(s string) bool {
 	for i := 0; i < len(s); i++ {

@@ -2,6 +2,8 @@ package xlsxio
 
 import (
 	"fmt"
+	"github.com/bhxh/bhxh/xlsxio/grid"
+	"github.com/bhxh/bhxh/xlsxio/vntext"
 	"strings"
 )
 
@@ -11,9 +13,9 @@ import (
 // a grouping column (--by "Huyện cũ") is plain text.
 func ColumnTexts(t *Table, col string) ([]string, error) {
 	idx := -1
-	fc := Fold(col)
+	fc := vntext.Fold(col)
 	for _, c := range t.Columns {
-		if c.Key == col || Fold(c.Header) == fc {
+		if c.Key == col || vntext.Fold(c.Header) == fc {
 			idx = c.Index
 			break
 		}
@@ -31,14 +33,14 @@ func ColumnTexts(t *Table, col string) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	book, err := open(data, t.File, Options{})
+	book, err := grid.Open(data, t.File, "")
 	if err != nil {
 		return nil, err
 	}
 	defer book.Close()
 	si := 0
 	for i, n := range book.Sheets() {
-		if n == t.Sheet {
+		if n.Name == t.Sheet {
 			si = i
 		}
 	}

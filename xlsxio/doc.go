@@ -6,24 +6,27 @@
 // normalisation (NFD, TCVN3, VNI), number parsing without float64. It does no
 // coverage arithmetic beyond summing columns for cross-checks.
 //
-// Where things are:
+// Where things are (each layer reads only the one below it):
 //
-//	reading   read.go (ReadFile: format sniffing, rows → units), table.go (the
-//	          header finder), sheet.go with source_xlsx_fast.go (one pass of
-//	          rawxlsx's sheet tokenizer), source_xlsx.go (excelize, when a
-//	          sheet needs it), source_xls.go, source_csv.go (one grid per
-//	          format), preview.go (what inspect shows when no table is found)
+//	tables    read.go (ReadFile: open, choose the sheet, find the table,
+//	          rows → units), table.go (the header finder), preview.go
+//	          (what inspect shows when no table is found), over package
+//	          grid's Sheet only
+//	grid      package grid: one Book/Sheet/Cell interface for xlsx (one
+//	          pass of rawxlsx's sheet tokenizer, excelize when needed),
+//	          xls and CSV: kinds, formats, formulas, merges, hidden sheets,
+//	          rows and columns
 //	raw xlsx  package rawxlsx: zip limits, the XML and sheet tokenizers,
 //	          shared strings, styles, workbook part, cell names, and the
 //	          streaming sheet scan of participant lists
-//	errors    errors.go; package readerr (FileError, CellError, ErrorList)
-//	text      text.go (NFC, Fold), legacy.go (TCVN3, VNI), number.go (cell
-//	          text and stored numbers → decimal), headers.go (header → key),
+//	text      package vntext (NFC, Fold, TCVN3, VNI); number.go (cell text
+//	          and stored numbers → decimal), headers.go (header → key),
 //	          labels.go (total, subtotal, section, footer rows; unit name
 //	          keys), period.go, period_name.go
 //	units     unitmatch.go: the one way any two rows are found to name the
 //	          same unit (code, then name with its type, then without it
 //	          with a warning): MatchUnit, UnitIndex, JoinUnits, UnitCode
+//	errors    errors.go; package readerr (FileError, CellError, ErrorList)
 //	lists     participants.go (participant lists → unit counts, for bhxh
 //	          count, over rawxlsx.ScanSheet), unit_list.go (the units a
 //	          template is pre-filled with), parent_targets.go (allocate

@@ -3,6 +3,7 @@ package xlsxio
 import (
 	"errors"
 
+	"github.com/bhxh/bhxh/xlsxio/grid"
 	"github.com/bhxh/bhxh/xlsxio/readerr"
 )
 
@@ -16,9 +17,9 @@ var (
 	ErrNoUnitColumn   = errors.New("no unit column (\"Đơn vị\", \"Tên đơn vị\", \"Xã, phường\"…)")
 	ErrDuplicateUnit  = errors.New("duplicate unit")
 	ErrNotWorkbook    = readerr.ErrNotWorkbook
-	ErrPassword       = errors.New("the workbook is password-protected: give --password")
+	ErrPassword       = grid.ErrPassword
 	ErrTooBig         = readerr.ErrTooBig
-	ErrFormula        = errors.New("formula cannot be evaluated")
+	ErrFormula        = grid.ErrFormula
 )
 
 // The located errors of every reading layer (package readerr): a

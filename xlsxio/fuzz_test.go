@@ -6,6 +6,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/bhxh/bhxh/xlsxio/vntext"
 	"github.com/shopspring/decimal"
 	"golang.org/x/text/unicode/norm"
 )
@@ -123,12 +124,12 @@ func FuzzMatchHeader(f *testing.F) {
 			if !utf8.ValidString(s) {
 				continue
 			}
-			fs := Fold(s)
-			if Fold(fs) != fs {
-				t.Fatalf("Fold not idempotent on %q: %q then %q", s, fs, Fold(fs))
+			fs := vntext.Fold(s)
+			if vntext.Fold(fs) != fs {
+				t.Fatalf("Fold not idempotent on %q: %q then %q", s, fs, vntext.Fold(fs))
 			}
-			if fd := Fold(norm.NFD.String(s)); fd != fs {
-				t.Fatalf("Fold(%q) = %q but Fold(NFD) = %q", s, fs, fd)
+			if fd := vntext.Fold(norm.NFD.String(s)); fd != fs {
+				t.Fatalf("vntext.Fold(%q) = %q but vntext.Fold(NFD) = %q", s, fs, fd)
 			}
 		}
 		if utf8.ValidString(group) && utf8.ValidString(header) {
@@ -145,25 +146,5 @@ func FuzzMatchHeader(f *testing.F) {
 		if p, ok := ParsePeriod(header); ok != (p != "") || ok && len(p) != 7 {
 			t.Fatalf("ParsePeriod(%q) = %q, %v", header, p, ok)
 		}
-	})
-}
-
-func FuzzDecodeLegacy(f *testing.F) {
-	for _, p := range [][2]string{
-		{"Tæng céng", ".VnTime"}, {"B¸O C¸O", ".VnTimeH"}, {"Toång coäng", "VNI-Times"},
-		{"Ñôn vò", "VNI-Times"}, {"Ng\u00adêi", ".VnArial"}, {"abc", "Calibri"}, {"ôùö", "VNI-Times"},
-	} {
-		f.Add(p[0], p[1])
-	}
-	f.Fuzz(func(t *testing.T, s, font string) {
-		out := DecodeLegacy(s, font)
-		if utf8.ValidString(s) && !utf8.ValidString(out) {
-			t.Fatalf("DecodeLegacy(%q, %q) = %q: invalid UTF-8", s, font, out)
-		}
-		caps := strings.HasSuffix(strings.ToLower(strings.TrimSpace(font)), "h")
-		if isASCII(s) && out != s && !caps {
-			t.Fatalf("DecodeLegacy(%q, %q) changed ASCII text to %q", s, font, out)
-		}
-		LooksLikeTCVN3(s)
 	})
 }

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/bhxh/bhxh/coverage"
+	"github.com/bhxh/bhxh/xlsxio/vntext"
 )
 
 // Header matching works on keywords, not on a list of known headers: a
@@ -65,7 +66,7 @@ var schemePhrases = []struct{ from, to string }{
 func headerWords(s string) (words string, pct bool) {
 	pct = strings.Contains(s, "%")
 	s = dropUnitSuffixes(s)
-	f := Fold(s)
+	f := vntext.Fold(s)
 	if f == "" {
 		return " ", pct
 	}
@@ -111,7 +112,7 @@ func dropUnitSuffixes(s string) string {
 		}
 		end += open
 		b.WriteString(s[:open])
-		if !isUnitSuffix(Fold(s[open+1 : end])) {
+		if !isUnitSuffix(vntext.Fold(s[open+1 : end])) {
 			b.WriteByte(' ')
 			b.WriteString(s[open+1 : end])
 			b.WriteByte(' ')

@@ -1,6 +1,10 @@
 package xlsxio
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/bhxh/bhxh/xlsxio/vntext"
+)
 
 // Row labels: what the text in a workbook's unit column says a row is.
 // All tests work on Fold'ed text, so case, diacritics and punctuation do
@@ -33,7 +37,7 @@ func UnitFullKey(name string) string {
 }
 
 func unitKey(name string, dropType bool) string {
-	f := Fold(name)
+	f := vntext.Fold(name)
 	words := strings.Fields(f)
 	if len(words) > 1 {
 		if x, ok := adminAbbrev[words[0]]; ok {
@@ -76,7 +80,7 @@ func isDigits(s string) bool {
 // IsTotalLabel: "Tổng cộng", "Toàn tỉnh", "Toàn thành phố", "Tổng số",
 // "Tổng", "Cộng toàn tỉnh", "Total".
 func IsTotalLabel(s string) bool {
-	f := Fold(s)
+	f := vntext.Fold(s)
 	switch f {
 	case "tong", "tong so", "tong cong", "total", "grand total", "toan tinh", "toan thanh pho", "toan quoc":
 		return true
@@ -92,7 +96,7 @@ func IsTotalLabel(s string) bool {
 // IsSubtotalLabel: "Cộng", "Cộng khu vực…", "Cộng huyện…", "Subtotal";
 // not a total, and not "Cộng hòa" (the state's name in the title block).
 func IsSubtotalLabel(s string) bool {
-	f := Fold(s)
+	f := vntext.Fold(s)
 	switch f {
 	case "cong", "subtotal", "sub total", "tong khu vuc":
 		return true
@@ -113,7 +117,7 @@ var footerStarts = []string{
 // IsFooterLabel: "Người lập biểu", "Ghi chú:", "Thủ trưởng đơn vị",
 // "KT. Giám đốc", "Nơi nhận", and date lines "…, ngày 30 tháng 11 năm 2023".
 func IsFooterLabel(s string) bool {
-	f := Fold(s)
+	f := vntext.Fold(s)
 	// "KT. GIÁM ĐỐC", "TL. Giám đốc", "Phó Giám đốc": signing on behalf.
 	for _, p := range []string{"kt ", "tl ", "tm ", "tuq ", "q ", "pho "} {
 		if strings.HasPrefix(f, p) {
@@ -151,7 +155,7 @@ var sectionWords = map[string]bool{
 // holds numbers is for the reader to check.
 func IsSectionLabel(s string) bool {
 	t := strings.TrimSpace(s)
-	f := Fold(t)
+	f := vntext.Fold(t)
 	if f == "" {
 		return false
 	}
@@ -170,7 +174,7 @@ func IsSectionLabel(s string) bool {
 			// "P. Tân An", "H. Đông Hòa", "Q. 1": an abbreviated
 			// administrative type before a unit's name, not a section.
 			if _, abbrev := adminAbbrev[first]; abbrev && rest[0] == '.' {
-				name := Fold(rest[1:])
+				name := vntext.Fold(rest[1:])
 				return name == "" || strings.HasPrefix(name, "khu vuc") || strings.HasPrefix(name, "cac ") || sectionWords[name]
 			}
 			return true

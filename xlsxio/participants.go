@@ -13,6 +13,7 @@ import (
 
 	"github.com/bhxh/bhxh/coverage"
 	"github.com/bhxh/bhxh/xlsxio/rawxlsx"
+	"github.com/bhxh/bhxh/xlsxio/vntext"
 )
 
 // Schemes a participant list can count, in report order.
@@ -140,7 +141,7 @@ var partRoleLabel = [...]string{"", "Mã số BHXH", "Mã đơn vị", "Đơn v�
 
 // participantRole recognises a header of a participant list.
 func participantRole(header string) uint8 {
-	h := Fold(header)
+	h := vntext.Fold(header)
 	has := func(words ...string) bool {
 		for _, w := range words {
 			if h == w || strings.HasPrefix(h, w+" ") {
@@ -166,7 +167,7 @@ func participantRole(header string) uint8 {
 
 // kindMask tells which schemes a kind cell names (bit i = ParticipantSchemes[i]).
 func kindMask(v string) uint8 {
-	f := " " + Fold(v) + " "
+	f := " " + vntext.Fold(v) + " "
 	var m uint8
 	if strings.Contains(f, " bat buoc ") || strings.Contains(f, " bb ") {
 		m |= 1
@@ -406,7 +407,7 @@ func (pc *ParticipantCounter) unit(code, name []byte) *unitAcc {
 	if u, ok := pc.byRawName[string(name)]; ok {
 		return u
 	}
-	key := Fold(string(name))
+	key := vntext.Fold(string(name))
 	u, ok := pc.byName[key]
 	if !ok {
 		u = &unitAcc{name: string(name)}

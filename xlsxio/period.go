@@ -1,6 +1,7 @@
 package xlsxio
 
 import (
+	"github.com/bhxh/bhxh/xlsxio/vntext"
 	"regexp"
 	"strconv"
 	"strings"
@@ -18,7 +19,7 @@ var englishMonths = map[string]int{
 // 31/5/2020", "Thực hiện đến 25/11/2023", "November 2023". A month
 // phrase wins over a date; ok is false when the title names no month.
 func ParsePeriod(title string) (string, bool) {
-	words := strings.Fields(Fold(title))
+	words := strings.Fields(vntext.Fold(title))
 	// "thang 11 nam 2023", "thang 10 2025", "november 2023"
 	for i := 0; i+1 < len(words); i++ {
 		m, ok := englishMonths[words[i]]

@@ -2,6 +2,7 @@ package xlsxio
 
 import (
 	"fmt"
+	"github.com/bhxh/bhxh/xlsxio/vntext"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -15,7 +16,7 @@ import (
 func PeriodFromFileName(name string) (period string, ok bool) {
 	base := filepath.Base(name)
 	base = strings.TrimSuffix(base, filepath.Ext(base))
-	toks := strings.Fields(Fold(base))
+	toks := strings.Fields(vntext.Fold(base))
 	found := ""
 	add := func(y, m int) bool {
 		if y < 1990 || y > 2100 || m < 1 || m > 12 {

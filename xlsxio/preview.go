@@ -2,6 +2,7 @@ package xlsxio
 
 import (
 	"errors"
+	"github.com/bhxh/bhxh/xlsxio/grid"
 	"github.com/bhxh/bhxh/xlsxio/rawxlsx"
 	"strings"
 )
@@ -23,13 +24,14 @@ func Preview(path string, opt Options) ([]SheetPreview, error) {
 		return nil, err
 	}
 	file := baseName(path)
-	book, err := open(data, file, opt)
+	book, err := grid.Open(data, file, opt.Password)
 	if err != nil {
 		return nil, err
 	}
 	defer book.Close()
 	var out []SheetPreview
-	for i, name := range book.Sheets() {
+	for i, si := range book.Sheets() {
+		name := si.Name
 		src, err := book.Sheet(i)
 		if err != nil {
 			return nil, err
@@ -39,7 +41,7 @@ func Preview(path string, opt Options) ([]SheetPreview, error) {
 		for r := 0; r < min(nrows, maxHeaderRow); r++ {
 			score := 0
 			for c := 0; c < ncols; c++ {
-				if cl := src.Cell(r, c); cl.Kind == cellText {
+				if cl := src.Cell(r, c); cl.Kind == grid.Text {
 					score++
 				}
 			}

@@ -13,12 +13,13 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
 
 	"github.com/bhxh/bhxh/coverage"
+	"github.com/bhxh/bhxh/xlsxio/grid"
 	"github.com/bhxh/bhxh/xlsxio/rawxlsx"
+	"github.com/bhxh/bhxh/xlsxio/vntext"
 )
 
 // ReadFile reads the table of a workbook (.xlsx, .xls) or CSV file into
@@ -37,6 +38,9 @@ func ReadFile(path string, opt Options) (*Table, error) {
 }
 
 func baseName(path string) string { return filepath.Base(path) }
+
+// ref names the cell at 0-based (r, c): "H12".
+func ref(r, c int) string { return rawxlsx.CellName(c, r+1) }
 
 // maxFileBytes bounds an input file read whole (its parts are bounded by
 // rawxlsx.CheckZip).
@@ -67,7 +71,7 @@ func readInput(path string) ([]byte, error) {
 
 // Read reads a workbook or CSV file held in data; file names it in messages.
 func Read(data []byte, file string, opt Options) (*Table, error) {
-	book, err := open(data, file, opt)
+	book, err := grid.Open(data, file, opt.Password)
 	if err != nil {
 		return nil, err
 	}
@@ -94,57 +98,17 @@ func Read(data []byte, file string, opt Options) (*Table, error) {
 	return t, nil
 }
 
-// open sniffs the format from the bytes (an .xlsx named .xls works, a
-// random file named .xlsx fails clearly).
-func open(data []byte, file string, opt Options) (workbookSource, error) {
-	ext := strings.ToLower(filepath.Ext(file))
-	switch {
-	case len(data) == 0:
-		return nil, &FileError{File: file, Err: fmt.Errorf("%w: the file is empty", ErrNotWorkbook)}
-	case bytes.HasPrefix(data, []byte("PK\x03\x04")):
-		return openXLSX(data, file, opt.Password)
-	case isEncryptedOOXML(data):
-		if opt.Password == "" {
-			return nil, &FileError{File: file, Err: ErrPassword}
-		}
-		return openXLSX(data, file, opt.Password)
-	case isOLE(data):
-		return openXLS(data, file)
-	case ext == ".csv" || ext == ".txt" || ext == ".tsv":
-		return openCSV(data, file)
-	case bytes.HasPrefix(data, []byte("PK")):
-		return nil, &FileError{File: file, Err: fmt.Errorf("%w: a damaged or truncated zip", ErrNotWorkbook)}
-	}
-	if looksLikeCSV(data) {
-		return nil, &FileError{File: file, Err: fmt.Errorf("%w: it is a text (CSV) file named %s: rename it to .csv", ErrNotWorkbook, ext)}
-	}
-	return nil, &FileError{File: file, Err: fmt.Errorf("%w: not an xlsx, xls or CSV file", ErrNotWorkbook)}
-}
-
-// looksLikeCSV: the first line is UTF-8 text holding a comma, semicolon or
-// tab (a CSV export saved under an .xlsx name).
-func looksLikeCSV(data []byte) bool {
-	line, _, _ := bytes.Cut(data[:min(len(data), 4096)], []byte("\n"))
-	line = bytes.TrimPrefix(line, []byte("\xef\xbb\xbf"))
-	if !utf8.Valid(line) || !bytes.ContainsAny(line, ",;\t") {
-		return false
-	}
-	for _, r := range string(line) {
-		if r < 0x20 && r != '\t' && r != '\r' {
-			return false
-		}
-	}
-	return true
-}
-
 // pickSheet returns the sheet named by opt.Sheet (a name or a 1-based
 // index), else the first sheet holding a recognisable table.
-func pickSheet(book workbookSource, file string, opt Options) (sheetSource, header, error) {
-	names := book.Sheets()
+func pickSheet(book grid.Book, file string, opt Options) (grid.Sheet, header, error) {
+	var names []string
+	for _, si := range book.Sheets() {
+		names = append(names, si.Name)
+	}
 	if opt.Sheet != "" {
 		idx := -1
 		for i, n := range names {
-			if n == opt.Sheet || Fold(n) == Fold(opt.Sheet) {
+			if n == opt.Sheet || vntext.Fold(n) == vntext.Fold(opt.Sheet) {
 				idx = i
 				break
 			}
@@ -200,7 +164,7 @@ func quoteList(ss []string) string {
 
 // findPeriod reads the period from the title rows, then from the header
 // block ("Thực hiện đến 25/11/2023").
-func findPeriod(s sheetSource, h header) string {
+func findPeriod(s grid.Sheet, h header) string {
 	_, ncols := s.Size()
 	for r := 0; r <= h.last; r++ {
 		for c := 0; c < ncols; c++ {
@@ -242,7 +206,7 @@ func classify(label, first string) rowKind {
 // readRows reads every row under the header until a footer, or until a
 // row that is itself a header: a second table further down the sheet (an
 // annex, "Phụ lục") is not part of this one.
-func readRows(s sheetSource, h header, t *Table, opt Options) error {
+func readRows(s grid.Sheet, h header, t *Table, opt Options) error {
 	nrows, _ := s.Size()
 	// The table is as wide as its header: cells further right (a stray
 	// note, a cell at XFD1048576) are not part of it.
@@ -313,7 +277,7 @@ func readRows(s sheetSource, h header, t *Table, opt Options) error {
 				}
 				continue
 			}
-			if cl.Kind == cellFormula {
+			if cl.Kind == grid.Formula {
 				v, err := s.Eval(r, col.Index)
 				if err != nil {
 					errs = appendErr(errs, &CellError{File: t.File, Sheet: t.Sheet, Cell: ref(r, col.Index), Value: cl.Text, Err: err})
@@ -321,7 +285,7 @@ func readRows(s sheetSource, h header, t *Table, opt Options) error {
 				}
 				cl = v
 			}
-			if cl.Kind == cellEmpty {
+			if cl.Kind == grid.Empty {
 				if kind == rowUnit && coverage.IsCountKey(col.Key) {
 					u.Counts[col.Key] = 0 // an empty count is zero people
 				}
@@ -401,7 +365,7 @@ func appendErr(errs ErrorList, err error) ErrorList {
 }
 
 // setValue parses one cell into the unit under key.
-func setValue(u *coverage.Unit, key string, cl cell) error {
+func setValue(u *coverage.Unit, key string, cl grid.Cell) error {
 	kind := KindCount
 	if coverage.IsPercentKey(key) {
 		kind = KindPercent
@@ -411,7 +375,7 @@ func setValue(u *coverage.Unit, key string, cl cell) error {
 		err error
 	)
 	switch cl.Kind {
-	case cellNumber:
+	case grid.Number:
 		n, err = ParseCellNumber(cl.Raw, kind)
 		if err == nil && kind == KindPercent {
 			n.Decimals = cl.Decimals
@@ -425,7 +389,7 @@ func setValue(u *coverage.Unit, key string, cl cell) error {
 				n.Value, n.Decimals = asGeneralShows(n.Value)
 			}
 		}
-	case cellText:
+	case grid.Text:
 		n, err = ParseCellText(cl.Text, kind)
 	default:
 		if kind == KindPercent {
@@ -475,25 +439,25 @@ func asGeneralShows(v decimal.Decimal) (decimal.Decimal, int) {
 	return d, places
 }
 
-func rowTexts(s sheetSource, r, ncols int) []string {
+func rowTexts(s grid.Sheet, r, ncols int) []string {
 	out := make([]string, ncols)
 	for c := 0; c < ncols; c++ {
 		cl := s.Cell(r, c)
 		switch cl.Kind {
-		case cellText, cellNumber, cellOther:
+		case grid.Text, grid.Number, grid.Bool, grid.Error:
 			out[c] = oneLine(cl.Text)
-		case cellFormula:
+		case grid.Formula:
 			out[c] = cl.Text
 		}
 	}
 	return out
 }
 
-func looksNumeric(cl cell) bool {
+func looksNumeric(cl grid.Cell) bool {
 	switch cl.Kind {
-	case cellNumber:
+	case grid.Number:
 		return true
-	case cellText:
+	case grid.Text:
 		n, err := ParseCellText(cl.Text, KindPercent)
 		return err == nil && !n.Absent && strings.ContainsAny(cl.Text, "0123456789")
 	}
@@ -503,11 +467,11 @@ func looksNumeric(cl cell) bool {
 // unitSpan handles a unit header merged over several columns ("Đơn vị"
 // over B:C): the names are in whichever of them holds most words, and a
 // column of them holding only official codes ("04402") is the code.
-func unitSpan(s sheetSource, h header) header {
-	var span mergeRange
+func unitSpan(s grid.Sheet, h header) header {
+	var span grid.Merge
 	found := false
 	for r := h.first; r <= h.last && !found; r++ {
-		if m, ok := mergeAt(s, r, h.unit); ok && m.c1 > m.c0 && m.r1 <= h.last {
+		if m, ok := mergeAt(s, r, h.unit); ok && m.C1 > m.C0 && m.R1 <= h.last {
 			span, found = m, true
 		}
 	}
@@ -518,7 +482,7 @@ func unitSpan(s sheetSource, h header) header {
 	end := min(nrows, h.last+1+200)
 	best, bestWords := h.unit, -1
 	codeCol := -1
-	for c := span.c0; c <= span.c1; c++ {
+	for c := span.C0; c <= span.C1; c++ {
 		words, codes, other := 0, 0, 0
 		for r := h.last + 1; r < end; r++ {
 			if _, merged := mergeAt(s, r, c); merged {
@@ -526,10 +490,10 @@ func unitSpan(s sheetSource, h header) header {
 			}
 			cl := s.Cell(r, c)
 			switch v := codeText(cl); {
-			case cl.Kind == cellEmpty:
+			case cl.Kind == grid.Empty:
 			case isDigits(v) && (len(v) >= 4 || v[0] == '0'):
 				codes++
-			case cl.Kind == cellText && !looksNumeric(cl):
+			case cl.Kind == grid.Text && !looksNumeric(cl):
 				words++
 			default:
 				other++
@@ -546,12 +510,12 @@ func unitSpan(s sheetSource, h header) header {
 	for i := range cols {
 		switch c := cols[i].Index; {
 		case c == best && c != h.unit:
-			cols[i].Key, cols[i].Why = "unit", fmt.Sprintf("names under %q merged over %s–%s", cols[i].Header, rawxlsx.ColumnLetters(span.c0), rawxlsx.ColumnLetters(span.c1))
+			cols[i].Key, cols[i].Why = "unit", fmt.Sprintf("names under %q merged over %s–%s", cols[i].Header, rawxlsx.ColumnLetters(span.C0), rawxlsx.ColumnLetters(span.C1))
 		case c == h.unit && c != best:
 			cols[i].Key, cols[i].Why = "", fmt.Sprintf("the names are in column %s", rawxlsx.ColumnLetters(best))
 		}
 		if c := cols[i].Index; c == codeCol && h.code < 0 && c != best {
-			cols[i].Key, cols[i].Why = "code", fmt.Sprintf("codes under %q merged over %s–%s", cols[i].Header, rawxlsx.ColumnLetters(span.c0), rawxlsx.ColumnLetters(span.c1))
+			cols[i].Key, cols[i].Why = "code", fmt.Sprintf("codes under %q merged over %s–%s", cols[i].Header, rawxlsx.ColumnLetters(span.C0), rawxlsx.ColumnLetters(span.C1))
 		}
 	}
 	h.cols, h.unit = cols, best
@@ -564,7 +528,7 @@ func unitSpan(s sheetSource, h header) header {
 // startsTable reports whether row r is the header of another table: no
 // number in the count columns, and the row (alone or over the next one)
 // reads as a header naming a unit column and counts.
-func startsTable(s sheetSource, h header, opt Options, r int) bool {
+func startsTable(s grid.Sheet, h header, opt Options, r int) bool {
 	text := false
 	for _, col := range h.cols {
 		if !coverage.IsCountKey(col.Key) {
@@ -572,9 +536,9 @@ func startsTable(s sheetSource, h header, opt Options, r int) bool {
 		}
 		cl := s.Cell(r, col.Index)
 		switch {
-		case cl.Kind == cellText && !looksNumeric(cl) && !isAbsentText(cl.Text):
+		case cl.Kind == grid.Text && !looksNumeric(cl) && !isAbsentText(cl.Text):
 			text = true
-		case cl.Kind != cellEmpty:
+		case cl.Kind != grid.Empty:
 			return false
 		}
 	}
@@ -595,9 +559,9 @@ func isAbsentText(t string) bool {
 	return err == nil && (n.Absent || n.Value.IsZero())
 }
 
-func anyCountCell(s sheetSource, r int, h header) bool {
+func anyCountCell(s grid.Sheet, r int, h header) bool {
 	for _, col := range h.cols {
-		if coverage.IsCountKey(col.Key) && s.Cell(r, col.Index).Kind != cellEmpty {
+		if coverage.IsCountKey(col.Key) && s.Cell(r, col.Index).Kind != grid.Empty {
 			return true
 		}
 	}
@@ -606,7 +570,7 @@ func anyCountCell(s sheetSource, r int, h header) bool {
 
 // isRowNumberColumn: "STT", "TT", "Số thứ tự" hold row numbers, not data.
 func isRowNumberColumn(col Column) bool {
-	switch Fold(col.Header) {
+	switch vntext.Fold(col.Header) {
 	case "stt", "tt", "so tt", "so thu tu", "no", "#":
 		return true
 	}
@@ -615,11 +579,11 @@ func isRowNumberColumn(col Column) bool {
 
 // codeText keeps an official code as text; a code typed as a number lost
 // its leading zeros already, so it is kept as its digits.
-func codeText(cl cell) string {
+func codeText(cl grid.Cell) string {
 	switch cl.Kind {
-	case cellText:
+	case grid.Text:
 		return strings.TrimSpace(cl.Text)
-	case cellNumber:
+	case grid.Number:
 		if d, err := decimal.NewFromString(cl.Raw); err == nil && d.IsInteger() {
 			return d.String()
 		}
@@ -636,7 +600,7 @@ func codeText(cl cell) string {
 // from the codes themselves: one of 4 or 5 digits is a commune's, a text
 // code with leading zeros shows the width ("001", "04402"). A bare "Mã"
 // or "Mã ĐVHC" over short numbers only says nothing: they are kept.
-func codeWidth(s sheetSource, h header, start, nrows int) int {
+func codeWidth(s grid.Sheet, h header, start, nrows int) int {
 	if h.code < 0 {
 		return 0
 	}

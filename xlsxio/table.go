@@ -7,7 +7,9 @@ import (
 	"sync/atomic"
 
 	"github.com/bhxh/bhxh/coverage"
+	"github.com/bhxh/bhxh/xlsxio/grid"
 	"github.com/bhxh/bhxh/xlsxio/rawxlsx"
+	"github.com/bhxh/bhxh/xlsxio/vntext"
 )
 
 // How far down a sheet a header is looked for: title blocks are a handful
@@ -24,15 +26,15 @@ type header struct {
 
 // textAt returns the text shown at (r, c): the top-left cell of a merged
 // block shows for every cell of the block.
-func textAt(s sheetSource, r, c int) string {
+func textAt(s grid.Sheet, r, c int) string {
 	for _, m := range s.Merges() {
-		if m.contains(r, c) {
-			r, c = m.r0, m.c0
+		if m.Contains(r, c) {
+			r, c = m.R0, m.C0
 			break
 		}
 	}
 	cl := s.Cell(r, c)
-	if cl.Kind == cellText || cl.Kind == cellNumber {
+	if cl.Kind == grid.Text || cl.Kind == grid.Number {
 		return oneLine(cl.Text)
 	}
 	return ""
@@ -43,19 +45,19 @@ func oneLine(s string) string {
 	return strings.Join(strings.Fields(s), " ")
 }
 
-func mergeAt(s sheetSource, r, c int) (mergeRange, bool) {
+func mergeAt(s grid.Sheet, r, c int) (grid.Merge, bool) {
 	for _, m := range s.Merges() {
-		if m.contains(r, c) {
+		if m.Contains(r, c) {
 			return m, true
 		}
 	}
-	return mergeRange{}, false
+	return grid.Merge{}, false
 }
 
 // findHeader tries every row near the top as a one-row header, and every
 // pair of rows as a two-row header (a group row over sub-headers), and keeps
 // the reading that recognises most columns.
-func findHeader(s sheetSource, opt Options) (header, bool) {
+func findHeader(s grid.Sheet, opt Options) (header, bool) {
 	nrows, ncols := s.Size()
 	best := header{score: -1}
 	// A row holding mostly numbers is data, never part of a header: skip
@@ -65,11 +67,11 @@ func findHeader(s sheetSource, opt Options) (header, bool) {
 		nums, texts := 0, 0
 		for c := 0; c < ncols; c++ {
 			switch cl := s.Cell(r, c); {
-			case cl.Kind == cellNumber:
+			case cl.Kind == grid.Number:
 				nums++
-			case cl.Kind == cellText && looksNumeric(cl):
+			case cl.Kind == grid.Text && looksNumeric(cl):
 				nums++
-			case cl.Kind == cellText:
+			case cl.Kind == grid.Text:
 				texts++
 			}
 		}
@@ -104,7 +106,7 @@ func findHeader(s sheetSource, opt Options) (header, bool) {
 // better: h recognises more columns than best, or as many from the same
 // top row but reaching lower, when the rows it adds hold words where best
 // would read counts (a "Số người" / "Tỷ lệ" row under a group row).
-func better(s sheetSource, h, best header) bool {
+func better(s grid.Sheet, h, best header) bool {
 	if h.score != best.score {
 		return h.score > best.score
 	}
@@ -118,9 +120,9 @@ func better(s sheetSource, h, best header) bool {
 				continue
 			}
 			switch cl := s.Cell(r, col.Index); {
-			case cl.Kind == cellText && !looksNumeric(cl) && !isAbsentText(cl.Text):
+			case cl.Kind == grid.Text && !looksNumeric(cl) && !isAbsentText(cl.Text):
 				words = true
-			case cl.Kind != cellEmpty:
+			case cl.Kind != grid.Empty:
 				return false
 			}
 		}
@@ -129,7 +131,7 @@ func better(s sheetSource, h, best header) bool {
 }
 
 // tryHeader reads rows first..last (one, two or three rows) as a header.
-func tryHeader(s sheetSource, opt Options, first, last, ncols int) (header, bool) {
+func tryHeader(s grid.Sheet, opt Options, first, last, ncols int) (header, bool) {
 	if last-first == 2 {
 		h, _ := tryHeader(s, opt, first+1, last, ncols)
 		h.first = first
@@ -147,11 +149,11 @@ func tryHeader(s sheetSource, opt Options, first, last, ncols int) (header, bool
 			top, bottom := textAt(s, first, c), textAt(s, last, c)
 			m, merged := mergeAt(s, first, c)
 			switch {
-			case merged && m.r1 >= last: // one cell over both rows
+			case merged && m.R1 >= last: // one cell over both rows
 				col.Header = top
 			case bottom == "":
 				col.Header = top
-			case merged && (m.c1-m.c0+1)*5 >= ncols*4:
+			case merged && (m.C1-m.C0+1)*5 >= ncols*4:
 				// a title merged across the sheet, not a group
 				col.Header = bottom
 			default:
@@ -179,13 +181,13 @@ func tryHeader(s sheetSource, opt Options, first, last, ncols int) (header, bool
 // for the columns to its right up to the next one. A cell merged down
 // into the rows below is the column's own header, and a title merged
 // across the sheet is no group.
-func addTopGroups(s sheetSource, top, ncols int, cols []Column) {
+func addTopGroups(s grid.Sheet, top, ncols int, cols []Column) {
 	noMerges := len(s.Merges()) == 0
 	carried := ""
 	for i := range cols {
 		col := &cols[i]
 		t := textAt(s, top, col.Index)
-		if m, merged := mergeAt(s, top, col.Index); merged && (m.r1 > top || (m.c1-m.c0+1)*5 >= ncols*4) {
+		if m, merged := mergeAt(s, top, col.Index); merged && (m.R1 > top || (m.C1-m.C0+1)*5 >= ncols*4) {
 			continue
 		}
 		if col.Header == "" && col.Group == "" {
@@ -311,6 +313,6 @@ var (
 // overrideNames reports whether the header text of a --col override names
 // col: its header, its group and header, or its letter.
 func overrideNames(text string, col Column) bool {
-	f := Fold(text)
-	return f == Fold(col.Header) || f == Fold(col.Group+" "+col.Header) || f == strings.ToLower(col.Letter)
+	f := vntext.Fold(text)
+	return f == vntext.Fold(col.Header) || f == vntext.Fold(col.Group+" "+col.Header) || f == strings.ToLower(col.Letter)
 }

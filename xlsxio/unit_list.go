@@ -10,6 +10,9 @@ import (
 	"strings"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/bhxh/bhxh/xlsxio/grid"
+	"github.com/bhxh/bhxh/xlsxio/vntext"
 )
 
 // ListedUnit is a unit named in a unit list (bhxh template --units).
@@ -40,11 +43,11 @@ func ReadUnitList(path string) ([]ListedUnit, error) {
 		if err != nil {
 			return nil, &FileError{File: file, Err: err}
 		}
-	case isOLE(data):
+	case grid.IsOLE(data):
 		return nil, &FileError{File: file, Err: errors.New("an .xls unit list is not supported: save it as .xlsx or CSV")}
 	default:
 		r := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(data, []byte("\ufeff"))))
-		r.Comma = sniffSeparator(data)
+		r.Comma = grid.Separator(data)
 		r.FieldsPerRecord = -1
 		r.LazyQuotes = true
 		rows, err = r.ReadAll()
@@ -62,7 +65,7 @@ func ReadUnitList(path string) ([]ListedUnit, error) {
 		// The first non-blank row may be a header.
 		n, c := -1, -1
 		for j, cell := range row {
-			switch Fold(cell) {
+			switch vntext.Fold(cell) {
 			case "don vi", "ten don vi", "ten", "unit", "name", "ten xa", "ten xa phuong", "xa phuong", "huyen thanh pho":
 				n = j
 			case "ma", "ma don vi", "ma dvhc", "code", "ma so", "ma xa", "ma xa phuong", "ma huyen":
@@ -88,7 +91,7 @@ func ReadUnitList(path string) ([]ListedUnit, error) {
 			if j < 0 || j >= len(row) {
 				return ""
 			}
-			return strings.TrimSpace(NFC(row[j]))
+			return strings.TrimSpace(vntext.NFC(row[j]))
 		}
 		u := ListedUnit{Name: get(nameCol), Code: get(codeCol)}
 		if u.Name == "" {

@@ -29,6 +29,8 @@ import (
 	"unicode"
 
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/bhxh/bhxh/xlsxio/vntext"
 )
 
 // UnitRef is how one row of a file names a unit.
@@ -138,7 +140,7 @@ func refText(r UnitRef) string {
 }
 
 func sameSpelling(a, b string) bool {
-	return strings.EqualFold(strings.Join(strings.Fields(NFC(a)), " "), strings.Join(strings.Fields(NFC(b)), " "))
+	return strings.EqualFold(strings.Join(strings.Fields(vntext.NFC(a)), " "), strings.Join(strings.Fields(vntext.NFC(b)), " "))
 }
 
 // MatchUnit says whether a and b name the same unit, and how strictly:

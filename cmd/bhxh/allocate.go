@@ -14,6 +14,7 @@ import (
 	"github.com/bhxh/bhxh/targets"
 	"github.com/bhxh/bhxh/xlsxio"
 	"github.com/bhxh/bhxh/xlsxio/report"
+	"github.com/bhxh/bhxh/xlsxio/vntext"
 )
 
 // allocateOptions holds everything `bhxh allocate` needs: the parsed and
@@ -250,9 +251,9 @@ func columnKey(t *xlsxio.Table, col string) (string, bool) {
 			return col, true
 		}
 	}
-	fc := xlsxio.Fold(col)
+	fc := vntext.Fold(col)
 	for _, c := range t.Columns {
-		if xlsxio.Fold(c.Header) == fc && c.Key != "" {
+		if vntext.Fold(c.Header) == fc && c.Key != "" {
 			return c.Key, true
 		}
 	}

@@ -1,4 +1,4 @@
-package xlsxio
+package grid
 
 import (
 	"bytes"
@@ -6,15 +6,20 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/bhxh/bhxh/xlsxio/vntext"
 	"github.com/shakinm/xlsReader/xls"
 	"github.com/shakinm/xlsReader/xls/structure"
+
+	"github.com/bhxh/bhxh/xlsxio/readerr"
 )
 
 // xlsBook is a legacy BIFF8 workbook (.xls), read with shakinm/xlsReader,
 // which reads LibreOffice- and Gnumeric-written files correctly. It does not
-// expose merged cells, fonts or formulas; the table finder copes without
-// merges, legacy text is recognised by its look, and formula cells (totals)
-// read as empty, which a total row treats as "not stated".
+// expose merged cells, fonts, formulas, hidden rows or columns, sheet
+// states or the active sheet: every sheet reads as visible, the first as
+// active; the table finder copes without merges, legacy text is recognised
+// by its look, and formula cells (totals) read as empty, which a total row
+// treats as "not stated".
 type xlsBook struct {
 	wb   xls.Workbook
 	file string
@@ -25,44 +30,45 @@ func openXLS(data []byte, file string) (b *xlsBook, err error) {
 		// The BIFF parser indexes slices from record lengths it trusts; a
 		// corrupt file must give an error, not a crash.
 		if r := recover(); r != nil {
-			b, err = nil, &FileError{File: file, Err: fmt.Errorf("%w: corrupt .xls (%v)", ErrNotWorkbook, r)}
+			b, err = nil, &readerr.FileError{File: file, Err: fmt.Errorf("%w: corrupt .xls (%v)", readerr.ErrNotWorkbook, r)}
 		}
 	}()
 	wb, err := xls.OpenReader(bytes.NewReader(data))
 	if err != nil {
-		return nil, &FileError{File: file, Err: fmt.Errorf("%w: %v", ErrNotWorkbook, err)}
+		return nil, &readerr.FileError{File: file, Err: fmt.Errorf("%w: %v", readerr.ErrNotWorkbook, err)}
 	}
 	return &xlsBook{wb: wb, file: file}, nil
 }
 
-func (b *xlsBook) Sheets() []string {
-	var names []string
+func (b *xlsBook) Sheets() []SheetInfo {
+	var out []SheetInfo
 	for _, s := range b.wb.GetSheets() {
-		names = append(names, s.GetName())
+		out = append(out, SheetInfo{Name: s.GetName()})
 	}
-	return names
+	return out
 }
 
+func (b *xlsBook) Active() int  { return 0 }
 func (b *xlsBook) Close() error { return nil }
 
-func (b *xlsBook) Sheet(i int) (src sheetSource, err error) {
+func (b *xlsBook) Sheet(i int) (src Sheet, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			src, err = nil, &FileError{File: b.file, Err: fmt.Errorf("%w: corrupt .xls sheet (%v)", ErrNotWorkbook, r)}
+			src, err = nil, &readerr.FileError{File: b.file, Err: fmt.Errorf("%w: corrupt .xls sheet (%v)", readerr.ErrNotWorkbook, r)}
 		}
 	}()
 	sh, err := b.wb.GetSheet(i)
 	if err != nil {
-		return nil, &FileError{File: b.file, Err: fmt.Errorf("%w: %v", ErrNotWorkbook, err)}
+		return nil, &readerr.FileError{File: b.file, Err: fmt.Errorf("%w: %v", readerr.ErrNotWorkbook, err)}
 	}
 	s := &xlsSheet{name: sh.GetName()}
 	for r := 0; r < sh.GetNumberRows(); r++ {
 		row, err := sh.GetRow(r)
-		var cells []cell
+		var cells []Cell
 		if err == nil && row != nil {
 			for c, cd := range row.GetCols() {
 				for len(cells) < c {
-					cells = append(cells, cell{Kind: cellEmpty, Decimals: -1})
+					cells = append(cells, empty)
 				}
 				cells = append(cells, xlsCell(cd))
 			}
@@ -73,9 +79,9 @@ func (b *xlsBook) Sheet(i int) (src sheetSource, err error) {
 	return s, nil
 }
 
-func xlsCell(cd structure.CellData) cell {
+func xlsCell(cd structure.CellData) Cell {
 	if cd == nil {
-		return cell{Kind: cellEmpty, Decimals: -1}
+		return empty
 	}
 	typ := cd.GetType()
 	v := cd.GetString()
@@ -83,11 +89,14 @@ func xlsCell(cd structure.CellData) cell {
 	case strings.HasSuffix(typ, "Number"), strings.HasSuffix(typ, "Rk"), strings.HasSuffix(typ, "RK"):
 		// BIFF stores an IEEE double; its shortest round-trip text is
 		// rounded to 15 significant digits by ParseCellNumber, as Excel shows it.
-		return cell{Kind: cellNumber, Text: v, Raw: v, Decimals: -1}
+		return Cell{Kind: Number, Text: v, Raw: v, Decimals: -1}
 	case strings.HasSuffix(typ, "Blank"):
-		return cell{Kind: cellEmpty, Decimals: -1}
+		return empty
 	case strings.HasSuffix(typ, "BoolErr"):
-		return cell{Kind: cellOther, Text: v, Decimals: -1}
+		if v == "TRUE" || v == "FALSE" {
+			return Cell{Kind: Bool, Text: v, Decimals: -1}
+		}
+		return Cell{Kind: Error, Text: v, Decimals: -1}
 	}
 	if !utf8.ValidString(v) {
 		// BIFF8 stores a string whose characters all fit in one byte
@@ -97,30 +106,33 @@ func xlsCell(cd structure.CellData) cell {
 	}
 	v = strings.TrimSpace(v)
 	if v == "" {
-		return cell{Kind: cellEmpty, Decimals: -1}
+		return empty
 	}
-	if LooksLikeTCVN3(v) {
-		v = DecodeLegacy(v, ".VnTime")
+	if vntext.LooksLikeTCVN3(v) {
+		v = vntext.DecodeLegacy(v, ".VnTime")
 	}
-	return cell{Kind: cellText, Text: NFC(v), Decimals: -1}
+	return Cell{Kind: Text, Text: vntext.NFC(v), Decimals: -1}
 }
 
 type xlsSheet struct {
 	name string
-	rows [][]cell
+	rows [][]Cell
 	cols int
 }
 
-func (s *xlsSheet) Name() string         { return s.name }
-func (s *xlsSheet) Size() (int, int)     { return len(s.rows), s.cols }
-func (s *xlsSheet) Merges() []mergeRange { return nil }
-func (s *xlsSheet) Cell(r, c int) cell {
+func (s *xlsSheet) Name() string            { return s.name }
+func (s *xlsSheet) Size() (int, int)        { return len(s.rows), s.cols }
+func (s *xlsSheet) Merges() []Merge         { return nil }
+func (s *xlsSheet) Formula(int, int) string { return "" }
+func (s *xlsSheet) RowHidden(int) bool      { return false }
+func (s *xlsSheet) ColHidden(int) bool      { return false }
+func (s *xlsSheet) Cell(r, c int) Cell {
 	if r < 0 || r >= len(s.rows) || c < 0 || c >= len(s.rows[r]) {
-		return cell{Kind: cellEmpty, Decimals: -1}
+		return empty
 	}
 	return s.rows[r][c]
 }
-func (s *xlsSheet) Eval(int, int) (cell, error) { return cell{}, ErrFormula }
+func (s *xlsSheet) Eval(int, int) (Cell, error) { return Cell{}, ErrFormula }
 
 func latin1(s string) string {
 	r := make([]rune, len(s))

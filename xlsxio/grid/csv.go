@@ -1,4 +1,4 @@
-package xlsxio
+package grid
 
 import (
 	"bytes"
@@ -8,12 +8,16 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/bhxh/bhxh/xlsxio/vntext"
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/unicode"
+
+	"github.com/bhxh/bhxh/xlsxio/readerr"
 )
 
-// csvBook is a CSV file: one sheet with no name, every cell text.
+// csvBook is a CSV file: one visible sheet with no name, every cell text,
+// no merges, formulas or hidden rows and columns.
 type csvBook struct {
 	rows [][]string
 	cols int
@@ -27,10 +31,10 @@ type csvBook struct {
 func openCSV(data []byte, file string) (*csvBook, error) {
 	data, err := csvText(data)
 	if err != nil {
-		return nil, &FileError{File: file, Err: fmt.Errorf("%w: %v", ErrNotWorkbook, err)}
+		return nil, &readerr.FileError{File: file, Err: fmt.Errorf("%w: %v", readerr.ErrNotWorkbook, err)}
 	}
 	r := csv.NewReader(bytes.NewReader(data))
-	r.Comma = sniffSeparator(data)
+	r.Comma = Separator(data)
 	r.FieldsPerRecord = -1
 	r.LazyQuotes = true
 	b := &csvBook{}
@@ -40,7 +44,7 @@ func openCSV(data []byte, file string) (*csvBook, error) {
 			break
 		}
 		if err != nil {
-			return nil, &FileError{File: file, Err: fmt.Errorf("%w: %v", ErrNotWorkbook, err)}
+			return nil, &readerr.FileError{File: file, Err: fmt.Errorf("%w: %v", readerr.ErrNotWorkbook, err)}
 		}
 		b.rows = append(b.rows, rec)
 		b.cols = max(b.cols, len(rec))
@@ -93,7 +97,9 @@ func looksUTF16(data []byte, zero int) bool {
 	return true
 }
 
-func sniffSeparator(data []byte) rune {
+// Separator is the separator of a CSV text: of ';', ',' and tab, the one
+// the first line holding any of them holds most (',' when none does).
+func Separator(data []byte) rune {
 	// the first line that holds any separator decides
 	for _, line := range strings.SplitN(string(data[:min(len(data), 64<<10)]), "\n", 50) {
 		best, n := ',', 0
@@ -109,25 +115,27 @@ func sniffSeparator(data []byte) rune {
 	return ','
 }
 
-func (b *csvBook) Sheets() []string { return []string{""} }
-func (b *csvBook) Close() error     { return nil }
-func (b *csvBook) Sheet(int) (sheetSource, error) {
-	return b, nil
-}
-func (b *csvBook) Name() string         { return "" }
-func (b *csvBook) Size() (int, int)     { return len(b.rows), b.cols }
-func (b *csvBook) Merges() []mergeRange { return nil }
-func (b *csvBook) Cell(r, c int) cell {
+func (b *csvBook) Sheets() []SheetInfo         { return []SheetInfo{{}} }
+func (b *csvBook) Active() int                 { return 0 }
+func (b *csvBook) Close() error                { return nil }
+func (b *csvBook) Sheet(int) (Sheet, error)    { return b, nil }
+func (b *csvBook) Name() string                { return "" }
+func (b *csvBook) Size() (int, int)            { return len(b.rows), b.cols }
+func (b *csvBook) Merges() []Merge             { return nil }
+func (b *csvBook) Formula(int, int) string     { return "" }
+func (b *csvBook) RowHidden(int) bool          { return false }
+func (b *csvBook) ColHidden(int) bool          { return false }
+func (b *csvBook) Eval(int, int) (Cell, error) { return Cell{}, ErrFormula }
+func (b *csvBook) Cell(r, c int) Cell {
 	if r < 0 || r >= len(b.rows) || c < 0 || c >= len(b.rows[r]) {
-		return cell{Kind: cellEmpty, Decimals: -1}
+		return empty
 	}
 	v := strings.TrimSpace(b.rows[r][c])
 	if v == "" {
-		return cell{Kind: cellEmpty, Decimals: -1}
+		return empty
 	}
-	if LooksLikeTCVN3(v) {
-		v = DecodeLegacy(v, ".VnTime")
+	if vntext.LooksLikeTCVN3(v) {
+		v = vntext.DecodeLegacy(v, ".VnTime")
 	}
-	return cell{Kind: cellText, Text: NFC(v), Decimals: -1}
+	return Cell{Kind: Text, Text: vntext.NFC(v), Decimals: -1}
 }
-func (b *csvBook) Eval(int, int) (cell, error) { return cell{}, ErrFormula }

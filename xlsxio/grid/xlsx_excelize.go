@@ -1,4 +1,4 @@
-package xlsxio
+package grid
 
 import (
 	"bytes"
@@ -11,6 +11,8 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/bhxh/bhxh/xlsxio/rawxlsx"
+	"github.com/bhxh/bhxh/xlsxio/readerr"
+	"github.com/bhxh/bhxh/xlsxio/vntext"
 )
 
 // maxFormulaCells bounds the cells visited checking one formula for cycles.
@@ -24,13 +26,13 @@ type xlsxBook struct {
 // openXLSX opens an xlsx held in data. The zip directory is checked against
 // the limits first, so excelize never inflates a bomb (and never spills a
 // sheet to $TMPDIR: the XML limit equals the part limit). A plain workbook
-// is read by the fast source (source_xlsx_fast.go); an encrypted one, or
+// is read by the fast source (xlsx_fast.go); an encrypted one, or
 // one it does not take, by excelize.
-func openXLSX(data []byte, file, password string) (workbookSource, error) {
-	if !isOLE(data) {
+func openXLSX(data []byte, file, password string) (Book, error) {
+	if !IsOLE(data) {
 		zr, err := rawxlsx.CheckZip(data)
 		if err != nil {
-			return nil, &FileError{File: file, Err: err}
+			return nil, &readerr.FileError{File: file, Err: err}
 		}
 		if b := openFast(data, zr, file); b != nil {
 			return b, nil
@@ -48,31 +50,58 @@ func openExcelize(data []byte, file, password string) (*xlsxBook, error) {
 		UnzipXMLSizeLimit: rawxlsx.MaxPartBytes,
 	})
 	if err != nil {
-		if password != "" && isOLE(data) {
-			return nil, &FileError{File: file, Err: fmt.Errorf("cannot open with the password given: %v", err)}
+		if password != "" && IsOLE(data) {
+			return nil, &readerr.FileError{File: file, Err: fmt.Errorf("cannot open with the password given: %v", err)}
 		}
-		return nil, &FileError{File: file, Err: fmt.Errorf("%w: %v", ErrNotWorkbook, err)}
+		return nil, &readerr.FileError{File: file, Err: fmt.Errorf("%w: %v", readerr.ErrNotWorkbook, err)}
 	}
 	return &xlsxBook{f: f, file: file}, nil
 }
 
-func (b *xlsxBook) Sheets() []string { return b.f.GetSheetList() }
-func (b *xlsxBook) Close() error     { return b.f.Close() }
+func (b *xlsxBook) Sheets() []SheetInfo {
+	names := b.f.GetSheetList() // also reads the workbook part into b.f.WorkBook
+	out := make([]SheetInfo, len(names))
+	for i, n := range names {
+		out[i].Name = n
+		if wb := b.f.WorkBook; wb != nil && i < len(wb.Sheets.Sheet) {
+			out[i].Visibility = visibility(wb.Sheets.Sheet[i].State)
+		}
+	}
+	return out
+}
 
-func (b *xlsxBook) Sheet(i int) (sheetSource, error) {
+// Active is the first workbook view's active tab when it names a sheet
+// (as the fast source reads it; excelize's own GetActiveSheetIndex goes
+// through sheet ids).
+func (b *xlsxBook) Active() int {
+	n := len(b.f.GetSheetList())
+	if wb := b.f.WorkBook; wb != nil && wb.BookViews != nil && len(wb.BookViews.WorkBookView) > 0 {
+		if tab := wb.BookViews.WorkBookView[0].ActiveTab; tab >= 0 && tab < n {
+			return tab
+		}
+	}
+	return 0
+}
+
+func (b *xlsxBook) Close() error { return b.f.Close() }
+
+func (b *xlsxBook) Sheet(i int) (Sheet, error) {
 	name := b.f.GetSheetList()[i]
 	// Rows are kept sparse: a sheet with a stray cell at XFD1048576 holds
 	// two rows, not a million (excelize's GetRows would pad them all).
 	it, err := b.f.Rows(name)
 	if err != nil {
-		return nil, &FileError{File: b.file, Err: fmt.Errorf("sheet %q: %w: %v", name, ErrNotWorkbook, err)}
+		return nil, &readerr.FileError{File: b.file, Err: fmt.Errorf("sheet %q: %w: %v", name, readerr.ErrNotWorkbook, err)}
 	}
-	s := &xlsxSheet{f: b.f, name: name, rows: map[int][]string{}, styles: map[int]rawxlsx.Style{}, cells: map[int64]cell{}}
+	s := b.newSheet(name)
 	for r := 0; it.Next(); r++ {
+		if it.GetRowOpts().Hidden {
+			s.hidden[r] = true
+		}
 		cols, err := it.Columns(excelize.Options{RawCellValue: true})
 		if err != nil {
 			it.Close()
-			return nil, &FileError{File: b.file, Err: fmt.Errorf("sheet %q: %w: %v", name, ErrNotWorkbook, err)}
+			return nil, &readerr.FileError{File: b.file, Err: fmt.Errorf("sheet %q: %w: %v", name, readerr.ErrNotWorkbook, err)}
 		}
 		if len(cols) > 0 {
 			s.rows[r] = cols
@@ -81,7 +110,7 @@ func (b *xlsxBook) Sheet(i int) (sheetSource, error) {
 		}
 	}
 	if err := it.Close(); err != nil {
-		return nil, &FileError{File: b.file, Err: err}
+		return nil, &readerr.FileError{File: b.file, Err: err}
 	}
 	mcs, err := b.f.GetMergeCells(name)
 	if err == nil {
@@ -89,27 +118,34 @@ func (b *xlsxBook) Sheet(i int) (sheetSource, error) {
 			c0, r0, err1 := excelize.CellNameToCoordinates(m.GetStartAxis())
 			c1, r1, err2 := excelize.CellNameToCoordinates(m.GetEndAxis())
 			if err1 == nil && err2 == nil {
-				s.merges = append(s.merges, mergeRange{r0 - 1, c0 - 1, r1 - 1, c1 - 1})
+				s.merges = append(s.merges, Merge{r0 - 1, c0 - 1, r1 - 1, c1 - 1})
 			}
 		}
 	}
 	return s, nil
 }
 
+func (b *xlsxBook) newSheet(name string) *xlsxSheet {
+	return &xlsxSheet{f: b.f, name: name, rows: map[int][]string{}, hidden: map[int]bool{},
+		styles: map[int]rawxlsx.Style{}, cells: memo{}}
+}
+
 type xlsxSheet struct {
 	f      *excelize.File
 	name   string
 	rows   map[int][]string // 0-based row → raw values; empty rows absent
+	hidden map[int]bool     // 0-based hidden rows
 	nrows  int
 	cols   int
-	merges []mergeRange
+	merges []Merge
 	styles map[int]rawxlsx.Style
-	cells  map[int64]cell // decoded cells: the header finder asks for each many times
+	cells  memo
 }
 
 func (s *xlsxSheet) Name() string         { return s.name }
 func (s *xlsxSheet) Size() (int, int)     { return s.nrows, s.cols }
-func (s *xlsxSheet) Merges() []mergeRange { return s.merges }
+func (s *xlsxSheet) Merges() []Merge      { return s.merges }
+func (s *xlsxSheet) RowHidden(r int) bool { return s.hidden[r] }
 func ref(r, c int) string                 { return rawxlsx.CellName(c, r+1) }
 func (s *xlsxSheet) raw(r, c int) (string, bool) {
 	row := s.rows[r]
@@ -117,6 +153,22 @@ func (s *xlsxSheet) raw(r, c int) (string, bool) {
 		return "", false
 	}
 	return row[c], true
+}
+
+func (s *xlsxSheet) ColHidden(c int) bool {
+	if c < 0 {
+		return false
+	}
+	visible, err := s.f.GetColVisible(s.name, rawxlsx.ColumnLetters(c))
+	return err == nil && !visible
+}
+
+func (s *xlsxSheet) Formula(r, c int) string {
+	if r < 0 || c < 0 {
+		return ""
+	}
+	fm, _ := s.f.GetCellFormula(s.name, ref(r, c))
+	return fm
 }
 
 func (s *xlsxSheet) style(axis string) rawxlsx.Style {
@@ -141,22 +193,35 @@ func (s *xlsxSheet) style(axis string) rawxlsx.Style {
 	return si
 }
 
-func (s *xlsxSheet) Cell(r, c int) cell {
+func (s *xlsxSheet) Cell(r, c int) Cell {
 	if len(s.rows[r]) == 0 || c < 0 {
-		return cell{Kind: cellEmpty, Decimals: -1}
+		return empty
 	}
+	return s.cells.get(r, c, s.decode)
+}
+
+// memo keeps decoded cells: the header finder asks for each many times,
+// and decoding one looks its style up in the workbook.
+type memo map[int64]Cell
+
+func (m memo) get(r, c int, decode func(r, c int) Cell) Cell {
 	key := int64(r)<<16 | int64(c)
-	if cl, ok := s.cells[key]; ok {
+	if cl, ok := m[key]; ok {
 		return cl
 	}
-	cl := s.decode(r, c)
-	s.cells[key] = cl
+	cl := decode(r, c)
+	m[key] = cl
 	return cl
+}
+
+// number is a Number cell of style si.
+func number(v string, f rawxlsx.NumFormat) Cell {
+	return Cell{Kind: Number, Text: v, Raw: v, Decimals: f.Decimals, Percent: f.Percent, Date: f.Date}
 }
 
 // decode looks a cell up in the workbook: its stored value, type, style
 // (font for legacy text, number format for decimals) and formula.
-func (s *xlsxSheet) decode(r, c int) cell {
+func (s *xlsxSheet) decode(r, c int) Cell {
 	v, _ := s.raw(r, c)
 	axis := ref(r, c)
 	if v == "" {
@@ -165,19 +230,25 @@ func (s *xlsxSheet) decode(r, c int) cell {
 		// nothing.
 		if fm, _ := s.f.GetCellFormula(s.name, axis); fm != "" {
 			si := s.style(axis)
-			return cell{Kind: cellFormula, Text: "=" + fm, Decimals: si.Format.Decimals, Percent: si.Format.Percent}
+			return Cell{Kind: Formula, Text: "=" + fm, Decimals: si.Format.Decimals, Percent: si.Format.Percent, Date: si.Format.Date}
 		}
-		return cell{Kind: cellEmpty, Decimals: -1}
+		return empty
 	}
 	typ, _ := s.f.GetCellType(s.name, axis)
 	si := s.style(axis)
 	switch typ {
-	case excelize.CellTypeUnset, excelize.CellTypeNumber, excelize.CellTypeDate:
-		return cell{Kind: cellNumber, Text: v, Raw: v, Decimals: si.Format.Decimals, Percent: si.Format.Percent}
-	case excelize.CellTypeBool, excelize.CellTypeError:
-		return cell{Kind: cellOther, Text: v, Decimals: -1}
+	case excelize.CellTypeUnset, excelize.CellTypeNumber:
+		return number(v, si.Format)
+	case excelize.CellTypeDate:
+		f := si.Format
+		f.Date = true
+		return number(v, f)
+	case excelize.CellTypeBool:
+		return Cell{Kind: Bool, Text: v, Decimals: -1}
+	case excelize.CellTypeError:
+		return Cell{Kind: Error, Text: v, Decimals: -1}
 	}
-	return cell{Kind: cellText, Text: NFC(DecodeLegacy(v, si.Font)), Decimals: -1}
+	return Cell{Kind: Text, Text: vntext.NFC(vntext.DecodeLegacy(v, si.Font)), Decimals: -1}
 }
 
 // refPattern finds cell references and ranges in a formula.
@@ -186,26 +257,26 @@ var refPattern = regexp.MustCompile(`(?:(?:'[^']+'|[A-Za-z_][\w.]*)!)?\$?([A-Z]{
 // Eval computes a formula without a cached value with excelize's
 // calculation engine, after checking it does not depend on itself
 // (excelize would silently give 0 for a circular reference).
-func (s *xlsxSheet) Eval(r, c int) (cell, error) {
+func (s *xlsxSheet) Eval(r, c int) (Cell, error) {
 	axis := ref(r, c)
 	if err := s.checkCycle(axis); err != nil {
-		return cell{}, err
+		return Cell{}, err
 	}
 	v, err := s.f.CalcCellValue(s.name, axis, excelize.Options{RawCellValue: true})
 	if err != nil {
-		return cell{}, fmt.Errorf("%w: %v", ErrFormula, err)
+		return Cell{}, fmt.Errorf("%w: %v", ErrFormula, err)
 	}
 	si := s.style(axis)
 	if strings.HasPrefix(v, "#") {
-		return cell{}, fmt.Errorf("%w: it gives %s", ErrFormula, v)
+		return Cell{}, fmt.Errorf("%w: it gives %s", ErrFormula, v)
 	}
 	if _, err := decimal.NewFromString(v); err == nil {
-		return cell{Kind: cellNumber, Text: v, Raw: v, Decimals: si.Format.Decimals, Percent: si.Format.Percent}, nil
+		return number(v, si.Format), nil
 	}
 	if v == "" {
-		return cell{Kind: cellEmpty, Decimals: -1}, nil
+		return empty, nil
 	}
-	return cell{Kind: cellText, Text: NFC(v), Decimals: -1}, nil
+	return Cell{Kind: Text, Text: vntext.NFC(v), Decimals: -1}, nil
 }
 
 // checkCycle follows the same-sheet references of the formula at axis and
@@ -236,23 +307,20 @@ func (s *xlsxSheet) checkCycle(start string) error {
 			if strings.Contains(m[0], "!") && !strings.HasPrefix(strings.Trim(m[0][:strings.Index(m[0], "!")], "'"), s.name) {
 				continue // another sheet: not followed
 			}
-			c0, _ := excelize.ColumnNameToNumber(m[1])
-			r0, _ := strconv.Atoi(m[2])
+			c0, r0 := refCorner(m[1], m[2])
 			c1, r1 := c0, r0
 			if m[3] != "" {
-				c1, _ = excelize.ColumnNameToNumber(m[3])
-				r1, _ = strconv.Atoi(m[4])
+				c1, r1 = refCorner(m[3], m[4])
 			}
 			if (r1-r0+1)*(c1-c0+1) > maxFormulaCells {
 				return fmt.Errorf("%w: range %s is too large", ErrFormula, m[0])
 			}
 			for rr := r0; rr <= r1; rr++ {
 				for cc := c0; cc <= c1; cc++ {
-					n, err := excelize.CoordinatesToCellName(cc, rr)
-					if err != nil {
-						continue
+					if cc < 0 || rr < 1 || rr > rawxlsx.MaxRow {
+						continue // no such cell
 					}
-					if err := visit(n); err != nil {
+					if err := visit(rawxlsx.CellName(cc, rr)); err != nil {
 						return err
 					}
 				}
@@ -265,15 +333,13 @@ func (s *xlsxSheet) checkCycle(start string) error {
 	return visit(start)
 }
 
-// isOLE reports an OLE compound file: a legacy .xls, or an xlsx encrypted
-// with a password (Excel wraps those in OLE).
-func isOLE(data []byte) bool {
-	return len(data) >= 8 && bytes.Equal(data[:8], []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1})
-}
-
-// isEncryptedOOXML spots the "EncryptedPackage" stream (UTF-16 name) of a
-// password-protected xlsx.
-func isEncryptedOOXML(data []byte) bool {
-	name := []byte("E\x00n\x00c\x00r\x00y\x00p\x00t\x00e\x00d\x00P\x00a\x00c\x00k\x00a\x00g\x00e\x00")
-	return isOLE(data) && bytes.Contains(data, name)
+// refCorner reads the column letters and row digits of a reference: the
+// column 0-based (-1 beyond XFD), the row as written.
+func refCorner(letters, digits string) (col, row int) {
+	row, _ = strconv.Atoi(digits)
+	col, _, ok := rawxlsx.ParseCellName([]byte(letters + "1"))
+	if !ok {
+		col = -1
+	}
+	return col, row
 }

@@ -1,4 +1,4 @@
-package xlsxio
+package vntext
 
 import (
 	"strings"

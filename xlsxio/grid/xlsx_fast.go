@@ -1,4 +1,4 @@
-package xlsxio
+package grid
 
 // The fast xlsx source: a plain workbook's sheet is read in one pass of the
 // sheet tokenizer (rawxlsx.SheetReader: values, types, styles, formula
@@ -7,8 +7,8 @@ package xlsxio
 // (excelize resolves shared formulas and computes), or a sheet outside the
 // plain shape checked here (rows or cells out of order, overlapping merges,
 // another encoding…), which excelize then reads exactly as before. Each
-// answer is the one the excelize path (source_xlsx.go) gives;
-// source_xlsx_fast_test.go compares the two on every fixture.
+// answer is the one the excelize path (xlsx_excelize.go) gives;
+// xlsx_fast_test.go compares the two on every fixture.
 
 import (
 	"archive/zip"
@@ -16,13 +16,15 @@ import (
 	"strings"
 
 	"github.com/bhxh/bhxh/xlsxio/rawxlsx"
+	"github.com/bhxh/bhxh/xlsxio/vntext"
 )
 
 type fastBook struct {
 	data   []byte
 	file   string
 	pk     *rawxlsx.Package
-	names  []string
+	sheets []SheetInfo
+	active int
 	parts  []string // each sheet's part; "" lets excelize read the sheet
 	sst    *rawxlsx.SharedStrings
 	sstStr []string // decoded shared strings, filled on use
@@ -47,8 +49,11 @@ func openFast(data []byte, zr *zip.Reader, file string) *fastBook {
 	}
 	b := &fastBook{data: data, file: file, pk: pk}
 	seen := map[string]int{}
+	if wb.ActiveTab >= 0 && wb.ActiveTab < len(wb.Sheets) {
+		b.active = wb.ActiveTab
+	}
 	for i, s := range wb.Sheets {
-		b.names = append(b.names, s.Name)
+		b.sheets = append(b.sheets, SheetInfo{Name: s.Name, Visibility: visibility(s.State)})
 		part := s.Part
 		if pk.Part(part) == nil || !strings.HasPrefix(part, "xl/worksheets/") || strings.ContainsAny(part, "\\") {
 			part = ""
@@ -82,7 +87,8 @@ func openFast(data []byte, zr *zip.Reader, file string) *fastBook {
 	return b
 }
 
-func (b *fastBook) Sheets() []string { return b.names }
+func (b *fastBook) Sheets() []SheetInfo { return b.sheets }
+func (b *fastBook) Active() int         { return b.active }
 
 func (b *fastBook) Close() error {
 	if b.ex != nil {
@@ -99,7 +105,7 @@ func (b *fastBook) excel() (*xlsxBook, error) {
 	return b.ex, b.exErr
 }
 
-func (b *fastBook) Sheet(i int) (sheetSource, error) {
+func (b *fastBook) Sheet(i int) (Sheet, error) {
 	if b.parts[i] != "" {
 		if s := b.scanSheet(i); s != nil {
 			return s, nil
@@ -125,33 +131,40 @@ func (b *fastBook) shared(i int) string {
 
 // cellMeta is what a stored <c> says besides its value.
 type cellMeta struct {
-	col   int32
-	style int32
-	typ   byte // rawxlsx.CellInfo's Type
-	hasF  bool
+	col     int32
+	style   int32
+	formula int32 // index in fastSheet.formulas, -1 when the cell has no <f>
+	typ     byte  // rawxlsx.CellInfo's Type
+}
+
+// formula is the <f> of a cell: its text, unless it is shared (then
+// excelize writes it for the cell).
+type formula struct {
+	text   string
+	shared bool
 }
 
 type fastRow struct {
-	vals  []string   // as excelize's row iterator gives them (raw values, padded)
-	meta  []cellMeta // every stored cell, ascending columns
-	style int
-	dec   []cell // decoded cells, by column below len(vals), once asked for
-	got   []bool
+	vals   []string   // as excelize's row iterator gives them (raw values, padded)
+	meta   []cellMeta // every stored cell, ascending columns
+	style  int
+	hidden bool
+	dec    []Cell // decoded cells, by column below len(vals), once asked for
+	got    []bool
 }
 
-type colStyle struct{ min, max, style int }
-
 type fastSheet struct {
-	b      *fastBook
-	idx    int
-	name   string
-	rows   map[int]*fastRow // 0-based row
-	nrows  int
-	cols   int
-	colSty []colStyle
-	merges []mergeRange
-	cells  map[int64]cell // decoded cells right of a row's last value
-	slow   *xlsxSheet     // excelize's view, for formulas without a cached value
+	b        *fastBook
+	idx      int
+	name     string
+	rows     map[int]*fastRow // 0-based row
+	nrows    int
+	cols     int
+	colInfo  []rawxlsx.ColInfo
+	merges   []Merge
+	formulas []formula
+	cells    memo       // decoded cells right of a row's last value
+	slow     *xlsxSheet // excelize's view, for formulas
 }
 
 var errNotPlain = errors.New("not a plain sheet")
@@ -162,8 +175,9 @@ func (b *fastBook) scanSheet(i int) *fastSheet {
 	if err != nil || !rawxlsx.UTF8Declared(data) {
 		return nil
 	}
-	s := &fastSheet{b: b, idx: i, name: b.names[i], rows: map[int]*fastRow{}, cells: map[int64]cell{}}
-	if err := s.scan(b.pk.SheetReader(data, b.names[i])); err != nil {
+	name := b.sheets[i].Name
+	s := &fastSheet{b: b, idx: i, name: name, rows: map[int]*fastRow{}, cells: memo{}}
+	if err := s.scan(b.pk.SheetReader(data, name)); err != nil {
 		return nil
 	}
 	return s
@@ -188,7 +202,7 @@ func (s *fastSheet) scan(sr *rawxlsx.SheetReader) error {
 			if sr.Row.Odd {
 				return errNotPlain
 			}
-			row = &fastRow{style: sr.Row.Style}
+			row = &fastRow{style: sr.Row.Style, hidden: sr.Row.Hidden}
 			s.rows[sr.Row.Num-1] = row
 		case rawxlsx.CellItem:
 			c := &sr.Cell
@@ -220,7 +234,12 @@ func (s *fastSheet) scan(sr *rawxlsx.SheetReader) error {
 				}
 				row.vals = append(row.vals, val)
 			}
-			row.meta = append(row.meta, cellMeta{col: int32(c.Col), style: int32(c.Style), typ: c.Type, hasF: c.HasFormula})
+			m := cellMeta{col: int32(c.Col), style: int32(c.Style), typ: c.Type, formula: -1}
+			if c.HasFormula {
+				m.formula = int32(len(s.formulas))
+				s.formulas = append(s.formulas, formula{text: string(c.Formula), shared: c.SharedFormula})
+			}
+			row.meta = append(row.meta, m)
 		case rawxlsx.RowEnd:
 			if len(row.vals) > 0 {
 				s.nrows = sr.Row.Num
@@ -230,7 +249,7 @@ func (s *fastSheet) scan(sr *rawxlsx.SheetReader) error {
 			if sr.Col.Odd {
 				return errNotPlain
 			}
-			s.colSty = append(s.colSty, colStyle{sr.Col.Min, sr.Col.Max, sr.Col.Style})
+			s.colInfo = append(s.colInfo, sr.Col)
 		case rawxlsx.MergeItem:
 			merges = append(merges, append([]byte(nil), sr.Merge...))
 		}
@@ -245,9 +264,9 @@ func (s *fastSheet) finish(refs [][]byte) error {
 		if !ok {
 			return errNotPlain
 		}
-		m := mergeRange{r0, c0, r1, c1}
+		m := Merge{r0, c0, r1, c1}
 		for _, o := range s.merges {
-			if m.r0 <= o.r1 && o.r0 <= m.r1 && m.c0 <= o.c1 && o.c0 <= m.c1 {
+			if m.R0 <= o.R1 && o.R0 <= m.R1 && m.C0 <= o.C1 && o.C0 <= m.C1 {
 				return errNotPlain
 			}
 		}
@@ -256,9 +275,44 @@ func (s *fastSheet) finish(refs [][]byte) error {
 	return nil
 }
 
-func (s *fastSheet) Name() string         { return s.name }
-func (s *fastSheet) Size() (int, int)     { return s.nrows, s.cols }
-func (s *fastSheet) Merges() []mergeRange { return s.merges }
+func (s *fastSheet) Name() string     { return s.name }
+func (s *fastSheet) Size() (int, int) { return s.nrows, s.cols }
+func (s *fastSheet) Merges() []Merge  { return s.merges }
+
+func (s *fastSheet) RowHidden(r int) bool {
+	row := s.rows[r]
+	return row != nil && row.hidden
+}
+
+// ColHidden is GetColVisible: the last <col> record holding the column.
+func (s *fastSheet) ColHidden(c int) bool {
+	hidden := false
+	for _, ci := range s.colInfo {
+		if ci.Min <= c+1 && c+1 <= ci.Max {
+			hidden = ci.Hidden
+		}
+	}
+	return hidden
+}
+
+// Formula is GetCellFormula: the <f> of the merged range's first cell; a
+// shared formula written for the cell by excelize.
+func (s *fastSheet) Formula(r, c int) string {
+	if r < 0 || c < 0 {
+		return ""
+	}
+	m, ok := s.meta(s.anchor(r, c))
+	if !ok || m.formula < 0 {
+		return ""
+	}
+	if f := s.formulas[m.formula]; !f.shared {
+		return f.text
+	}
+	if sl := s.slowSheet(); sl != nil {
+		return sl.Formula(r, c)
+	}
+	return ""
+}
 
 func (s *fastSheet) raw(r, c int) string {
 	row := s.rows[r]
@@ -302,9 +356,9 @@ func (s *fastSheet) styleOf(r, c int) rawxlsx.Style {
 		}
 	}
 	if id == 0 {
-		for _, cs := range s.colSty {
-			if cs.min <= c+1 && c+1 <= cs.max && cs.style != 0 {
-				id = cs.style
+		for _, ci := range s.colInfo {
+			if ci.Min <= c+1 && c+1 <= ci.Max && ci.Style != 0 {
+				id = ci.Style
 				break
 			}
 		}
@@ -319,56 +373,55 @@ func (s *fastSheet) styleOf(r, c int) rawxlsx.Style {
 // cell of the merged range holding it.
 func (s *fastSheet) anchor(r, c int) (int, int) {
 	for _, m := range s.merges {
-		if m.contains(r, c) {
-			return m.r0, m.c0
+		if m.Contains(r, c) {
+			return m.R0, m.C0
 		}
 	}
 	return r, c
 }
 
-func (s *fastSheet) Cell(r, c int) cell {
+func (s *fastSheet) Cell(r, c int) Cell {
 	row := s.rows[r]
 	if row == nil || len(row.vals) == 0 || c < 0 {
-		return cell{Kind: cellEmpty, Decimals: -1}
+		return empty
 	}
 	if c < len(row.vals) {
 		if row.dec == nil {
-			row.dec, row.got = make([]cell, len(row.vals)), make([]bool, len(row.vals))
+			row.dec, row.got = make([]Cell, len(row.vals)), make([]bool, len(row.vals))
 		}
 		if !row.got[c] {
 			row.dec[c], row.got[c] = s.decode(r, c), true
 		}
 		return row.dec[c]
 	}
-	key := int64(r)<<16 | int64(c)
-	if cl, ok := s.cells[key]; ok {
-		return cl
-	}
-	cl := s.decode(r, c)
-	s.cells[key] = cl
-	return cl
+	return s.cells.get(r, c, s.decode)
 }
 
-func (s *fastSheet) decode(r, c int) cell {
+func (s *fastSheet) decode(r, c int) Cell {
 	v := s.raw(r, c)
-	ar, ac := s.anchor(r, c)
-	m, _ := s.meta(ar, ac)
+	m, ok := s.meta(s.anchor(r, c))
 	if v == "" {
-		if m.hasF {
+		if ok && m.formula >= 0 {
 			if sl := s.slowSheet(); sl != nil {
 				return sl.decode(r, c)
 			}
 		}
-		return cell{Kind: cellEmpty, Decimals: -1}
+		return empty
 	}
 	si := s.styleOf(r, c)
 	switch m.typ {
-	case 0, 'n', 'd':
-		return cell{Kind: cellNumber, Text: v, Raw: v, Decimals: si.Format.Decimals, Percent: si.Format.Percent}
-	case 'b', 'e':
-		return cell{Kind: cellOther, Text: v, Decimals: -1}
+	case 0, 'n':
+		return number(v, si.Format)
+	case 'd':
+		f := si.Format
+		f.Date = true
+		return number(v, f)
+	case 'b':
+		return Cell{Kind: Bool, Text: v, Decimals: -1}
+	case 'e':
+		return Cell{Kind: Error, Text: v, Decimals: -1}
 	}
-	return cell{Kind: cellText, Text: NFC(DecodeLegacy(v, si.Font)), Decimals: -1}
+	return Cell{Kind: Text, Text: vntext.NFC(vntext.DecodeLegacy(v, si.Font)), Decimals: -1}
 }
 
 // slowSheet is the sheet as excelize sees it, for formulas; nil if
@@ -379,16 +432,16 @@ func (s *fastSheet) slowSheet() *xlsxSheet {
 		if err != nil {
 			return nil
 		}
-		s.slow = &xlsxSheet{f: ex.f, name: s.name, rows: map[int][]string{}, styles: map[int]rawxlsx.Style{}, cells: map[int64]cell{}}
+		s.slow = ex.newSheet(s.name)
 	}
 	return s.slow
 }
 
-func (s *fastSheet) Eval(r, c int) (cell, error) {
+func (s *fastSheet) Eval(r, c int) (Cell, error) {
 	sl := s.slowSheet()
 	if sl == nil {
 		_, err := s.b.excel()
-		return cell{}, err
+		return Cell{}, err
 	}
 	return sl.Eval(r, c)
 }

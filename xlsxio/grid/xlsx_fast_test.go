@@ -1,4 +1,4 @@
-package xlsxio
+package grid
 
 import (
 	"errors"
@@ -12,7 +12,8 @@ import (
 )
 
 // sameAsExcelize opens data with the fast source and with excelize and
-// compares every sheet: names, sizes, merges, each cell (and each formula's
+// compares every sheet: names, states, the active sheet, sizes, merges,
+// hidden rows and columns, each cell, its formula (and each formula's
 // evaluation). It reports how many sheets the fast source read itself.
 func sameAsExcelize(t *testing.T, name string, data []byte) (fast, all int) {
 	t.Helper()
@@ -32,7 +33,10 @@ func sameAsExcelize(t *testing.T, name string, data []byte) (fast, all int) {
 	}
 	defer eb.Close()
 	if !reflect.DeepEqual(fb.Sheets(), eb.Sheets()) {
-		t.Fatalf("%s: sheets %q, excelize %q", name, fb.Sheets(), eb.Sheets())
+		t.Fatalf("%s: sheets %v, excelize %v", name, fb.Sheets(), eb.Sheets())
+	}
+	if fb.Active() != eb.Active() {
+		t.Errorf("%s: active sheet %d, excelize %d", name, fb.Active(), eb.Active())
 	}
 	for i := range eb.Sheets() {
 		all++
@@ -63,14 +67,25 @@ func sameAsExcelize(t *testing.T, name string, data []byte) (fast, all int) {
 		if er > 5000 {
 			er = 5000 // a stray far cell: the rows between are empty
 		}
+		for c := -1; c < min(ec, 200)+1; c++ {
+			if fs.ColHidden(c) != es.ColHidden(c) {
+				t.Errorf("%s %s: column %d hidden %v, excelize %v", name, fs.Name(), c, fs.ColHidden(c), es.ColHidden(c))
+			}
+		}
 		for r := 0; r < er+1; r++ {
+			if fs.RowHidden(r) != es.RowHidden(r) {
+				t.Errorf("%s %s: row %d hidden %v, excelize %v", name, fs.Name(), r+1, fs.RowHidden(r), es.RowHidden(r))
+			}
 			for c := -1; c < min(ec, 200)+1; c++ {
 				fcl, ecl := fs.Cell(r, c), es.Cell(r, c)
 				if fcl != ecl {
 					t.Errorf("%s %s!%s: %+v, excelize %+v", name, fs.Name(), ref(r, max(c, 0)), fcl, ecl)
 					continue
 				}
-				if fcl.Kind == cellFormula {
+				if ff, ef := fs.Formula(r, c), es.Formula(r, c); ff != ef {
+					t.Errorf("%s %s!%s: formula %q, excelize %q", name, fs.Name(), ref(r, max(c, 0)), ff, ef)
+				}
+				if fcl.Kind == Formula {
 					fv, ferr := fs.Eval(r, c)
 					ev, eerr := es.Eval(r, c)
 					if fv != ev || (ferr == nil) != (eerr == nil) || (ferr != nil && ferr.Error() != eerr.Error()) {
@@ -85,7 +100,8 @@ func sameAsExcelize(t *testing.T, name string, data []byte) (fast, all int) {
 
 func TestFastSourceSameAsExcelize(t *testing.T) {
 	var files []string
-	for _, pat := range []string{"../testdata/fixtures/*.xlsx", "../bench/data/monthly/tinh-000[1-3].xlsx"} {
+	for _, pat := range []string{"../../testdata/fixtures/*.xlsx", "../../testdata/shapes/*.xlsx", "testdata/*.xlsx",
+		"../../bench/data/monthly/tinh-000[1-3].xlsx"} {
 		m, _ := filepath.Glob(pat)
 		files = append(files, m...)
 	}
@@ -96,10 +112,6 @@ func TestFastSourceSameAsExcelize(t *testing.T) {
 			t.Fatal(err)
 		}
 		n, a := sameAsExcelize(t, filepath.Base(f), data)
-		fast, all = fast+n, all+a
-	}
-	for _, tc := range shapeCases() {
-		n, a := sameAsExcelize(t, tc.name, tc.data(t))
 		fast, all = fast+n, all+a
 	}
 	for name, data := range fastEdgeBooks(t) {
@@ -117,7 +129,7 @@ func TestFastSourceSameAsExcelize(t *testing.T) {
 func fastEdgeBooks(t *testing.T) map[string][]byte {
 	base := func() []byte { return book(t, "Sheet1", canonicalRows) }
 	patch := func(old, new string) []byte {
-		return patchSheet(t, base(), func(x string) string {
+		return patchPart(t, base(), "xl/worksheets/sheet1.xml", func(x string) string {
 			if !strings.Contains(x, old) {
 				t.Fatalf("%q not in the sheet", old)
 			}
@@ -136,10 +148,18 @@ func fastEdgeBooks(t *testing.T) map[string][]byte {
 			`<c r="B40" t="b"><v>1</v></c><c r="C40" t="e"><v>#DIV/0!</v></c><c r="D40" t="str"><f>1+1</f><v>2</v></c><c r="E40" s="1"><f>B2+1</f></c>`+
 			`<c r="F40" t="s"><v>999</v></c><c r="G40" t="s"><v>x</v></c><c r="H40"><v>1.5E+3</v></c><c r="I40" t="d"><v>2024-01-01</v></c><c r="J40" t="inlineStr"><v>only v</v></c>`+
 			"<c r=\"K40\" t=\"inlineStr\"><is><t>cr\r\nlf\rx</t></is></c><c r=\"L40\" s=\"0\"><v>7</v></c></row></sheetData>"),
-		"merges":             patch("</sheetData>", `<row r="41"><c r="A41" t="inlineStr"><is><t>anchor</t></is></c><c r="B41"><v>5</v></c></row><row r="42"><c r="A42"><f>B41*2</f></c><c r="B42"><v>6</v></c></row></sheetData><mergeCells count="2"><mergeCell ref="A41:A42"/><mergeCell ref="B42:C43"/></mergeCells>`),
-		"overlapping merges": patch("</sheetData>", `</sheetData><mergeCells count="2"><mergeCell ref="A1:B2"/><mergeCell ref="B2:C3"/></mergeCells>`),
-		"rows out of order":  patch("</sheetData>", `<row r="2"><c r="A2"><v>1</v></c></row></sheetData>`),
-		"shared formula":     patch("</sheetData>", `<row r="50"><c r="A50"><v>1</v></c><c r="B50"><f t="shared" ref="B50:B51" si="0">A50*2</f></c></row><row r="51"><c r="A51"><v>3</v></c><c r="B51"><f t="shared" si="0"/></c></row></sheetData>`),
+		"merges":                  patch("</sheetData>", `<row r="41"><c r="A41" t="inlineStr"><is><t>anchor</t></is></c><c r="B41"><v>5</v></c></row><row r="42"><c r="A42"><f>B41*2</f></c><c r="B42"><v>6</v></c></row></sheetData><mergeCells count="2"><mergeCell ref="A41:A42"/><mergeCell ref="B42:C43"/></mergeCells>`),
+		"overlapping merges":      patch("</sheetData>", `</sheetData><mergeCells count="2"><mergeCell ref="A1:B2"/><mergeCell ref="B2:C3"/></mergeCells>`),
+		"rows out of order":       patch("</sheetData>", `<row r="2"><c r="A2"><v>1</v></c></row></sheetData>`),
+		"hidden rows and columns": patch("<sheetData>", `<cols><col min="2" max="3" width="4" hidden="1"/><col min="3" max="3" width="9"/><col min="5" max="5" hidden="true" style="1"/></cols><sheetData>`),
+		"hidden row":              patch(`<row r="4"`, `<row r="4" hidden="1"`),
+		"sheet states": patchPart(t, book(t, "Sheet1", canonicalRows), "xl/workbook.xml", func(x string) string {
+			return strings.Replace(x, `<sheet name="Sheet1" sheetId="1"`, `<sheet name="Ẩn" sheetId="2" state="hidden" r:id="rId1"/><sheet name="Rất ẩn" sheetId="3" state="veryHidden" r:id="rId1"/><sheet name="Sheet1" sheetId="1"`, 1)
+		}),
+		"active sheet": patchPart(t, book(t, "Sheet1", canonicalRows), "xl/workbook.xml", func(x string) string {
+			return strings.Replace(x, `<workbookView `, `<workbookView activeTab="0" `, 1)
+		}),
+		"shared formula": patch("</sheetData>", `<row r="50"><c r="A50"><v>1</v></c><c r="B50"><f t="shared" ref="B50:B51" si="0">A50*2</f></c></row><row r="51"><c r="A51"><v>3</v></c><c r="B51"><f t="shared" si="0"/></c></row></sheetData>`),
 	}
 }
 
