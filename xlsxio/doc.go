@@ -8,10 +8,15 @@
 //
 // Where things are (each layer reads only the one below it):
 //
-//	tables    read.go (ReadFile: open, choose the sheet, find the table,
-//	          rows → units), table.go (the header finder), preview.go
-//	          (what inspect shows when no table is found), over package
-//	          grid's Sheet only
+//	tables    over package grid's Sheet only, in the order a count goes:
+//	          read.go (ReadFile, Read: the whole path), sheet_choice.go
+//	          (which sheet), header_block.go (the header rows, each
+//	          column's key, the unit column), period.go (the period from
+//	          the title), rows.go (each row: unit, total, subtotal,
+//	          section, footer), values.go (a cell → count or percentage),
+//	          cells.go (text through merges, numbers, codes),
+//	          overrides.go (--col), preview.go (what inspect shows when
+//	          no table is found)
 //	grid      package grid: one Book/Sheet/Cell interface for xlsx (one
 //	          pass of rawxlsx's sheet tokenizer, excelize when needed),
 //	          xls and CSV: kinds, formats, formulas, merges, hidden sheets,

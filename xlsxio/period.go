@@ -1,10 +1,12 @@
 package xlsxio
 
 import (
-	"github.com/bhxh/bhxh/xlsxio/vntext"
 	"regexp"
 	"strconv"
 	"strings"
+
+	"github.com/bhxh/bhxh/xlsxio/grid"
+	"github.com/bhxh/bhxh/xlsxio/vntext"
 )
 
 var englishMonths = map[string]int{
@@ -130,4 +132,20 @@ func format(y, m int) string {
 		s += "0"
 	}
 	return s + strconv.Itoa(m)
+}
+
+// findPeriod reads the period from the title rows, then from the header
+// block ("Thực hiện đến 25/11/2023").
+func findPeriod(s grid.Sheet, h header) string {
+	_, ncols := s.Size()
+	for r := 0; r <= h.last; r++ {
+		for c := 0; c < ncols; c++ {
+			if t := textAt(s, r, c); t != "" {
+				if p, ok := ParsePeriod(t); ok {
+					return p
+				}
+			}
+		}
+	}
+	return ""
 }

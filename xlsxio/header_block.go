@@ -1,5 +1,10 @@
 package xlsxio
 
+// The header finder: which rows near the top of a sheet are its table's
+// header (one, two or three rows, merged group cells over sub-headers),
+// which key each column holds (--col overrides first, then the keyword
+// matcher of headers.go), and which column holds the unit names.
+
 import (
 	"fmt"
 	"strings"
@@ -22,36 +27,6 @@ type header struct {
 	cols        []Column
 	unit, code  int // column indexes, -1 when none
 	score       int
-}
-
-// textAt returns the text shown at (r, c): the top-left cell of a merged
-// block shows for every cell of the block.
-func textAt(s grid.Sheet, r, c int) string {
-	for _, m := range s.Merges() {
-		if m.Contains(r, c) {
-			r, c = m.R0, m.C0
-			break
-		}
-	}
-	cl := s.Cell(r, c)
-	if cl.Kind == grid.Text || cl.Kind == grid.Number {
-		return oneLine(cl.Text)
-	}
-	return ""
-}
-
-// oneLine joins a header or name typed over several lines.
-func oneLine(s string) string {
-	return strings.Join(strings.Fields(s), " ")
-}
-
-func mergeAt(s grid.Sheet, r, c int) (grid.Merge, bool) {
-	for _, m := range s.Merges() {
-		if m.Contains(r, c) {
-			return m, true
-		}
-	}
-	return grid.Merge{}, false
 }
 
 // findHeader tries every row near the top as a one-row header, and every
@@ -310,9 +285,72 @@ var (
 	headerMemoSize atomic.Int64
 )
 
-// overrideNames reports whether the header text of a --col override names
-// col: its header, its group and header, or its letter.
-func overrideNames(text string, col Column) bool {
-	f := vntext.Fold(text)
-	return f == vntext.Fold(col.Header) || f == vntext.Fold(col.Group+" "+col.Header) || f == strings.ToLower(col.Letter)
+// unitSpan handles a unit header merged over several columns ("Đơn vị"
+// over B:C): the names are in whichever of them holds most words, and a
+// column of them holding only official codes ("04402") is the code.
+func unitSpan(s grid.Sheet, h header) header {
+	var span grid.Merge
+	found := false
+	for r := h.first; r <= h.last && !found; r++ {
+		if m, ok := mergeAt(s, r, h.unit); ok && m.C1 > m.C0 && m.R1 <= h.last {
+			span, found = m, true
+		}
+	}
+	if !found {
+		return h
+	}
+	nrows, _ := s.Size()
+	end := min(nrows, h.last+1+200)
+	best, bestWords := h.unit, -1
+	codeCol := -1
+	for c := span.C0; c <= span.C1; c++ {
+		words, codes, other := 0, 0, 0
+		for r := h.last + 1; r < end; r++ {
+			if _, merged := mergeAt(s, r, c); merged {
+				continue // a total or section label merged across
+			}
+			cl := s.Cell(r, c)
+			switch v := codeText(cl); {
+			case cl.Kind == grid.Empty:
+			case isDigits(v) && (len(v) >= 4 || v[0] == '0'):
+				codes++
+			case cl.Kind == grid.Text && !looksNumeric(cl):
+				words++
+			default:
+				other++
+			}
+		}
+		if words > bestWords {
+			best, bestWords = c, words
+		}
+		if codes > 0 && words == 0 && other == 0 {
+			codeCol = c
+		}
+	}
+	cols := append([]Column(nil), h.cols...)
+	for i := range cols {
+		switch c := cols[i].Index; {
+		case c == best && c != h.unit:
+			cols[i].Key, cols[i].Why = "unit", fmt.Sprintf("names under %q merged over %s–%s", cols[i].Header, rawxlsx.ColumnLetters(span.C0), rawxlsx.ColumnLetters(span.C1))
+		case c == h.unit && c != best:
+			cols[i].Key, cols[i].Why = "", fmt.Sprintf("the names are in column %s", rawxlsx.ColumnLetters(best))
+		}
+		if c := cols[i].Index; c == codeCol && h.code < 0 && c != best {
+			cols[i].Key, cols[i].Why = "code", fmt.Sprintf("codes under %q merged over %s–%s", cols[i].Header, rawxlsx.ColumnLetters(span.C0), rawxlsx.ColumnLetters(span.C1))
+		}
+	}
+	h.cols, h.unit = cols, best
+	if h.code < 0 && codeCol != best {
+		h.code = codeCol
+	}
+	return h
+}
+
+// isRowNumberColumn: "STT", "TT", "Số thứ tự" hold row numbers, not data.
+func isRowNumberColumn(col Column) bool {
+	switch vntext.Fold(col.Header) {
+	case "stt", "tt", "so tt", "so thu tu", "no", "#":
+		return true
+	}
+	return false
 }

@@ -1,0 +1,92 @@
+package xlsxio
+
+// What the table finder asks of a grid's cells: the text shown (through a
+// merge), a row's texts, whether a cell reads as a number, an official code.
+
+import (
+	"strings"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/bhxh/bhxh/xlsxio/grid"
+	"github.com/bhxh/bhxh/xlsxio/rawxlsx"
+)
+
+// ref names the cell at 0-based (r, c): "H12".
+func ref(r, c int) string { return rawxlsx.CellName(c, r+1) }
+
+// textAt returns the text shown at (r, c): the top-left cell of a merged
+// block shows for every cell of the block.
+func textAt(s grid.Sheet, r, c int) string {
+	for _, m := range s.Merges() {
+		if m.Contains(r, c) {
+			r, c = m.R0, m.C0
+			break
+		}
+	}
+	cl := s.Cell(r, c)
+	if cl.Kind == grid.Text || cl.Kind == grid.Number {
+		return oneLine(cl.Text)
+	}
+	return ""
+}
+
+// oneLine joins a header or name typed over several lines.
+func oneLine(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}
+
+func mergeAt(s grid.Sheet, r, c int) (grid.Merge, bool) {
+	for _, m := range s.Merges() {
+		if m.Contains(r, c) {
+			return m, true
+		}
+	}
+	return grid.Merge{}, false
+}
+
+func rowTexts(s grid.Sheet, r, ncols int) []string {
+	out := make([]string, ncols)
+	for c := 0; c < ncols; c++ {
+		cl := s.Cell(r, c)
+		switch cl.Kind {
+		case grid.Text, grid.Number, grid.Bool, grid.Error:
+			out[c] = oneLine(cl.Text)
+		case grid.Formula:
+			out[c] = cl.Text
+		}
+	}
+	return out
+}
+
+func looksNumeric(cl grid.Cell) bool {
+	switch cl.Kind {
+	case grid.Number:
+		return true
+	case grid.Text:
+		n, err := ParseCellText(cl.Text, KindPercent)
+		return err == nil && !n.Absent && strings.ContainsAny(cl.Text, "0123456789")
+	}
+	return false
+}
+
+// isAbsentText: "-", "x" and the like, which a count cell may hold.
+func isAbsentText(t string) bool {
+	n, err := ParseCellText(t, KindCount)
+	return err == nil && (n.Absent || n.Value.IsZero())
+}
+
+// codeText keeps an official code as text; a code typed as a number lost
+// its leading zeros already, so it is kept as its digits.
+func codeText(cl grid.Cell) string {
+	switch cl.Kind {
+	case grid.Text:
+		return strings.TrimSpace(cl.Text)
+	case grid.Number:
+		if d, err := decimal.NewFromString(cl.Raw); err == nil && d.IsInteger() {
+			return d.String()
+		}
+		return cl.Raw
+	}
+	return ""
+}

@@ -1,0 +1,96 @@
+package xlsxio
+
+// Column overrides: --col 'Header=key' and --columns files, which column
+// each names, and the warning for one naming none.
+
+import (
+	"bufio"
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/bhxh/bhxh/coverage"
+	"github.com/bhxh/bhxh/xlsxio/vntext"
+)
+
+// ParseColumnsFile reads a --columns file: one 'Header text=key' per line;
+// blank lines and lines starting with # are skipped.
+func ParseColumnsFile(path string) (map[string]string, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	m := map[string]string{}
+	sc := bufio.NewScanner(bytes.NewReader(bytes.TrimPrefix(data, []byte("\xEF\xBB\xBF"))))
+	for n := 1; sc.Scan(); n++ {
+		line := strings.TrimSpace(sc.Text())
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		h, k, err := ParseColOverride(line)
+		if err != nil {
+			return nil, fmt.Errorf("%s:%d: %w", filepath.Base(path), n, err)
+		}
+		m[h] = k
+	}
+	return m, sc.Err()
+}
+
+// ParseColOverride parses one --col 'Header text=key'. The header may be a
+// column letter ("H=bhxh_mandatory"); key "-" ignores the column.
+func ParseColOverride(s string) (header, key string, err error) {
+	i := strings.LastIndexByte(s, '=')
+	if i <= 0 {
+		return "", "", fmt.Errorf("--col %q: want 'Header text=key'", s)
+	}
+	header, key = strings.TrimSpace(s[:i]), strings.TrimSpace(s[i+1:])
+	if header == "" {
+		return "", "", fmt.Errorf("--col %q: empty header", s)
+	}
+	if key != "-" && canonicalKey(key) != key {
+		return "", "", fmt.Errorf("--col %q: unknown key %q (keys: unit, code, %s, or - to ignore)", s, key, strings.Join(coverage.AllKeys(), ", "))
+	}
+	return header, key, nil
+}
+
+// overrideNames reports whether the header text of a --col override names
+// col: its header, its group and header, or its letter.
+func overrideNames(text string, col Column) bool {
+	f := vntext.Fold(text)
+	return f == vntext.Fold(col.Header) || f == vntext.Fold(col.Group+" "+col.Header) || f == strings.ToLower(col.Letter)
+}
+
+// unusedOverrides warns of each --col override naming no column of the
+// table: usually a typo, and then the mapping the analyst asked for did not
+// happen.
+func unusedOverrides(opt Options, h header, t *Table) []Issue {
+	var out []Issue
+	for _, text := range opt.MustMatch {
+		k := opt.Columns[text]
+		used := false
+		for _, col := range h.cols {
+			if col.Header != "" && overrideNames(text, col) {
+				used = true
+				break
+			}
+		}
+		if !used {
+			out = append(out, Issue{Level: "warning", Code: "unused_col", File: t.File, Sheet: t.Sheet,
+				Message: fmt.Sprintf("--col '%s=%s' names no column of the table (header rows %s)", text, k, joinRows(t.HeaderRows))})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Message < out[j].Message })
+	return out
+}
+
+func joinRows(rows []int) string {
+	s := make([]string, len(rows))
+	for i, r := range rows {
+		s[i] = strconv.Itoa(r)
+	}
+	return strings.Join(s, ", ")
+}

@@ -1,0 +1,332 @@
+package xlsxio
+
+// The rows under a header: each one a unit, the total, a subtotal, a
+// section or the footer; a second table's header ends them.
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/bhxh/bhxh/coverage"
+	"github.com/bhxh/bhxh/xlsxio/grid"
+)
+
+// rowKind classifies a data row by its label.
+type rowKind int
+
+const (
+	rowUnit rowKind = iota
+	rowTotal
+	rowSubtotal
+	rowSection
+	rowFooter
+)
+
+func classify(label, first string) rowKind {
+	switch {
+	case IsFooterLabel(label) || (label == "" && IsFooterLabel(first)):
+		return rowFooter
+	case IsTotalLabel(label) || (label == "" && IsTotalLabel(first)):
+		return rowTotal
+	case IsSubtotalLabel(label) || (label == "" && IsSubtotalLabel(first)):
+		return rowSubtotal
+	case IsSectionLabel(label):
+		return rowSection
+	}
+	return rowUnit
+}
+
+// rowsReader reads the rows under a header into a Table, one row at a
+// time: what kind of row it is (rowKindAt), its cells (unitAt), where it
+// goes (keep); then what the whole table says (finish).
+type rowsReader struct {
+	s       grid.Sheet
+	h       header
+	t       *Table
+	opt     Options
+	ncols   int // the table is as wide as its header
+	codeLen int // digits of the table's unit codes (codeWidth)
+	errs    ErrorList
+	numeric []bool         // h.cols not read that hold numbers (warned of)
+	seen    map[string]int // unit key → index in t.Units
+}
+
+// readRows reads every row under the header until a footer, or until a
+// row that is itself a header: a second table further down the sheet (an
+// annex, "Phụ lục") is not part of this one.
+func readRows(s grid.Sheet, h header, t *Table, opt Options) error {
+	nrows, _ := s.Size()
+	rr := &rowsReader{s: s, h: h, t: t, opt: opt, numeric: make([]bool, len(h.cols)), seen: map[string]int{}}
+	// The table is as wide as its header: cells further right (a stray
+	// note, a cell at XFD1048576) are not part of it.
+	for _, col := range h.cols {
+		if col.Header != "" {
+			rr.ncols = col.Index + 1
+		}
+	}
+	start := h.last + 1
+	if start < nrows && IsNumberingRow(rowTexts(s, start, rr.ncols)) {
+		start++
+	}
+	rr.codeLen = codeWidth(s, h, start, nrows)
+	for r := start; r < nrows; r++ {
+		label, kind, empty := rr.rowKindAt(r)
+		if empty {
+			continue
+		}
+		if kind == rowFooter {
+			break
+		}
+		if kind == rowUnit && startsTable(s, h, opt, r) {
+			// Said aloud: a header repeated inside one table would end it too.
+			t.Issues = append(t.Issues, Issue{Level: "warning", Code: "second_table", File: t.File, Sheet: t.Sheet,
+				Cell: ref(r, h.unit), Message: fmt.Sprintf("row %d is the header of another table; the table ends above it and the rows below are not read", r+1)})
+			break
+		}
+		// a section marker in the row-number column ("I", "II", "A")
+		// with a name beside it ("Khu vực phường")
+		if kind == rowUnit && h.unit > 0 {
+			if stt := textAt(s, r, 0); stt != "" && stt != label && IsSectionLabel(stt) && !isDigits(stt) {
+				kind = rowSection
+			}
+		}
+		u, hasNumbers, full := rr.unitAt(r, label, kind)
+		if full {
+			return rr.errs
+		}
+		rr.keep(r, label, kind, u, hasNumbers)
+	}
+	return rr.finish()
+}
+
+// rowKindAt classifies row r by its label (the unit column's text, else
+// its first text); empty: the row holds nothing.
+func (rr *rowsReader) rowKindAt(r int) (label string, kind rowKind, empty bool) {
+	first := ""
+	for _, x := range rowTexts(rr.s, r, rr.ncols) {
+		if x != "" {
+			first = x
+			break
+		}
+	}
+	if first == "" {
+		return "", rowUnit, true
+	}
+	label = textAt(rr.s, r, rr.h.unit)
+	return label, classify(label, first), false
+}
+
+// unitAt reads row r's cells under their columns' keys. full: the file
+// has MaxErrors errors, reading stops.
+func (rr *rowsReader) unitAt(r int, label string, kind rowKind) (u coverage.Unit, hasNumbers, full bool) {
+	s, h, t := rr.s, rr.h, rr.t
+	u = coverage.Unit{
+		Name:     label,
+		Counts:   map[string]int64{},
+		Percents: map[string]decimal.Decimal{},
+		Shown:    map[string]int{},
+		Cells:    map[string]string{"unit": ref(r, h.unit)},
+		Row:      r + 1,
+	}
+	if h.code >= 0 {
+		u.Code = padCode(codeText(s.Cell(r, h.code)), rr.codeLen)
+	}
+	for i, col := range h.cols {
+		cl := s.Cell(r, col.Index)
+		if col.Key == "" || col.Key == "unit" || col.Key == "code" {
+			if col.Key == "" && looksNumeric(cl) {
+				rr.numeric[i] = true
+			}
+			continue
+		}
+		if cl.Kind == grid.Formula {
+			v, err := s.Eval(r, col.Index)
+			if err != nil {
+				rr.errs = appendErr(rr.errs, &CellError{File: t.File, Sheet: t.Sheet, Cell: ref(r, col.Index), Value: cl.Text, Err: err})
+				continue
+			}
+			cl = v
+		}
+		if cl.Kind == grid.Empty {
+			if kind == rowUnit && coverage.IsCountKey(col.Key) {
+				u.Counts[col.Key] = 0 // an empty count is zero people
+			}
+			continue // a total row's empty cell states nothing
+		}
+		hasNumbers = true
+		u.Cells[col.Key] = ref(r, col.Index)
+		if err := setValue(&u, col.Key, cl); err != nil {
+			if kind == rowSection {
+				continue
+			}
+			rr.errs = appendErr(rr.errs, &CellError{File: t.File, Sheet: t.Sheet, Cell: ref(r, col.Index), Value: cl.Text, Err: err})
+		}
+		if len(rr.errs) >= MaxErrors {
+			return u, hasNumbers, true
+		}
+	}
+	return u, hasNumbers, false
+}
+
+// keep puts the unit read from row r where its kind says: the total, the
+// subtotals, or the units (a unit twice is an error; a row of numbers
+// without a name is warned of and skipped).
+func (rr *rowsReader) keep(r int, label string, kind rowKind, u coverage.Unit, hasNumbers bool) {
+	s, h, t := rr.s, rr.h, rr.t
+	switch kind {
+	case rowTotal:
+		if t.Total == nil {
+			tu := u
+			t.Total = &tu
+		}
+	case rowSubtotal:
+		t.Subtotals = append(t.Subtotals, u)
+	case rowSection:
+		if hasNumbers {
+			t.Subtotals = append(t.Subtotals, u)
+		}
+	case rowUnit:
+		if label == "" {
+			if hasNumbers {
+				t.Issues = append(t.Issues, Issue{Level: "warning", Code: "unnamed_row", File: t.File, Sheet: t.Sheet,
+					Cell: ref(r, h.unit), Message: fmt.Sprintf("row %d holds numbers but no unit name; skipped", r+1)})
+			}
+			return
+		}
+		if !hasNumbers && !anyCountCell(s, r, h) {
+			return // a heading row such as "Khu vực thành thị"
+		}
+		key := "name:" + UnitFullKey(label)
+		if u.Code != "" {
+			key = "code:" + u.Code
+		}
+		if prev, ok := rr.seen[key]; ok {
+			p := t.Units[prev]
+			rr.errs = appendErr(rr.errs, &FileError{File: t.File, Err: fmt.Errorf("%s%w %q on rows %d and %d (%s, %s)",
+				sheetPrefix(t.Sheet), ErrDuplicateUnit, label, p.Row, r+1, p.Cells["unit"], ref(r, h.unit))})
+			return
+		}
+		rr.seen[key] = len(t.Units)
+		t.Units = append(t.Units, u)
+	}
+}
+
+// finish ends the table: the errors of every row, else no unit at all is
+// an error; columns not read that hold numbers are warned of.
+func (rr *rowsReader) finish() error {
+	h, t := rr.h, rr.t
+	if len(rr.errs) > 0 {
+		return rr.errs
+	}
+	if len(t.Units) == 0 {
+		return &FileError{File: t.File, Err: fmt.Errorf("%sno unit rows under the header (which ends on row %d)", sheetPrefix(t.Sheet), h.last+1)}
+	}
+	for i, col := range h.cols {
+		if col.Key == "" && rr.numeric[i] && !isRowNumberColumn(col) {
+			t.Issues = append(t.Issues, Issue{Level: "warning", Code: coverage.WarnUnknownColumn, File: t.File, Sheet: t.Sheet,
+				Cell: col.Letter + strconv.Itoa(h.last+1),
+				Message: fmt.Sprintf("column %s %q holds numbers but is not read (%s); to read it: --col '%s=KEY'",
+					col.Letter, col.Header, col.Why, strings.TrimSpace(col.Group+" "+col.Header))})
+		}
+	}
+	return nil
+}
+
+// startsTable reports whether row r is the header of another table: no
+// number in the count columns, and the row (alone or over the next one)
+// reads as a header naming a unit column and counts.
+func startsTable(s grid.Sheet, h header, opt Options, r int) bool {
+	text := false
+	for _, col := range h.cols {
+		if !coverage.IsCountKey(col.Key) {
+			continue
+		}
+		cl := s.Cell(r, col.Index)
+		switch {
+		case cl.Kind == grid.Text && !looksNumeric(cl) && !isAbsentText(cl.Text):
+			text = true
+		case cl.Kind != grid.Empty:
+			return false
+		}
+	}
+	if !text {
+		return false
+	}
+	_, ncols := s.Size()
+	if _, ok := tryHeader(s, opt, r, r, ncols); ok {
+		return true
+	}
+	_, ok := tryHeader(s, opt, r, r+1, ncols)
+	return ok
+}
+
+func anyCountCell(s grid.Sheet, r int, h header) bool {
+	for _, col := range h.cols {
+		if coverage.IsCountKey(col.Key) && s.Cell(r, col.Index).Kind != grid.Empty {
+			return true
+		}
+	}
+	return false
+}
+
+func appendErr(errs ErrorList, err error) ErrorList {
+	if len(errs) < MaxErrors {
+		errs = append(errs, err)
+	}
+	return errs
+}
+
+// codeWidth is the number of digits the unit codes of the table have, so
+// that a code typed as a number gets back its leading zeros (4402 →
+// "04402"); 0 when it cannot be told. Official codes are 2 digits for a
+// province, 3 for a (pre-2025) district, 5 for a commune. The level comes
+// from the code column's header ("Mã xã", "Mã huyện", "Mã tỉnh"), else
+// from the codes themselves: one of 4 or 5 digits is a commune's, a text
+// code with leading zeros shows the width ("001", "04402"). A bare "Mã"
+// or "Mã ĐVHC" over short numbers only says nothing: they are kept.
+func codeWidth(s grid.Sheet, h header, start, nrows int) int {
+	if h.code < 0 {
+		return 0
+	}
+	var col Column
+	for _, c := range h.cols {
+		if c.Index == h.code {
+			col = c
+		}
+	}
+	words, _ := headerWords(col.Group + " " + col.Header)
+	switch {
+	case firstOf(words, "huyen", "quan", "thi xa", "district") != "":
+		return 3 // before "xa": "Mã huyện, thị xã"
+	case firstOf(words, "xa", "phuong", "dac khu", "thi tran", "commune", "ward") != "":
+		return 5
+	case firstOf(words, "tinh", "province") != "":
+		return 2
+	}
+	width := 0
+	for r := start; r < nrows; r++ {
+		c := codeText(s.Cell(r, h.code))
+		if !isDigits(c) {
+			continue
+		}
+		switch {
+		case len(c) == 4 || len(c) == 5:
+			return 5
+		case c[0] == '0' && len(c) > width:
+			width = len(c)
+		}
+	}
+	return width
+}
+
+// padCode puts back the leading zeros of a code of digits shorter than
+// width.
+func padCode(code string, width int) string {
+	if len(code) >= width || !isDigits(code) {
+		return code
+	}
+	return strings.Repeat("0", width-len(code)) + code
+}
