@@ -113,7 +113,7 @@ func tryHeader(s grid.Sheet, opt Options, first, last, ncols int) (header, bool)
 		addTopGroups(s, first, ncols, h.cols)
 		return matchHeader(opt, h)
 	}
-	h := header{first: first, last: last, unit: -1, code: -1}
+	h := header{first: first, last: last, unit: -1, code: -1, cols: make([]Column, 0, ncols)}
 	noMerges := len(s.Merges()) == 0
 	lastGroup := ""
 	for c := 0; c < ncols; c++ {

@@ -394,7 +394,15 @@ func (s *fastSheet) Cell(r, c int) Cell {
 		}
 		return row.dec[c]
 	}
-	return s.cells.get(r, c, s.decode)
+	// Right of the row's last value or formula nothing is stored, unless a
+	// merged range carries its first cell's formula there: asked for every
+	// column up to XFD when a stray cell sits far right.
+	for _, m := range s.merges {
+		if m.Contains(r, c) {
+			return s.cells.get(r, c, s.decode)
+		}
+	}
+	return empty
 }
 
 func (s *fastSheet) decode(r, c int) Cell {
