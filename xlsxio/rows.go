@@ -129,6 +129,7 @@ func (rr *rowsReader) unitAt(r int, label string, kind rowKind) (u coverage.Unit
 		Percents: map[string]decimal.Decimal{},
 		Shown:    map[string]int{},
 		Cells:    map[string]string{"unit": ref(r, h.unit)},
+		Sources:  map[string][]string{},
 		Row:      r + 1,
 	}
 	if h.code >= 0 {
@@ -153,6 +154,7 @@ func (rr *rowsReader) unitAt(r int, label string, kind rowKind) (u coverage.Unit
 		if cl.Kind == grid.Empty {
 			if kind == rowUnit && coverage.IsCountKey(col.Key) {
 				u.Counts[col.Key] = 0 // an empty count is zero people
+				u.Sources[col.Key] = []string{CellSource(t.File, t.Sheet, ref(r, col.Index))}
 			}
 			continue // a total row's empty cell states nothing
 		}
@@ -163,6 +165,8 @@ func (rr *rowsReader) unitAt(r int, label string, kind rowKind) (u coverage.Unit
 				continue
 			}
 			rr.errs = appendErr(rr.errs, &CellError{File: t.File, Sheet: t.Sheet, Cell: ref(r, col.Index), Value: cl.Text, Err: err})
+		} else if stated(&u, col.Key) {
+			u.Sources[col.Key] = []string{CellSource(t.File, t.Sheet, ref(r, col.Index))}
 		}
 		if len(rr.errs) >= MaxErrors {
 			return u, hasNumbers, true
@@ -329,4 +333,20 @@ func padCode(code string, width int) string {
 		return code
 	}
 	return strings.Repeat("0", width-len(code)) + code
+}
+
+// stated reports whether u holds a value for key (an "x" holds none).
+func stated(u *coverage.Unit, key string) bool {
+	_, c := u.Counts[key]
+	_, p := u.Percents[key]
+	return c || p
+}
+
+// CellSource names a cell of an input as a figure's source: "x.xlsx!T11!H9",
+// or "x.csv!H9" for a CSV file (which has no sheet).
+func CellSource(file, sheet, cell string) string {
+	if sheet == "" {
+		return file + "!" + cell
+	}
+	return file + "!" + sheet + "!" + cell
 }

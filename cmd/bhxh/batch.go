@@ -46,7 +46,7 @@ func addBatchFlags(cmd *cobra.Command, b *batchOptions) {
 	f := cmd.Flags()
 	f.StringVar(&b.OutDir, "out-dir", "", "write one report per input into this folder (created if missing)")
 	f.StringVar(&b.Name, "name", defaultReportName, "report name in --out-dir; {stem} is the input name without extension; the extension picks the format")
-	f.BoolVar(&b.Merge, "merge", false, "one report of all units of all inputs (a unit in two inputs is an error)")
+	f.BoolVar(&b.Merge, "merge", false, "one report of all inputs, joined unit by unit (different columns for the same units are put together; two inputs disagreeing on a value is an error)")
 	f.BoolVarP(&b.Quiet, "quiet", "q", false, "print only errors (and the summary when something failed)")
 	f.BoolVar(&b.FailFast, "fail-fast", false, "with --out-dir, stop at the first input that fails")
 	f.BoolVar(&b.SkipUnchanged, "skip-unchanged", false, "skip an input whose existing report records the same input sha256")

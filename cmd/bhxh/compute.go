@@ -314,22 +314,12 @@ func computeOne(ctx context.Context, opts *computeOptions, inputs []string) (*re
 		return nil, err
 	}
 	flagTargets, preset := opts.FlagTargets, opts.PresetTargets
-	var (
-		tables []*xlsxio.Table
-		units  []coverage.Unit
-		stated *coverage.Unit
-	)
-	read, err := readAll(ctx, inputs, ropt)
+	tables, err := readAll(ctx, inputs, ropt)
 	if err != nil {
 		return nil, err
 	}
-	for _, t := range read {
-		tables = append(tables, t)
-		units = append(units, t.Units...)
-	}
-	if len(tables) == 1 {
-		stated = tables[0].Total
-	} else if err := checkMergedUnits(tables); err != nil {
+	units, stated, joinIssues, err := joinInputs(tables)
+	if err != nil {
 		return nil, err
 	}
 
@@ -390,6 +380,7 @@ func computeOne(ctx context.Context, opts *computeOptions, inputs []string) (*re
 		rep.Inputs = append(rep.Inputs, in)
 		rep.Issues = append(rep.Issues, t.Issues...)
 	}
+	rep.Issues = append(rep.Issues, joinIssues...)
 	rep.Issues = append(rep.Issues, warningIssues(res.Warnings, tables)...)
 	rep.Issues = append(rep.Issues, targetsIssues...)
 	return rep, nil
@@ -425,41 +416,51 @@ func readAll(ctx context.Context, inputs []string, ropt xlsxio.Options) ([]*xlsx
 	return tables, nil
 }
 
-// checkMergedUnits refuses a unit that appears in two merged inputs.
-func checkMergedUnits(tables []*xlsxio.Table) error {
-	seen := map[string]string{}
-	for _, t := range tables {
-		for _, u := range t.Units {
-			key := "name:" + xlsxio.UnitFullKey(u.Name)
-			if u.Code != "" {
-				key = "code:" + u.Code
-			}
-			if prev, ok := seen[key]; ok {
-				return fmt.Errorf("unit %q appears in both %s and %s", u.Name, prev, t.File)
-			}
-			seen[key] = t.File
-		}
+// joinInputs makes one table of the inputs: a single input as read (its
+// own total row cross-checked), several joined unit by unit (xlsxio.Join:
+// different columns for the same units are put together, the same columns
+// for different units appended; a value two inputs disagree on is an error
+// naming both cells).
+func joinInputs(tables []*xlsxio.Table) ([]coverage.Unit, *coverage.Unit, []xlsxio.Issue, error) {
+	if len(tables) == 1 {
+		return tables[0].Units, tables[0].Total, nil, nil
 	}
-	return nil
+	j, err := xlsxio.Join(tables)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	return j.Units, nil, j.Issues, nil
 }
 
 // warningIssues turns the domain's warnings into report issues pointing at
-// the file and sheet the unit came from.
+// the file and sheet the unit came from: the file holding the warning's
+// cell for that unit (joined inputs give one unit cells in several files),
+// else the unit's first file.
 func warningIssues(ws []coverage.Warning, tables []*xlsxio.Table) []xlsxio.Issue {
 	file, sheet := "", ""
 	if len(tables) > 0 {
 		file, sheet = tables[0].File, tables[0].Sheet
 	}
 	owner := map[string]*xlsxio.Table{}
+	cellOwner := map[[2]string]*xlsxio.Table{} // unit name, cell → table
 	for _, t := range tables {
 		for _, u := range t.Units {
-			owner[u.Name] = t
+			if _, ok := owner[u.Name]; !ok {
+				owner[u.Name] = t
+			}
+			for _, c := range u.Cells {
+				if _, ok := cellOwner[[2]string{u.Name, c}]; !ok {
+					cellOwner[[2]string{u.Name, c}] = t
+				}
+			}
 		}
 	}
 	out := make([]xlsxio.Issue, 0, len(ws))
 	for _, w := range ws {
 		is := xlsxio.Issue{Level: "warning", Code: w.Code, File: file, Sheet: sheet, Cell: w.Cell, Message: w.Message}
-		if t, ok := owner[w.Unit]; ok {
+		if t, ok := cellOwner[[2]string{w.Unit, w.Cell}]; ok && w.Cell != "" {
+			is.File, is.Sheet = t.File, t.Sheet
+		} else if t, ok := owner[w.Unit]; ok {
 			is.File, is.Sheet = t.File, t.Sheet
 		}
 		out = append(out, is)
