@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"sync"
 
 	"github.com/bhxh/bhxh/xlsxio"
 	"github.com/bhxh/bhxh/xlsxio/rawxlsx"
@@ -99,6 +100,11 @@ type Table struct {
 	newOf     []int   // Rows[i] → index into New
 	oldOf     []int   // Rows[i] → index into Old
 	newRows   [][]int // New[n] → its rows, in table order
+
+	placesOnce           sync.Once
+	provinces, districts []place // for ScopeOf
+	namesOnce            sync.Once
+	byName               map[string][]int // UnitNameKey(old name) → old units, for Resolve
 }
 
 // Columns are the table's columns, in the order the built-in file has them.

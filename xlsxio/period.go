@@ -149,3 +149,23 @@ func findPeriod(s grid.Sheet, h header) string {
 	}
 	return ""
 }
+
+// titleLines are the texts above the header, one line per row (cells
+// joined by spaces): the agency, the report's name, its period. The
+// crosswalk reads the old district or province a workbook is about there.
+func titleLines(s grid.Sheet, h header) []string {
+	_, ncols := s.Size()
+	var out []string
+	for r := 0; r < h.first; r++ {
+		var cells []string
+		for c := 0; c < ncols; c++ {
+			if t := textAt(s, r, c); t != "" {
+				cells = append(cells, oneLine(t))
+			}
+		}
+		if len(cells) > 0 {
+			out = append(out, strings.Join(cells, " "))
+		}
+	}
+	return out
+}

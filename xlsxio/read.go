@@ -60,6 +60,7 @@ func Read(data []byte, file string, opt Options) (*Table, error) {
 	if t.Period == "" {
 		t.Period = findPeriod(src, h)
 	}
+	t.Title = titleLines(src, h)
 	if err := readRows(src, h, t, opt); err != nil {
 		return nil, err
 	}

@@ -59,12 +59,13 @@ type Column struct {
 
 // Table is what ReadFile found in a workbook.
 type Table struct {
-	File       string // base name, used in messages
-	Path       string // as given
-	Sheet      string // sheet name; "" for CSV
-	SHA256     string // of the file's bytes
-	Period     string // "YYYY-MM" or ""
-	HeaderRows []int  // 1-based rows of the header block
+	File       string   // base name, used in messages
+	Path       string   // as given
+	Sheet      string   // sheet name; "" for CSV
+	SHA256     string   // of the file's bytes
+	Period     string   // "YYYY-MM" or ""
+	HeaderRows []int    // 1-based rows of the header block
+	Title      []string // the lines above the header ("BẢO HIỂM XÃ HỘI TỈNH CAO BẰNG", …)
 	Columns    []Column
 	Units      []coverage.Unit
 	Total      *coverage.Unit // the workbook's own total row, nil when none

@@ -94,6 +94,7 @@ to targets and splits a provincial target across units in whole people.`,
 		newVersionCmd(f, nil),
 		newTrendCmd(f, nil),
 		newTemplateCmd(f, nil),
+		newCrosswalkCmd(f.streams),
 		newGenManCmd(f, nil),
 	} {
 		root.AddCommand(sub)
