@@ -56,6 +56,7 @@ func Compute(units []Unit, stated *Unit, opt Options) Result {
 	targets := func(key string) *Target { return provinceTarget(key, opt) }
 	res.Total = c.unit(name, "", sums, totalCells, targets)
 	partialTotals(units, &res, c, name, totalCells, targets)
+	likeForLikeChanges(units, &res, c, name, totalCells, targets)
 	if stated != nil {
 		checkStatedRates(stated, &res.Total, &res.Warnings)
 	}
@@ -176,6 +177,14 @@ func (c computation) unit(name, code string, counts map[string]int64, cells map[
 		r.Prior = derived(counts, PriorPrefix, ind)
 		if r.Prior != nil {
 			r.Change = ptr(num - *r.Prior)
+			if pd, ok := counts[PriorPrefix+ind.Denominator]; ok && pd != 0 {
+				pr, _ := NewPct(*r.Prior, pd)
+				r.PriorRate = &pr
+				if r.Rate != nil {
+					d := r.Rate.Sub(pr)
+					r.ChangePP = &d
+				}
+			}
 		}
 		ur.Indicators = append(ur.Indicators, r)
 	}
@@ -375,5 +384,56 @@ func partialTotals(units []Unit, res *Result, c computation, name string, cells 
 			res.Warnings = append(res.Warnings, Warning{Code: WarnMissingUnit, Unit: units[i].Name, Key: ind.Key,
 				Message: fmt.Sprintf("%s: no %s figures; the total's %s rate leaves it out", units[i].Name, ind.Key, ind.Key)})
 		}
+	}
+}
+
+// likeForLikeChanges recomputes the total's prior and change of an
+// indicator that some units report without a prior (a unit new this year, a
+// unit missing from last year's file): over the units reporting both, so
+// the change compares like with like. Its rate change in points is over the
+// units with both rates. ChangeUnits says how many units that is.
+func likeForLikeChanges(units []Unit, res *Result, c computation, name string, cells map[string]string,
+	targets func(string) *Target) {
+	for _, ind := range Indicators {
+		tr := res.Total.Indicator(ind.Key)
+		if tr == nil || tr.Prior == nil {
+			continue
+		}
+		var both, rates []Unit
+		withNum := 0
+		for i := range units {
+			counts := units[i].Counts
+			if _, ok := sumKeys(counts, ind.Numerator); !ok {
+				continue
+			}
+			withNum++
+			if derived(counts, PriorPrefix, ind) == nil {
+				continue
+			}
+			both = append(both, units[i])
+			_, den := counts[ind.Denominator]
+			_, pden := counts[PriorPrefix+ind.Denominator]
+			if den && pden {
+				rates = append(rates, units[i])
+			}
+		}
+		if len(both) == withNum {
+			continue
+		}
+		var discard []Warning
+		sub := c
+		sub.warns = &discard
+		pu := sub.unit(name, "", sumCounts(both), cells, targets)
+		part := pu.Indicator(ind.Key)
+		tr.Prior, tr.Change = part.Prior, part.Change
+		tr.PriorRate, tr.ChangePP = nil, nil
+		if len(rates) > 0 {
+			ru := sub.unit(name, "", sumCounts(rates), cells, targets)
+			if pr := ru.Indicator(ind.Key); pr != nil {
+				tr.PriorRate, tr.ChangePP = pr.PriorRate, pr.ChangePP
+			}
+		}
+		n := len(both)
+		tr.ChangeUnits = &n
 	}
 }

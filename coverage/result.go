@@ -34,6 +34,17 @@ type IndicatorResult struct {
 	Prior          *int64
 	Change         *int64 // numerator − prior
 	PacePerMonth   *int64 // ⌈persons_needed / months left⌉
+
+	// PriorRate is the prior over the prior denominator (prior_<count>
+	// of the denominator, e.g. from compute --prior), ChangePP the rate's
+	// change on it in points; nil without a prior denominator.
+	PriorRate *Pct
+	ChangePP  *Pct
+	// ChangeUnits is set on the total only, when some units report the
+	// numerator but no prior: the total's prior and change (and prior
+	// rate and change in points) are then over the ChangeUnits units
+	// reporting both, like for like.
+	ChangeUnits *int
 }
 
 // Behind reports whether the indicator has a target it has not reached.

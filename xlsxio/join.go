@@ -123,8 +123,7 @@ func mergeUnit(into, u *coverage.Unit) []error {
 		v, ok := u.Counts[k]
 		if ok {
 			old, had := into.Counts[k]
-			_, written := u.Cells[k]
-			_, wasWritten := into.Cells[k]
+			written, wasWritten := writtenCount(u, k), writtenCount(into, k)
 			switch {
 			case !had || (!wasWritten && written):
 				into.Counts[k] = v
@@ -157,6 +156,14 @@ func mergeUnit(into, u *coverage.Unit) []error {
 		}
 	}
 	return errs
+}
+
+// writtenCount tells whether u's count k was written in a cell (or moved
+// across the reform from written cells) rather than read from an empty
+// cell, which states nothing.
+func writtenCount(u *coverage.Unit, k string) bool {
+	_, ok := u.Cells[k]
+	return ok || len(u.Origins) > 0
 }
 
 func conflict(unit, key, a, b string, at, bt []string) error {
@@ -254,4 +261,42 @@ func periodMismatch(tables []*Table) []Issue {
 		}
 	}
 	return out
+}
+
+// AsPrior turns last year's (or last month's) table into the priors of
+// this one: each current count k becomes prior_k, with its sources; plans,
+// targets, stated rates and its own priors are dropped. Join it with this
+// period's table to give each unit its prior. The copy states no period
+// (its period is the prior's by design).
+func AsPrior(t *Table) *Table {
+	p := &Table{File: t.File, Path: t.Path, Sheet: t.Sheet, SHA256: t.SHA256, HeaderRows: t.HeaderRows, Title: t.Title}
+	isCurrent := map[string]bool{}
+	for _, k := range coverage.CountKeys {
+		isCurrent[k] = true
+	}
+	for _, c := range t.Columns {
+		if isCurrent[c.Key] {
+			c.Key = coverage.PriorPrefix + c.Key
+			p.Columns = append(p.Columns, c)
+		}
+	}
+	for i := range t.Units {
+		u := &t.Units[i]
+		pu := coverage.Unit{Name: u.Name, Code: u.Code, Counts: map[string]int64{}, Percents: map[string]decimal.Decimal{},
+			Shown: map[string]int{}, Cells: map[string]string{"unit": u.Cells["unit"]}, Sources: map[string][]string{}, Row: u.Row,
+			Origins: u.Origins}
+		for k, v := range u.Counts {
+			if !isCurrent[k] {
+				continue
+			}
+			pk := coverage.PriorPrefix + k
+			pu.Counts[pk] = v
+			pu.Sources[pk] = u.Sources[k]
+			if c, ok := u.Cells[k]; ok {
+				pu.Cells[pk] = c
+			}
+		}
+		p.Units = append(p.Units, pu)
+	}
+	return p
 }

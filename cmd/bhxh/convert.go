@@ -182,3 +182,77 @@ func unitRowIndex(t *xlsxio.Table, u *coverage.Unit) int {
 	}
 	return 0
 }
+
+// isOld tells whether t is in the units before the reform: by its period
+// against the table's effective date ("2025-06" is old, "2025-07" new);
+// without a period, by whether its codes and names are the old units' or
+// the new ones' (codes were kept across the reform, names mostly not).
+func (c *converter) isOld(t *xlsxio.Table) (bool, error) {
+	if t.Period != "" && len(c.table.Effective) >= 7 {
+		return t.Period < c.table.Effective[:7], nil
+	}
+	old, new := 0, 0
+	for i := range t.Units {
+		u := &t.Units[i]
+		ref := xlsxio.UnitRef{Name: u.Name}
+		code := xlsxio.UnitCode(u.Code, u.Name)
+		if o, ok := c.table.OldByCode(code); ok && xlsxio.MatchUnit(ref, xlsxio.UnitRef{Name: o.Name}) >= xlsxio.MatchName {
+			old++
+		}
+		if n, ok := c.table.NewByCode(code); ok && xlsxio.MatchUnit(ref, xlsxio.UnitRef{Name: n.Name}) >= xlsxio.MatchName {
+			new++
+		}
+	}
+	switch {
+	case old > new:
+		return true, nil
+	case new > old || new > 0:
+		return false, nil
+	}
+	return false, fmt.Errorf("%s: cannot tell whether it is in the units before or after the reform of %s: it states no period (\"Tháng 11 năm 2024\" in the title or 2024-11 in the file name) and its codes and names are neither's",
+		t.File, c.table.Effective)
+}
+
+// toNewUnits converts tables in the old units into the new ones (all of
+// them old, or none: a mix is refused); tables already in the new units
+// are returned as they are, with converted false.
+func (c *converter) toNewUnits(tables []*xlsxio.Table) (units []coverage.Unit, issues []xlsxio.Issue, converted bool, err error) {
+	var olds, news []string
+	for _, t := range tables {
+		old, err := c.isOld(t)
+		if err != nil {
+			return nil, nil, false, err
+		}
+		if old {
+			olds = append(olds, t.File)
+		} else {
+			news = append(news, t.File)
+		}
+	}
+	if len(olds) == 0 {
+		return nil, nil, false, nil
+	}
+	if len(news) > 0 {
+		return nil, nil, false, fmt.Errorf("%s in the old units and %s in the new ones: give the inputs of one period in one kind of units",
+			strings.Join(olds, ", "), strings.Join(news, ", "))
+	}
+	units, issues, err = c.convertTables(tables)
+	return units, issues, true, err
+}
+
+// convertedTable is a table of units moved to the new units, for joins.
+func convertedTable(from *xlsxio.Table, units []coverage.Unit) *xlsxio.Table {
+	t := &xlsxio.Table{File: from.File, Path: from.Path, Sheet: from.Sheet, SHA256: from.SHA256, Period: from.Period, Title: from.Title, Units: units}
+	has := map[string]bool{}
+	for _, u := range units {
+		for k := range u.Counts {
+			has[k] = true
+		}
+	}
+	for _, k := range coverage.AllKeys() {
+		if has[k] {
+			t.Columns = append(t.Columns, xlsxio.Column{Key: k, Header: k})
+		}
+	}
+	return t
+}

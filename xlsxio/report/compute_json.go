@@ -20,7 +20,7 @@ func WriteComputeJSON(w io.Writer, rep *Compute) error {
 		{"inputs", jsonInputs(rep.Inputs)},
 		{"period", nullIfEmpty(rep.Period)},
 		{"units", jsonUnits(rep.Result.Units, rep.Decimals)},
-		{"total", jsonUnit(&rep.Result.Total, rep.Decimals)},
+		{"total", jsonTotal(&rep.Result.Total, rep.Decimals)},
 		{"issues", jsonIssues(rep.Issues)},
 	}
 	return writeJSON(w, doc, " ")
@@ -46,7 +46,20 @@ func jsonUnits(units []coverage.UnitResult, decimals int) []any {
 	return out
 }
 
+// jsonUnit is a unit: its figures, then (additions to bhxh.compute/v1) the
+// cells each count was read from and the old units a converted unit was
+// made of.
 func jsonUnit(u *coverage.UnitResult, decimals int) object {
+	o := jsonFigures(u, decimals, false)
+	return append(o, field{"sources", jsonSources(u.Source)}, field{"from", jsonOrigins(u.Source)})
+}
+
+// jsonTotal is the total: a unit's figures, without sources (it is a sum).
+func jsonTotal(u *coverage.UnitResult, decimals int) object {
+	return jsonFigures(u, decimals, true)
+}
+
+func jsonFigures(u *coverage.UnitResult, decimals int, total bool) object {
 	counts := object{}
 	for _, k := range coverage.CountKeys {
 		if v, ok := u.Counts[k]; ok {
@@ -56,7 +69,7 @@ func jsonUnit(u *coverage.UnitResult, decimals int) object {
 	inds := object{}
 	for _, ind := range coverage.Indicators {
 		if r := u.Indicator(ind.Key); r != nil {
-			inds = append(inds, field{ind.Key, jsonIndicator(r, decimals)})
+			inds = append(inds, field{ind.Key, jsonIndicator(r, decimals, total)})
 		}
 	}
 	return object{
@@ -67,10 +80,25 @@ func jsonUnit(u *coverage.UnitResult, decimals int) object {
 	}
 }
 
-func jsonIndicator(r *coverage.IndicatorResult, decimals int) object {
-	o := make(object, len(indicatorFields))
-	for i, f := range indicatorFields {
-		o[i] = field{f.name, f.of(r).json(decimals)}
+// jsonOnlyFields are the indicator figures added to bhxh.compute/v1 after
+// the CSV's columns were fixed: the CSV keeps its columns.
+var jsonOnlyFields = map[string]bool{"prior_rate": true, "change_pp": true, "change_units": true}
+
+// jsonIndicator is an indicator's figures in bhxh.compute/v1 order, then
+// the later additions: prior_rate and change_pp, and on the total
+// change_units.
+func jsonIndicator(r *coverage.IndicatorResult, decimals int, total bool) object {
+	o := make(object, 0, len(indicatorFields)+3)
+	for _, f := range indicatorFields {
+		o = append(o, field{f.name, f.of(r).json(decimals)})
+	}
+	o = append(o, field{"prior_rate", pctOf(r.PriorRate).json(decimals)}, field{"change_pp", pctOf(r.ChangePP).json(decimals)})
+	if total {
+		var n any
+		if r.ChangeUnits != nil {
+			n = int64(*r.ChangeUnits)
+		}
+		o = append(o, field{"change_units", n})
 	}
 	return o
 }
