@@ -13,6 +13,8 @@
 //	table.go    Table, Row, OldUnit, NewUnit; Parse (a crosswalk CSV, checked)
 //	builtin.go  the embedded tables (data/, the CSV gzipped byte for byte,
 //	            with its README) and their sha256, source and date
+//	resolve.go  Resolve: a workbook row → its old unit (code, else name within
+//	            the old district of its column or its title: ScopeOf)
 //	shares.go   ParseShares (old_code,new_code,share), checked against a table
 //	convert.go  Convert: whole rows move every count, area rows none, part
 //	            rows by shares in whole people (coverage.SplitWhole)

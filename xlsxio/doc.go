@@ -31,6 +31,11 @@
 //	units     unitmatch.go: the one way any two rows are found to name the
 //	          same unit (code, then name with its type, then without it
 //	          with a warning): MatchUnit, UnitIndex, JoinUnits, UnitCode
+//	joins     join.go: Join puts tables together unit by unit (files of
+//	          compute --merge, trend, allocate, crosswalk; the sheets of one
+//	          workbook): different columns for the same units joined, the
+//	          same columns for other units appended, disagreeing values an
+//	          error naming both cells; AsPrior (last year's table as priors)
 //	errors    errors.go; package readerr (FileError, CellError, ErrorList)
 //	lists     participants.go (participant lists → unit counts, for bhxh
 //	          count, over rawxlsx.ScanSheet), unit_list.go (the units a

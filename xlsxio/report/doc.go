@@ -1,6 +1,6 @@
 // Package report writes what bhxh reports: the coverage report, the
-// allocation of a target, the trend over months, the participant counts
-// (each as JSON, CSV, a console table and xlsx) and the blank input
+// allocation of a target, the trend over months, the participant counts,
+// the figures moved across the 2025 reorganisation (each as JSON, CSV, a console table and xlsx) and the blank input
 // template; files through a temporary file renamed into place.
 //
 // It never reads an input workbook and never computes: figures arrive
@@ -18,7 +18,12 @@
 //	          trend_table.go, trend_xlsx.go
 //	count     count.go, count_json.go, count_csv.go, count_table.go,
 //	          count_xlsx.go
+//	crosswalk crosswalk.go (the report of figures moved to the new units),
+//	          crosswalk_json.go, crosswalk_csv.go, crosswalk_table.go,
+//	          crosswalk_xlsx.go
 //	template  template.go (the blank workbook units fill in)
+//	sources   sources.go: where every figure came from (cells, old units),
+//	          as JSON and as the sheet "Nguồn số liệu"
 //	shared    figure.go (a typed figure and the indicator's fields),
 //	          json.go (the ordered JSON object), csv.go (CSV for Excel),
 //	          table.go (the console table, over tablewriter), xlsx.go (cells,
