@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"io"
-	"os"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -28,8 +27,10 @@ type crosswalkOptions struct {
 	Strict bool
 }
 
-func newCrosswalkCmd(s streams) *cobra.Command {
-	opts := &crosswalkOptions{streams: s, Now: time.Now, Getenv: os.Getenv}
+// newCrosswalkCmd binds crosswalk's flags and checks them; runF does the
+// work (runCrosswalk unless a test captures the options).
+func newCrosswalkCmd(f *factory, runF func(*crosswalkOptions) error) *cobra.Command {
+	opts := &crosswalkOptions{streams: f.streams, Now: f.Now, Getenv: f.Getenv}
 	cmd := &cobra.Command{
 		Use:   "crosswalk OLD-WORKBOOK… [--shares FILE] -o NEW.xlsx",
 		Short: "Move old-unit workbooks' figures into the units in force since 1 July 2025",
@@ -55,23 +56,35 @@ was summed from; --format json gives the same as bhxh.crosswalk/v1.`,
 		Example: `  bhxh crosswalk -o cao-bang-2024-11-moi.xlsx cao-bang-2024-11.xlsx
   bhxh crosswalk --shares chia-tach.csv -o hai-phong-moi.xlsx hai-duong-cu.xlsx hai-phong-cu.xlsx
   bhxh crosswalk --crosswalk bang-cua-toi.csv --format json huyen-cu.xlsx`,
-		Args: cobra.MinimumNArgs(1),
+		Args: usageArgs(cobra.MinimumNArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := checkLang(opts.Lang); err != nil {
+				return err
+			}
+			if _, err := outputFormat(opts.Format, opts.Output); err != nil {
+				return err
+			}
+			if err := opts.readFlags.check(); err != nil {
+				return err
+			}
 			inputs, err := expandInputs(args)
 			if err != nil {
 				return err
 			}
 			opts.Inputs = inputs
+			if runF != nil {
+				return runF(opts)
+			}
 			return runCrosswalk(cmd.Context(), opts)
 		},
 	}
-	f := cmd.Flags()
+	fl := cmd.Flags()
 	opts.readFlags.bind(cmd)
 	opts.crosswalkFlags.bind(cmd, crosswalk.DefaultName)
-	f.StringVar(&opts.Lang, "lang", "vi", "language of the workbook's labels: vi or en")
-	f.StringVar(&opts.Format, "format", "", "output format: table, csv, json or xlsx (default: from -o, else table)")
-	f.StringVarP(&opts.Output, "output", "o", "", "output file (- = standard output)")
-	f.BoolVar(&opts.Strict, "strict", false, "exit 3 when any warning was reported")
+	fl.StringVar(&opts.Lang, "lang", "vi", "language of the workbook's labels: vi or en")
+	fl.StringVar(&opts.Format, "format", "", "output format: table, csv, json or xlsx (default: from -o, else table)")
+	fl.StringVarP(&opts.Output, "output", "o", "", "output file (- = standard output)")
+	fl.BoolVar(&opts.Strict, "strict", false, "exit 3 when any warning was reported")
 	return cmd
 }
 
@@ -88,10 +101,9 @@ func (c *crosswalkFlags) bind(cmd *cobra.Command, def string) {
 	f.BoolVar(&c.Partial, "partial", false, "convert a new unit even when some of its old units are not in the inputs (with a warning)")
 }
 
+// runCrosswalk reads the old-unit workbooks, moves their figures to the
+// new units and writes them.
 func runCrosswalk(ctx context.Context, opts *crosswalkOptions) error {
-	if opts.Lang != "vi" && opts.Lang != "en" {
-		return usagef("--lang %q: want vi or en", opts.Lang)
-	}
 	format, err := outputFormat(opts.Format, opts.Output)
 	if err != nil {
 		return err

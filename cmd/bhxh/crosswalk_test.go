@@ -244,3 +244,38 @@ func TestCrosswalkRefuses(t *testing.T) {
 		t.Errorf("--partial: %+v", doc)
 	}
 }
+
+// The arguments of crosswalk → its options, or the usage error refusing
+// them. Nothing is read.
+func TestCrosswalkFlags(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		args []string
+		want crosswalkFlags
+		out  string
+		err  string
+	}{
+		{name: "defaults", args: []string{"a.xlsx"}, want: crosswalkFlags{Crosswalk: "vn-2025"}},
+		{name: "own table, shares, partial", args: []string{"--crosswalk", "t.csv", "--shares", "s.csv", "--partial", "-o", "n.xlsx", "a.xlsx", "b.xlsx"},
+			want: crosswalkFlags{Crosswalk: "t.csv", Shares: "s.csv", Partial: true}, out: "n.xlsx"},
+		{name: "no input", args: nil, err: "requires at least 1 arg(s), only received 0"},
+		{name: "bad format", args: []string{"--format", "pdf", "a.xlsx"}, err: `--format "pdf": want table, csv, json or xlsx`},
+		{name: "bad lang", args: []string{"--lang", "fr", "a.xlsx"}, err: `--lang "fr": want vi or en`},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			opts, err := parseCommand(t, newCrosswalkCmd, c.args...)
+			if c.err != "" {
+				if err == nil || !strings.Contains(err.Error(), c.err) {
+					t.Fatalf("error %v, want %q", err, c.err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if opts.crosswalkFlags != c.want || opts.Output != c.out || opts.Lang != "vi" {
+				t.Errorf("options %+v", opts)
+			}
+		})
+	}
+}

@@ -94,7 +94,7 @@ to targets and splits a provincial target across units in whole people.`,
 		newVersionCmd(f, nil),
 		newTrendCmd(f, nil),
 		newTemplateCmd(f, nil),
-		newCrosswalkCmd(f.streams),
+		newCrosswalkCmd(f, nil),
 		newGenManCmd(f, nil),
 	} {
 		root.AddCommand(sub)
