@@ -1,0 +1,205 @@
+// Package csvscan reads CSV text of any length in one streaming pass, for
+// participant lists past Excel's 1,048,576 rows: one goroutine reads (and
+// gunzips), one splits records and fields, and the caller's callback counts,
+// so two cores work at once and memory stays bounded (a few MiB of blocks,
+// whatever the file size).
+//
+// It is strict, as encoding/csv is not with LazyQuotes: a quote inside an
+// unquoted field, text after a closing quote and an unclosed quote are
+// errors naming the line. Records are handed over in batches; a field is a
+// slice of the batch's buffer, valid until the callback returns. csvscan
+// decodes no text and knows nothing of headers: see xlsxio's list reader.
+package csvscan
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"sync"
+)
+
+// Sentinel errors of a record (Error.Err).
+var (
+	ErrBareQuote     = errors.New(`a quote (") inside an unquoted field: quote the whole field and double its quotes`)
+	ErrTextAfter     = errors.New(`text after the closing quote of a field`)
+	ErrUnclosedQuote = errors.New(`a quoted field that starts here is never closed`)
+	ErrLongRecord    = errors.New("a record longer than the limit (a missing closing quote?)")
+)
+
+// Error is a malformed record: the line it starts on and what is wrong.
+type Error struct {
+	Line int64
+	Err  error
+}
+
+func (e *Error) Error() string { return fmt.Sprintf("line %d: %v", e.Line, e.Err) }
+func (e *Error) Unwrap() error { return e.Err }
+
+// Options of a scan. Zero values take the defaults.
+type Options struct {
+	Comma     byte // ',' (default), ';' or '\t'
+	BlockSize int  // bytes read at once (default 1 MiB)
+	MaxRecord int  // bytes of one record (default 1 MiB); longer is ErrLongRecord
+}
+
+func (o Options) withDefaults() Options {
+	if o.Comma == 0 {
+		o.Comma = ','
+	}
+	if o.BlockSize <= 0 {
+		o.BlockSize = 1 << 20
+	}
+	if o.MaxRecord <= 0 {
+		o.MaxRecord = 1 << 20
+	}
+	return o
+}
+
+// Batch is a run of consecutive records.
+type Batch struct {
+	buf    []byte
+	fields []span
+	recs   []rec
+	owner  *block
+}
+
+type span struct{ lo, hi int32 }
+
+type rec struct {
+	line   int64
+	f0, nf int32
+	err    error // a malformed record: no fields
+}
+
+// Len is the number of records.
+func (b *Batch) Len() int { return len(b.recs) }
+
+// Line is the line record i starts on (1-based).
+func (b *Batch) Line(i int) int64 { return b.recs[i].line }
+
+// Err is the error of a malformed record i (as an *Error), or nil.
+func (b *Batch) Err(i int) error {
+	if r := b.recs[i]; r.err != nil {
+		return &Error{Line: r.line, Err: r.err}
+	}
+	return nil
+}
+
+// NumFields is the number of fields of record i (1 for an empty line).
+func (b *Batch) NumFields(i int) int { return int(b.recs[i].nf) }
+
+// Field is field j of record i, unquoted; nil past the last field. It is
+// valid until the callback that got the batch returns.
+func (b *Batch) Field(i, j int) []byte {
+	r := b.recs[i]
+	if j >= int(r.nf) {
+		return nil
+	}
+	s := b.fields[int(r.f0)+j]
+	return b.buf[s.lo:s.hi:s.hi]
+}
+
+// block is a read buffer: reserve bytes kept free in front for the end of
+// the previous block's last record, then the bytes read.
+type block struct {
+	data []byte // the whole buffer
+	n    int    // bytes read, after the reserve
+	eof  bool
+	err  error
+	b    Batch
+}
+
+// Scan reads r to the end and calls fn with every batch of records, in
+// order, on the caller's goroutine. It stops at the first error of r (as an
+// *Error naming the line reached, after the records before it), of fn or of
+// ctx, or at a record over MaxRecord; malformed records are handed over
+// (Batch.Err) and the scan goes on at the next line, except for an unclosed
+// quote, which ends the input.
+func Scan(ctx context.Context, r io.Reader, opt Options, fn func(*Batch) error) error {
+	opt = opt.withDefaults()
+	reserve := opt.MaxRecord
+	const nblocks = 6
+	pool := make(chan *block, nblocks)
+	for range nblocks {
+		pool <- &block{data: make([]byte, reserve+opt.BlockSize)}
+	}
+	read := make(chan *block, 2)
+	parsed := make(chan *block, 2)
+	parent := ctx
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	var wg sync.WaitGroup
+	wg.Add(2)
+	go func() { // read
+		defer wg.Done()
+		defer close(read)
+		for {
+			var b *block
+			select {
+			case b = <-pool:
+			case <-ctx.Done():
+				return
+			}
+			b.n, b.eof, b.err = 0, false, nil
+			for b.n < opt.BlockSize && b.err == nil {
+				var k int
+				k, b.err = r.Read(b.data[reserve+b.n:])
+				b.n += k
+			}
+			if b.err == io.EOF {
+				b.eof, b.err = true, nil
+			}
+			last := b.eof || b.err != nil // b is the splitter's once sent
+			select {
+			case read <- b:
+			case <-ctx.Done():
+				return
+			}
+			if last {
+				return
+			}
+		}
+	}()
+	go func() { // split
+		defer wg.Done()
+		defer close(parsed)
+		p := splitter{comma: opt.Comma, line: 1, max: opt.MaxRecord}
+		for b := range read {
+			p.split(b, reserve)
+			last := b.eof || b.err != nil
+			select {
+			case parsed <- b:
+			case <-ctx.Done():
+				return
+			}
+			if last {
+				return
+			}
+		}
+	}()
+	var err error
+	for b := range parsed {
+		if err == nil && len(b.b.recs) > 0 {
+			err = fn(&b.b) // the records read before a read error count too
+		}
+		if err == nil {
+			err = b.err
+		}
+		if err == nil && b.eof {
+			break
+		}
+		if err != nil {
+			cancel()
+		}
+		pool <- b
+	}
+	cancel()
+	for range parsed { // let the goroutines end
+	}
+	wg.Wait()
+	if err == nil {
+		err = parent.Err() // the caller's cancel ended the goroutines
+	}
+	return err
+}
