@@ -38,7 +38,11 @@
 //	          error naming both cells; AsPrior (last year's table as priors)
 //	errors    errors.go; package readerr (FileError, CellError, ErrorList)
 //	lists     participants.go (participant lists → unit counts, for bhxh
-//	          count, over rawxlsx.ScanSheet), unit_list.go (the units a
+//	          count: header and row checks, xlsx lists over
+//	          rawxlsx.ScanSheet), participants_csv.go (CSV lists, over the
+//	          sub-package csvscan), participants_units.go (row → unit),
+//	          participants_dedup.go (duplicates settled by the sub-package
+//	          dedup, warnings in list order), unit_list.go (the units a
 //	          template is pre-filled with), parent_targets.go (allocate
 //	          --parent-targets), column_texts.go (allocate --by)
 package xlsxio

@@ -3,15 +3,22 @@ package xlsxio
 // Counting participant lists (one row per insured person and scheme) into
 // the unit counts compute reads. Columns are recognised by header keywords;
 // a person is counted once per scheme, whatever the number of rows or files.
+// An xlsx list is read by ScanSheet (here), a CSV list by csvscan
+// (participants_csv.go); both hand their rows to the same checks (listRows),
+// and Finish (participants_dedup.go) settles the duplicates.
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/bhxh/bhxh/coverage"
+	"github.com/bhxh/bhxh/xlsxio/dedup"
 	"github.com/bhxh/bhxh/xlsxio/rawxlsx"
 	"github.com/bhxh/bhxh/xlsxio/vntext"
 )
@@ -26,6 +33,7 @@ var (
 	ErrUnknownKind = errors.New("is not a participation kind (bắt buộc, tự nguyện, BHTN, BHYT)")
 	ErrNoKind      = errors.New("has no participation kind (give --scheme for a list of one scheme)")
 	ErrNoUnit      = errors.New("has no unit (code or name)")
+	ErrNotUTF8     = errors.New("is not UTF-8 text (save the list as CSV UTF-8)")
 )
 
 // MaxListedDuplicates is how many duplicate_person warnings are listed one
@@ -37,10 +45,22 @@ const headerSearchRows = 30
 
 // CountOptions control how one list is read.
 type CountOptions struct {
-	Sheet  string         // sheet name or 1-based index; "" = first
+	Sheet  string         // sheet name or 1-based index; "" = first (xlsx lists)
 	Scheme string         // one of ParticipantSchemes: every row counts for it; "" = from the kind column
-	Limits rawxlsx.Limits // zero = rawxlsx.DefaultLimits
+	Limits rawxlsx.Limits // zero = rawxlsx.DefaultLimits (xlsx lists)
 }
+
+// CounterOptions bound what a ParticipantCounter holds.
+type CounterOptions struct {
+	// Memory is the budget of the duplicate check (16 bytes per person and
+	// scheme); past it, sorted runs go to a temporary folder. 0 = 1 GiB.
+	Memory int64
+	// TempDir is where that folder is created; "" = the system's.
+	TempDir string
+}
+
+// DefaultCountMemory is CounterOptions.Memory when none is given.
+const DefaultCountMemory = 1 << 30
 
 // UnitCount is one unit's participants per scheme.
 type UnitCount struct {
@@ -57,7 +77,11 @@ type CountInput struct {
 }
 
 // ParticipantCounter adds up lists. The zero value is not ready: use
-// NewParticipantCounter.
+// NewParticipantCounter, and Close it.
+//
+// Every (person, scheme) seen goes into a dedup.Set with its unit and where
+// it was seen; Finish finds the first sighting of each, which counts, and
+// the repeats, reported as duplicate_person warnings in list order.
 type ParticipantCounter struct {
 	Inputs []CountInput
 	Issues []Issue
@@ -66,30 +90,66 @@ type ParticipantCounter struct {
 	byCode    map[string]*unitAcc
 	byName    map[string]*unitAcc // folded name
 	byRawName map[string]*unitAcc
-	persons   map[uint64]uint64 // id<<2|scheme → file<<32|row of first sight
+	pairs     unitPairs // (code, name) cells of rows → unit
+	set       *dedup.Set
 	seen      [4]bool
-	files     []string
-	dups      int
+	files     []listFile
+	conflicts []locatedIssue // unit_name_conflict, in list order
 }
 
+// listFile is what a duplicate_person warning needs of a list read.
+type listFile struct {
+	name, sheet string
+	idCol       int  // the person column (xlsx lists)
+	csv         bool // located by line, not by cell
+}
+
+// locatedIssue is an issue and where in the lists it was found (see loc).
+type locatedIssue struct {
+	loc uint64
+	Issue
+}
+
+// maxLists bounds the lists of one count: a location is the list's index
+// (16 bits) and the row or line in it (48 bits).
+const maxLists = 1 << 16
+
+func loc(file int, row int64) uint64 { return uint64(file)<<48 | uint64(row) }
+func locFile(l uint64) int           { return int(l >> 48) }
+func locRow(l uint64) int64          { return int64(l & (1<<48 - 1)) }
+
 type unitAcc struct {
+	index      uint32
 	code, name string
 	counts     [4]int64
 	conflict   bool
 }
 
 // NewParticipantCounter returns an empty counter.
-func NewParticipantCounter() *ParticipantCounter {
+func NewParticipantCounter(opt CounterOptions) *ParticipantCounter {
+	if opt.Memory <= 0 {
+		opt.Memory = DefaultCountMemory
+	}
 	return &ParticipantCounter{
 		byCode:    map[string]*unitAcc{},
 		byName:    map[string]*unitAcc{},
 		byRawName: map[string]*unitAcc{},
-		persons:   map[uint64]uint64{},
+		set:       dedup.New(opt.Memory, opt.TempDir),
 	}
 }
 
-// Schemes lists the schemes counted so far (seen in a kind column or given
-// with --scheme), in report order.
+// Close removes the temporary files of the duplicate check.
+func (pc *ParticipantCounter) Close() error { return pc.set.Close() }
+
+// Abort removes the temporary files at once, from any goroutine (a signal
+// handler); the count under way then fails.
+func (pc *ParticipantCounter) Abort() { pc.set.Abort() }
+
+// Spills is how many sorted runs the duplicate check wrote to disk.
+func (pc *ParticipantCounter) Spills() int { return pc.set.Spills() }
+
+// Schemes lists the schemes counted (seen in a kind column or given with
+// --scheme), in report order, after Finish.
 func (pc *ParticipantCounter) Schemes() []string {
 	var out []string
 	for i, s := range ParticipantSchemes {
@@ -101,7 +161,7 @@ func (pc *ParticipantCounter) Schemes() []string {
 }
 
 // Units returns the counts per unit in order of first appearance, with the
-// counted schemes only.
+// counted schemes only, after Finish.
 func (pc *ParticipantCounter) Units() []UnitCount {
 	out := make([]UnitCount, len(pc.units))
 	for i, u := range pc.units {
@@ -118,14 +178,6 @@ func (pc *ParticipantCounter) Units() []UnitCount {
 		out[i] = UnitCount{Code: u.code, Name: name, Counts: m}
 	}
 	return out
-}
-
-// Finish adds the summary warning of duplicates not listed one by one.
-func (pc *ParticipantCounter) Finish() {
-	if n := pc.dups - MaxListedDuplicates; n > 0 {
-		pc.Issues = append(pc.Issues, Issue{Level: "warning", Code: "duplicate_person",
-			Message: fmt.Sprintf("%d more duplicate rows not listed (each person counted once per scheme)", n)})
-	}
 }
 
 // column roles
@@ -184,6 +236,37 @@ func kindMask(v string) uint8 {
 	return m
 }
 
+// kindCache remembers the masks of the kind cells seen: a list uses a
+// handful of labels, compared here byte for byte before any folding.
+type kindCache struct {
+	labels [][]byte
+	masks  []uint8
+	more   map[string]uint8 // past 16 labels
+}
+
+func (c *kindCache) mask(kind []byte) uint8 {
+	for i, l := range c.labels {
+		if bytes.Equal(l, kind) {
+			return c.masks[i]
+		}
+	}
+	if m, ok := c.more[string(kind)]; ok {
+		return m
+	}
+	m := kindMask(string(kind))
+	switch {
+	case len(c.labels) < 16:
+		c.labels = append(c.labels, bytes.Clone(kind))
+		c.masks = append(c.masks, m)
+	case len(c.more) < 4096:
+		if c.more == nil {
+			c.more = map[string]uint8{}
+		}
+		c.more[string(kind)] = m
+	}
+	return m
+}
+
 // SchemeIndex is the index of key in ParticipantSchemes, or -1.
 func SchemeIndex(key string) int {
 	for i, s := range ParticipantSchemes {
@@ -197,10 +280,11 @@ func SchemeIndex(key string) int {
 // errStopList stops a scan once a file has MaxErrors errors.
 var errStopList = errors.New("too many errors")
 
-// AddFile counts one list. Rejected cells come back as an ErrorList of
-// *CellError (up to MaxErrors); nothing of a file with errors is counted
-// consistently, so a caller should stop there.
-func (pc *ParticipantCounter) AddFile(path string, opt CountOptions) error {
+// AddFile counts one list: an xlsx workbook, or CSV text (UTF-8, gzipped
+// or not), told apart by their first bytes. Rejected cells come back as an
+// ErrorList of *CellError (up to MaxErrors); nothing of a file with errors
+// is counted consistently, so a caller should stop there.
+func (pc *ParticipantCounter) AddFile(ctx context.Context, path string, opt CountOptions) error {
 	name := filepath.Base(path)
 	fixed := uint8(0)
 	if opt.Scheme != "" {
@@ -210,210 +294,318 @@ func (pc *ParticipantCounter) AddFile(path string, opt CountOptions) error {
 		}
 		fixed = 1 << i
 	}
-	fileIdx := uint64(len(pc.files))
-	pc.files = append(pc.files, name)
-
-	var (
-		roles     []uint8
-		haveKind  bool
-		errs      ErrorList
-		sheetName string // known once the scan ends: patched into errors and issues then
-		rows      int
-		found     [5]bool
-		issues0   = len(pc.Issues)
-		kindCache = map[string]uint8{}
-	)
-	var cols [5]int // column of each role
-	fail := func(col, row int, val []byte, err error) error {
-		errs = append(errs, &CellError{File: name, Sheet: sheetName, Cell: rawxlsx.CellName(col, row), Value: string(val), Err: err})
-		if len(errs) >= MaxErrors {
-			return errStopList
-		}
-		return nil
+	if len(pc.files) >= maxLists {
+		return &FileError{File: name, Err: fmt.Errorf("more than %d lists in one count", maxLists)}
 	}
-	info, err := rawxlsx.ScanSheet(path, opt.Sheet, opt.Limits, func(r *rawxlsx.Row) error {
-		if roles == nil {
-			if r.Num > headerSearchRows {
-				return errNoListHeader
-			}
-			rl := make([]uint8, 0, 16)
-			found = [5]bool{}
-			for _, c := range r.Cells {
-				if c.Type == 'n' || c.Type == 'b' || c.Type == 'e' {
-					continue
-				}
-				role := participantRole(string(c.Value))
-				if role == partNone || found[role] {
-					continue
-				}
-				for len(rl) <= c.Col {
-					rl = append(rl, partNone)
-				}
-				rl[c.Col] = role
-				found[role] = true
-				cols[role] = c.Col
-			}
-			if found[partID] && (found[partCode] || found[partName]) && (found[partKind] || fixed != 0) {
-				roles = rl
-				haveKind = found[partKind] && fixed == 0
-				if fixed != 0 {
-					for i := range roles {
-						if roles[i] == partKind {
-							roles[i] = partNone
-						}
-					}
-				}
-			}
-			return nil
-		}
-		var id, code, uname, kind []byte
-		for i := range r.Cells {
-			c := &r.Cells[i]
-			if c.Col >= len(roles) {
-				continue
-			}
-			switch roles[c.Col] {
-			case partID:
-				id = bytes.TrimSpace(c.Value)
-			case partCode:
-				code = bytes.TrimSpace(c.Value)
-			case partName:
-				uname = bytes.TrimSpace(c.Value)
-			case partKind:
-				kind = bytes.TrimSpace(c.Value)
-			}
-		}
-		if len(id) == 0 && len(code) == 0 && len(uname) == 0 && len(kind) == 0 {
-			return nil // a footer, a signature, a blank row
-		}
-		rows++
-		var pid uint64
-		if len(id) != 10 {
-			if len(id) == 0 {
-				return fail(cols[partID], r.Num, nil, ErrNoPersonID)
-			}
-			return fail(cols[partID], r.Num, id, ErrPersonID)
-		}
-		for _, ch := range id {
-			if ch < '0' || ch > '9' {
-				return fail(cols[partID], r.Num, id, ErrPersonID)
-			}
-			pid = pid*10 + uint64(ch-'0')
-		}
-		mask := fixed
-		if haveKind {
-			if len(kind) == 0 {
-				return fail(cols[partKind], r.Num, nil, ErrNoKind)
-			}
-			m, ok := kindCache[string(kind)]
-			if !ok {
-				m = kindMask(string(kind))
-				if len(kindCache) < 4096 {
-					kindCache[string(kind)] = m
-				}
-			}
-			if m == 0 {
-				return fail(cols[partKind], r.Num, kind, ErrUnknownKind)
-			}
-			mask = m
-		}
-		u := pc.unit(code, uname)
-		if u == nil {
-			col := cols[partName]
-			if found[partCode] {
-				col = cols[partCode]
-			}
-			return fail(col, r.Num, nil, ErrNoUnit)
-		}
-		if len(uname) > 0 && u.name != string(uname) && !u.conflict && u.code != "" {
-			if u.name == "" {
-				u.name = string(uname)
-			} else if UnitFullKey(u.name) != UnitFullKey(string(uname)) { // another case or Unicode form is the same name
-				u.conflict = true
-				pc.Issues = append(pc.Issues, Issue{Level: "warning", Code: "unit_name_conflict", File: name, Sheet: sheetName,
-					Cell:    rawxlsx.CellName(cols[partName], r.Num),
-					Message: fmt.Sprintf("unit %s is named %q here and %q before; the first name is kept", u.code, uname, u.name)})
-			}
-		}
-		if len(errs) > 0 {
-			return nil // keep checking cells, stop counting
-		}
-		loc := fileIdx<<32 | uint64(r.Num)
-		for s := range 4 {
-			if mask&(1<<s) == 0 {
-				continue
-			}
-			key := pid<<2 | uint64(s)
-			if first, dup := pc.persons[key]; dup {
-				pc.dups++
-				if pc.dups <= MaxListedDuplicates {
-					pc.Issues = append(pc.Issues, Issue{Level: "warning", Code: "duplicate_person", File: name, Sheet: sheetName,
-						Cell: rawxlsx.CellName(cols[partID], r.Num),
-						Message: fmt.Sprintf("mã số BHXH %s already counted for %s at %s row %d; counted once",
-							id, ParticipantSchemes[s], pc.files[first>>32], uint32(first))})
-				}
-				continue
-			}
-			pc.persons[key] = loc
-			u.counts[s]++
-			pc.seen[s] = true
-		}
-		return nil
-	})
-	for i := issues0; i < len(pc.Issues); i++ {
-		pc.Issues[i].Sheet = info.Sheet
+	head, err := fileHead(path)
+	if err != nil {
+		return err
 	}
-	for _, e := range errs {
-		e.(*CellError).Sheet = info.Sheet
-	}
-	if err == nil && roles == nil {
-		err = errNoListHeader
-	}
+	lr := &listRows{pc: pc, file: len(pc.files), name: name, fixed: fixed}
+	pc.files = append(pc.files, listFile{name: name})
+	var input CountInput
 	switch {
-	case errors.Is(err, errNoListHeader):
-		return &FileError{File: name, Err: fmt.Errorf("sheet %q: %w: want a row naming a \"Mã số BHXH\" column, a unit column (\"Mã xã\", \"Xã, phường\"…) and a kind column (\"Loại hình\", \"Đối tượng\") or --scheme, within the first %d rows",
-			info.Sheet, ErrNoHeader, headerSearchRows)}
-	case errors.Is(err, errStopList) || err == nil:
-		if len(errs) > 0 {
-			return errs
-		}
+	case bytes.HasPrefix(head, []byte("\xD0\xCF\x11\xE0")):
+		return &FileError{File: name, Err: fmt.Errorf("%w: an .xls list is not read: save it as .xlsx or as CSV UTF-8", ErrNotWorkbook)}
+	case bytes.HasPrefix(head, []byte("PK")):
+		input, err = pc.addXLSX(path, opt, lr)
 	default:
+		input, err = pc.addCSV(ctx, path, lr)
+	}
+	if err != nil {
 		return err
 	}
 	if fixed != 0 {
 		pc.seen[SchemeIndex(opt.Scheme)] = true
 	}
-	pc.Inputs = append(pc.Inputs, CountInput{File: name, Sheet: info.Sheet, Rows: rows})
+	pc.Inputs = append(pc.Inputs, input)
 	return nil
+}
+
+// fileHead is the first bytes of a file, to tell its format.
+func fileHead(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	b := make([]byte, 8)
+	n, _ := f.Read(b)
+	return b[:n], nil
+}
+
+// addXLSX counts a sheet of an xlsx list.
+func (pc *ParticipantCounter) addXLSX(path string, opt CountOptions, lr *listRows) (CountInput, error) {
+	var (
+		hdr       listHeader
+		sheetName string // known once the scan ends: patched into errors and issues then
+		conflicts = len(pc.conflicts)
+	)
+	lr.where = func(role uint8, row int64) (string, string, int64) {
+		return sheetName, rawxlsx.CellName(hdr.cols[role], int(row)), 0
+	}
+	var id, code, uname, kind []byte
+	info, err := rawxlsx.ScanSheet(path, opt.Sheet, opt.Limits, func(r *rawxlsx.Row) error {
+		if !hdr.done {
+			if r.Num > headerSearchRows {
+				return errNoListHeader
+			}
+			hdr.reset()
+			for _, c := range r.Cells {
+				if c.Type == 'n' || c.Type == 'b' || c.Type == 'e' {
+					continue
+				}
+				hdr.see(c.Col, c.Value)
+			}
+			hdr.finish(lr.fixed)
+			lr.haveKind, lr.hasCode = hdr.haveKind, hdr.found[partCode]
+			return nil
+		}
+		id, code, uname, kind = nil, nil, nil, nil
+		for i := range r.Cells {
+			c := &r.Cells[i]
+			if c.Col >= len(hdr.roles) {
+				continue
+			}
+			switch hdr.roles[c.Col] {
+			case partID:
+				id = c.Value
+			case partCode:
+				code = c.Value
+			case partName:
+				uname = c.Value
+			case partKind:
+				kind = c.Value
+			}
+		}
+		return lr.row(int64(r.Num), id, code, uname, kind)
+	})
+	pc.files[lr.file].sheet = info.Sheet
+	pc.files[lr.file].idCol = hdr.cols[partID]
+	for i := conflicts; i < len(pc.conflicts); i++ {
+		pc.conflicts[i].Sheet = info.Sheet
+	}
+	for _, e := range lr.errs {
+		e.(*CellError).Sheet = info.Sheet
+	}
+	if err == nil && !hdr.done {
+		err = errNoListHeader
+	}
+	switch {
+	case errors.Is(err, errNoListHeader):
+		return CountInput{}, &FileError{File: lr.name, Err: fmt.Errorf("sheet %q: %w: %s", info.Sheet, ErrNoHeader, listHeaderWant)}
+	case errors.Is(err, errStopList) || err == nil:
+		if len(lr.errs) > 0 {
+			return CountInput{}, lr.errs
+		}
+	default:
+		return CountInput{}, err
+	}
+	return CountInput{File: lr.name, Sheet: info.Sheet, Rows: lr.rows}, nil
 }
 
 var errNoListHeader = errors.New("no header")
 
+// listHeaderWant says what a list's header row needs.
+var listHeaderWant = fmt.Sprintf("want a row naming a \"Mã số BHXH\" column, a unit column (\"Mã xã\", \"Xã, phường\"…) and a kind column (\"Loại hình\", \"Đối tượng\") or --scheme, within the first %d rows", headerSearchRows)
+
+// listHeader recognises the header row of a list, cell by cell.
+type listHeader struct {
+	roles    []uint8 // role of each column
+	cols     [5]int  // column of each role
+	found    [5]bool
+	done     bool // a header was found
+	haveKind bool // rows name their scheme (no --scheme)
+	width    int  // cells of the header row (CSV: fields)
+}
+
+func (h *listHeader) reset() {
+	h.roles, h.found = h.roles[:0], [5]bool{}
+}
+
+// see takes one cell of a candidate header row.
+func (h *listHeader) see(col int, text []byte) {
+	role := participantRole(string(text))
+	if role == partNone || h.found[role] {
+		return
+	}
+	for len(h.roles) <= col {
+		h.roles = append(h.roles, partNone)
+	}
+	h.roles[col] = role
+	h.found[role] = true
+	h.cols[role] = col
+}
+
+// finish decides whether the row seen is the header: a person column, a
+// unit column, and a kind column unless every row has one scheme (fixed).
+func (h *listHeader) finish(fixed uint8) {
+	if !h.found[partID] || !(h.found[partCode] || h.found[partName]) || !(h.found[partKind] || fixed != 0) {
+		return
+	}
+	h.done = true
+	h.haveKind = h.found[partKind] && fixed == 0
+	if fixed != 0 {
+		for i := range h.roles {
+			if h.roles[i] == partKind {
+				h.roles[i] = partNone
+			}
+		}
+	}
+}
+
+// listRows checks the data rows of one list and records each person and
+// scheme; the xlsx and CSV readers hand it the four cells of a row.
+type listRows struct {
+	pc       *ParticipantCounter
+	file     int
+	name     string
+	fixed    uint8
+	haveKind bool // rows name their scheme
+	hasCode  bool // the list has a unit code column
+	rows     int
+	errs     ErrorList
+	kinds    kindCache
+	// where locates a role's cell of a row: sheet and cell, or line (CSV)
+	where func(role uint8, row int64) (sheet, cell string, line int64)
+}
+
+// unitOf finds or adds the unit of a (code, name) pair not seen before,
+// and checks the name against the unit's: nil and the error to return
+// when the row is rejected.
+func (lr *listRows) unitOf(row int64, code, uname []byte) (*unitAcc, error) {
+	switch { // (a CSV list: xlsx text is always UTF-8)
+	case !utf8.Valid(code):
+		return nil, lr.fail(partCode, row, code, ErrNotUTF8)
+	case !utf8.Valid(uname):
+		return nil, lr.fail(partName, row, uname, ErrNotUTF8)
+	}
+	u, err := lr.pc.unit(code, uname)
+	switch {
+	case err != nil:
+		return nil, err
+	case u == nil:
+		role := partName
+		if lr.hasCode {
+			role = partCode
+		}
+		return nil, lr.fail(role, row, nil, ErrNoUnit)
+	}
+	if len(uname) > 0 && u.name != string(uname) && !u.conflict && u.code != "" {
+		if u.name == "" {
+			u.name = string(uname)
+		} else if UnitFullKey(u.name) != UnitFullKey(string(uname)) { // another case or Unicode form is the same name
+			u.conflict = true
+			sheet, cell, line := lr.where(partName, row)
+			lr.pc.conflicts = append(lr.pc.conflicts, locatedIssue{loc(lr.file, row), Issue{Level: "warning", Code: "unit_name_conflict",
+				File: lr.name, Sheet: sheet, Cell: cell, Line: line,
+				Message: fmt.Sprintf("unit %s is named %q here and %q before; the first name is kept", u.code, uname, u.name)}})
+		}
+	}
+	return u, nil
+}
+
+// fail records a rejected cell; errStopList once there are MaxErrors.
+func (lr *listRows) fail(role uint8, row int64, val []byte, err error) error {
+	sheet, cell, line := lr.where(role, row)
+	lr.errs = append(lr.errs, &CellError{File: lr.name, Sheet: sheet, Cell: cell, Line: line, Value: string(val), Err: err})
+	if len(lr.errs) >= MaxErrors {
+		return errStopList
+	}
+	return nil
+}
+
+// row checks one data row (its person, code, unit name and kind cells, nil
+// when absent) and records its person for each scheme it names.
+func (lr *listRows) row(row int64, id, code, uname, kind []byte) error {
+	id, code, uname, kind = bytes.TrimSpace(id), bytes.TrimSpace(code), bytes.TrimSpace(uname), bytes.TrimSpace(kind)
+	if len(id) == 0 && len(code) == 0 && len(uname) == 0 && len(kind) == 0 {
+		return nil // a footer, a signature, a blank row
+	}
+	lr.rows++
+	var pid uint64
+	if len(id) != 10 {
+		if len(id) == 0 {
+			return lr.fail(partID, row, nil, ErrNoPersonID)
+		}
+		return lr.fail(partID, row, id, ErrPersonID)
+	}
+	for _, ch := range id {
+		if ch < '0' || ch > '9' {
+			return lr.fail(partID, row, id, ErrPersonID)
+		}
+		pid = pid*10 + uint64(ch-'0')
+	}
+	mask := lr.fixed
+	if lr.haveKind {
+		if len(kind) == 0 {
+			return lr.fail(partKind, row, nil, ErrNoKind)
+		}
+		m := lr.kinds.mask(kind)
+		if m == 0 {
+			return lr.fail(partKind, row, kind, ErrUnknownKind)
+		}
+		mask = m
+	}
+	u := lr.pc.pairs.find(code, uname)
+	if u == nil {
+		var err error
+		if u, err = lr.unitOf(row, code, uname); u == nil {
+			return err
+		}
+		lr.pc.pairs.add(code, uname, u)
+	}
+	if len(lr.errs) > 0 {
+		return nil // keep checking cells, stop counting
+	}
+	at := loc(lr.file, row)
+	for s := range 4 {
+		if mask&(1<<s) != 0 {
+			if err := lr.pc.set.Add(pid<<2|uint64(s), u.index, at); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
 // unit finds or adds the unit of a row: by code when there is one, else by
 // folded name.
-func (pc *ParticipantCounter) unit(code, name []byte) *unitAcc {
+func (pc *ParticipantCounter) unit(code, name []byte) (*unitAcc, error) {
 	if len(code) > 0 {
 		if u, ok := pc.byCode[string(code)]; ok {
-			return u
+			return u, nil
 		}
-		u := &unitAcc{code: string(code), name: string(name)}
-		pc.byCode[u.code] = u
-		pc.units = append(pc.units, u)
-		return u
+		u, err := pc.newUnit(string(code), string(name))
+		if err == nil {
+			pc.byCode[u.code] = u
+		}
+		return u, err
 	}
 	if len(name) == 0 {
-		return nil
+		return nil, nil
 	}
 	if u, ok := pc.byRawName[string(name)]; ok {
-		return u
+		return u, nil
 	}
 	key := vntext.Fold(string(name))
 	u, ok := pc.byName[key]
 	if !ok {
-		u = &unitAcc{name: string(name)}
+		var err error
+		if u, err = pc.newUnit("", string(name)); err != nil {
+			return nil, err
+		}
 		pc.byName[key] = u
-		pc.units = append(pc.units, u)
 	}
 	pc.byRawName[string(name)] = u
-	return u
+	return u, nil
+}
+
+func (pc *ParticipantCounter) newUnit(code, name string) (*unitAcc, error) {
+	if len(pc.units) >= dedup.MaxUnits {
+		return nil, fmt.Errorf("more than %d units: is the unit column a unit?", dedup.MaxUnits)
+	}
+	u := &unitAcc{index: uint32(len(pc.units)), code: code, name: name}
+	pc.units = append(pc.units, u)
+	return u, nil
 }

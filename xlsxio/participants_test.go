@@ -1,6 +1,7 @@
 package xlsxio
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"path/filepath"
@@ -70,8 +71,8 @@ func TestCountList(t *testing.T) {
 		[]string{"", "Người lập biểu"},
 	)
 	path := writeList(t, "ds.xlsx", rows)
-	pc := NewParticipantCounter()
-	if err := pc.AddFile(path, CountOptions{}); err != nil {
+	pc := NewParticipantCounter(CounterOptions{})
+	if err := pc.AddFile(context.Background(), path, CountOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	pc.Finish()
@@ -93,11 +94,14 @@ func TestCountListsPerScheme(t *testing.T) {
 	head := [][]string{{"STT", "Mã số BHXH", "Tên đơn vị"}}
 	a := writeList(t, "bhyt-1.xlsx", append(head[:1:1], []string{"#1", "0000000001", "Xã An"}, []string{"#2", "0000000002", "xã an"}))
 	b := writeList(t, "bhyt-2.xlsx", append(head[:1:1], []string{"#1", "0000000002", "Xã Bình"}, []string{"#2", "0000000003", "Xã Bình"}))
-	pc := NewParticipantCounter()
+	pc := NewParticipantCounter(CounterOptions{})
 	for _, p := range []string{a, b} {
-		if err := pc.AddFile(p, CountOptions{Scheme: "bhyt"}); err != nil {
+		if err := pc.AddFile(context.Background(), p, CountOptions{Scheme: "bhyt"}); err != nil {
 			t.Fatal(err)
 		}
+	}
+	if err := pc.Finish(); err != nil { // the counts are settled here
+		t.Fatal(err)
 	}
 	if got, want := unitsText(pc), " Xã An bhyt=2\n Xã Bình bhyt=1\n"; got != want {
 		t.Errorf("got\n%swant\n%s", got, want)
@@ -108,7 +112,7 @@ func TestCountListsPerScheme(t *testing.T) {
 	if got := pc.Schemes(); len(got) != 1 || got[0] != "bhyt" {
 		t.Errorf("schemes %v", got)
 	}
-	if err := pc.AddFile(a, CountOptions{Scheme: "bhxh"}); err == nil {
+	if err := pc.AddFile(context.Background(), a, CountOptions{Scheme: "bhxh"}); err == nil {
 		t.Error("scheme bhxh accepted")
 	}
 }
@@ -123,7 +127,7 @@ func TestCountListErrors(t *testing.T) {
 		[]string{"#6", "F", "0123456781", "", "", "", "BB"},            // no unit
 	)
 	path := writeList(t, "loi.xlsx", rows)
-	err := NewParticipantCounter().AddFile(path, CountOptions{})
+	err := NewParticipantCounter(CounterOptions{}).AddFile(context.Background(), path, CountOptions{})
 	var list ErrorList
 	if !errors.As(err, &list) {
 		t.Fatalf("error %v is not an ErrorList", err)
@@ -146,16 +150,16 @@ func TestCountListErrors(t *testing.T) {
 
 func TestCountListNoHeader(t *testing.T) {
 	path := writeList(t, "x.xlsx", [][]string{{"Họ tên", "Ngày sinh"}, {"A", "1/1/1990"}})
-	err := NewParticipantCounter().AddFile(path, CountOptions{})
+	err := NewParticipantCounter(CounterOptions{}).AddFile(context.Background(), path, CountOptions{})
 	if !errors.Is(err, ErrNoHeader) || !strings.HasPrefix(err.Error(), `x.xlsx: sheet "DS": no recognisable table header`) {
 		t.Errorf("got %v", err)
 	}
 	// without a kind column, only --scheme makes it a list
 	path = writeList(t, "y.xlsx", [][]string{{"Mã số BHXH", "Mã xã"}, {"0000000001", "00001"}})
-	if err := NewParticipantCounter().AddFile(path, CountOptions{}); !errors.Is(err, ErrNoHeader) {
+	if err := NewParticipantCounter(CounterOptions{}).AddFile(context.Background(), path, CountOptions{}); !errors.Is(err, ErrNoHeader) {
 		t.Errorf("no kind column: %v", err)
 	}
-	if err := NewParticipantCounter().AddFile(path, CountOptions{Scheme: "bhtn"}); err != nil {
+	if err := NewParticipantCounter(CounterOptions{}).AddFile(context.Background(), path, CountOptions{Scheme: "bhtn"}); err != nil {
 		t.Errorf("with --scheme: %v", err)
 	}
 }

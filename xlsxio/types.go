@@ -43,6 +43,7 @@ type Issue struct {
 	File    string `json:"file"`
 	Sheet   string `json:"sheet"`
 	Cell    string `json:"cell"`
+	Line    int64  `json:"line,omitempty"` // CSV participant lists: the line, instead of a cell
 	Message string `json:"message"`
 }
 

@@ -290,6 +290,8 @@ func printIssues(w io.Writer, issues []xlsxio.Issue) {
 		}
 		loc := is.File
 		switch {
+		case is.Line > 0: // a CSV participant list
+			loc += ":" + strconv.FormatInt(is.Line, 10)
 		case is.Sheet != "" && is.Cell != "":
 			loc += ": " + is.Sheet + "!" + is.Cell
 		case is.Cell != "":

@@ -1,8 +1,17 @@
 package main
 
 import (
+	"context"
+	"errors"
+	"fmt"
 	"io"
+	"math"
+	"os"
+	"os/signal"
+	"strconv"
 	"strings"
+	"syscall"
+	"unicode"
 
 	"github.com/spf13/cobra"
 
@@ -19,6 +28,8 @@ type countOptions struct {
 	Format  string
 	Output  string
 	Strict  bool
+	Memory  string // --memory: budget of the duplicate check, e.g. "1GiB"
+	TempDir string // --temp-dir: where sorted runs go past it
 }
 
 func newCountCmd(s streams) *cobra.Command {
@@ -26,20 +37,31 @@ func newCountCmd(s streams) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "count LIST…",
 		Short: "Participant lists (one row per person) → the unit counts compute reads",
-		Long: `count reads participant lists (.xlsx, one row per insured person) and counts, per
-unit, the persons taking part in each scheme: BHXH bắt buộc (bhxh_mandatory), BHXH tự
-nguyện (bhxh_voluntary), BHTN (bhtn), BHYT (bhyt). A person (mã số BHXH, 10 digits) is
-counted once per scheme across all lists; repeats are reported as duplicate_person.
+		Long: `count reads participant lists (.xlsx, or CSV of any length, one row per insured
+person) and counts, per unit, the persons taking part in each scheme: BHXH bắt buộc
+(bhxh_mandatory), BHXH tự nguyện (bhxh_voluntary), BHTN (bhtn), BHYT (bhyt). A person
+(mã số BHXH, 10 digits) is counted once per scheme across all lists; repeats are reported
+as duplicate_person.
 
 Columns are recognised by their headers: "Mã số BHXH"; the unit by "Mã xã" / "Mã ĐVHC" /
 "Mã đơn vị" and/or "Xã, phường" / "Đơn vị"; the scheme by "Loại hình" / "Đối tượng"
 (values such as "Bắt buộc", "Tự nguyện", "BHTN", "BHYT", "BB, BHTN, BHYT"). A list of one
 scheme needs no such column: give --scheme (once for all lists, or once per list).
 
+CSV lists (a province's or the nation's extract, past Excel's 1,048,576 rows) are UTF-8
+with or without a BOM, separated by commas, semicolons or tabs (the one that makes the
+header row), optionally gzipped (.csv.gz); several files add up. They are read in one
+streaming pass on every core, and strictly: a malformed row, an unclosed quote or a
+truncated file is an error naming file:line. The duplicate check keeps 16 bytes per
+person and scheme in memory up to --memory, then writes sorted runs to a temporary
+folder (in --temp-dir, else $TMPDIR), which is removed at the end, on an error and on
+Ctrl-C (SIGINT) or SIGTERM.
+
 The xlsx written (-o counts.xlsx) has the columns compute reads back unchanged.`,
 		Example: `  bhxh count danh-sach-2023-11.xlsx -o so-nguoi.xlsx
   bhxh count --scheme bhyt the-bhyt-q1.xlsx the-bhyt-q2.xlsx --format json
-  bhxh count --scheme bhxh_mandatory --scheme bhxh_voluntary bb.xlsx tn.xlsx -o so-nguoi.xlsx`,
+  bhxh count --scheme bhxh_mandatory --scheme bhxh_voluntary bb.xlsx tn.xlsx -o so-nguoi.xlsx
+  bhxh count --memory 512MiB ca-nuoc-1.csv.gz ca-nuoc-2.csv.gz -o so-nguoi.xlsx`,
 		Args: usageArgs(cobra.MinimumNArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			inputs, err := expandInputs(args)
@@ -56,6 +78,8 @@ The xlsx written (-o counts.xlsx) has the columns compute reads back unchanged.`
 	f.StringVar(&opts.Format, "format", "", "output format: table, csv, json or xlsx (default: from -o, else table)")
 	f.StringVarP(&opts.Output, "output", "o", "", "output file (- = standard output)")
 	f.BoolVar(&opts.Strict, "strict", false, "exit 3 when any warning was reported")
+	f.StringVar(&opts.Memory, "memory", "1GiB", "memory for the duplicate check (16 bytes per person and scheme) before sorted runs spill to a temporary folder: e.g. 256MiB, 4GiB")
+	f.StringVar(&opts.TempDir, "temp-dir", "", "folder for the temporary sorted runs (default $TMPDIR); they are removed at the end, on errors and on SIGINT/SIGTERM")
 	return cmd
 }
 
@@ -77,8 +101,22 @@ func runCount(opts *countOptions) error {
 			return usageError{err}
 		}
 	}
-	pc := xlsxio.NewParticipantCounter()
+	memory, err := parseByteSize(opts.Memory)
+	if err != nil {
+		return usagef("--memory %q: %v", opts.Memory, err)
+	}
+	pc := xlsxio.NewParticipantCounter(xlsxio.CounterOptions{Memory: memory, TempDir: opts.TempDir})
+	defer pc.Close()
+	// SIGINT/SIGTERM: remove the temporary runs at once; the count under
+	// way then fails and nothing is written.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	go func() {
+		<-ctx.Done()
+		pc.Abort()
+	}()
 	for i, in := range opts.Inputs {
+
 		o := xlsxio.CountOptions{Sheet: opts.Sheet}
 		switch len(opts.Schemes) {
 		case 0:
@@ -87,11 +125,16 @@ func runCount(opts *countOptions) error {
 		default:
 			o.Scheme = opts.Schemes[i]
 		}
-		if err := pc.AddFile(in, o); err != nil {
-			return err
+		if err := pc.AddFile(ctx, in, o); err != nil {
+			return interrupted(ctx, err)
 		}
 	}
-	pc.Finish()
+	if err := pc.Finish(); err != nil {
+		return interrupted(ctx, err)
+	}
+	if ctx.Err() != nil {
+		return interrupted(ctx, ctx.Err())
+	}
 	res := &report.Count{Inputs: pc.Inputs, Schemes: pc.Schemes(), Units: pc.Units(), Issues: pc.Issues}
 	printIssues(opts.Err, res.Issues)
 
@@ -116,4 +159,33 @@ func runCount(opts *countOptions) error {
 		}
 	}
 	return nil
+}
+
+// interrupted turns the error of a count stopped by a signal into one that
+// says so.
+func interrupted(ctx context.Context, err error) error {
+	if ctx.Err() != nil {
+		return errors.New("interrupted: nothing written, temporary files removed")
+	}
+	return err
+}
+
+// parseByteSize reads "1GiB", "512MiB", "64MB", "1G" or a number of bytes.
+func parseByteSize(s string) (int64, error) {
+	s = strings.TrimSpace(s)
+	num := strings.TrimRightFunc(s, unicode.IsLetter)
+	unit := strings.ToLower(strings.TrimSpace(s[len(num):]))
+	n, err := strconv.ParseInt(strings.TrimSpace(num), 10, 64)
+	if err != nil || n <= 0 {
+		return 0, errors.New("want a size such as 256MiB or 4GiB")
+	}
+	mult, ok := map[string]int64{"": 1, "b": 1, "k": 1 << 10, "kb": 1e3, "kib": 1 << 10, "m": 1 << 20, "mb": 1e6, "mib": 1 << 20,
+		"g": 1 << 30, "gb": 1e9, "gib": 1 << 30, "t": 1 << 40, "tb": 1e12, "tib": 1 << 40}[unit]
+	if !ok {
+		return 0, fmt.Errorf("unit %q: want B, KiB, MiB, GiB or TiB", unit)
+	}
+	if n > math.MaxInt64/mult {
+		return 0, errors.New("too large")
+	}
+	return n * mult, nil
 }

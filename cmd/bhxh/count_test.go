@@ -149,14 +149,14 @@ func TestCountUnitNameConflictIgnoresFormAndCase(t *testing.T) {
 	}
 }
 
-// A participant list saved as CSV (or .xls) is refused with a message that
-// says what to do, not "zip: not a valid zip file".
-func TestCountCSVListSaysSaveAsXlsx(t *testing.T) {
+// A participant list saved as .xls is refused with a message that says what
+// to do, not "zip: not a valid zip file".
+func TestCountXLSListSaysWhatToDo(t *testing.T) {
 	dir := t.TempDir()
-	list := filepath.Join(dir, "ds bhyt.csv")
-	writeFile(t, list, "Mã số BHXH;Xã, phường\n0104000001;Xã Tân Phú\n")
+	list := filepath.Join(dir, "ds bhyt.xls")
+	writeFile(t, list, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1 an OLE compound file")
 	_, errs, code := runCmd("count", "--scheme", "bhyt", list)
-	if code != 1 || !strings.Contains(errs, "ds bhyt.csv") || !strings.Contains(errs, "save it as .xlsx") || strings.Contains(errs, "zip:") {
+	if code != exitData || !strings.Contains(errs, "ds bhyt.xls") || !strings.Contains(errs, "save it as .xlsx or as CSV UTF-8") || strings.Contains(errs, "zip:") {
 		t.Errorf("exit %d, stderr %q", code, errs)
 	}
 }

@@ -1,6 +1,7 @@
 // Package readerr holds the errors reading a file can give, in one place for
 // every reading layer (raw xlsx, grid sources, table finder, participant
-// lists): a *FileError names the file, a *CellError the file, sheet and cell,
+// lists): a *FileError names the file, a *CellError the file, sheet and cell
+// (or line, in a CSV list),
 // an ErrorList carries every rejected cell of a file; the sentinels say what
 // kind of problem it was (compare with errors.Is).
 //
@@ -22,25 +23,32 @@ var (
 	ErrCellRange   = errors.New("is beyond the last cell of a sheet (XFD1048576)")
 )
 
-// CellError is a rejected cell: it names file, sheet and cell.
-// Its message reads `huyen.xlsx: T11!H12: "29.O24" is not a whole number of people`.
+// CellError is a rejected cell: it names file, sheet and cell, or file and
+// line for a CSV participant list (which may be far past what a
+// spreadsheet opens). Its message reads
+// `huyen.xlsx: T11!H12: "29.O24" is not a whole number of people`, or
+// `ds.csv:12: "12345" is not a mã số BHXH (10 digits, typed as text)`.
 type CellError struct {
 	File  string // base name of the file
 	Sheet string // "" for CSV
-	Cell  string // "H12"
+	Cell  string // "H12"; "" when Line is set
+	Line  int64  // the CSV line (1-based) the record starts on; 0 for a cell
 	Value string // the text as typed
 	Err   error
 }
 
 func (e *CellError) Error() string {
-	loc := e.Cell
-	if e.Sheet != "" {
-		loc = e.Sheet + "!" + e.Cell
+	where := e.File + ": " + e.Cell
+	switch {
+	case e.Line > 0:
+		where = fmt.Sprintf("%s:%d", e.File, e.Line)
+	case e.Sheet != "":
+		where = e.File + ": " + e.Sheet + "!" + e.Cell
 	}
 	if e.Value == "" {
-		return fmt.Sprintf("%s: %s: %v", e.File, loc, e.Err)
+		return fmt.Sprintf("%s: %v", where, e.Err)
 	}
-	return fmt.Sprintf("%s: %s: %q %v", e.File, loc, e.Value, e.Err)
+	return fmt.Sprintf("%s: %q %v", where, e.Value, e.Err)
 }
 
 func (e *CellError) Unwrap() error { return e.Err }

@@ -1,0 +1,185 @@
+package xlsxio
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+
+	"compress/gzip"
+
+	"github.com/bhxh/bhxh/xlsxio/csvscan"
+)
+
+// ErrMalformedRow is a CSV record whose fields do not line up with the
+// header's.
+var ErrMalformedRow = errors.New("malformed row")
+
+// addCSV counts a CSV list: UTF-8 with or without a BOM, gzipped or not,
+// separated by the comma, semicolon or tab that makes a header row of its
+// first records. It streams (csvscan: read ‖ split ‖ count), so a list of
+// any length takes a few MiB besides the duplicate check. Errors name the
+// file and line.
+func (pc *ParticipantCounter) addCSV(ctx context.Context, path string, lr *listRows) (CountInput, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return CountInput{}, err
+	}
+	defer f.Close()
+	br := bufio.NewReaderSize(f, 64<<10)
+	if magic, _ := br.Peek(2); bytes.Equal(magic, []byte{0x1f, 0x8b}) {
+		zr, err := gzip.NewReader(br)
+		if err != nil {
+			return CountInput{}, &FileError{File: lr.name, Err: fmt.Errorf("%w: damaged gzip data: %v", ErrNotWorkbook, err)}
+		}
+		br = bufio.NewReaderSize(zr, 64<<10)
+	}
+	head, _ := br.Peek(64 << 10) // fewer at the end of a short file
+	switch {
+	case bytes.HasPrefix(head, []byte("\xEF\xBB\xBF")):
+		br.Discard(3)
+		head = head[3:]
+	case bytes.HasPrefix(head, []byte("\xFF\xFE")), bytes.HasPrefix(head, []byte("\xFE\xFF")), looksUTF16(head, 0), looksUTF16(head, 1):
+		return CountInput{}, &FileError{File: lr.name, Err: fmt.Errorf("%w: UTF-16 text: save the list as CSV UTF-8", ErrNotWorkbook)}
+	}
+	pc.files[lr.file].csv = true
+	lr.where = func(_ uint8, line int64) (string, string, int64) { return "", "", line }
+	var (
+		hdr     listHeader
+		hdrLine int64
+		records int
+		col     [5]int // column of each role, -1 when the list has none
+	)
+	field := func(b *csvscan.Batch, i int, role uint8) []byte {
+		if col[role] < 0 {
+			return nil
+		}
+		return b.Field(i, col[role])
+	}
+	err = csvscan.Scan(ctx, br, csvscan.Options{Comma: listSeparator(head, lr.fixed)}, func(b *csvscan.Batch) error {
+		for i := range b.Len() {
+			line := b.Line(i)
+			if e := b.Err(i); e != nil {
+				if err := lr.failLine(line, errors.Unwrap(e)); err != nil {
+					return err
+				}
+				continue
+			}
+			nf := b.NumFields(i)
+			if !hdr.done {
+				if records++; records > headerSearchRows {
+					return errNoListHeader
+				}
+				hdr.reset()
+				for j := range nf {
+					hdr.see(j, b.Field(i, j))
+				}
+				if hdr.finish(lr.fixed); hdr.done {
+					hdrLine, hdr.width = line, nf
+					lr.haveKind, lr.hasCode = hdr.haveKind, hdr.found[partCode]
+					for r := range col {
+						col[r] = -1
+						if hdr.found[r] && (r != int(partKind) || hdr.haveKind) {
+							col[r] = hdr.cols[r]
+						}
+					}
+				}
+				continue
+			}
+			if nf != hdr.width {
+				if nf == 1 && len(b.Field(i, 0)) == 0 {
+					continue // a blank line
+				}
+				if err := lr.failLine(line, fmt.Errorf("%w: %d fields, the header (line %d) has %d", ErrMalformedRow, nf, hdrLine, hdr.width)); err != nil {
+					return err
+				}
+				continue
+			}
+			if err := lr.row(line, field(b, i, partID), field(b, i, partCode), field(b, i, partName), field(b, i, partKind)); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	var readErr *csvscan.Error
+	switch {
+	case errors.Is(err, errNoListHeader), err == nil && !hdr.done && len(lr.errs) == 0:
+		return CountInput{}, &FileError{File: lr.name, Err: fmt.Errorf("%w: %s", ErrNoHeader, listHeaderWant)}
+	case errors.Is(err, errStopList), err == nil:
+	case errors.As(err, &readErr): // a long record, or the text stops (a truncated gzip)
+		lr.errs = append(lr.errs, &CellError{File: lr.name, Line: readErr.Line, Err: readError(readErr.Err)})
+	default:
+		return CountInput{}, err
+	}
+	if len(lr.errs) > 0 {
+		return CountInput{}, lr.errs
+	}
+	return CountInput{File: lr.name, Rows: lr.rows}, nil
+}
+
+// readError says what a read error means for a list.
+func readError(err error) error {
+	switch {
+	case errors.Is(err, csvscan.ErrLongRecord):
+		return err
+	case errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, gzip.ErrChecksum), errors.Is(err, gzip.ErrHeader):
+		return fmt.Errorf("the text stops here: %w (a truncated or damaged file)", err)
+	}
+	return fmt.Errorf("reading stopped here: %w", err)
+}
+
+// failLine records a malformed record of a CSV list.
+func (lr *listRows) failLine(line int64, err error) error {
+	lr.errs = append(lr.errs, &CellError{File: lr.name, Line: line, Err: err})
+	if len(lr.errs) >= MaxErrors {
+		return errStopList
+	}
+	return nil
+}
+
+// listSeparator is the comma, semicolon or tab with which a header row is
+// found among the first records of head (the start of the text) and the
+// records after it have as many fields as it ("Mã số BHXH;Xã, phường" has
+// a header either way); failing that, the one the first line uses most.
+func listSeparator(head []byte, fixed uint8) byte {
+	if k := bytes.LastIndexByte(head, '\n'); k >= 0 {
+		head = head[:k+1]
+	}
+	best, bestOff := byte(0), -1
+	for _, sep := range []byte{',', ';', '\t'} {
+		var hdr listHeader
+		n, off := 0, 0 // records read; records after the header of another width
+		csvscan.Scan(context.Background(), bytes.NewReader(head), csvscan.Options{Comma: sep}, func(b *csvscan.Batch) error {
+			for i := range b.Len() {
+				nf := b.NumFields(i)
+				if hdr.done {
+					if nf != hdr.width && !(nf == 1 && len(b.Field(i, 0)) == 0) {
+						off++
+					}
+					continue
+				}
+				if n++; n > headerSearchRows {
+					return errNoListHeader
+				}
+				hdr.reset()
+				for j := range nf {
+					hdr.see(j, b.Field(i, j))
+				}
+				if hdr.finish(fixed); hdr.done {
+					hdr.width = nf
+				}
+			}
+			return nil
+		})
+		if hdr.done && (bestOff < 0 || off < bestOff) {
+			best, bestOff = sep, off
+		}
+	}
+	if bestOff >= 0 {
+		return best
+	}
+	return byte(sniffSeparator(head))
+}
