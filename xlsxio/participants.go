@@ -131,6 +131,7 @@ func NewParticipantCounter(opt CounterOptions) *ParticipantCounter {
 		opt.Memory = DefaultCountMemory
 	}
 	return &ParticipantCounter{
+		pairs:     newUnitPairs(),
 		byCode:    map[string]*unitAcc{},
 		byName:    map[string]*unitAcc{},
 		byRawName: map[string]*unitAcc{},
@@ -518,50 +519,86 @@ func (lr *listRows) fail(role uint8, row int64, val []byte, err error) error {
 // row checks one data row (its person, code, unit name and kind cells, nil
 // when absent) and records its person for each scheme it names.
 func (lr *listRows) row(row int64, id, code, uname, kind []byte) error {
+	c := checkCells(&lr.kinds, lr.fixed, lr.haveKind, id, code, uname, kind)
+	return lr.record(row, &c)
+}
+
+// cells is a row's cells checked: what checkCells finds without the
+// counter's state, so that a CSV list does it on the goroutine that splits
+// the records, while another counts.
+type cells struct {
+	code, name []byte // trimmed
+	hash       uint64 // of (code, name), for unitPairs; set by the caller
+	pid        uint64 // the person: the 10 digits
+	mask       uint8  // the schemes (bit i = ParticipantSchemes[i])
+	blank      bool   // none of the four cells filled: skipped
+	role       uint8  // the rejected cell's role, with err
+	value      []byte // the rejected text, with err
+	err        error
+}
+
+// checkCells trims the cells and checks the person and the kind.
+func checkCells(kinds *kindCache, fixed uint8, haveKind bool, id, code, uname, kind []byte) cells {
 	id, code, uname, kind = bytes.TrimSpace(id), bytes.TrimSpace(code), bytes.TrimSpace(uname), bytes.TrimSpace(kind)
+	c := cells{code: code, name: uname, mask: fixed}
 	if len(id) == 0 && len(code) == 0 && len(uname) == 0 && len(kind) == 0 {
-		return nil // a footer, a signature, a blank row
+		c.blank = true // a footer, a signature, a blank row
+		return c
 	}
-	lr.rows++
-	var pid uint64
+	reject := func(role uint8, v []byte, err error) cells {
+		c.role, c.value, c.err = role, v, err
+		return c
+	}
 	if len(id) != 10 {
 		if len(id) == 0 {
-			return lr.fail(partID, row, nil, ErrNoPersonID)
+			return reject(partID, nil, ErrNoPersonID)
 		}
-		return lr.fail(partID, row, id, ErrPersonID)
+		return reject(partID, id, ErrPersonID)
 	}
 	for _, ch := range id {
 		if ch < '0' || ch > '9' {
-			return lr.fail(partID, row, id, ErrPersonID)
+			return reject(partID, id, ErrPersonID)
 		}
-		pid = pid*10 + uint64(ch-'0')
+		c.pid = c.pid*10 + uint64(ch-'0')
 	}
-	mask := lr.fixed
-	if lr.haveKind {
+	if haveKind {
 		if len(kind) == 0 {
-			return lr.fail(partKind, row, nil, ErrNoKind)
+			return reject(partKind, nil, ErrNoKind)
 		}
-		m := lr.kinds.mask(kind)
-		if m == 0 {
-			return lr.fail(partKind, row, kind, ErrUnknownKind)
+		if c.mask = kinds.mask(kind); c.mask == 0 {
+			return reject(partKind, kind, ErrUnknownKind)
 		}
-		mask = m
 	}
-	u := lr.pc.pairs.find(code, uname)
+	return c
+}
+
+// record counts a checked row: its unit, and its person for each scheme.
+func (lr *listRows) record(row int64, c *cells) error {
+	if c.blank {
+		return nil
+	}
+	lr.rows++
+	if c.err != nil {
+		return lr.fail(c.role, row, c.value, c.err)
+	}
+	if c.hash == 0 {
+		c.hash = lr.pc.pairs.hash(c.code, c.name)
+	}
+	u := lr.pc.pairs.find(c.hash, c.code, c.name)
 	if u == nil {
 		var err error
-		if u, err = lr.unitOf(row, code, uname); u == nil {
+		if u, err = lr.unitOf(row, c.code, c.name); u == nil {
 			return err
 		}
-		lr.pc.pairs.add(code, uname, u)
+		lr.pc.pairs.add(c.hash, c.code, c.name, u)
 	}
 	if len(lr.errs) > 0 {
 		return nil // keep checking cells, stop counting
 	}
 	at := loc(lr.file, row)
 	for s := range 4 {
-		if mask&(1<<s) != 0 {
-			if err := lr.pc.set.Add(pid<<2|uint64(s), u.index, at); err != nil {
+		if c.mask&(1<<s) != 0 {
+			if err := lr.pc.set.Add(c.pid<<2|uint64(s), u.index, at); err != nil {
 				return err
 			}
 		}

@@ -47,11 +47,14 @@ func (pc *ParticipantCounter) addCSV(ctx context.Context, path string, lr *listR
 	}
 	pc.files[lr.file].csv = true
 	lr.where = func(_ uint8, line int64) (string, string, int64) { return "", "", line }
+	// The splitting goroutine finds the header and checks each row's cells
+	// (prepare); the caller's records them (its units, the duplicate check).
 	var (
 		hdr     listHeader
 		hdrLine int64
 		records int
 		col     [5]int // column of each role, -1 when the list has none
+		kinds   kindCache
 	)
 	field := func(b *csvscan.Batch, i int, role uint8) []byte {
 		if col[role] < 0 {
@@ -59,17 +62,16 @@ func (pc *ParticipantCounter) addCSV(ctx context.Context, path string, lr *listR
 		}
 		return b.Field(i, col[role])
 	}
-	err = csvscan.Scan(ctx, br, csvscan.Options{Comma: listSeparator(head, lr.fixed)}, func(b *csvscan.Batch) error {
+	prepare := func(b *csvscan.Batch) error {
+		rows, _ := b.Aux.([]csvRow)
+		rows = rows[:0]
 		for i := range b.Len() {
-			line := b.Line(i)
-			if e := b.Err(i); e != nil {
-				if err := lr.failLine(line, errors.Unwrap(e)); err != nil {
-					return err
-				}
-				continue
-			}
+			r := csvRow{line: b.Line(i)}
 			nf := b.NumFields(i)
-			if !hdr.done {
+			switch e := b.Err(i); {
+			case e != nil:
+				r.c.err = errors.Unwrap(e)
+			case !hdr.done:
 				if records++; records > headerSearchRows {
 					return errNoListHeader
 				}
@@ -78,32 +80,41 @@ func (pc *ParticipantCounter) addCSV(ctx context.Context, path string, lr *listR
 					hdr.see(j, b.Field(i, j))
 				}
 				if hdr.finish(lr.fixed); hdr.done {
-					hdrLine, hdr.width = line, nf
-					lr.haveKind, lr.hasCode = hdr.haveKind, hdr.found[partCode]
-					for r := range col {
-						col[r] = -1
-						if hdr.found[r] && (r != int(partKind) || hdr.haveKind) {
-							col[r] = hdr.cols[r]
+					hdrLine, hdr.width = r.line, nf
+					for role := range col {
+						col[role] = -1
+						if hdr.found[role] && (role != int(partKind) || hdr.haveKind) {
+							col[role] = hdr.cols[role]
 						}
 					}
 				}
-				continue
-			}
-			if nf != hdr.width {
+				r.c.blank = true
+			case nf != hdr.width:
 				if nf == 1 && len(b.Field(i, 0)) == 0 {
-					continue // a blank line
+					r.c.blank = true // a blank line
+					break
 				}
-				if err := lr.failLine(line, fmt.Errorf("%w: %d fields, the header (line %d) has %d", ErrMalformedRow, nf, hdrLine, hdr.width)); err != nil {
-					return err
+				r.c.err = fmt.Errorf("%w: %d fields, the header (line %d) has %d", ErrMalformedRow, nf, hdrLine, hdr.width)
+			default:
+				r.c = checkCells(&kinds, lr.fixed, hdr.haveKind, field(b, i, partID), field(b, i, partCode), field(b, i, partName), field(b, i, partKind))
+				if r.c.err == nil && !r.c.blank {
+					r.c.hash = pc.pairs.hash(r.c.code, r.c.name)
 				}
-				continue
 			}
-			if err := lr.row(line, field(b, i, partID), field(b, i, partCode), field(b, i, partName), field(b, i, partKind)); err != nil {
+			rows = append(rows, r)
+		}
+		b.Aux = rows
+		return nil
+	}
+	err = csvscan.Scan(ctx, br, csvscan.Options{Comma: listSeparator(head, lr.fixed), Prepare: prepare}, func(b *csvscan.Batch) error {
+		for _, r := range b.Aux.([]csvRow) {
+			if err := lr.record(r.line, &r.c); err != nil {
 				return err
 			}
 		}
 		return nil
 	})
+	lr.hasCode = hdr.found[partCode]
 	var readErr *csvscan.Error
 	switch {
 	case errors.Is(err, errNoListHeader), err == nil && !hdr.done && len(lr.errs) == 0:
@@ -120,6 +131,12 @@ func (pc *ParticipantCounter) addCSV(ctx context.Context, path string, lr *listR
 	return CountInput{File: lr.name, Rows: lr.rows}, nil
 }
 
+// csvRow is a record of a CSV list as the splitting goroutine leaves it.
+type csvRow struct {
+	line int64
+	c    cells
+}
+
 // readError says what a read error means for a list.
 func readError(err error) error {
 	switch {
@@ -129,15 +146,6 @@ func readError(err error) error {
 		return fmt.Errorf("the text stops here: %w (a truncated or damaged file)", err)
 	}
 	return fmt.Errorf("reading stopped here: %w", err)
-}
-
-// failLine records a malformed record of a CSV list.
-func (lr *listRows) failLine(line int64, err error) error {
-	lr.errs = append(lr.errs, &CellError{File: lr.name, Line: line, Err: err})
-	if len(lr.errs) >= MaxErrors {
-		return errStopList
-	}
-	return nil
 }
 
 // listSeparator is the comma, semicolon or tab with which a header row is

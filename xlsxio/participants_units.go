@@ -29,16 +29,20 @@ type pairSlot struct {
 // (every row then takes the slow path, correct but slower).
 const maxPairArena = 1 << 30
 
+func newUnitPairs() unitPairs { return unitPairs{seed: maphash.MakeSeed()} }
+
+// hash is the pair's hash, never 0. It only reads the seed: any goroutine
+// may call it.
 func (t *unitPairs) hash(code, name []byte) uint64 {
-	return maphash.Bytes(t.seed, code) ^ bits.RotateLeft64(maphash.Bytes(t.seed, name), 29)
+	return (maphash.Bytes(t.seed, code) ^ bits.RotateLeft64(maphash.Bytes(t.seed, name), 29)) | 1
 }
 
-// find returns the unit of the pair, or nil when it was never added.
-func (t *unitPairs) find(code, name []byte) *unitAcc {
+// find returns the unit of the pair (h its hash), or nil when it was never
+// added.
+func (t *unitPairs) find(h uint64, code, name []byte) *unitAcc {
 	if t.n == 0 {
 		return nil
 	}
-	h := t.hash(code, name)
 	mask := uint64(len(t.slots) - 1)
 	for i := h & mask; ; i = (i + 1) & mask {
 		s := &t.slots[i]
@@ -54,15 +58,15 @@ func (t *unitPairs) find(code, name []byte) *unitAcc {
 	}
 }
 
-// add remembers the unit of a pair not in the table.
-func (t *unitPairs) add(code, name []byte, u *unitAcc) {
+// add remembers the unit of a pair (h its hash) not in the table.
+func (t *unitPairs) add(h uint64, code, name []byte, u *unitAcc) {
 	if len(t.arena)+len(code)+len(name) > maxPairArena {
 		return
 	}
 	if 2*(t.n+1) > len(t.slots) {
 		t.grow()
 	}
-	s := pairSlot{hash: t.hash(code, name), off: uint32(len(t.arena)), codeLen: uint32(len(code)), nameLen: uint32(len(name)), unit: u}
+	s := pairSlot{hash: h, off: uint32(len(t.arena)), codeLen: uint32(len(code)), nameLen: uint32(len(name)), unit: u}
 	t.arena = append(append(t.arena, code...), name...)
 	t.put(s)
 	t.n++
@@ -78,9 +82,6 @@ func (t *unitPairs) put(s pairSlot) {
 }
 
 func (t *unitPairs) grow() {
-	if t.slots == nil {
-		t.seed = maphash.MakeSeed()
-	}
 	old := t.slots
 	t.slots = make([]pairSlot, max(64, 2*len(old)))
 	for _, s := range old {

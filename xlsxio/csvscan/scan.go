@@ -41,6 +41,11 @@ type Options struct {
 	Comma     byte // ',' (default), ';' or '\t'
 	BlockSize int  // bytes read at once (default 1 MiB)
 	MaxRecord int  // bytes of one record (default 1 MiB); longer is ErrLongRecord
+	// Prepare, when set, gets every batch first, in order, on the goroutine
+	// that splits the records: per-record work that needs nothing of the
+	// callback's state is done there, beside the callback, and kept in
+	// Batch.Aux. Its error stops the scan (the batch is not handed over).
+	Prepare func(*Batch) error
 }
 
 func (o Options) withDefaults() Options {
@@ -58,6 +63,10 @@ func (o Options) withDefaults() Options {
 
 // Batch is a run of consecutive records.
 type Batch struct {
+	// Aux is Prepare's, for the callback; it stays with the batch's buffer
+	// (batches are reused), so Prepare can reuse what it holds.
+	Aux any
+
 	buf    []byte
 	fields []span
 	recs   []rec
@@ -107,6 +116,7 @@ type block struct {
 	n    int    // bytes read, after the reserve
 	eof  bool
 	err  error
+	prep error // Prepare's
 	b    Batch
 }
 
@@ -167,7 +177,11 @@ func Scan(ctx context.Context, r io.Reader, opt Options, fn func(*Batch) error) 
 		p := splitter{comma: opt.Comma, line: 1, max: opt.MaxRecord}
 		for b := range read {
 			p.split(b, reserve)
-			last := b.eof || b.err != nil
+			b.prep = nil
+			if opt.Prepare != nil && len(b.b.recs) > 0 {
+				b.prep = opt.Prepare(&b.b)
+			}
+			last := b.eof || b.err != nil || b.prep != nil
 			select {
 			case parsed <- b:
 			case <-ctx.Done():
@@ -180,6 +194,9 @@ func Scan(ctx context.Context, r io.Reader, opt Options, fn func(*Batch) error) 
 	}()
 	var err error
 	for b := range parsed {
+		if err == nil {
+			err = b.prep
+		}
 		if err == nil && len(b.b.recs) > 0 {
 			err = fn(&b.b) // the records read before a read error count too
 		}
