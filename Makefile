@@ -62,7 +62,8 @@ fuzz-corpus:
 man: build
 	./$(BIN) gen-man man/man1
 
-# bhxh count against pandas+openpyxl, SheetJS and the floor; writes BENCHMARKS.md.
+# bhxh against pandas+openpyxl, SheetJS, DuckDB (bench/duckdb: cgo, its own
+# module, built here only) and its limits; writes BENCHMARKS.md.
 bench:
 	bash bench/run.sh
 

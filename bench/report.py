@@ -71,25 +71,51 @@ versions = {
     "Python": sh("/usr/bin/python3 --version"),
     "pandas / openpyxl": sh("/usr/bin/python3 -c 'import pandas, openpyxl; print(pandas.__version__, \"/\", openpyxl.__version__)'"),
     "Node / SheetJS": sh("node --version") + " / xlsx " + sh("node -p \"require('./bench/node_modules/xlsx/package.json').version\""),
-    "unzip": sh("unzip -v | head -1"),
+    "DuckDB (Go bindings, bench/duckdb)": sh("grep -m1 'duckdb/duckdb-go/v2 ' bench/duckdb/go.mod | awk '{print $2}'") + " (DuckDB " + (sh("bin/duckdb-count -version") or "?") + ")",
     "hyperfine": sh("hyperfine --version") or "not installed (a shell loop)",
 }
 
+
 out = []
 w = out.append
+nproc = int(sh("nproc") or 1)
+
+
+def rss_s(name):
+    r = peak_mb(name)
+    return f"{r:.0f} MB" if r else "n/a"
+
+
+def load_of(name):
+    for line in open(os.path.join(R, "load.txt")).read().splitlines():
+        k, *v = line.split()
+        if k == name and v:
+            return float(v[0])
+    return None
+
+
+loads = [float(l.split()[1]) for l in open(os.path.join(R, "load.txt")).read().splitlines() if len(l.split()) > 1]
+start = open(os.path.join(R, "loadavg.start")).read().split()
+end = open(os.path.join(R, "loadavg.end")).read().split() if os.path.exists(os.path.join(R, "loadavg.end")) else ["?"]
+
 w("# Benchmarks\n")
 w("Written by `make bench` (bench/run.sh, bench/report.py); every figure below comes from the last run. ")
 w("Inputs are generated deterministically by bench/gen: participant lists written the way Excel writes them ")
 w("(7 columns under a 3-row heading, every text in the shared-strings table, a style on every cell, ~0.1% of ")
-w("rows repeating a person), and 1,000 monthly workbooks of 60 units.\n")
+w("rows repeating a person), the same lists as a national database exports them (UTF-8 CSV, one header line, ")
+w("3,321 communes, ids with a province prefix), 1,000 monthly workbooks of 60 units, and an allocation ")
+w("baseline of 100,000 units.\n")
 w("Wall time is the median over the runs shown (hyperfine); peak RSS is the largest over those runs, from ")
-w("`/usr/bin/time -v` (for a pipeline, its largest process). Ratio = the tool's median / bhxh's median.\n")
-load = open(os.path.join(R, "loadavg.start")).read().split() if os.path.exists(os.path.join(R, "loadavg.start")) else []
-if load and float(load[0]) > int(sh("nproc") or 1):
-    w(f"**This run shared the machine with other jobs** (load average {load[0]} on {sh('nproc')} cores at its start): ")
-    w("wall times are inflated, most for tools that use both cores (bhxh's inflate ‖ scan ‖ count pipeline, ")
-    w("the floor's unzip | scan pipe); the CPU column is less sensitive to that. Re-run `make bench` on a quiet ")
-    w("machine for the figures the targets mean.\n")
+w("`/usr/bin/time -v`. Ratio = the tool's median / bhxh's median, within this run.\n")
+w("## Load\n")
+w(f"The machine has {nproc} cores and is shared. Load average (1 min) at the start {start[0]}, at the end {end[0]}; "
+  f"before each timed command from {min(loads):.2f} to {max(loads):.2f} (each is listed with its table). ")
+if max(loads) > nproc * 0.75:
+    w(f"**Parts of this run shared the machine with other jobs** (load up to {max(loads):.2f} on {nproc} cores): "
+      "wall times are inflated there, most for what uses both cores (bhxh's pipelines, DuckDB); ratios are taken "
+      "within one run, and the CPU column is less sensitive. A row whose load is above 1 is marked ⚠.\n")
+else:
+    w("The machine was quiet for the whole run.\n")
 w("## Machine\n")
 for k, v in machine.items():
     w(f"- {k}: {v}")
@@ -99,73 +125,150 @@ for k, v in versions.items():
     w(f"- {k}: {v}")
 w("")
 
-sizes = sorted({int(m.group(1)) for f in glob.glob(os.path.join(R, "count-*-bhxh.json")) + glob.glob(os.path.join(R, "count-*-bhxh.times"))
-                for m in [re.search(r"count-(\d+)-bhxh", f)] if m})
-tools = [("bhxh", "bhxh count"), ("floor", "floor: unzip -p + <row count"), ("pandas", "pandas + openpyxl"), ("sheetjs", "SheetJS (xlsx)")]
-summary = {}
-for n in sizes:
-    w(f"## bhxh count: {n:,} rows\n")
-    xl = f"bench/data/ds-{n}.xlsx"
-    if os.path.exists(xl):
-        xmlsize = sh("unzip -l " + xl + " xl/worksheets/sheet1.xml | tail -1").split()[0]
-        w(f"Input {xl}: {os.path.getsize(xl) / 1e6:.1f} MB xlsx, {int(xmlsize) / 1e6:.0f} MB of sheet XML.\n")
-    w("| tool | runs | median wall | CPU (user+sys, mean) | peak RSS | ratio to bhxh |")
-    w("|---|---:|---:|---:|---:|---:|")
-    base = median_s(f"count-{n}-bhxh")
-    for key, label in tools:
-        name = f"count-{n}-{key}"
-        m, rss = median_s(name), peak_mb(name)
-        ratio = f"{m / base:.2f}×" if m and base else "n/a"
-        w(f"| {label} | {runs(name)} | {fmt_s(m)} | {fmt_s(cpu_s(name))} | {f'{rss:.0f} MB' if rss else 'n/a'} | {ratio} |")
-        summary[(n, key)] = (m, rss)
-    w("")
 
+def row(label, name, base=None):
+    m = median_s(name)
+    if m is None:
+        return f"| {label} | – | n/a | | | | |", None
+    ld = load_of(name)
+    warn = " ⚠" if ld and ld > 1 else ""
+    ratio = f"{m / base:.2f}×" if base else "1.00×"
+    return f"| {label} | {runs(name)} | {fmt_s(m)} | {fmt_s(cpu_s(name))} | {rss_s(name)} | {ratio} | {ld if ld is not None else ''}{warn} |", m
+
+
+HEAD = ["| tool | runs | median wall | CPU (user+sys, mean) | peak RSS | ratio to bhxh | load |", "|---|---:|---:|---:|---:|---:|---:|"]
+targets = []
+
+
+def verdict(ok):
+    return "**met**" if ok else "**NOT met**"
+
+
+# --- xlsx lists
+sizes = sorted({int(m.group(1)) for f in glob.glob(os.path.join(R, "count-*-bhxh.json")) for m in [re.search(r"count-(\d+)-bhxh", f)] if m})
+for n in sizes:
+    w(f"## bhxh count, xlsx list: {n:,} rows\n")
+    xl = f"bench/data/ds-{n}.xlsx"
+    inf = json.load(open(os.path.join(R, f"inflate-{n}.out")))
+    if os.path.exists(xl):
+        w(f"Input {xl}: {os.path.getsize(xl) / 1e6:.1f} MB xlsx, {inf['sheet_bytes'] / 1e6:.0f} MB of sheet XML, "
+          f"{inf.get('shared_strings_bytes', 0) / 1e6:.0f} MB of shared strings.\n")
+    w("\n".join(HEAD))
+    r, base = row("bhxh count", f"count-{n}-bhxh")
+    w(r)
+    lim = inf["sheet_seconds"]
+    w(f"| limit: inflate the sheet (compress/flate, 1 thread, in process) | {len(inf['sheet_runs'])} | {fmt_s(lim)} | {fmt_s(lim)} | | {lim / base:.2f}× | {load_of(f'inflate-{n}') or ''} |")
+    w(f"| inflate the sheet and the shared strings (what bhxh inflates) | {len(inf['sheet_runs'])} | {fmt_s(inf['with_shared_strings_seconds'])} | | | {inf['with_shared_strings_seconds'] / base:.2f}× | |")
+    for key, label in [("pandas", "pandas + openpyxl"), ("sheetjs", "SheetJS (xlsx)")]:
+        w(row(label, f"count-{n}-{key}", base)[0])
+    w("")
+    if n == max(sizes):
+        targets.append(f"xlsx list, {n:,} rows: bhxh {fmt_s(base)} = {base / lim:.2f}× the single-thread inflate time of its sheet ({fmt_s(lim)}); target ≤ 1.3× — {verdict(base / lim <= 1.3)}")
+        pm = median_s(f"count-{n}-pandas")
+        if pm:
+            targets.append(f"xlsx list, {n:,} rows: {pm / base:.1f}× faster than pandas+openpyxl (earlier target ≥ 40×) — {verdict(pm / base >= 40)}; peak RSS {rss_s(f'count-{n}-bhxh')} (≤ 150 MB) — {verdict((peak_mb(f'count-{n}-bhxh') or 1e9) <= 150)}")
+
+# --- CSV lists
+csizes = sorted({int(m.group(1)) for f in glob.glob(os.path.join(R, "csv-*-bhxh.json")) for m in [re.search(r"csv-(\d+)-bhxh\.json", f)] if m})
+for n in csizes:
+    w(f"## bhxh count, CSV list: {n:,} rows\n")
+    p = f"bench/data/ds-{n}.csv"
+    if os.path.exists(p):
+        gz = os.path.getsize(p + ".gz") / 1e6 if os.path.exists(p + ".gz") else None
+        w(f"Input {p}: {os.path.getsize(p) / 1e6:,.0f} MB" + (f" ({gz:,.0f} MB gzipped)" if gz else "") + ".\n")
+    w("\n".join(HEAD))
+    r, base = row("bhxh count", f"csv-{n}-bhxh")
+    w(r)
+    for key, label in [("bhxh-gz", "bhxh count, the same list gzipped (.csv.gz)"), ("duckdb", "DuckDB (SQL over read_csv)"), ("pandas", "pandas (read_csv, 3 columns)")]:
+        if os.path.exists(os.path.join(R, f"csv-{n}-{key}.json")):
+            w(row(label, f"csv-{n}-{key}", base)[0])
+    w("")
+    dm = median_s(f"csv-{n}-duckdb")
+    rss = peak_mb(f"csv-{n}-bhxh")
+    agree = any(l.startswith(f"csv-{n} duckdb agrees") for l in open(os.path.join(R, "checks.txt")))
+    if n <= 20000000 and dm:
+        targets.append(f"CSV list, {n:,} rows: bhxh {fmt_s(base)} = {base / dm:.2f}× DuckDB's wall time ({fmt_s(dm)}); target ≤ 0.5× — {verdict(base / dm <= 0.5)}; peak RSS {rss:.0f} MB (≤ 300 MB) — {verdict(rss <= 300)}")
+    elif base:
+        targets.append(f"CSV list, {n:,} rows: bhxh {fmt_s(base)} (≤ 30 s) — {verdict(base <= 30)}; peak RSS {rss:.0f} MB (≤ 1.2 GB) — {verdict(rss <= 1200)}; "
+                       f"counts identical to DuckDB's — {verdict(agree)}" + (f" (DuckDB {fmt_s(dm)})" if dm else ""))
+
+# --- reports
 w("## bhxh compute --out-dir: 1,000 monthly workbooks\n")
-w("| tool | runs | median wall | peak RSS | ratio to bhxh |")
-w("|---|---:|---:|---:|---:|")
-pm, prss = median_s("compute-1000-pandas"), peak_mb("compute-1000-pandas")
-na = os.path.join(R, "compute-1000-bhxh.na")
-if os.path.exists(na):
-    w(f"| bhxh compute --out-dir | – | {open(na).read().strip()} | | |")
-    w(f"| pandas + openpyxl | {runs('compute-1000-pandas')} | {fmt_s(pm)} | {f'{prss:.0f} MB' if prss else 'n/a'} | n/a |")
-else:
-    bm, brss = median_s("compute-1000-bhxh"), peak_mb("compute-1000-bhxh")
-    xm, xrss = median_s("compute-1000-bhxh-xlsx"), peak_mb("compute-1000-bhxh-xlsx")
-    w(f"| bhxh compute --out-dir (CSV reports, the pandas script's job) | {runs('compute-1000-bhxh')} | {fmt_s(bm)} | {f'{brss:.0f} MB' if brss else 'n/a'} | 1.00× |")
-    w(f"| bhxh compute --out-dir (default xlsx reports with chart) | {runs('compute-1000-bhxh-xlsx')} | {fmt_s(xm)} | {f'{xrss:.0f} MB' if xrss else 'n/a'} | {xm / bm:.2f}× |")
-    w(f"| pandas + openpyxl (CSV reports) | {runs('compute-1000-pandas')} | {fmt_s(pm)} | {f'{prss:.0f} MB' if prss else 'n/a'} | {pm / bm:.2f}× |")
+sizes_kb = {}
+for l in open(os.path.join(R, "checks.txt")):
+    m = re.match(r"reports-(\w+): (\d+) files, (\d+) KiB", l)
+    if m:
+        sizes_kb[m.group(1)] = int(m.group(3))
+w("| reports | runs | median wall | CPU (user+sys, mean) | peak RSS | written | MB/s | ratio to CSV | load |")
+w("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+cm = median_s("compute-1000-bhxh")
+for name, label, fmt in [("compute-1000-bhxh", "bhxh, CSV (the pandas script's job)", "csv"), ("compute-1000-bhxh-json", "bhxh, JSON", "json"),
+                         ("compute-1000-bhxh-xlsx", "bhxh, xlsx (default: chart, checks, sources)", "xlsx"), ("compute-1000-pandas", "pandas + openpyxl, CSV", None)]:
+    m = median_s(name)
+    if m is None:
+        continue
+    kb = sizes_kb.get(fmt)
+    ld = load_of(name)
+    w(f"| {label} | {runs(name)} | {fmt_s(m)} | {fmt_s(cpu_s(name))} | {rss_s(name)} | {f'{kb / 1024:.0f} MB' if kb else ''} | "
+      f"{f'{kb / 1024 / m:.0f}' if kb else ''} | {m / cm:.2f}× | {ld if ld is not None else ''}{' ⚠' if ld and ld > 1 else ''} |")
 w("")
+xm, jm = median_s("compute-1000-bhxh-xlsx"), median_s("compute-1000-bhxh-json")
+if cm and xm:
+    targets.append(f"1,000 xlsx reports: {fmt_s(xm)} = {xm / cm:.2f}× the 1,000 CSV reports ({fmt_s(cm)}); target ≤ 2× — {verdict(xm / cm <= 2)}")
+if cm and jm:
+    per_byte = (jm / sizes_kb["json"]) / (cm / sizes_kb["csv"]) if sizes_kb.get("json") and sizes_kb.get("csv") else None
+    targets.append(f"1,000 JSON reports: {fmt_s(jm)} = {jm / cm:.2f}× the CSV reports; target ≤ 1.2× — {verdict(jm / cm <= 1.2)}"
+                   + (f" (per byte written: {per_byte:.2f}× the CSV's time)" if per_byte else ""))
+
+# --- allocate
+w("## bhxh allocate: 100,000 units\n")
+bench = {}
+for l in open(os.path.join(R, "allocate-bench.txt")):
+    m = re.match(r"BenchmarkAllocate100000/([^/]+)/(\S+?)-\d+\s+\d+\s+(\d+) ns/op", l)
+    if m:
+        bench[(m.group(1), m.group(2))] = int(m.group(3)) / 1e9
+rounds = ["largest-remainder", "webster", "dhondt", "huntington-hill"]
+methods = ["proportional", "uncovered", "current", "weight:w"]
+w("In process (`coverage.Allocate`, `go test -bench Allocate100000 ./coverage`), mean per allocation; load "
+  f"{load_of('allocate-inprocess')}:\n")
+w("| method | " + " | ".join(rounds) + " |")
+w("|---|" + "---:|" * len(rounds))
+for mt in methods:
+    w(f"| {mt} | " + " | ".join(fmt_s(bench.get((mt, r))) for r in rounds) + " |")
+w("")
+w("The whole command on bench/data/baseline-100000.csv (read the baseline, allocate with Huntington–Hill, write a CSV):\n")
+w("\n".join(HEAD).replace("ratio to bhxh", "ratio to proportional"))
+pb = median_s("allocate-cli-proportional")
+for mt in ["proportional", "uncovered", "current", "weight"]:
+    w(row(f"--method {mt}{':population' if mt == 'weight' else ''}", f"allocate-cli-{mt}", pb)[0])
+w("")
+if bench:
+    worst = max(bench.items(), key=lambda kv: kv[1])
+    targets.append(f"allocate, 100,000 units, every method × rounding (in process): slowest {worst[0][0]}/{worst[0][1]} {fmt_s(worst[1])}; target ≤ 0.5 s — {verdict(worst[1] <= 0.5)}"
+                   f" (the whole command: {fmt_s(pb)}, see above)")
 
 vm = median_s("version")
 w("## Start-up\n")
 w(f"`bhxh version`: median {fmt_s(vm)} over {runs('version')} runs (hyperfine -N, 20 warm-ups).\n")
+if vm:
+    targets.append(f"`bhxh version` median {fmt_s(vm)} (≤ 20 ms) — {verdict(vm <= 0.020)}")
 
 w("## Checks\n")
 for line in open(os.path.join(R, "checks.txt")).read().splitlines():
     w(f"- {line}")
 w("")
 
-big = max(sizes) if sizes else None
-if big:
-    b, fl, pd_ = summary.get((big, "bhxh")), summary.get((big, "floor")), summary.get((big, "pandas"))
-    w(f"## Targets ({big:,} rows)\n")
-    def verdict(ok):
-        return "met" if ok else "NOT met"
-    if b[0] and pd_[0]:
-        w(f"- at least 40× faster than pandas+openpyxl: {pd_[0] / b[0]:.1f}× — {verdict(pd_[0] / b[0] >= 40)}")
-    if b[0] and fl[0]:
-        w(f"- within 2× of the floor: {b[0] / fl[0]:.2f}× the floor — {verdict(b[0] / fl[0] <= 2)}")
-    if b[1]:
-        w(f"- peak RSS at most 150 MB: {b[1]:.0f} MB — {verdict(b[1] <= 150)}")
-    if vm:
-        w(f"- `bhxh version` median at most 20 ms: {fmt_s(vm)} — {verdict(vm <= 0.020)}")
-    w("")
+w("## Targets\n")
+for t in targets:
+    w(f"- {t}")
+w("")
 
 w("## Exact commands\n")
 w("```")
 for f in sorted(glob.glob(os.path.join(R, "*.cmd"))):
     w(f"{os.path.basename(f)[:-4]}: {open(f).read().strip()}")
+w("allocate in process: go test -run '^$' -bench Allocate100000 -benchtime RUNSx ./coverage")
 w("bhxh version (start-up): hyperfine -N --warmup 20 --runs 300 'bin/bhxh version'")
 w("```")
-w("Each was run as `/usr/bin/time -v -a -o RESULTS/NAME.timev sh -c 'COMMAND'` under hyperfine.")
+w("Each was run as `/usr/bin/time -v -a -o RESULTS/NAME.timev sh -c 'COMMAND'` under hyperfine (bin/inflate times itself).")
 open(OUT, "w").write("\n".join(out) + "\n")

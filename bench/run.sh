@@ -1,16 +1,31 @@
 #!/usr/bin/env bash
-# make bench: bhxh count against pandas+openpyxl, SheetJS and the floor, on
-# deterministic inputs; writes bench/results/ and BENCHMARKS.md.
+# make bench: bhxh against its peers and its limits on deterministic inputs;
+# writes bench/results/ and BENCHMARKS.md.
+#   xlsx lists    bhxh count vs pandas+openpyxl, SheetJS, and the inflate-only
+#                 limit of the sheet (bench/inflate: compress/flate, one thread)
+#   CSV lists     bhxh count vs DuckDB (Go bindings, cgo, module bench/duckdb)
+#                 and pandas, 10 M and 100 M rows
+#   reports       1,000 CSV, JSON and xlsx reports (compute --out-dir)
+#   allocate      100,000 units, every method and rounding
+#
 #   RUNS=5 SLOW_RUNS=1 bash bench/run.sh
+#   SIZES="1000 100000 1048573" CSV_SIZES="10000000 100000000" KEEP_DATA=1 …
 set -euo pipefail
 cd "$(dirname "$0")/.."
-RUNS=${RUNS:-5}           # runs of the fast tools (bhxh, floor) and of every tool on small lists
-SLOW_RUNS=${SLOW_RUNS:-1} # runs of pandas and SheetJS on the 1,048,573-row list
+RUNS=${RUNS:-5}           # runs of the fast tools, and of every tool on small inputs
+SLOW_RUNS=${SLOW_RUNS:-1} # runs of the slow peers on big inputs, and of anything on 100 M rows
 SIZES=${SIZES:-"1000 100000 1048573"}
+CSV_SIZES=${CSV_SIZES:-"10000000 100000000"}
+PANDAS_CSV_MAX=${PANDAS_CSV_MAX:-10000000} # pandas holds the list in memory: ~10 GB past this
+KEEP_DATA=${KEEP_DATA:-}                   # keep the CSV lists (GBs) after the run
 PY=/usr/bin/python3
 R=bench/results
-rm -rf "$R" && mkdir -p "$R"
+D=bench/data
+rm -rf "$R" && mkdir -p "$R" "$D"
 cut -d' ' -f1-3 /proc/loadavg > "$R/loadavg.start"
+: > "$R/load.txt"
+: > "$R/checks.txt"
+check() { echo "$*" >> "$R/checks.txt"; }
 
 # --- tools --------------------------------------------------------------
 if ! $PY -c 'import pandas, openpyxl' 2>/dev/null || ! command -v hyperfine >/dev/null; then
@@ -19,24 +34,30 @@ if ! $PY -c 'import pandas, openpyxl' 2>/dev/null || ! command -v hyperfine >/de
 fi
 [ -d bench/node_modules/xlsx ] || (cd bench && npm install --no-audit --no-fund >&2)
 make build >&2
-go build -o bin/floorscan ./bench/floorscan
-go run ./bench/gen -out bench/data -rows "$(echo $SIZES | tr ' ' ,)"
+go build -o bin/inflate ./bench/inflate
+# DuckDB through its Go bindings: cgo, in a module of its own (never in the
+# product, never in CI)
+if (cd bench/duckdb && CGO_ENABLED=1 go build -o ../../bin/duckdb-count .) >&2; then duck=bin/duckdb-count
+else duck=; check "DuckDB peer not built (cgo, its module bench/duckdb): its rows are n/a"; fi
 
-# time NAME RUNS CMD: median wall time with hyperfine (else a loop), peak RSS
-# with /usr/bin/time -v (the largest process of a pipeline).
+# --- inputs -------------------------------------------------------------
+need_gb=$(( $(echo $CSV_SIZES | tr ' ' '\n' | sort -n | tail -1) / 1000000 * 11 / 100 + 4 ))
+avail_gb=$(( $(df --output=avail -k "$D" | tail -1) / 1048576 ))
+if [ "$avail_gb" -lt "$need_gb" ]; then
+  check "disk: ${avail_gb} GB free, the CSV lists need ~${need_gb} GB: CSV sizes over 10,000,000 rows skipped"
+  CSV_SIZES=$(for n in $CSV_SIZES; do [ "$n" -le 10000000 ] && echo $n; done | tr '\n' ' ')
+fi
+small_csv=$(echo $CSV_SIZES | tr ' ' '\n' | sort -n | head -1)
+go run ./bench/gen -out "$D" -rows "$(echo $SIZES | tr ' ' ,)" -csv-rows "$(echo $CSV_SIZES | tr ' ' ,)${small_csv:+,$small_csv.gz}" -baseline 100000 >&2
+
+# time NAME RUNS CMD: median wall time with hyperfine, peak RSS with
+# /usr/bin/time -v (the largest process of a pipeline), the load before.
 time_cmd() {
   local name=$1 runs=$2 cmd=$3
   echo "$cmd" > "$R/$name.cmd"
+  echo "$name $(cut -d' ' -f1-3 /proc/loadavg)" >> "$R/load.txt"
   local wrapped="/usr/bin/time -v -a -o $R/$name.timev sh -c '$cmd' >/dev/null 2>>$R/$name.err"
-  if command -v hyperfine >/dev/null; then
-    hyperfine --style basic --runs "$runs" --export-json "$R/$name.json" "$wrapped" >&2
-  else
-    : > "$R/$name.times"
-    for _ in $(seq "$runs"); do
-      local t0=$(date +%s.%N); sh -c "$wrapped"; local t1=$(date +%s.%N)
-      echo "$t1 - $t0" | bc >> "$R/$name.times"
-    done
-  fi
+  hyperfine --style basic --runs "$runs" --export-json "$R/$name.json" "$wrapped" >&2 || echo "$name failed" >> "$R/checks.txt"
 }
 
 # canonical "code<TAB>scheme<TAB>persons" of a bhxh.count/v1 JSON
@@ -47,52 +68,92 @@ d = json.load(open(sys.argv[1]))
 rows = sorted((u["code"], s, n) for u in d["units"] for s, n in u["counts"].items() if n)
 sys.stdout.write("".join(f"{c}\t{s}\t{n}\n" for c, s, n in rows))' "$1"
 }
+json_rows() { $PY -c 'import json,sys; print(sum(i["rows"] for i in json.load(open(sys.argv[1]))["inputs"]))' "$1"; }
+same() { # same NAME A B: the counts of A and B agree?
+  if cmp -s "$2" "$3"; then check "$1 agrees"; else check "$1 DISAGREES"; fi
+}
 
-: > "$R/checks.txt"
+# --- xlsx lists ---------------------------------------------------------
 for n in $SIZES; do
-  list=bench/data/ds-$n.xlsx
+  list=$D/ds-$n.xlsx
   slow=$RUNS; [ "$n" -gt 200000 ] && slow=$SLOW_RUNS
+  echo "inflate-$n $(cut -d' ' -f1-3 /proc/loadavg)" >> "$R/load.txt"
+  bin/inflate -runs "$RUNS" "$list" > "$R/inflate-$n.out"
+  echo "bin/inflate -runs $RUNS $list" > "$R/inflate-$n.cmd"
   time_cmd "count-$n-bhxh"    "$RUNS" "bin/bhxh count $list -o $R/counts-$n.xlsx"
-  time_cmd "count-$n-floor"   "$RUNS" "bench/peers/floor.sh $list > $R/floor-$n.txt"
   time_cmd "count-$n-pandas"  "$slow" "$PY bench/peers/count_pandas.py $list $R/pandas-$n.tsv"
   time_cmd "count-$n-sheetjs" "$slow" "node --max-old-space-size=12000 bench/peers/count_sheetjs.js $list $R/sheetjs-$n.tsv"
-  # the same counts?
   bin/bhxh count "$list" --format json -o "$R/bhxh-$n.json" 2>/dev/null
   bhxh_tsv "$R/bhxh-$n.json" > "$R/bhxh-$n.tsv"
-  for peer in pandas sheetjs; do
-    if cmp -s "$R/bhxh-$n.tsv" "$R/$peer-$n.tsv"; then echo "count-$n $peer agrees" >> "$R/checks.txt"
-    else echo "count-$n $peer DISAGREES" >> "$R/checks.txt"; fi
-  done
-  rows=$($PY -c 'import json,sys; print(sum(i["rows"] for i in json.load(open(sys.argv[1]))["inputs"]))' "$R/bhxh-$n.json")
-  if [ "$(cat "$R/floor-$n.txt")" = "$((n + 3))" ] && [ "$rows" = "$n" ]; then echo "count-$n floor agrees ($n rows)" >> "$R/checks.txt"
-  else echo "count-$n floor DISAGREES (floor $(cat "$R/floor-$n.txt") <row, bhxh $rows rows)" >> "$R/checks.txt"; fi
+  same "count-$n pandas" "$R/bhxh-$n.tsv" "$R/pandas-$n.tsv"
+  same "count-$n sheetjs" "$R/bhxh-$n.tsv" "$R/sheetjs-$n.tsv"
+  rows=$(json_rows "$R/bhxh-$n.json")
+  sheet_rows=$($PY -c 'import json,sys; print(json.load(open(sys.argv[1]))["rows"])' "$R/inflate-$n.out")
+  if [ "$sheet_rows" = "$((n + 3))" ] && [ "$rows" = "$n" ]; then check "count-$n rows: $n (sheet: $sheet_rows <row>)"
+  else check "count-$n rows DISAGREE (sheet $sheet_rows <row>, bhxh $rows rows)"; fi
 done
 
-# 1,000 monthly workbooks: compute --out-dir against pandas
-mon=bench/data/monthly
-time_cmd "compute-1000-pandas" "$SLOW_RUNS" "$PY bench/peers/compute_pandas.py $mon $R/compute-pandas"
-if bin/bhxh compute --help 2>/dev/null | grep -q -- '--out-dir'; then
-  # the same job as the pandas script (a CSV report per workbook), then bhxh's
-  # default xlsx report (chart, checks, sources) for scale
-  time_cmd "compute-1000-bhxh" "$RUNS" "rm -rf $R/compute-bhxh; bin/bhxh compute --quiet --out-dir $R/compute-bhxh --name {stem}.csv $mon"
-  time_cmd "compute-1000-bhxh-xlsx" "$RUNS" "rm -rf $R/compute-bhxh-xlsx; bin/bhxh compute --quiet --out-dir $R/compute-bhxh-xlsx $mon"
-else
-  echo "n/a (compute --out-dir not built yet)" > "$R/compute-1000-bhxh.na"
+# --- CSV lists ----------------------------------------------------------
+for n in $CSV_SIZES; do
+  list=$D/ds-$n.csv
+  runs=$RUNS; [ "$n" -gt 20000000 ] && runs=$SLOW_RUNS
+  time_cmd "csv-$n-bhxh" "$runs" "bin/bhxh count $list -o $R/csv-counts-$n.xlsx"
+  [ -n "$duck" ] && time_cmd "csv-$n-duckdb" "$runs" "$duck $R/csv-duckdb-$n.tsv $list"
+  [ "$n" -le "$PANDAS_CSV_MAX" ] && time_cmd "csv-$n-pandas" "$SLOW_RUNS" "$PY bench/peers/count_pandas_csv.py $R/csv-pandas-$n.tsv $list"
+  [ -f "$list.gz" ] && time_cmd "csv-$n-bhxh-gz" "$runs" "bin/bhxh count $list.gz -o $R/csv-counts-gz-$n.xlsx"
+  bin/bhxh count "$list" --format json -o "$R/csv-bhxh-$n.json" 2>/dev/null
+  bhxh_tsv "$R/csv-bhxh-$n.json" > "$R/csv-bhxh-$n.tsv"
+  [ -n "$duck" ] && same "csv-$n duckdb" "$R/csv-bhxh-$n.tsv" "$R/csv-duckdb-$n.tsv"
+  [ -f "$R/csv-pandas-$n.tsv" ] && same "csv-$n pandas" "$R/csv-bhxh-$n.tsv" "$R/csv-pandas-$n.tsv"
+  check "csv-$n rows: $(json_rows "$R/csv-bhxh-$n.json") read, $(grep -c . "$R/csv-bhxh-$n.tsv") unit×scheme counts"
+done
+# SIGTERM while the duplicate check spills: nothing left in TMPDIR
+if [ -n "$small_csv" ]; then
+  tmp=$(mktemp -d) out=$(mktemp -d)
+  TMPDIR=$tmp bin/bhxh count --memory 64MiB "$D/ds-$small_csv.csv" -o "$out/c.xlsx" 2>/dev/null & pid=$!
+  for _ in $(seq 600); do ls "$tmp"/bhxh-count-*/run-* >/dev/null 2>&1 && break; sleep 0.05; done
+  spilled=$( (ls "$tmp"/bhxh-count-*/run-* 2>/dev/null || true) | wc -l)
+  kill -TERM $pid 2>/dev/null || true; code=0; wait $pid || code=$?
+  check "csv SIGTERM with $spilled sorted run(s) on disk (--memory 64MiB): exit $code, TMPDIR then holds $(ls -A "$tmp" | wc -l) entries, output folder $(ls -A "$out" | wc -l)"
+  rm -rf "$tmp" "$out"
 fi
 
-# start-up
+# --- reports: 1,000 monthly workbooks -----------------------------------
+mon=$D/monthly
+time_cmd "compute-1000-pandas" "$SLOW_RUNS" "$PY bench/peers/compute_pandas.py $mon $R/compute-pandas"
+time_cmd "compute-1000-bhxh" "$RUNS" "rm -rf $R/compute-bhxh; bin/bhxh compute --quiet --out-dir $R/compute-bhxh --name {stem}.csv $mon"
+time_cmd "compute-1000-bhxh-json" "$RUNS" "rm -rf $R/compute-bhxh-json; bin/bhxh compute --quiet --out-dir $R/compute-bhxh-json --name {stem}.json $mon"
+time_cmd "compute-1000-bhxh-xlsx" "$RUNS" "rm -rf $R/compute-bhxh-xlsx; bin/bhxh compute --quiet --out-dir $R/compute-bhxh-xlsx $mon"
+for f in csv json xlsx; do
+  d=$R/compute-bhxh; [ $f != csv ] && d=$d-$f
+  check "reports-$f: $(ls "$d" | wc -l) files, $(du -sk "$d" | cut -f1) KiB"
+done
+
+# --- allocate: 100,000 units --------------------------------------------
+echo "allocate-inprocess $(cut -d' ' -f1-3 /proc/loadavg)" >> "$R/load.txt"
+go test -run '^$' -bench 'Allocate100000' -benchtime "${RUNS}x" ./coverage > "$R/allocate-bench.txt"
+base=$D/baseline-100000.csv
+for m in proportional uncovered current weight:population; do
+  time_cmd "allocate-cli-${m%%:*}" "$RUNS" "bin/bhxh allocate --indicator bhxh --rate 45 --method $m --rounding huntington-hill --format csv -o $R/allocate.csv $base"
+done
+
+# --- start-up -----------------------------------------------------------
 hyperfine --style basic -N --warmup 20 --runs 300 --export-json "$R/version.json" 'bin/bhxh version' >&2 || true
 
-# no temporary copy in $TMPDIR, killed or not
-big=bench/data/ds-$(echo $SIZES | tr ' ' '\n' | tail -1).xlsx
+# no temporary copy in $TMPDIR, killed or not (xlsx)
+big=$D/ds-$(echo $SIZES | tr ' ' '\n' | tail -1).xlsx
 tmp=$(mktemp -d) out=$(mktemp -d)
 TMPDIR=$tmp bin/bhxh count "$big" -o "$out/c.xlsx" 2>/dev/null
 left=$(ls -A "$tmp" | wc -l)
 TMPDIR=$tmp bin/bhxh count "$big" -o "$out/k.xlsx" 2>/dev/null & pid=$!
 sleep 0.4; kill -KILL $pid 2>/dev/null || true; wait $pid 2>/dev/null || true
 leftk=$(ls -A "$tmp" | wc -l)
-echo "tmpdir: $left entries after a run, $leftk after SIGKILL at 0.4 s; output folder after the kill: $(ls -A "$out" | tr '\n' ' ')" >> "$R/checks.txt"
+check "xlsx tmpdir: $left entries after a run, $leftk after SIGKILL at 0.4 s; output folder after the kill: $(ls -A "$out" | tr '\n' ' ')"
 rm -rf "$tmp" "$out"
 
+cut -d' ' -f1-3 /proc/loadavg > "$R/loadavg.end"
 $PY bench/report.py "$R" BENCHMARKS.md
+if [ -z "$KEEP_DATA" ]; then # the CSV lists are GBs: deleted (regenerated in seconds to minutes)
+  for n in $CSV_SIZES; do rm -f "$D/ds-$n.csv" "$D/ds-$n.csv.gz"; done
+fi
 cat BENCHMARKS.md

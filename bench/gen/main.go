@@ -1,6 +1,7 @@
 // Command gen writes the deterministic inputs of `make bench`: participant
-// lists (one row per person and scheme, 7 columns under a 3-row heading) and
-// a folder of monthly unit workbooks.
+// lists (one row per person and scheme, 7 columns under a 3-row heading) as
+// xlsx and as CSV (a national extract: any length, optionally gzipped), a
+// folder of monthly unit workbooks, and an allocation baseline.
 //
 // The lists are written the way Excel writes them (every text cell in the
 // shared-strings table, a style on every cell), by hand over archive/zip:
@@ -35,6 +36,8 @@ var epoch = time.Date(2023, 11, 25, 0, 0, 0, 0, time.UTC)
 func main() {
 	out := flag.String("out", "bench/data", "output folder")
 	sizes := flag.String("rows", "1000,100000,1048573", "participant-list sizes")
+	csvSizes := flag.String("csv-rows", "", "CSV participant-list sizes (ds-N.csv; N.gz suffix for a gzipped one, e.g. 10000000.gz)")
+	baseline := flag.Int("baseline", 0, "units of an allocation baseline (baseline-N.csv); 0 = none")
 	workbooks := flag.Int("workbooks", 1000, "monthly unit workbooks")
 	flag.Parse()
 	if err := os.MkdirAll(*out, 0o755); err != nil {
@@ -53,6 +56,36 @@ func main() {
 			log.Fatal(err)
 		}
 		log.Printf("wrote %s", path)
+	}
+	for _, s := range strings.Split(*csvSizes, ",") {
+		if s == "" {
+			continue
+		}
+		num, gz := strings.CutSuffix(s, ".gz")
+		n, err := strconv.Atoi(num)
+		if err != nil {
+			log.Fatal(err)
+		}
+		path := filepath.Join(*out, fmt.Sprintf("ds-%d.csv", n))
+		if gz {
+			path += ".gz"
+		}
+		if _, err := os.Stat(path); err == nil {
+			continue
+		}
+		if err := writeCSVList(path, n); err != nil {
+			log.Fatal(err)
+		}
+		log.Printf("wrote %s", path)
+	}
+	if *baseline > 0 {
+		path := filepath.Join(*out, fmt.Sprintf("baseline-%d.csv", *baseline))
+		if _, err := os.Stat(path); err != nil {
+			if err := writeBaseline(path, *baseline); err != nil {
+				log.Fatal(err)
+			}
+			log.Printf("wrote %s", path)
+		}
 	}
 	dir := filepath.Join(*out, "monthly")
 	if _, err := os.Stat(filepath.Join(dir, fmt.Sprintf("tinh-%04d.xlsx", *workbooks))); err != nil {
