@@ -104,6 +104,11 @@ type xlsxReport struct {
 	styles struct {
 		title, head, text, textBold, count, countBold, rate, rateBold, behind int
 	}
+	// used is each sheet's used range so far, {last column, last row}
+	// holding a value, tracked as cells are written: dimensions records it
+	// without reading the sheets back (excelize's GetRows marshals and
+	// re-parses a whole sheet: 41 % of a batch of reports).
+	used map[string]*[2]int
 	// where the summary put things, for the chart
 	summaryCols []summaryColumn
 	firstRow    int // first unit row
@@ -240,14 +245,43 @@ func (x *xlsxReport) setValue(sheet, cell string, kind cellKind, fig figure, bol
 	case bold:
 		style = x.styles.textBold
 	}
+	x.mark(sheet, cell, fig.text(x.rep.Decimals) != "")
 	return setFigure(x.f, sheet, cell, fig, x.rep.Decimals, style)
+}
+
+// setStr writes a text cell.
+func (x *xlsxReport) setStr(sheet, cell, v string) error {
+	x.mark(sheet, cell, v != "")
+	return x.f.SetCellStr(sheet, cell, v)
+}
+
+// mark extends the sheet's used range to cell when it holds a value (a
+// cell with a style only, or "", is not used, as excelize's GetRows sees
+// it).
+func (x *xlsxReport) mark(sheet, cell string, filled bool) {
+	if !filled {
+		return
+	}
+	col, row, err := excelize.CellNameToCoordinates(cell)
+	if err != nil {
+		return
+	}
+	if x.used == nil {
+		x.used = map[string]*[2]int{}
+	}
+	u := x.used[sheet]
+	if u == nil {
+		u = &[2]int{}
+		x.used[sheet] = u
+	}
+	u[0], u[1] = max(u[0], col), max(u[1], row)
 }
 
 // headerRow writes heads at row in the head style.
 func (x *xlsxReport) headerRow(sheet string, row int, heads []string) error {
 	for i, h := range heads {
 		c := cellName(i+1, row)
-		if err := x.f.SetCellStr(sheet, c, h); err != nil {
+		if err := x.setStr(sheet, c, h); err != nil {
 			return err
 		}
 		if err := x.f.SetCellStyle(sheet, c, c, x.styles.head); err != nil {
@@ -282,7 +316,7 @@ func (x *xlsxReport) summary() error {
 	sheet := x.lab.summary
 	cols := x.columns()
 	x.summaryCols = cols
-	if err := x.f.SetCellStr(sheet, "A1", x.titleText()); err != nil {
+	if err := x.setStr(sheet, "A1", x.titleText()); err != nil {
 		return err
 	}
 	if err := x.f.SetCellStyle(sheet, "A1", "A1", x.styles.title); err != nil {
@@ -445,7 +479,7 @@ func (x *xlsxReport) gapsSheet() error {
 		}
 	}
 	if len(inds) == 0 {
-		if err := x.f.SetCellStr(sheet, "A1", x.lab.noTargets); err != nil {
+		if err := x.setStr(sheet, "A1", x.lab.noTargets); err != nil {
 			return err
 		}
 		return x.f.SetColWidth(sheet, "A", "A", 80)
@@ -455,7 +489,7 @@ func (x *xlsxReport) gapsSheet() error {
 	var values [][]string
 	for _, ind := range inds {
 		label := indicatorLabel(ind, lang)
-		if err := x.f.SetCellStr(sheet, cellName(1, row), indicatorTitle(ind, lang)); err != nil {
+		if err := x.setStr(sheet, cellName(1, row), indicatorTitle(ind, lang)); err != nil {
 			return err
 		}
 		if err := x.f.SetCellStyle(sheet, cellName(1, row), cellName(1, row), x.styles.title); err != nil {
@@ -540,7 +574,7 @@ func (x *xlsxReport) checksSheet() error {
 		values = append(values, vals)
 	}
 	if len(x.rep.Issues) == 0 {
-		if err := x.f.SetCellStr(sheet, "A2", x.lab.noIssues); err != nil {
+		if err := x.setStr(sheet, "A2", x.lab.noIssues); err != nil {
 			return err
 		}
 	} else if err := x.f.AutoFilter(sheet, "A1:"+cellName(len(heads), len(x.rep.Issues)+1), nil); err != nil {
@@ -572,7 +606,7 @@ func (x *xlsxReport) sourcesSheet() error {
 			if v == "" {
 				continue
 			}
-			if err := x.f.SetCellStr(sheet, cellName(j+1, row), v); err != nil {
+			if err := x.setStr(sheet, cellName(j+1, row), v); err != nil {
 				return err
 			}
 		}
@@ -657,16 +691,11 @@ func (x *xlsxReport) sourcesSheet() error {
 // a sheet (openpyxl read-only, some importers) trust to know its size.
 func (x *xlsxReport) dimensions() error {
 	for _, sheet := range x.f.GetSheetList() {
-		rows, err := x.f.GetRows(sheet)
-		if err != nil {
-			return err
+		cols, rows := 1, 1
+		if u := x.used[sheet]; u != nil {
+			cols, rows = max(u[0], 1), max(u[1], 1)
 		}
-		cols := 1
-		for _, r := range rows {
-			cols = max(cols, len(r))
-		}
-		ref := "A1:" + cellName(cols, max(len(rows), 1))
-		if err := x.f.SetSheetDimension(sheet, ref); err != nil {
+		if err := x.f.SetSheetDimension(sheet, "A1:"+cellName(cols, rows)); err != nil {
 			return err
 		}
 	}
