@@ -45,7 +45,7 @@ cross:
 # interesting inputs land in Go's cache; `make fuzz-corpus` copies them to
 # testdata/fuzz, where `go test` replays them as seeds.
 FUZZTIME ?= 5m
-FUZZPKGS := ./xlsxio ./xlsxio/rawxlsx ./xlsxio/grid ./xlsxio/vntext ./coverage ./targets ./crosswalk ./xlsxio/csvscan
+FUZZPKGS := ./xlsxio ./xlsxio/rawxlsx ./xlsxio/grid ./xlsxio/vntext ./coverage ./targets ./crosswalk ./xlsxio/csvscan ./xlsxio/report
 fuzz:
 	@for p in $(FUZZPKGS); do \
 	  for t in $$($(GO) test -list 'Fuzz.*' $$p | grep ^Fuzz); do \

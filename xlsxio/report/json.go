@@ -1,19 +1,147 @@
 package report
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
 	"io"
 	"strconv"
+	"strings"
+	"unicode/utf8"
 )
 
 // writeJSON writes v as one JSON document indented by indent, with a final
 // newline. Nothing is HTML-escaped: a unit named "A & B" stays readable.
+//
+// An object (the compute report: objects in arrays in objects, 130 KB for
+// 60 units) is written in one pass by jsonWriter: encoding/json checks
+// again the bytes every MarshalJSON returns, at each level of nesting, and
+// indents the whole document once more at the end, which made a JSON report
+// take 2.4 times as long as a CSV one. The bytes are the same.
 func writeJSON(w io.Writer, v any, indent string) error {
+	if o, ok := v.(object); ok {
+		bw := bufio.NewWriterSize(w, 64<<10)
+		jw := &jsonWriter{indent: indent}
+		jw.buf = jw.value(bw.AvailableBuffer(), o, 0)
+		if jw.err != nil {
+			return jw.err
+		}
+		jw.buf = append(jw.buf, '\n')
+		if _, err := bw.Write(jw.buf); err != nil {
+			return err
+		}
+		return bw.Flush()
+	}
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", indent)
 	return enc.Encode(v)
+}
+
+// jsonWriter appends a value as encoding/json's Encoder with SetIndent("",
+// indent) and SetEscapeHTML(false) writes it.
+type jsonWriter struct {
+	indent string
+	buf    []byte
+	err    error
+}
+
+func (jw *jsonWriter) newline(b []byte, depth int) []byte {
+	b = append(b, '\n')
+	for range depth {
+		b = append(b, jw.indent...)
+	}
+	return b
+}
+
+func (jw *jsonWriter) value(b []byte, v any, depth int) []byte {
+	switch v := v.(type) {
+	case nil:
+		return append(b, "null"...)
+	case string:
+		return jw.str(b, v)
+	case *string:
+		if v == nil {
+			return append(b, "null"...)
+		}
+		return jw.str(b, *v)
+	case int64:
+		return strconv.AppendInt(b, v, 10)
+	case int:
+		return strconv.AppendInt(b, int64(v), 10)
+	case bool:
+		return strconv.AppendBool(b, v)
+	case object:
+		if len(v) == 0 {
+			return append(b, "{}"...)
+		}
+		b = append(b, '{')
+		for i, f := range v {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = jw.newline(b, depth+1)
+			b = jw.str(b, f.Key)
+			b = append(b, ':', ' ')
+			b = jw.value(b, f.Value, depth+1)
+		}
+		return append(jw.newline(b, depth), '}')
+	case []any:
+		if len(v) == 0 {
+			return append(b, "[]"...)
+		}
+		b = append(b, '[')
+		for i, e := range v {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = jw.newline(b, depth+1)
+			b = jw.value(b, e, depth+1)
+		}
+		return append(jw.newline(b, depth), ']')
+	}
+	return jw.other(b, v, depth)
+}
+
+// str appends a JSON string. Text encoding/json writes as it is (printable
+// ASCII but quote and backslash, valid UTF-8 but U+2028 and U+2029) is
+// appended at once; anything else goes through encoding/json.
+func (jw *jsonWriter) str(b []byte, s string) []byte {
+	plain := true
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < 0x20 || c == '"' || c == '\\' {
+			plain = false
+			break
+		}
+		ascii = ascii && c < utf8.RuneSelf
+	}
+	if plain && (ascii || utf8.ValidString(s) && !strings.ContainsRune(s, '\u2028') && !strings.ContainsRune(s, '\u2029')) {
+		b = append(b, '"')
+		b = append(b, s...)
+		return append(b, '"')
+	}
+	return jw.other(b, s, 0)
+}
+
+// other appends what jsonWriter does not write itself, through
+// encoding/json, indented at depth.
+func (jw *jsonWriter) other(b []byte, v any, depth int) []byte {
+	var raw bytes.Buffer
+	enc := json.NewEncoder(&raw)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		jw.err = err
+		return b
+	}
+	var out bytes.Buffer
+	prefix := strings.Repeat(jw.indent, depth)
+	if err := json.Indent(&out, bytes.TrimSuffix(raw.Bytes(), []byte("\n")), prefix, jw.indent); err != nil {
+		jw.err = err
+		return b
+	}
+	return append(b, out.Bytes()...)
 }
 
 // object is a JSON object whose keys keep the order they are given in (a
