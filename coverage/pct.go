@@ -1,7 +1,10 @@
 package coverage
 
 import (
+	"math"
 	"math/big"
+	"math/bits"
+	"strconv"
 
 	"github.com/shopspring/decimal"
 )
@@ -59,11 +62,97 @@ func (p Pct) Round(places int) decimal.Decimal {
 // Format returns p rounded half-up to places decimals, with a '.' decimal
 // point ("12.82"); "-0.00" is never produced.
 func (p Pct) Format(places int) string {
+	if q, ok := roundRatInt(p.rat(), places); ok {
+		return formatFixed(q, places)
+	}
 	return p.Round(places).StringFixed(int32(places))
 }
 
 // RoundRat rounds r half-up (ties away from zero) to places decimals.
 func RoundRat(r *big.Rat, places int) decimal.Decimal {
+	if q, ok := roundRatInt(r, places); ok {
+		return decimal.New(q, -int32(places))
+	}
+	return roundRatBig(r, places)
+}
+
+// pow10 is 10^i for i ≤ 18.
+var pow10 = func() (p [19]uint64) {
+	p[0] = 1
+	for i := 1; i < len(p); i++ {
+		p[i] = 10 * p[i-1]
+	}
+	return p
+}()
+
+// roundRatInt is RoundRat in machine integers (reports format thousands
+// of rates; math/big allocates at every step): r·10^places rounded
+// half-up, as an integer, when numerator, denominator and result fit in 63
+// bits. The same arithmetic as roundRatBig, with 128-bit intermediates.
+func roundRatInt(r *big.Rat, places int) (int64, bool) {
+	num, den := r.Num(), r.Denom()
+	if places < 0 || places >= len(pow10) || !num.IsInt64() || !den.IsInt64() {
+		return 0, false
+	}
+	n, d := num.Int64(), uint64(den.Int64())
+	if n == math.MinInt64 {
+		return 0, false
+	}
+	un := uint64(n)
+	if n < 0 {
+		un = uint64(-n)
+	}
+	// floor((2·|n|·10^p + d) / (2·d)); |n|·10^p < 2^123, so twice it plus d fits
+	hi, lo := bits.Mul64(un, pow10[places])
+	hi, lo = hi<<1|lo>>63, lo<<1
+	var c uint64
+	lo, c = bits.Add64(lo, d, 0)
+	hi += c
+	if hi >= 2*d { // the quotient would not fit in 64 bits
+		return 0, false
+	}
+	q, _ := bits.Div64(hi, lo, 2*d)
+	if q > math.MaxInt64 {
+		return 0, false
+	}
+	if n < 0 {
+		return -int64(q), true
+	}
+	return int64(q), true
+}
+
+// formatFixed writes q·10^-places with exactly places decimals ("12.82",
+// "-0.05", "3"), as decimal's StringFixed does.
+func formatFixed(q int64, places int) string {
+	var b [40]byte
+	s := strconv.AppendInt(b[:0], q, 10)
+	neg := q < 0
+	digits := s
+	if neg {
+		digits = s[1:]
+	}
+	if places == 0 {
+		return string(s)
+	}
+	out := make([]byte, 0, len(s)+places+2)
+	if neg {
+		out = append(out, '-')
+	}
+	if len(digits) <= places {
+		out = append(out, '0', '.')
+		for range places - len(digits) {
+			out = append(out, '0')
+		}
+		return string(append(out, digits...))
+	}
+	k := len(digits) - places
+	out = append(out, digits[:k]...)
+	out = append(out, '.')
+	return string(append(out, digits[k:]...))
+}
+
+// roundRatBig is RoundRat in math/big, for any size.
+func roundRatBig(r *big.Rat, places int) decimal.Decimal {
 	scale := new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(places)), nil)
 	num := new(big.Int).Mul(r.Num(), scale)
 	num.Abs(num)
