@@ -90,7 +90,7 @@ type ParticipantCounter struct {
 	byCode    map[string]*unitAcc
 	byName    map[string]*unitAcc // folded name
 	byRawName map[string]*unitAcc
-	pairs     unitPairs // (code, name) cells of rows → unit
+	pairs     rowUnits // (code, name) cells of rows → unit
 	set       *dedup.Set
 	seen      [4]bool
 	files     []listFile
@@ -131,7 +131,7 @@ func NewParticipantCounter(opt CounterOptions) *ParticipantCounter {
 		opt.Memory = DefaultCountMemory
 	}
 	return &ParticipantCounter{
-		pairs:     newUnitPairs(),
+		pairs:     newRowUnits(),
 		byCode:    map[string]*unitAcc{},
 		byName:    map[string]*unitAcc{},
 		byRawName: map[string]*unitAcc{},
@@ -528,7 +528,7 @@ func (lr *listRows) row(row int64, id, code, uname, kind []byte) error {
 // the records, while another counts.
 type cells struct {
 	code, name []byte // trimmed
-	hash       uint64 // of (code, name), for unitPairs; set by the caller
+	hash       uint64 // of (code, name), for rowUnits; set by the caller
 	pid        uint64 // the person: the 10 digits
 	mask       uint8  // the schemes (bit i = ParticipantSchemes[i])
 	blank      bool   // none of the four cells filled: skipped

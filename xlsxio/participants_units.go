@@ -6,12 +6,12 @@ import (
 	"math/bits"
 )
 
-// unitPairs finds the unit of a row from its (code, name) cells. A list of
+// rowUnits finds the unit of a row from its (code, name) cells. A list of
 // millions of rows repeats a few thousand pairs: a pair seen before costs
 // one hash and one comparison here, with no name check (done once, when the
 // pair was new) and no string conversions. Open addressing; the pairs'
 // bytes live in one arena.
-type unitPairs struct {
+type rowUnits struct {
 	slots []pairSlot // a power of two, at most half full
 	arena []byte
 	n     int
@@ -29,17 +29,17 @@ type pairSlot struct {
 // (every row then takes the slow path, correct but slower).
 const maxPairArena = 1 << 30
 
-func newUnitPairs() unitPairs { return unitPairs{seed: maphash.MakeSeed()} }
+func newRowUnits() rowUnits { return rowUnits{seed: maphash.MakeSeed()} }
 
 // hash is the pair's hash, never 0. It only reads the seed: any goroutine
 // may call it.
-func (t *unitPairs) hash(code, name []byte) uint64 {
+func (t *rowUnits) hash(code, name []byte) uint64 {
 	return (maphash.Bytes(t.seed, code) ^ bits.RotateLeft64(maphash.Bytes(t.seed, name), 29)) | 1
 }
 
 // find returns the unit of the pair (h its hash), or nil when it was never
 // added.
-func (t *unitPairs) find(h uint64, code, name []byte) *unitAcc {
+func (t *rowUnits) find(h uint64, code, name []byte) *unitAcc {
 	if t.n == 0 {
 		return nil
 	}
@@ -59,7 +59,7 @@ func (t *unitPairs) find(h uint64, code, name []byte) *unitAcc {
 }
 
 // add remembers the unit of a pair (h its hash) not in the table.
-func (t *unitPairs) add(h uint64, code, name []byte, u *unitAcc) {
+func (t *rowUnits) add(h uint64, code, name []byte, u *unitAcc) {
 	if len(t.arena)+len(code)+len(name) > maxPairArena {
 		return
 	}
@@ -72,7 +72,7 @@ func (t *unitPairs) add(h uint64, code, name []byte, u *unitAcc) {
 	t.n++
 }
 
-func (t *unitPairs) put(s pairSlot) {
+func (t *rowUnits) put(s pairSlot) {
 	mask := uint64(len(t.slots) - 1)
 	i := s.hash & mask
 	for t.slots[i].unit != nil {
@@ -81,7 +81,7 @@ func (t *unitPairs) put(s pairSlot) {
 	t.slots[i] = s
 }
 
-func (t *unitPairs) grow() {
+func (t *rowUnits) grow() {
 	old := t.slots
 	t.slots = make([]pairSlot, max(64, 2*len(old)))
 	for _, s := range old {
