@@ -20,10 +20,18 @@ def sh(cmd):
         return "?"
 
 
-def median_s(name):
+def hyperfine(name):
+    """The results of a finished hyperfine run, None while it runs or when it failed."""
     p = os.path.join(R, name + ".json")
-    if os.path.exists(p):
-        return statistics.median(json.load(open(p))["results"][0]["times"])
+    try:
+        return json.load(open(p))["results"][0]
+    except (OSError, ValueError, KeyError, IndexError):
+        return None
+
+
+def median_s(name):
+    if hyperfine(name):
+        return statistics.median(hyperfine(name)["times"])
     p = os.path.join(R, name + ".times")
     if os.path.exists(p):
         return statistics.median(float(x) for x in open(p).read().split())
@@ -31,16 +39,13 @@ def median_s(name):
 
 
 def runs(name):
-    p = os.path.join(R, name + ".json")
-    return len(json.load(open(p))["results"][0]["times"]) if os.path.exists(p) else 0
+    r = hyperfine(name)
+    return len(r["times"]) if r else 0
 
 
 def cpu_s(name):
-    p = os.path.join(R, name + ".json")
-    if not os.path.exists(p):
-        return None
-    r = json.load(open(p))["results"][0]
-    return r["user"] + r["system"]
+    r = hyperfine(name)
+    return r["user"] + r["system"] if r else None
 
 
 def peak_mb(name):
@@ -87,14 +92,19 @@ def rss_s(name):
 
 
 def load_of(name):
-    for line in open(os.path.join(R, "load.txt")).read().splitlines():
+    for line in lines("load.txt"):
         k, *v = line.split()
         if k == name and v:
             return float(v[0])
     return None
 
 
-loads = [float(l.split()[1]) for l in open(os.path.join(R, "load.txt")).read().splitlines() if len(l.split()) > 1]
+def lines(name):
+    p = os.path.join(R, name)
+    return open(p).read().splitlines() if os.path.exists(p) else []
+
+
+loads = [float(l.split()[1]) for l in lines("load.txt") if len(l.split()) > 1] or [0.0]
 start = open(os.path.join(R, "loadavg.start")).read().split()
 end = open(os.path.join(R, "loadavg.end")).read().split() if os.path.exists(os.path.join(R, "loadavg.end")) else ["?"]
 
@@ -129,7 +139,7 @@ w("")
 def row(label, name, base=None):
     m = median_s(name)
     if m is None:
-        return f"| {label} | – | n/a | | | | |", None
+        return f"| {label} | – | n/a (not run, or still running) | | | | |", None
     ld = load_of(name)
     warn = " ⚠" if ld and ld > 1 else ""
     ratio = f"{m / base:.2f}×" if base else "1.00×"
@@ -156,6 +166,7 @@ for n in sizes:
     w("\n".join(HEAD))
     r, base = row("bhxh count", f"count-{n}-bhxh")
     w(r)
+    base = base or float("nan")
     lim = inf["sheet_seconds"]
     w(f"| limit: inflate the sheet (compress/flate, 1 thread, in process) | {len(inf['sheet_runs'])} | {fmt_s(lim)} | {fmt_s(lim)} | | {lim / base:.2f}× | {load_of(f'inflate-{n}') or ''} |")
     w(f"| inflate the sheet and the shared strings (what bhxh inflates) | {len(inf['sheet_runs'])} | {fmt_s(inf['with_shared_strings_seconds'])} | | | {inf['with_shared_strings_seconds'] / base:.2f}× | |")
@@ -179,13 +190,14 @@ for n in csizes:
     w("\n".join(HEAD))
     r, base = row("bhxh count", f"csv-{n}-bhxh")
     w(r)
+    base = base or float("nan")
     for key, label in [("bhxh-gz", "bhxh count, the same list gzipped (.csv.gz)"), ("duckdb", "DuckDB (SQL over read_csv)"), ("pandas", "pandas (read_csv, 3 columns)")]:
         if os.path.exists(os.path.join(R, f"csv-{n}-{key}.json")):
             w(row(label, f"csv-{n}-{key}", base)[0])
     w("")
     dm = median_s(f"csv-{n}-duckdb")
     rss = peak_mb(f"csv-{n}-bhxh")
-    agree = any(l.startswith(f"csv-{n} duckdb agrees") for l in open(os.path.join(R, "checks.txt")))
+    agree = any(l.startswith(f"csv-{n} duckdb agrees") for l in lines("checks.txt"))
     if n <= 20000000 and dm:
         targets.append(f"CSV list, {n:,} rows: bhxh {fmt_s(base)} = {base / dm:.2f}× DuckDB's wall time ({fmt_s(dm)}); target ≤ 0.5× — {verdict(base / dm <= 0.5)}; peak RSS {rss:.0f} MB (≤ 300 MB) — {verdict(rss <= 300)}")
     elif base:
@@ -195,13 +207,13 @@ for n in csizes:
 # --- reports
 w("## bhxh compute --out-dir: 1,000 monthly workbooks\n")
 sizes_kb = {}
-for l in open(os.path.join(R, "checks.txt")):
+for l in lines("checks.txt"):
     m = re.match(r"reports-(\w+): (\d+) files, (\d+) KiB", l)
     if m:
         sizes_kb[m.group(1)] = int(m.group(3))
 w("| reports | runs | median wall | CPU (user+sys, mean) | peak RSS | written | MB/s | ratio to CSV | load |")
 w("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
-cm = median_s("compute-1000-bhxh")
+cm = median_s("compute-1000-bhxh") or float("nan")
 for name, label, fmt in [("compute-1000-bhxh", "bhxh, CSV (the pandas script's job)", "csv"), ("compute-1000-bhxh-json", "bhxh, JSON", "json"),
                          ("compute-1000-bhxh-xlsx", "bhxh, xlsx (default: chart, checks, sources)", "xlsx"), ("compute-1000-pandas", "pandas + openpyxl, CSV", None)]:
     m = median_s(name)
@@ -213,9 +225,9 @@ for name, label, fmt in [("compute-1000-bhxh", "bhxh, CSV (the pandas script's j
       f"{f'{kb / 1024 / m:.0f}' if kb else ''} | {m / cm:.2f}× | {ld if ld is not None else ''}{' ⚠' if ld and ld > 1 else ''} |")
 w("")
 xm, jm = median_s("compute-1000-bhxh-xlsx"), median_s("compute-1000-bhxh-json")
-if cm and xm:
+if cm == cm and xm:
     targets.append(f"1,000 xlsx reports: {fmt_s(xm)} = {xm / cm:.2f}× the 1,000 CSV reports ({fmt_s(cm)}); target ≤ 2× — {verdict(xm / cm <= 2)}")
-if cm and jm:
+if cm == cm and jm:
     per_byte = (jm / sizes_kb["json"]) / (cm / sizes_kb["csv"]) if sizes_kb.get("json") and sizes_kb.get("csv") else None
     targets.append(f"1,000 JSON reports: {fmt_s(jm)} = {jm / cm:.2f}× the CSV reports; target ≤ 1.2× — {verdict(jm / cm <= 1.2)}"
                    + (f" (per byte written: {per_byte:.2f}× the CSV's time)" if per_byte else ""))
@@ -223,7 +235,7 @@ if cm and jm:
 # --- allocate
 w("## bhxh allocate: 100,000 units\n")
 bench = {}
-for l in open(os.path.join(R, "allocate-bench.txt")):
+for l in lines("allocate-bench.txt"):
     m = re.match(r"BenchmarkAllocate100000/([^/]+)/(\S+?)-\d+\s+\d+\s+(\d+) ns/op", l)
     if m:
         bench[(m.group(1), m.group(2))] = int(m.group(3)) / 1e9
@@ -238,7 +250,7 @@ for mt in methods:
 w("")
 w("The whole command on bench/data/baseline-100000.csv (read the baseline, allocate with Huntington–Hill, write a CSV):\n")
 w("\n".join(HEAD).replace("ratio to bhxh", "ratio to proportional"))
-pb = median_s("allocate-cli-proportional")
+pb = median_s("allocate-cli-proportional") or float("nan")
 for mt in ["proportional", "uncovered", "current", "weight"]:
     w(row(f"--method {mt}{':population' if mt == 'weight' else ''}", f"allocate-cli-{mt}", pb)[0])
 w("")
@@ -254,7 +266,7 @@ if vm:
     targets.append(f"`bhxh version` median {fmt_s(vm)} (≤ 20 ms) — {verdict(vm <= 0.020)}")
 
 w("## Checks\n")
-for line in open(os.path.join(R, "checks.txt")).read().splitlines():
+for line in lines("checks.txt"):
     w(f"- {line}")
 w("")
 
