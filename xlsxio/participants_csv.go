@@ -12,6 +12,7 @@ import (
 	"compress/gzip"
 
 	"github.com/bhxh/bhxh/xlsxio/csvscan"
+	"github.com/bhxh/bhxh/xlsxio/grid"
 )
 
 // ErrMalformedRow is a CSV record whose fields do not line up with the
@@ -42,7 +43,7 @@ func (pc *ParticipantCounter) addCSV(ctx context.Context, path string, lr *listR
 	case bytes.HasPrefix(head, []byte("\xEF\xBB\xBF")):
 		br.Discard(3)
 		head = head[3:]
-	case bytes.HasPrefix(head, []byte("\xFF\xFE")), bytes.HasPrefix(head, []byte("\xFE\xFF")), looksUTF16(head, 0), looksUTF16(head, 1):
+	case bytes.HasPrefix(head, []byte("\xFF\xFE")), bytes.HasPrefix(head, []byte("\xFE\xFF")), grid.LooksUTF16(head, 0), grid.LooksUTF16(head, 1):
 		return CountInput{}, &FileError{File: lr.name, Err: fmt.Errorf("%w: UTF-16 text: save the list as CSV UTF-8", ErrNotWorkbook)}
 	}
 	pc.files[lr.file].csv = true
@@ -189,5 +190,5 @@ func listSeparator(head []byte, fixed uint8) byte {
 	if bestOff >= 0 {
 		return best
 	}
-	return byte(sniffSeparator(head))
+	return byte(grid.Separator(head))
 }

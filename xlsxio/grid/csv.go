@@ -58,9 +58,9 @@ func csvText(data []byte) ([]byte, error) {
 	switch {
 	case bytes.HasPrefix(data, []byte("\xEF\xBB\xBF")):
 		data = data[3:]
-	case bytes.HasPrefix(data, []byte("\xFF\xFE")), looksUTF16(data, 1):
+	case bytes.HasPrefix(data, []byte("\xFF\xFE")), LooksUTF16(data, 1):
 		enc = unicode.UTF16(unicode.LittleEndian, unicode.UseBOM)
-	case bytes.HasPrefix(data, []byte("\xFE\xFF")), looksUTF16(data, 0):
+	case bytes.HasPrefix(data, []byte("\xFE\xFF")), LooksUTF16(data, 0):
 		enc = unicode.UTF16(unicode.BigEndian, unicode.UseBOM)
 	}
 	if enc == nil {
@@ -81,10 +81,10 @@ func csvText(data []byte) ([]byte, error) {
 	return bytes.TrimPrefix(out, []byte("\xEF\xBB\xBF")), nil
 }
 
-// looksUTF16 spots UTF-16 without a BOM: NUL at every other byte (at odd
+// LooksUTF16 spots UTF-16 without a BOM: NUL at every other byte (at odd
 // offsets for little-endian, zero = 1, even ones for big-endian) of the
 // first characters, which are ASCII in any header or title.
-func looksUTF16(data []byte, zero int) bool {
+func LooksUTF16(data []byte, zero int) bool {
 	n := min(len(data), 64) &^ 1
 	if n < 8 {
 		return false
