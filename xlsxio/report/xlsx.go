@@ -4,21 +4,18 @@ import (
 	"fmt"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/bhxh/bhxh/xlsxio/rawxlsx"
 )
 
 // Helpers shared by the xlsx writers.
 
-// cellName is the A1 reference of a 1-based column and row.
-func cellName(col, row int) string {
-	c, _ := excelize.CoordinatesToCellName(col, row)
-	return c
-}
+// cellName is the A1 reference of a 1-based column and row (as excelize
+// counts columns), by bhxh's one column-letter function.
+func cellName(col, row int) string { return rawxlsx.CellName(col-1, row) }
 
 // colName is the letters of a 1-based column ("A", "AA").
-func colName(col int) string {
-	c, _ := excelize.ColumnNumberToName(col)
-	return c
-}
+func colName(col int) string { return rawxlsx.ColumnLetters(col - 1) }
 
 // setFigure writes fig into a cell with style: a count as an integer, a
 // percentage as its rounded decimal string in the cell XML ("46.12", no
