@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"io"
 	"math/big"
 	"path/filepath"
 	"time"
@@ -224,19 +223,8 @@ func runAllocate(opts *allocateOptions) error {
 			rep.Parts[i] = append(rep.Parts[i], u.Counts[k])
 		}
 	}
-	write := func(w io.Writer) error {
-		switch format {
-		case "json":
-			return report.WriteAllocateJSON(w, rep)
-		case "csv":
-			return report.WriteAllocateCSV(w, rep)
-		case "xlsx":
-			return report.WriteAllocateXLSX(w, rep)
-		default:
-			return report.WriteAllocateTable(w, rep)
-		}
-	}
-	if err := writeOutput(opts.streams, opts.Output, inputs, format == "xlsx", write); err != nil {
+	allocateWriters := writers[*report.Allocate]{report.WriteAllocateJSON, report.WriteAllocateCSV, report.WriteAllocateXLSX, report.WriteAllocateTable}
+	if err := writeReport(opts.streams, format, opts.Output, inputs, allocateWriters, rep); err != nil {
 		return err
 	}
 	printIssues(opts.Err, t.Issues) // the baseline's reading warnings (unknown_column…)

@@ -597,17 +597,6 @@ func writeComputeReport(opts *computeOptions, rep *report.Compute, out string, i
 	if err != nil {
 		return err
 	}
-	write := func(w io.Writer) error {
-		switch format {
-		case "json":
-			return report.WriteComputeJSON(w, rep)
-		case "csv":
-			return report.WriteComputeCSV(w, rep)
-		case "xlsx":
-			return report.WriteComputeXLSX(w, rep)
-		default:
-			return report.WriteComputeTable(w, rep)
-		}
-	}
-	return writeOutput(opts.streams, out, inputs, format == "xlsx", write)
+	computeWriters := writers[*report.Compute]{report.WriteComputeJSON, report.WriteComputeCSV, report.WriteComputeXLSX, report.WriteComputeTable}
+	return writeReport(opts.streams, format, out, inputs, computeWriters, rep)
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"math"
 	"os"
 	"os/signal"
@@ -138,19 +137,8 @@ func runCount(opts *countOptions) error {
 	res := &report.Count{Inputs: pc.Inputs, Schemes: pc.Schemes(), Units: pc.Units(), Issues: pc.Issues}
 	printIssues(opts.Err, res.Issues)
 
-	write := func(w io.Writer) error {
-		switch format {
-		case "json":
-			return report.WriteCountJSON(w, res)
-		case "csv":
-			return report.WriteCountCSV(w, res)
-		case "xlsx":
-			return report.WriteCountXLSX(w, res)
-		default:
-			return report.WriteCountTable(w, res)
-		}
-	}
-	if err := writeOutput(opts.streams, opts.Output, opts.Inputs, format == "xlsx", write); err != nil {
+	countWriters := writers[*report.Count]{report.WriteCountJSON, report.WriteCountCSV, report.WriteCountXLSX, report.WriteCountTable}
+	if err := writeReport(opts.streams, format, opts.Output, opts.Inputs, countWriters, res); err != nil {
 		return err
 	}
 	if opts.Strict {

@@ -34,3 +34,23 @@ func isTerminal(f *os.File) bool {
 	fi, err := f.Stat()
 	return err == nil && fi.Mode()&os.ModeCharDevice != 0
 }
+
+// writers are one report's writers, by format.
+type writers[R any] struct {
+	json, csv, xlsx, table func(io.Writer, R) error
+}
+
+// writeReport writes rep in format with its writer from ws, through
+// writeOutput: the one place a command turns a format into a writer.
+func writeReport[R any](s streams, format, path string, inputs []string, ws writers[R], rep R) error {
+	w := ws.table
+	switch format {
+	case "json":
+		w = ws.json
+	case "csv":
+		w = ws.csv
+	case "xlsx":
+		w = ws.xlsx
+	}
+	return writeOutput(s, path, inputs, format == "xlsx", func(out io.Writer) error { return w(out, rep) })
+}

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"io"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -154,19 +153,8 @@ func runTrend(ctx context.Context, opts *trendOptions) error {
 	rep.Issues = append(issues, rep.Issues...)
 	rep.Issues = append(rep.Issues, missingUnitIssues(tr)...)
 
-	write := func(w io.Writer) error {
-		switch format {
-		case "json":
-			return report.WriteTrendJSON(w, rep)
-		case "csv":
-			return report.WriteTrendCSV(w, rep)
-		case "xlsx":
-			return report.WriteTrendXLSX(w, rep)
-		default:
-			return report.WriteTrendTable(w, rep)
-		}
-	}
-	if err := writeOutput(opts.streams, opts.Output, files, format == "xlsx", write); err != nil {
+	trendWriters := writers[*report.Trend]{report.WriteTrendJSON, report.WriteTrendCSV, report.WriteTrendXLSX, report.WriteTrendTable}
+	if err := writeReport(opts.streams, format, opts.Output, files, trendWriters, rep); err != nil {
 		return err
 	}
 	printIssues(opts.Err, rep.Issues)
