@@ -1,7 +1,8 @@
 // Package report writes what bhxh reports: the coverage report, the
 // allocation of a target, the trend over months, the participant counts,
-// the figures moved across the 2025 reorganisation (each as JSON, CSV, a console table and xlsx) and the blank input
-// template; files through a temporary file renamed into place.
+// the figures moved across the 2025 reorganisation (each as JSON, CSV, a
+// console table and xlsx), what inspect recognised (JSON and text) and the
+// blank input template; files through a temporary file renamed into place.
 //
 // It never reads an input workbook and never computes: figures arrive
 // computed and typed (coverage results, counts as integers, rates as exact
@@ -21,6 +22,8 @@
 //	crosswalk crosswalk.go (the report of figures moved to the new units),
 //	          crosswalk_json.go, crosswalk_csv.go, crosswalk_table.go,
 //	          crosswalk_xlsx.go
+//	inspect   inspect.go (what was recognised), inspect_json.go,
+//	          inspect_table.go (and the likeliest header when none was found)
 //	template  template.go (the blank workbook units fill in)
 //	sources   sources.go: where every figure came from (cells, old units),
 //	          as JSON and as the sheet "Nguồn số liệu"

@@ -1,0 +1,82 @@
+package report
+
+import (
+	"github.com/bhxh/bhxh/coverage"
+	"github.com/bhxh/bhxh/xlsxio"
+)
+
+// The report of `bhxh inspect`: what the reader recognised in each input.
+
+// inspectJSON is the bhxh.inspect/v1 document of one input.
+type inspectJSON struct {
+	File       string              `json:"file"`
+	Sheet      *string             `json:"sheet"`
+	HeaderRows []int               `json:"header_rows"`
+	Period     *string             `json:"period"`
+	Columns    []inspectColumnJSON `json:"columns"`
+	Units      []inspectUnitJSON   `json:"units"`
+	Total      *inspectUnitJSON    `json:"total"`
+	Subtotals  []inspectUnitJSON   `json:"subtotals"`
+	Issues     []xlsxio.Issue      `json:"issues"`
+}
+
+type inspectColumnJSON struct {
+	Column string  `json:"column"`
+	Group  string  `json:"group"`
+	Header string  `json:"header"`
+	Key    *string `json:"key"`
+	Why    string  `json:"why"`
+}
+
+type inspectUnitJSON struct {
+	Row    int              `json:"row"`
+	Name   string           `json:"name"`
+	Code   *string          `json:"code"`
+	Counts map[string]int64 `json:"counts"`
+}
+
+// inspectDoc is what was recognised in t, as the JSON and the table show it.
+func inspectDoc(t *xlsxio.Table) inspectJSON {
+	d := inspectJSON{File: t.File, HeaderRows: t.HeaderRows, Issues: t.Issues}
+	if t.Sheet != "" {
+		d.Sheet = &t.Sheet
+	}
+	if t.Period != "" {
+		d.Period = &t.Period
+	}
+	if d.Issues == nil {
+		d.Issues = []xlsxio.Issue{}
+	}
+	for _, c := range t.Columns {
+		if c.Header == "" {
+			continue
+		}
+		cj := inspectColumnJSON{Column: c.Letter, Group: c.Group, Header: c.Header, Why: c.Why}
+		if c.Key != "" {
+			k := c.Key
+			cj.Key = &k
+		}
+		d.Columns = append(d.Columns, cj)
+	}
+	unit := func(u *coverage.Unit) inspectUnitJSON {
+		uj := inspectUnitJSON{Row: u.Row, Name: u.Name, Counts: u.Counts}
+		if u.Code != "" {
+			c := u.Code
+			uj.Code = &c
+		}
+		return uj
+	}
+	d.Units = []inspectUnitJSON{}
+	for i := range t.Units {
+		d.Units = append(d.Units, unit(&t.Units[i]))
+	}
+	d.Subtotals = []inspectUnitJSON{}
+	for i := range t.Subtotals {
+		d.Subtotals = append(d.Subtotals, unit(&t.Subtotals[i]))
+	}
+	if t.Total != nil {
+		tj := unit(t.Total)
+		d.Total = &tj
+	}
+	return d
+}

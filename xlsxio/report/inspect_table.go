@@ -1,0 +1,133 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/bhxh/bhxh/xlsxio"
+)
+
+// WriteInspectTable writes, input by input, what was recognised: sheet,
+// header rows, period, each column and the key it was read as (or why not),
+// units, total row, subtotals, warnings and the --col lines that read the
+// ignored columns.
+func WriteInspectTable(w io.Writer, tables []*xlsxio.Table) error {
+	for i, t := range tables {
+		if i > 0 {
+			fmt.Fprintln(w)
+		}
+		writeInspectTable(w, inspectDoc(t))
+	}
+	return nil
+}
+
+func writeInspectTable(w io.Writer, d inspectJSON) {
+	sheet := "(CSV)"
+	if d.Sheet != nil {
+		sheet = fmt.Sprintf("%q", *d.Sheet)
+	}
+	period := "not found (give --period YYYY-MM)"
+	if d.Period != nil {
+		period = *d.Period
+	}
+	fmt.Fprintf(w, "%s\n  sheet:       %s\n  header rows: %s\n  period:      %s\n", d.File, sheet, joinInts(d.HeaderRows), period)
+	fmt.Fprintln(w, "  columns:")
+	var fixes []string
+	for _, c := range d.Columns {
+		head := c.Header
+		if c.Group != "" {
+			head = c.Group + " › " + c.Header
+		}
+		key := "—"
+		if c.Key != nil {
+			key = *c.Key
+		}
+		fmt.Fprintf(w, "    %-3s %-28s %s  (%s)\n", c.Column, key, quoteShort(head, 60), c.Why)
+		if c.Key == nil && c.Why != "" && !strings.Contains(c.Why, "row number") && !strings.Contains(c.Why, "notes") {
+			h := c.Header
+			if c.Group != "" {
+				h = c.Group + " " + c.Header
+			}
+			fixes = append(fixes, fmt.Sprintf("--col '%s=KEY'", h))
+		}
+	}
+	fmt.Fprintf(w, "  units:       %d", len(d.Units))
+	if len(d.Units) > 0 {
+		fmt.Fprintf(w, " (rows %d–%d: %s … %s)", d.Units[0].Row, d.Units[len(d.Units)-1].Row, d.Units[0].Name, d.Units[len(d.Units)-1].Name)
+	}
+	fmt.Fprintln(w)
+	if d.Total != nil {
+		fmt.Fprintf(w, "  total row:   %d %q (cross-checked against the sum of units)\n", d.Total.Row, d.Total.Name)
+	} else {
+		fmt.Fprintln(w, "  total row:   none (the total is the sum of units)")
+	}
+	if len(d.Subtotals) > 0 {
+		rows := make([]int, len(d.Subtotals))
+		for i, s := range d.Subtotals {
+			rows[i] = s.Row
+		}
+		fmt.Fprintf(w, "  subtotals:   rows %s (skipped)\n", joinInts(rows))
+	}
+	for _, is := range d.Issues {
+		fmt.Fprintf(w, "  %s %s %s: %s\n", is.Level, is.Code, is.Cell, is.Message)
+	}
+	if len(fixes) > 0 {
+		fmt.Fprintln(w, "  to read an ignored column, name its key (keys: bhxh inspect --help):")
+		for _, f := range fixes {
+			fmt.Fprintln(w, "    "+f)
+		}
+	}
+}
+
+func joinInts(ns []int) string {
+	s := make([]string, len(ns))
+	for i, n := range ns {
+		s[i] = fmt.Sprint(n)
+	}
+	return strings.Join(s, ", ")
+}
+
+func quoteShort(s string, n int) string {
+	r := []rune(s)
+	if len(r) > n {
+		s = string(r[:n-1]) + "…"
+	}
+	return fmt.Sprintf("%q", s)
+}
+
+// WriteInspectPreview helps when no table was found: it shows each sheet's
+// row that looks most like a header, what each cell matched, and the --col
+// lines to name the unit column and the counts.
+func WriteInspectPreview(w io.Writer, previews []xlsxio.SheetPreview) {
+	for _, p := range previews {
+		if p.Row == 0 {
+			fmt.Fprintf(w, "sheet %q: no text\n", p.Sheet)
+			continue
+		}
+		where := fmt.Sprintf("sheet %q", p.Sheet)
+		if p.Sheet == "" {
+			where = "the file"
+		}
+		if len(p.Columns) < 2 {
+			fmt.Fprintf(w, "%s: no row with two or more headings (row %d: %s)\n", where, p.Row, quoteShort(p.Columns[0].Header, 60))
+			continue
+		}
+		fmt.Fprintf(w, "%s: row %d looks most like a header:\n", where, p.Row)
+		hasUnit := false
+		for _, c := range p.Columns {
+			key := "—"
+			if c.Key != "" {
+				key = c.Key
+			}
+			if c.Key == "unit" {
+				hasUnit = true
+			}
+			fmt.Fprintf(w, "  %-3s %-24s %s  (%s)\n", c.Letter, key, quoteShort(c.Header, 60), c.Why)
+		}
+		if !hasUnit {
+			fmt.Fprintf(w, "  no unit column: name it, e.g. --col '%s=unit'\n", p.Columns[0].Header)
+		}
+		fmt.Fprintln(w, "  name each count column with --col 'Header=KEY' (keys: bhxh_mandatory, bhxh_voluntary, bhtn, bhyt, labour_force, population, …)")
+	}
+}
