@@ -25,7 +25,9 @@
 //	          shared strings, styles, workbook part, cell names, and the
 //	          streaming sheet scan of participant lists
 //	text      package vntext (NFC, Fold, TCVN3, VNI); number.go (cell text
-//	          and stored numbers → decimal), headers.go (header → key),
+//	          and stored numbers → decimal; ParseRate, the one reading of a
+//	          typed rate, for cells and command-line flags alike),
+//	          headers.go (header → key),
 //	          labels.go (total, subtotal, section, footer rows; unit name
 //	          keys), period.go, period_name.go
 //	units     unitmatch.go: the one way any two rows are found to name the

@@ -1,5 +1,3 @@
-// Command bhxh computes social- and health-insurance coverage from the
-// workbooks Vietnamese districts and communes exchange.
 package main
 
 import "os"
