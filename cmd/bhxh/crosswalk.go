@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"io"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -134,23 +133,12 @@ func runCrosswalk(ctx context.Context, opts *crosswalkOptions) error {
 		}
 	}
 	rep.Issues = append(rep.Issues, issues...)
-	write := func(w io.Writer) error {
-		switch format {
-		case "json":
-			return report.WriteCrosswalkJSON(w, rep)
-		case "csv":
-			return report.WriteCrosswalkCSV(w, rep)
-		case "xlsx":
-			return report.WriteCrosswalkXLSX(w, rep)
-		default:
-			return report.WriteCrosswalkTable(w, rep)
-		}
-	}
 	inputs := append([]string{}, opts.Inputs...)
 	if opts.Shares != "" {
 		inputs = append(inputs, opts.Shares)
 	}
-	if err := writeOutput(opts.streams, opts.Output, inputs, format == "xlsx", write); err != nil {
+	crosswalkWriters := writers[*report.Crosswalk]{report.WriteCrosswalkJSON, report.WriteCrosswalkCSV, report.WriteCrosswalkXLSX, report.WriteCrosswalkTable}
+	if err := writeReport(opts.streams, format, opts.Output, inputs, crosswalkWriters, rep); err != nil {
 		return err
 	}
 	printIssues(opts.Err, rep.Issues)
