@@ -64,7 +64,7 @@ func looksNumeric(cl grid.Cell) bool {
 	case grid.Number:
 		return true
 	case grid.Text:
-		n, err := ParseCellText(cl.Text, KindPercent)
+		n, err := parseCellText(cl.Text, kindPercent)
 		return err == nil && !n.Absent && strings.ContainsAny(cl.Text, "0123456789")
 	}
 	return false
@@ -72,7 +72,7 @@ func looksNumeric(cl grid.Cell) bool {
 
 // isAbsentText: "-", "x" and the like, which a count cell may hold.
 func isAbsentText(t string) bool {
-	n, err := ParseCellText(t, KindCount)
+	n, err := parseCellText(t, kindCount)
 	return err == nil && (n.Absent || n.Value.IsZero())
 }
 

@@ -9,7 +9,7 @@
 // Where things are (each layer reads only the one below it):
 //
 //	tables    over package grid's Sheet only, in the order a count goes:
-//	          read.go (ReadFile, Read: the whole path), sheet_choice.go
+//	          read.go (ReadFile, readData: the whole path), sheet_choice.go
 //	          (which sheet), header_block.go (the header rows, each
 //	          column's key, the unit column), period.go (the period from
 //	          the title), rows.go (each row: unit, total, subtotal,

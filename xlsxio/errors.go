@@ -14,7 +14,6 @@ var (
 	ErrTooLarge       = errors.New("is beyond any real population (over 200,000,000 people)")
 	ErrNotANumber     = errors.New("is not a number")
 	ErrNoHeader       = errors.New("no recognisable table header (a row naming units and counts)")
-	ErrNoUnitColumn   = errors.New("no unit column (\"Đơn vị\", \"Tên đơn vị\", \"Xã, phường\"…)")
 	ErrDuplicateUnit  = errors.New("duplicate unit")
 	ErrNotWorkbook    = readerr.ErrNotWorkbook
 	ErrPassword       = grid.ErrPassword

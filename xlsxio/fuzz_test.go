@@ -11,7 +11,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-var maxCountDec = decimal.NewFromInt(MaxCount)
+var maxCountDec = decimal.NewFromInt(maxCount)
 
 func isSentinel(err error) bool {
 	return errors.Is(err, ErrNotWholeNumber) || errors.Is(err, ErrNegative) ||
@@ -26,17 +26,17 @@ func FuzzParseCellText(f *testing.F) {
 		f.Add(s, true)
 	}
 	f.Fuzz(func(t *testing.T, s string, percent bool) {
-		kind := KindCount
+		kind := kindCount
 		if percent {
-			kind = KindPercent
+			kind = kindPercent
 		}
-		n, err := ParseCellText(s, kind)
+		n, err := parseCellText(s, kind)
 		if err != nil {
 			if !isSentinel(err) {
-				t.Fatalf("ParseCellText(%q): error %v is not a sentinel", s, err)
+				t.Fatalf("parseCellText(%q): error %v is not a sentinel", s, err)
 			}
-			if kind == KindPercent && !errors.Is(err, ErrNotANumber) {
-				t.Fatalf("ParseCellText(%q, percent): count error %v", s, err)
+			if kind == kindPercent && !errors.Is(err, ErrNotANumber) {
+				t.Fatalf("parseCellText(%q, percent): count error %v", s, err)
 			}
 			return
 		}
@@ -44,17 +44,17 @@ func FuzzParseCellText(f *testing.F) {
 			return
 		}
 		if n.Decimals < 0 {
-			t.Fatalf("ParseCellText(%q): decimals %d", s, n.Decimals)
+			t.Fatalf("parseCellText(%q): decimals %d", s, n.Decimals)
 		}
-		if kind == KindPercent {
+		if kind == kindPercent {
 			return
 		}
 		v := n.Value
 		if !v.IsInteger() || v.IsNegative() || v.GreaterThan(maxCountDec) {
-			t.Fatalf("ParseCellText(%q) = %s: not a count", s, v)
+			t.Fatalf("parseCellText(%q) = %s: not a count", s, v)
 		}
 		// Written back the Vietnamese way, it reads the same.
-		back, err := ParseCellText(withDots(v.String()), KindCount)
+		back, err := parseCellText(withDots(v.String()), kindCount)
 		if err != nil || !back.Value.Equal(v) {
 			t.Fatalf("round trip of %s via %q: %s, %v", v, withDots(v.String()), back.Value, err)
 		}
@@ -80,26 +80,26 @@ func FuzzParseCellNumber(f *testing.F) {
 		f.Add(s, true)
 	}
 	f.Fuzz(func(t *testing.T, s string, percent bool) {
-		kind := KindCount
+		kind := kindCount
 		if percent {
-			kind = KindPercent
+			kind = kindPercent
 		}
-		n, err := ParseCellNumber(s, kind)
+		n, err := parseCellNumber(s, kind)
 		if err != nil {
 			if !isSentinel(err) {
-				t.Fatalf("ParseCellNumber(%q): error %v is not a sentinel", s, err)
+				t.Fatalf("parseCellNumber(%q): error %v is not a sentinel", s, err)
 			}
 			return
 		}
 		if n.Decimals != -1 || n.Absent {
-			t.Fatalf("ParseCellNumber(%q) = %+v", s, n)
+			t.Fatalf("parseCellNumber(%q) = %+v", s, n)
 		}
 		v := n.Value
 		if d := len(strings.TrimRight(v.Coefficient().String(), "0")); d > 16 {
-			t.Fatalf("ParseCellNumber(%q) = %s: more than 15 significant digits", s, v)
+			t.Fatalf("parseCellNumber(%q) = %s: more than 15 significant digits", s, v)
 		}
-		if kind == KindCount && (!v.IsInteger() || v.IsNegative() || v.GreaterThan(maxCountDec)) {
-			t.Fatalf("ParseCellNumber(%q) = %s: not a count", s, v)
+		if kind == kindCount && (!v.IsInteger() || v.IsNegative() || v.GreaterThan(maxCountDec)) {
+			t.Fatalf("parseCellNumber(%q) = %s: not a count", s, v)
 		}
 	})
 }
@@ -138,13 +138,13 @@ func FuzzMatchHeader(f *testing.F) {
 			}
 		}
 		_ = UnitNameKey(header)
-		IsTotalLabel(header)
-		IsSubtotalLabel(header)
-		IsFooterLabel(header)
-		IsSectionLabel(header)
-		IsNumberingRow([]string{group, header, group})
-		if p, ok := ParsePeriod(header); ok != (p != "") || ok && len(p) != 7 {
-			t.Fatalf("ParsePeriod(%q) = %q, %v", header, p, ok)
+		isTotalLabel(header)
+		isSubtotalLabel(header)
+		isFooterLabel(header)
+		isSectionLabel(header)
+		isNumberingRow([]string{group, header, group})
+		if p, ok := parsePeriod(header); ok != (p != "") || ok && len(p) != 7 {
+			t.Fatalf("parsePeriod(%q) = %q, %v", header, p, ok)
 		}
 	})
 }

@@ -77,9 +77,9 @@ func isDigits(s string) bool {
 	return true
 }
 
-// IsTotalLabel: "Tổng cộng", "Toàn tỉnh", "Toàn thành phố", "Tổng số",
+// isTotalLabel: "Tổng cộng", "Toàn tỉnh", "Toàn thành phố", "Tổng số",
 // "Tổng", "Cộng toàn tỉnh", "Total".
-func IsTotalLabel(s string) bool {
+func isTotalLabel(s string) bool {
 	f := vntext.Fold(s)
 	switch f {
 	case "tong", "tong so", "tong cong", "total", "grand total", "toan tinh", "toan thanh pho", "toan quoc":
@@ -93,15 +93,15 @@ func IsTotalLabel(s string) bool {
 	return false
 }
 
-// IsSubtotalLabel: "Cộng", "Cộng khu vực…", "Cộng huyện…", "Subtotal";
+// isSubtotalLabel: "Cộng", "Cộng khu vực…", "Cộng huyện…", "Subtotal";
 // not a total, and not "Cộng hòa" (the state's name in the title block).
-func IsSubtotalLabel(s string) bool {
+func isSubtotalLabel(s string) bool {
 	f := vntext.Fold(s)
 	switch f {
 	case "cong", "subtotal", "sub total", "tong khu vuc":
 		return true
 	}
-	if !strings.HasPrefix(f, "cong ") || IsTotalLabel(s) {
+	if !strings.HasPrefix(f, "cong ") || isTotalLabel(s) {
 		return false
 	}
 	return !strings.HasPrefix(f, "cong hoa") && !strings.HasPrefix(f, "cong dong")
@@ -114,9 +114,9 @@ var footerStarts = []string{
 	"prepared by", "approved by", "note", "notes", "director",
 }
 
-// IsFooterLabel: "Người lập biểu", "Ghi chú:", "Thủ trưởng đơn vị",
+// isFooterLabel: "Người lập biểu", "Ghi chú:", "Thủ trưởng đơn vị",
 // "KT. Giám đốc", "Nơi nhận", and date lines "…, ngày 30 tháng 11 năm 2023".
-func IsFooterLabel(s string) bool {
+func isFooterLabel(s string) bool {
 	f := vntext.Fold(s)
 	// "KT. GIÁM ĐỐC", "TL. Giám đốc", "Phó Giám đốc": signing on behalf.
 	for _, p := range []string{"kt ", "tl ", "tm ", "tuq ", "q ", "pho "} {
@@ -150,10 +150,10 @@ var sectionWords = map[string]bool{
 	"nong thon": true, "khoi phuong": true, "khoi xa": true, "khoi huyen": true,
 }
 
-// IsSectionLabel: a row heading a group of units: "I", "II", "III.", "A",
+// isSectionLabel: a row heading a group of units: "I", "II", "III.", "A",
 // "I. Khu vực phường", "Khu vực thành thị", "Đặc khu". Whether the row
 // holds numbers is for the reader to check.
-func IsSectionLabel(s string) bool {
+func isSectionLabel(s string) bool {
 	t := strings.TrimSpace(s)
 	f := vntext.Fold(t)
 	if f == "" {
@@ -202,10 +202,10 @@ func isRoman(f string) bool {
 	return false
 }
 
-// IsNumberingRow: the row of column numbers under a header: every
+// isNumberingRow: the row of column numbers under a header: every
 // non-empty cell is like "(1)", "2", "A", "(B)" or a formula of them
 // "(5)=(3)/(4)"; at least 3 such cells, mostly increasing.
-func IsNumberingRow(cells []string) bool {
+func isNumberingRow(cells []string) bool {
 	n, up, pairs := 0, 0, 0
 	lastNum, lastLetter := -1, -1
 	for _, c := range cells {

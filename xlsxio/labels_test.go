@@ -95,16 +95,16 @@ func TestRowLabels(t *testing.T) {
 	}
 	for _, tt := range tests {
 		got := 0
-		if IsTotalLabel(tt.label) {
+		if isTotalLabel(tt.label) {
 			got |= total
 		}
-		if IsSubtotalLabel(tt.label) {
+		if isSubtotalLabel(tt.label) {
 			got |= subtotal
 		}
-		if IsFooterLabel(tt.label) {
+		if isFooterLabel(tt.label) {
 			got |= footer
 		}
-		if IsSectionLabel(tt.label) {
+		if isSectionLabel(tt.label) {
 			got |= section
 		}
 		if got != tt.want {
@@ -132,8 +132,8 @@ func TestIsNumberingRow(t *testing.T) {
 		{nil, false},
 	}
 	for _, tt := range tests {
-		if got := IsNumberingRow(tt.cells); got != tt.want {
-			t.Errorf("IsNumberingRow(%q) = %v, want %v", tt.cells, got, tt.want)
+		if got := isNumberingRow(tt.cells); got != tt.want {
+			t.Errorf("isNumberingRow(%q) = %v, want %v", tt.cells, got, tt.want)
 		}
 	}
 }
@@ -201,9 +201,9 @@ func TestParsePeriod(t *testing.T) {
 		{"", ""},
 	}
 	for _, tt := range tests {
-		got, ok := ParsePeriod(tt.title)
+		got, ok := parsePeriod(tt.title)
 		if got != tt.want || ok != (tt.want != "") {
-			t.Errorf("ParsePeriod(%q) = %q, %v, want %q", tt.title, got, ok, tt.want)
+			t.Errorf("parsePeriod(%q) = %q, %v, want %q", tt.title, got, ok, tt.want)
 		}
 	}
 }
@@ -211,7 +211,7 @@ func TestParsePeriod(t *testing.T) {
 // "X" stays a section numeral on its own and before an area name.
 func TestRomanTenStillASection(t *testing.T) {
 	for _, s := range []string{"X", "X. Khu vực nông thôn", "X. Các xã"} {
-		if !IsSectionLabel(s) {
+		if !isSectionLabel(s) {
 			t.Errorf("%q should be a section label", s)
 		}
 	}

@@ -71,10 +71,10 @@ func TestTCVN3Fixture(t *testing.T) {
 			t.Errorf("%s %q: key %q (%s), want %q", cell, got[cell], key, why, k)
 		}
 	}
-	if p, ok := ParsePeriod(got["A3"]); p != "2022-03" || !ok {
+	if p, ok := parsePeriod(got["A3"]); p != "2022-03" || !ok {
 		t.Errorf("period of %q = %q", got["A3"], p)
 	}
-	if !IsTotalLabel(got["B12"]) || !IsFooterLabel(got["B14"]) || !IsFooterLabel(got["F14"]) {
+	if !isTotalLabel(got["B12"]) || !isFooterLabel(got["B14"]) || !isFooterLabel(got["F14"]) {
 		t.Errorf("labels of decoded total/footer not recognised")
 	}
 	// Without the fonts, the heuristic must spot the TCVN3 cells.

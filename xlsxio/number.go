@@ -8,27 +8,27 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// MaxCount is the largest count of people a cell may hold: more than any
+// maxCount is the largest count of people a cell may hold: more than any
 // province, or the country, has (ErrTooLarge beyond it).
-const MaxCount = 200_000_000
+const maxCount = 200_000_000
 
-// ParseCellText parses a number typed as text the way Vietnamese offices
+// parseCellText parses a number typed as text the way Vietnamese offices
 // type it: "29.024", "1 234", "46,0%", "-" for zero, "x" for not applicable.
 // kind decides what an ambiguous separator means: in a count "29,024" is
 // twenty-nine thousand; in a percent "46,0" is forty-six.
 // Errors are the sentinels ErrNotWholeNumber, ErrNegative, ErrTooLarge
 // (counts) and ErrNotANumber (percents), without location.
 // No float64 is involved: the value is built from the digits.
-func ParseCellText(text string, kind NumKind) (Number, error) {
+func parseCellText(text string, kind numKind) (parsedNumber, error) {
 	s := trimCellSpace(text)
 	switch s {
 	case "", "-", "–", "—":
-		return Number{Value: decimal.Zero}, nil
+		return parsedNumber{Value: decimal.Zero}, nil
 	case "x", "X":
-		return Number{Absent: true}, nil
+		return parsedNumber{Absent: true}, nil
 	}
 	bad := ErrNotANumber
-	if kind == KindCount {
+	if kind == kindCount {
 		bad = ErrNotWholeNumber
 	}
 	neg := false
@@ -36,7 +36,7 @@ func ParseCellText(text string, kind NumKind) (Number, error) {
 		neg = true
 		s = trimCellSpace(s[1 : len(s)-1])
 	}
-	if kind == KindPercent {
+	if kind == kindPercent {
 		if t, ok := strings.CutSuffix(s, "%"); ok {
 			s = trimCellSpace(t)
 		}
@@ -44,7 +44,7 @@ func ParseCellText(text string, kind NumKind) (Number, error) {
 	switch {
 	case strings.HasPrefix(s, "+"):
 		if neg {
-			return Number{}, bad
+			return parsedNumber{}, bad
 		}
 		s = s[1:]
 	case strings.HasPrefix(s, "-"):
@@ -56,9 +56,9 @@ func ParseCellText(text string, kind NumKind) (Number, error) {
 	}
 	var g groups
 	if !g.split(s) {
-		return Number{}, bad
+		return parsedNumber{}, bad
 	}
-	if kind == KindCount {
+	if kind == kindCount {
 		return parseCount(&g, s, neg)
 	}
 	return parsePercent(&g, s, neg)
@@ -66,7 +66,7 @@ func ParseCellText(text string, kind NumKind) (Number, error) {
 
 // ParseRate parses a rate in percent as a person types it, on the command
 // line (--target bhyt=95,15, --rate 25) or in a cell: "55", "95.15",
-// "95,15", "46,0 %". It is ParseCellText's reading of a percent, so a flag
+// "95,15", "46,0 %". It is parseCellText's reading of a percent, so a flag
 // and a cell never disagree, without what only a cell may mean: blank and
 // "x" (not applicable) are ErrNotANumber; "-" is 0. No exponent ("2.5e1"):
 // that is how a program writes a number, not how an analyst types a rate.
@@ -76,7 +76,7 @@ func ParseRate(text string) (decimal.Decimal, error) {
 	if trimCellSpace(text) == "" {
 		return decimal.Decimal{}, ErrNotANumber
 	}
-	n, err := ParseCellText(text, KindPercent)
+	n, err := parseCellText(text, kindPercent)
 	if err != nil {
 		return decimal.Decimal{}, err
 	}
@@ -217,38 +217,38 @@ func (g *groups) countIntGroups() int {
 	return g.n // "29.024", "533,600"
 }
 
-func parseCount(g *groups, s string, neg bool) (Number, error) {
+func parseCount(g *groups, s string, neg bool) (parsedNumber, error) {
 	ni := g.countIntGroups()
 	decimals := 0
 	if ni < g.n {
 		frac := s[g.start[g.n-1]:g.end[g.n-1]]
 		if strings.Trim(frac, "0") != "" {
-			return Number{}, ErrNotWholeNumber
+			return parsedNumber{}, ErrNotWholeNumber
 		}
 		decimals = len(frac)
 	}
 	if !g.thousandsOK(ni) {
-		return Number{}, ErrNotWholeNumber
+		return parsedNumber{}, ErrNotWholeNumber
 	}
 	var v int64
 	for i := 0; i < ni; i++ {
 		for _, c := range []byte(s[g.start[i]:g.end[i]]) {
 			v = v*10 + int64(c-'0')
-			if v > MaxCount {
+			if v > maxCount {
 				if neg {
-					return Number{}, ErrNegative
+					return parsedNumber{}, ErrNegative
 				}
-				return Number{}, ErrTooLarge
+				return parsedNumber{}, ErrTooLarge
 			}
 		}
 	}
 	if neg && v != 0 {
-		return Number{}, ErrNegative
+		return parsedNumber{}, ErrNegative
 	}
-	return Number{Value: decimal.New(v, 0), Decimals: decimals}, nil
+	return parsedNumber{Value: decimal.New(v, 0), Decimals: decimals}, nil
 }
 
-func parsePercent(g *groups, s string, neg bool) (Number, error) {
+func parsePercent(g *groups, s string, neg bool) (parsedNumber, error) {
 	// The decimal mark: with both '.' and ',' the later one; with one of
 	// them, that one when it occurs once (a single separator is the decimal
 	// mark for percents); spaces are only ever thousands separators.
@@ -268,10 +268,10 @@ func parsePercent(g *groups, s string, neg bool) (Number, error) {
 		}
 	}
 	if g.len(0) == 0 && ni != 1 || ni < g.n && g.len(g.n-1) == 0 {
-		return Number{}, ErrNotANumber
+		return parsedNumber{}, ErrNotANumber
 	}
 	if g.len(0) != 0 && !g.thousandsOK(ni) {
-		return Number{}, ErrNotANumber
+		return parsedNumber{}, ErrNotANumber
 	}
 	decimals := 0
 	if ni < g.n {
@@ -306,11 +306,11 @@ func parsePercent(g *groups, s string, neg bool) (Number, error) {
 		}
 		d, err := decimal.NewFromString(b.String())
 		if err != nil {
-			return Number{}, ErrNotANumber
+			return parsedNumber{}, ErrNotANumber
 		}
 		val = d
 	}
-	return Number{Value: val, Decimals: decimals}, nil
+	return parsedNumber{Value: val, Decimals: decimals}, nil
 }
 
 // trimCellSpace trims spaces of every kind, including NBSP, narrow NBSP,
@@ -321,14 +321,14 @@ func trimCellSpace(s string) string {
 	})
 }
 
-// ParseCellNumber parses a numeric cell's raw stored value ("29024",
+// parseCellNumber parses a numeric cell's raw stored value ("29024",
 // "0.30000000000000004", "1.5E+3", "-0"), rounded to 15 significant digits
 // as Excel shows it, so 0.1+0.2 reads as 0.3 and 29023.999999999996 as 29024.
-// For KindCount the result must be whole, non-negative and at most MaxCount.
+// For kindCount the result must be whole, non-negative and at most maxCount.
 // Decimals is -1: a numeric cell does not say how many were typed.
-func ParseCellNumber(raw string, kind NumKind) (Number, error) {
+func parseCellNumber(raw string, kind numKind) (parsedNumber, error) {
 	bad := ErrNotANumber
-	if kind == KindCount {
+	if kind == kindCount {
 		bad = ErrNotWholeNumber
 	}
 	s := strings.TrimSpace(raw)
@@ -347,7 +347,7 @@ func ParseCellNumber(raw string, kind NumKind) (Number, error) {
 		c := s[i]
 		if c == '.' {
 			if seenPoint {
-				return Number{}, bad
+				return parsedNumber{}, bad
 			}
 			seenPoint = true
 			continue
@@ -377,11 +377,11 @@ func ParseCellNumber(raw string, kind NumKind) (Number, error) {
 		}
 	}
 	if !seenDigit {
-		return Number{}, bad
+		return parsedNumber{}, bad
 	}
 	if i < len(s) {
 		if s[i] != 'e' && s[i] != 'E' {
-			return Number{}, bad
+			return parsedNumber{}, bad
 		}
 		i++
 		eneg := false
@@ -390,13 +390,13 @@ func ParseCellNumber(raw string, kind NumKind) (Number, error) {
 			i++
 		}
 		if i == len(s) {
-			return Number{}, bad
+			return parsedNumber{}, bad
 		}
 		e := 0
 		for ; i < len(s); i++ {
 			c := s[i]
 			if c < '0' || c > '9' {
-				return Number{}, bad
+				return parsedNumber{}, bad
 			}
 			if e < 100000 {
 				e = e*10 + int(c-'0')
@@ -415,7 +415,7 @@ func ParseCellNumber(raw string, kind NumKind) (Number, error) {
 		}
 	}
 	if coef == 0 {
-		return Number{Value: decimal.Zero, Decimals: -1}, nil
+		return parsedNumber{Value: decimal.Zero, Decimals: -1}, nil
 	}
 	for coef%10 == 0 {
 		coef /= 10
@@ -423,35 +423,35 @@ func ParseCellNumber(raw string, kind NumKind) (Number, error) {
 	}
 	// A double lies within 1e-324…1e308: anything beyond is not a cell value.
 	if exp > 400 || exp < -400 {
-		if kind == KindCount && exp > 0 {
+		if kind == kindCount && exp > 0 {
 			if neg {
-				return Number{}, ErrNegative
+				return parsedNumber{}, ErrNegative
 			}
-			return Number{}, ErrTooLarge
+			return parsedNumber{}, ErrTooLarge
 		}
-		return Number{}, bad
+		return parsedNumber{}, bad
 	}
-	if kind == KindCount {
+	if kind == kindCount {
 		if exp < 0 {
-			return Number{}, ErrNotWholeNumber
+			return parsedNumber{}, ErrNotWholeNumber
 		}
 		if neg {
-			return Number{}, ErrNegative
+			return parsedNumber{}, ErrNegative
 		}
 		v := coef
 		for e := 0; e < exp; e++ {
 			v *= 10
-			if v > MaxCount {
-				return Number{}, ErrTooLarge
+			if v > maxCount {
+				return parsedNumber{}, ErrTooLarge
 			}
 		}
-		if v > MaxCount {
-			return Number{}, ErrTooLarge
+		if v > maxCount {
+			return parsedNumber{}, ErrTooLarge
 		}
-		return Number{Value: decimal.New(v, 0), Decimals: -1}, nil
+		return parsedNumber{Value: decimal.New(v, 0), Decimals: -1}, nil
 	}
 	if neg {
 		coef = -coef
 	}
-	return Number{Value: decimal.New(coef, int32(exp)), Decimals: -1}, nil
+	return parsedNumber{Value: decimal.New(coef, int32(exp)), Decimals: -1}, nil
 }

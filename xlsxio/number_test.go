@@ -11,7 +11,7 @@ func TestParseCellText(t *testing.T) {
 	tests := []struct {
 		name     string
 		text     string
-		kind     NumKind
+		kind     numKind
 		want     string // decimal value; "" when an error or Absent is expected
 		decimals int
 		absent   bool
@@ -74,50 +74,50 @@ func TestParseCellText(t *testing.T) {
 		{name: "much too large", text: "99999999999999999999999", err: ErrTooLarge},
 		{name: "plus and parentheses", text: "(+15)", err: ErrNotWholeNumber},
 		// percents
-		{name: "pct comma", text: "46,0", kind: KindPercent, want: "46", decimals: 1},
-		{name: "pct comma sign", text: "46,0%", kind: KindPercent, want: "46", decimals: 1},
-		{name: "pct dot", text: "46.0", kind: KindPercent, want: "46", decimals: 1},
-		{name: "pct space before sign", text: "12,82 %", kind: KindPercent, want: "12.82", decimals: 2},
-		{name: "pct nbsp before sign", text: "12,82\u00a0%", kind: KindPercent, want: "12.82", decimals: 2},
-		{name: "pct 2,52%", text: "2,52%", kind: KindPercent, want: "2.52", decimals: 2},
-		{name: "pct 37,6", text: "37,6", kind: KindPercent, want: "37.6", decimals: 1},
-		{name: "pct whole", text: "95", kind: KindPercent, want: "95"},
-		{name: "pct whole sign", text: "95%", kind: KindPercent, want: "95"},
-		{name: "pct dot thousands comma decimal", text: "1.234,5", kind: KindPercent, want: "1234.5", decimals: 1},
-		{name: "pct comma thousands dot decimal", text: "1,234.5", kind: KindPercent, want: "1234.5", decimals: 1},
-		{name: "pct single separator is decimal", text: "1.234", kind: KindPercent, want: "1.234", decimals: 3},
-		{name: "pct leading mark", text: ",5", kind: KindPercent, want: "0.5", decimals: 1},
-		{name: "pct negative", text: "-2,5", kind: KindPercent, want: "-2.5", decimals: 1},
-		{name: "pct parentheses", text: "(2,5)", kind: KindPercent, want: "-2.5", decimals: 1},
-		{name: "pct dash", text: "-", kind: KindPercent, want: "0"},
-		{name: "pct x", text: "x", kind: KindPercent, absent: true},
-		{name: "pct long", text: "12,3456789012345678901", kind: KindPercent, want: "12.3456789012345678901", decimals: 19},
-		{name: "pct word", text: "n/a", kind: KindPercent, err: ErrNotANumber},
-		{name: "pct two decimal marks", text: "1,2,3", kind: KindPercent, err: ErrNotANumber},
-		{name: "pct trailing mark", text: "46,", kind: KindPercent, err: ErrNotANumber},
-		{name: "pct double sign", text: "46%%", kind: KindPercent, err: ErrNotANumber},
-		{name: "pct letter", text: "4O,5", kind: KindPercent, err: ErrNotANumber},
+		{name: "pct comma", text: "46,0", kind: kindPercent, want: "46", decimals: 1},
+		{name: "pct comma sign", text: "46,0%", kind: kindPercent, want: "46", decimals: 1},
+		{name: "pct dot", text: "46.0", kind: kindPercent, want: "46", decimals: 1},
+		{name: "pct space before sign", text: "12,82 %", kind: kindPercent, want: "12.82", decimals: 2},
+		{name: "pct nbsp before sign", text: "12,82\u00a0%", kind: kindPercent, want: "12.82", decimals: 2},
+		{name: "pct 2,52%", text: "2,52%", kind: kindPercent, want: "2.52", decimals: 2},
+		{name: "pct 37,6", text: "37,6", kind: kindPercent, want: "37.6", decimals: 1},
+		{name: "pct whole", text: "95", kind: kindPercent, want: "95"},
+		{name: "pct whole sign", text: "95%", kind: kindPercent, want: "95"},
+		{name: "pct dot thousands comma decimal", text: "1.234,5", kind: kindPercent, want: "1234.5", decimals: 1},
+		{name: "pct comma thousands dot decimal", text: "1,234.5", kind: kindPercent, want: "1234.5", decimals: 1},
+		{name: "pct single separator is decimal", text: "1.234", kind: kindPercent, want: "1.234", decimals: 3},
+		{name: "pct leading mark", text: ",5", kind: kindPercent, want: "0.5", decimals: 1},
+		{name: "pct negative", text: "-2,5", kind: kindPercent, want: "-2.5", decimals: 1},
+		{name: "pct parentheses", text: "(2,5)", kind: kindPercent, want: "-2.5", decimals: 1},
+		{name: "pct dash", text: "-", kind: kindPercent, want: "0"},
+		{name: "pct x", text: "x", kind: kindPercent, absent: true},
+		{name: "pct long", text: "12,3456789012345678901", kind: kindPercent, want: "12.3456789012345678901", decimals: 19},
+		{name: "pct word", text: "n/a", kind: kindPercent, err: ErrNotANumber},
+		{name: "pct two decimal marks", text: "1,2,3", kind: kindPercent, err: ErrNotANumber},
+		{name: "pct trailing mark", text: "46,", kind: kindPercent, err: ErrNotANumber},
+		{name: "pct double sign", text: "46%%", kind: kindPercent, err: ErrNotANumber},
+		{name: "pct letter", text: "4O,5", kind: kindPercent, err: ErrNotANumber},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := ParseCellText(tt.text, tt.kind)
+			got, err := parseCellText(tt.text, tt.kind)
 			if tt.err != nil {
 				if !errors.Is(err, tt.err) {
-					t.Fatalf("ParseCellText(%q) error = %v, want %v", tt.text, err, tt.err)
+					t.Fatalf("parseCellText(%q) error = %v, want %v", tt.text, err, tt.err)
 				}
 				return
 			}
 			if err != nil {
-				t.Fatalf("ParseCellText(%q) error = %v", tt.text, err)
+				t.Fatalf("parseCellText(%q) error = %v", tt.text, err)
 			}
 			if got.Absent != tt.absent {
-				t.Fatalf("ParseCellText(%q).Absent = %v, want %v", tt.text, got.Absent, tt.absent)
+				t.Fatalf("parseCellText(%q).Absent = %v, want %v", tt.text, got.Absent, tt.absent)
 			}
 			if tt.absent {
 				return
 			}
 			if got.Value.String() != tt.want || got.Decimals != tt.decimals {
-				t.Errorf("ParseCellText(%q) = %s (decimals %d), want %s (decimals %d)",
+				t.Errorf("parseCellText(%q) = %s (decimals %d), want %s (decimals %d)",
 					tt.text, got.Value, got.Decimals, tt.want, tt.decimals)
 			}
 		})
@@ -127,7 +127,7 @@ func TestParseCellText(t *testing.T) {
 func TestParseCellNumber(t *testing.T) {
 	tests := []struct {
 		raw  string
-		kind NumKind
+		kind numKind
 		want string
 		err  error
 	}{
@@ -150,32 +150,32 @@ func TestParseCellNumber(t *testing.T) {
 		{raw: "", err: ErrNotWholeNumber},
 		{raw: "1.2.3", err: ErrNotWholeNumber},
 		{raw: "1E", err: ErrNotWholeNumber},
-		{raw: "0.30000000000000004", kind: KindPercent, want: "0.3"},
-		{raw: "4.4E-2", kind: KindPercent, want: "0.044"},
-		{raw: "46", kind: KindPercent, want: "46"},
-		{raw: "-2.5", kind: KindPercent, want: "-2.5"},
-		{raw: "0.0044", kind: KindPercent, want: "0.0044"},
-		{raw: "12.824999999999999", kind: KindPercent, want: "12.825"},
-		{raw: "0.1234567890123456789", kind: KindPercent, want: "0.123456789012346"},
-		{raw: "9.9999999999999999", kind: KindPercent, want: "10"},
-		{raw: "123456789012345678", kind: KindPercent, want: "123456789012346000"},
-		{raw: "1E-500", kind: KindPercent, err: ErrNotANumber},
-		{raw: "x", kind: KindPercent, err: ErrNotANumber},
+		{raw: "0.30000000000000004", kind: kindPercent, want: "0.3"},
+		{raw: "4.4E-2", kind: kindPercent, want: "0.044"},
+		{raw: "46", kind: kindPercent, want: "46"},
+		{raw: "-2.5", kind: kindPercent, want: "-2.5"},
+		{raw: "0.0044", kind: kindPercent, want: "0.0044"},
+		{raw: "12.824999999999999", kind: kindPercent, want: "12.825"},
+		{raw: "0.1234567890123456789", kind: kindPercent, want: "0.123456789012346"},
+		{raw: "9.9999999999999999", kind: kindPercent, want: "10"},
+		{raw: "123456789012345678", kind: kindPercent, want: "123456789012346000"},
+		{raw: "1E-500", kind: kindPercent, err: ErrNotANumber},
+		{raw: "x", kind: kindPercent, err: ErrNotANumber},
 	}
 	for _, tt := range tests {
-		got, err := ParseCellNumber(tt.raw, tt.kind)
+		got, err := parseCellNumber(tt.raw, tt.kind)
 		if tt.err != nil {
 			if !errors.Is(err, tt.err) {
-				t.Errorf("ParseCellNumber(%q) error = %v, want %v", tt.raw, err, tt.err)
+				t.Errorf("parseCellNumber(%q) error = %v, want %v", tt.raw, err, tt.err)
 			}
 			continue
 		}
 		if err != nil {
-			t.Errorf("ParseCellNumber(%q) error = %v", tt.raw, err)
+			t.Errorf("parseCellNumber(%q) error = %v", tt.raw, err)
 			continue
 		}
 		if got.Value.String() != tt.want || got.Decimals != -1 || got.Absent {
-			t.Errorf("ParseCellNumber(%q) = %s (decimals %d), want %s (decimals -1)", tt.raw, got.Value, got.Decimals, tt.want)
+			t.Errorf("parseCellNumber(%q) = %s (decimals %d), want %s (decimals -1)", tt.raw, got.Value, got.Decimals, tt.want)
 		}
 	}
 }
@@ -183,12 +183,12 @@ func TestParseCellNumber(t *testing.T) {
 func BenchmarkParseCellText(b *testing.B) {
 	inputs := []struct {
 		s string
-		k NumKind
-	}{{"29.024", KindCount}, {"1 234 567", KindCount}, {"845", KindCount}, {"46,0%", KindPercent}, {"-", KindCount}}
+		k numKind
+	}{{"29.024", kindCount}, {"1 234 567", kindCount}, {"845", kindCount}, {"46,0%", kindPercent}, {"-", kindCount}}
 	b.ReportAllocs()
 	for i := 0; b.Loop(); i++ {
 		in := inputs[i%len(inputs)]
-		if _, err := ParseCellText(in.s, in.k); err != nil {
+		if _, err := parseCellText(in.s, in.k); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -197,13 +197,13 @@ func BenchmarkParseCellText(b *testing.B) {
 func BenchmarkParseCellNumber(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := ParseCellNumber("29023.999999999996", KindCount); err != nil {
+		if _, err := parseCellNumber("29023.999999999996", kindCount); err != nil {
 			b.Fatal(err)
 		}
 	}
 }
 
-// One reading of a typed rate for flags and cells: what ParseCellText reads
+// One reading of a typed rate for flags and cells: what parseCellText reads
 // as a percent, less blank and "x".
 func TestParseRate(t *testing.T) {
 	for _, c := range []struct {

@@ -17,8 +17,26 @@ import (
 	"github.com/bhxh/bhxh/xlsxio/vntext"
 )
 
-// ParseColumnsFile reads a --columns file: one 'Header text=key' per line;
-// blank lines and lines starting with # are skipped.
+// OverrideError is a column override that does not read as 'Header
+// text=key': one given alone, or a line of a columns file.
+type OverrideError struct {
+	File    string // base name of the columns file; "" for an override given alone
+	Line    int    // 1-based line in File
+	Text    string // the override as written
+	Problem string // what is wrong with it
+}
+
+func (e *OverrideError) Error() string {
+	msg := fmt.Sprintf("%q: %s", e.Text, e.Problem)
+	if e.File != "" {
+		msg = fmt.Sprintf("%s:%d: %s", e.File, e.Line, msg)
+	}
+	return msg
+}
+
+// ParseColumnsFile reads a columns file: one 'Header text=key' per line;
+// blank lines and lines starting with # are skipped. A line that is no
+// override is an *OverrideError naming the file and line.
 func ParseColumnsFile(path string) (map[string]string, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
@@ -33,26 +51,29 @@ func ParseColumnsFile(path string) (map[string]string, error) {
 		}
 		h, k, err := ParseColOverride(line)
 		if err != nil {
-			return nil, fmt.Errorf("%s:%d: %w", filepath.Base(path), n, err)
+			oe := err.(*OverrideError)
+			oe.File, oe.Line = filepath.Base(path), n
+			return nil, oe
 		}
 		m[h] = k
 	}
 	return m, sc.Err()
 }
 
-// ParseColOverride parses one --col 'Header text=key'. The header may be a
-// column letter ("H=bhxh_mandatory"); key "-" ignores the column.
+// ParseColOverride parses one override 'Header text=key'. The header may
+// be a column letter ("H=bhxh_mandatory"); key "-" ignores the column. A
+// text that is no override is an *OverrideError.
 func ParseColOverride(s string) (header, key string, err error) {
 	i := strings.LastIndexByte(s, '=')
 	if i <= 0 {
-		return "", "", fmt.Errorf("--col %q: want 'Header text=key'", s)
+		return "", "", &OverrideError{Text: s, Problem: "want 'Header text=key'"}
 	}
 	header, key = strings.TrimSpace(s[:i]), strings.TrimSpace(s[i+1:])
 	if header == "" {
-		return "", "", fmt.Errorf("--col %q: empty header", s)
+		return "", "", &OverrideError{Text: s, Problem: "empty header"}
 	}
 	if key != "-" && canonicalKey(key) != key {
-		return "", "", fmt.Errorf("--col %q: unknown key %q (keys: unit, code, %s, or - to ignore)", s, key, strings.Join(coverage.AllKeys(), ", "))
+		return "", "", &OverrideError{Text: s, Problem: fmt.Sprintf("unknown key %q (keys: unit, code, %s, or - to ignore)", key, strings.Join(coverage.AllKeys(), ", "))}
 	}
 	return header, key, nil
 }

@@ -31,14 +31,14 @@ var (
 	ErrPersonID    = errors.New("is not a mã số BHXH (10 digits, typed as text)")
 	ErrNoPersonID  = errors.New("has no mã số BHXH")
 	ErrUnknownKind = errors.New("is not a participation kind (bắt buộc, tự nguyện, BHTN, BHYT)")
-	ErrNoKind      = errors.New("has no participation kind (give --scheme for a list of one scheme)")
+	ErrNoKind      = errors.New("has no participation kind")
 	ErrNoUnit      = errors.New("has no unit (code or name)")
 	ErrNotUTF8     = errors.New("is not UTF-8 text (save the list as CSV UTF-8)")
 )
 
-// MaxListedDuplicates is how many duplicate_person warnings are listed one
+// maxListedDuplicates is how many duplicate_person warnings are listed one
 // by one; the rest are summed up in one more warning.
-const MaxListedDuplicates = 1000
+const maxListedDuplicates = 1000
 
 // headerSearchRows is how far down a list its header row may be.
 const headerSearchRows = 30
@@ -394,7 +394,7 @@ func (pc *ParticipantCounter) addXLSX(path string, opt CountOptions, lr *listRow
 	}
 	switch {
 	case errors.Is(err, errNoListHeader):
-		return CountInput{}, &FileError{File: lr.name, Err: fmt.Errorf("sheet %q: %w: %s", info.Sheet, ErrNoHeader, listHeaderWant)}
+		return CountInput{}, &FileError{File: lr.name, Err: &ListHeaderError{Sheet: info.Sheet, Rows: headerSearchRows}}
 	case errors.Is(err, errStopList) || err == nil:
 		if len(lr.errs) > 0 {
 			return CountInput{}, lr.errs
@@ -407,8 +407,30 @@ func (pc *ParticipantCounter) addXLSX(path string, opt CountOptions, lr *listRow
 
 var errNoListHeader = errors.New("no header")
 
-// listHeaderWant says what a list's header row needs.
-var listHeaderWant = fmt.Sprintf("want a row naming a \"Mã số BHXH\" column, a unit column (\"Mã xã\", \"Xã, phường\"…) and a kind column (\"Loại hình\", \"Đối tượng\") or --scheme, within the first %d rows", headerSearchRows)
+// ListHeaderError: none of a list's first rows names the columns counting
+// needs. It is an ErrNoHeader.
+type ListHeaderError struct {
+	Sheet string // "" for a CSV list
+	Rows  int    // how many rows were searched
+	// Instead is what the caller offers in place of a kind column (a
+	// command-line flag); "" names nothing.
+	Instead string
+}
+
+func (e *ListHeaderError) Error() string {
+	kind := "a kind column (\"Loại hình\", \"Đối tượng\")"
+	if e.Instead != "" {
+		kind += " or " + e.Instead
+	}
+	msg := fmt.Sprintf("%v: want a row naming a \"Mã số BHXH\" column, a unit column (\"Mã xã\", \"Xã, phường\"…) and %s, within the first %d rows",
+		ErrNoHeader, kind, e.Rows)
+	if e.Sheet != "" {
+		msg = fmt.Sprintf("sheet %q: %s", e.Sheet, msg)
+	}
+	return msg
+}
+
+func (e *ListHeaderError) Unwrap() error { return ErrNoHeader }
 
 // listHeader recognises the header row of a list, cell by cell.
 type listHeader struct {

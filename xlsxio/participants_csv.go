@@ -119,7 +119,7 @@ func (pc *ParticipantCounter) addCSV(ctx context.Context, path string, lr *listR
 	var readErr *csvscan.Error
 	switch {
 	case errors.Is(err, errNoListHeader), err == nil && !hdr.done && len(lr.errs) == 0:
-		return CountInput{}, &FileError{File: lr.name, Err: fmt.Errorf("%w: %s", ErrNoHeader, listHeaderWant)}
+		return CountInput{}, &FileError{File: lr.name, Err: &ListHeaderError{Rows: headerSearchRows}}
 	case errors.Is(err, errStopList), err == nil:
 	case errors.As(err, &readErr): // a long record, or the text stops (a truncated gzip)
 		lr.errs = append(lr.errs, &CellError{File: lr.name, Line: readErr.Line, Err: readError(readErr.Err)})

@@ -136,7 +136,7 @@ func TestCountCSVListErrors(t *testing.T) {
 	}{
 		{"person code", "a.csv", head + "12345,00001,Xã An,BHYT\n", `a.csv:2: "12345" is not a mã số BHXH (10 digits, typed as text)`, ErrPersonID},
 		{"no person", "a.csv", head + ",00001,Xã An,BHYT\n", `a.csv:2: has no mã số BHXH`, ErrNoPersonID},
-		{"no kind", "a.csv", head + "0000000001,00001,Xã An,\n", `a.csv:2: has no participation kind (give --scheme for a list of one scheme)`, ErrNoKind},
+		{"no kind", "a.csv", head + "0000000001,00001,Xã An,\n", `a.csv:2: has no participation kind`, ErrNoKind}, // the command adds "(give --scheme …)"
 		{"unknown kind", "a.csv", head + "0000000001,00001,Xã An,Hưu trí\n", `a.csv:2: "Hưu trí" is not a participation kind (bắt buộc, tự nguyện, BHTN, BHYT)`, ErrUnknownKind},
 		{"no unit", "a.csv", head + "0000000001,,,BHYT\n", `a.csv:2: has no unit (code or name)`, ErrNoUnit},
 		{"malformed row", "a.csv", head + "0000000001,00001,Xã An,BHYT\n0000000002,00001,BHYT\n", `a.csv:3: malformed row: 3 fields, the header (line 1) has 4`, ErrMalformedRow},
@@ -222,7 +222,7 @@ func TestCountCSVListSpills(t *testing.T) {
 	if got, want := issuesText(pc), issuesText(mem); got != want {
 		t.Errorf("spilled issues differ")
 	}
-	if n := len(mem.Issues); n != MaxListedDuplicates+1 || !strings.Contains(mem.Issues[n-1].Message, "more duplicate rows not listed") {
+	if n := len(mem.Issues); n != maxListedDuplicates+1 || !strings.Contains(mem.Issues[n-1].Message, "more duplicate rows not listed") {
 		t.Errorf("%d issues, the last %+v", n, mem.Issues[n-1])
 	}
 	if err := pc.Close(); err != nil {

@@ -13,7 +13,7 @@ import (
 
 // Finish settles the duplicate check: the first sighting of a person for a
 // scheme counts for its unit, every later one is a duplicate_person
-// warning. The first MaxListedDuplicates, in list order, are listed one by
+// warning. The first maxListedDuplicates, in list order, are listed one by
 // one (with the row that was counted), then one warning says how many more.
 // The issues come in list order, as if the lists had been checked row by
 // row. Call it once, after the last AddFile.
@@ -53,7 +53,7 @@ func (pc *ParticipantCounter) Finish() error {
 		listed = append(listed, dups[w]...)
 	}
 	slices.SortFunc(listed, dupSighting.cmp)
-	listed = listed[:min(len(listed), MaxListedDuplicates)]
+	listed = listed[:min(len(listed), maxListedDuplicates)]
 
 	// conflicts and duplicates, merged in list order (a row's name
 	// conflict came before its duplicates)
@@ -69,7 +69,7 @@ func (pc *ParticipantCounter) Finish() error {
 	for _, ci := range c {
 		issues = append(issues, ci.Issue)
 	}
-	if n := total - MaxListedDuplicates; n > 0 {
+	if n := total - maxListedDuplicates; n > 0 {
 		issues = append(issues, Issue{Level: "warning", Code: "duplicate_person",
 			Message: fmt.Sprintf("%d more duplicate rows not listed (each person counted once per scheme)", n)})
 	}
@@ -110,7 +110,7 @@ func (a dupSighting) cmp(b dupSighting) int {
 	return cmp.Compare(a.key&3, b.key&3)
 }
 
-// dupHeap keeps the MaxListedDuplicates earliest repeats seen: a max-heap,
+// dupHeap keeps the maxListedDuplicates earliest repeats seen: a max-heap,
 // whose top is the latest of them.
 type dupHeap []dupSighting
 
@@ -127,7 +127,7 @@ func (h *dupHeap) Pop() any {
 
 func (h *dupHeap) offer(d dupSighting) {
 	switch {
-	case len(*h) < MaxListedDuplicates:
+	case len(*h) < maxListedDuplicates:
 		heap.Push(h, d)
 	case d.cmp((*h)[0]) < 0:
 		(*h)[0] = d

@@ -135,7 +135,7 @@ func TestCountListErrors(t *testing.T) {
 	want := []string{
 		`loi.xlsx: DS!C4: "123456789" is not a mã số BHXH (10 digits, typed as text)`,
 		`loi.xlsx: DS!C5: "01234-5678" is not a mã số BHXH (10 digits, typed as text)`,
-		`loi.xlsx: DS!G6: has no participation kind (give --scheme for a list of one scheme)`,
+		`loi.xlsx: DS!G6: has no participation kind`, // the command adds "(give --scheme …)": cmd/bhxh/hints.go
 		`loi.xlsx: DS!G7: "Hưu trí" is not a participation kind (bắt buộc, tự nguyện, BHTN, BHYT)`,
 		`loi.xlsx: DS!C8: has no mã số BHXH`,
 		`loi.xlsx: DS!E9: has no unit (code or name)`,

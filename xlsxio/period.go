@@ -16,11 +16,11 @@ var englishMonths = map[string]int{
 	"oct": 10, "nov": 11, "dec": 12,
 }
 
-// ParsePeriod reads the reporting month "YYYY-MM" from a title line:
+// parsePeriod reads the reporting month "YYYY-MM" from a title line:
 // "Tháng 11 năm 2023", "THÁNG 6 NĂM 2024", "tháng 10/2025", "Tính đến ngày
 // 31/5/2020", "Thực hiện đến 25/11/2023", "November 2023". A month
 // phrase wins over a date; ok is false when the title names no month.
-func ParsePeriod(title string) (string, bool) {
+func parsePeriod(title string) (string, bool) {
 	words := strings.Fields(vntext.Fold(title))
 	// "thang 11 nam 2023", "thang 10 2025", "november 2023"
 	for i := 0; i+1 < len(words); i++ {
@@ -141,7 +141,7 @@ func findPeriod(s grid.Sheet, h header) string {
 	for r := 0; r <= h.last; r++ {
 		for c := 0; c < ncols; c++ {
 			if t := textAt(s, r, c); t != "" {
-				if p, ok := ParsePeriod(t); ok {
+				if p, ok := parsePeriod(t); ok {
 					return p
 				}
 			}

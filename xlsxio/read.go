@@ -1,6 +1,6 @@
 package xlsxio
 
-// The table finder's entry. Read is the whole path of a count, in order:
+// The table finder's entry. readData is the whole path of a count, in order:
 // the file opened as a grid (package grid), the sheet holding a table
 // chosen (sheet_choice.go) with its header found (header_block.go; one
 // header text's key: headers.go), a unit header merged over several
@@ -31,15 +31,15 @@ func ReadFile(path string, opt Options) (*Table, error) {
 	if err != nil {
 		return nil, err
 	}
-	t, err := Read(data, baseName(path), opt)
+	t, err := readData(data, baseName(path), opt)
 	if t != nil {
 		t.Path = path
 	}
 	return t, err
 }
 
-// Read reads a workbook or CSV file held in data; file names it in messages.
-func Read(data []byte, file string, opt Options) (*Table, error) {
+// readData reads a workbook or CSV file held in data; file names it in messages.
+func readData(data []byte, file string, opt Options) (*Table, error) {
 	book, err := grid.Open(data, file, opt.Password)
 	if err != nil {
 		return nil, err

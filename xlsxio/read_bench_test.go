@@ -16,7 +16,7 @@ func BenchmarkReadDemo(b *testing.B) {
 	b.SetBytes(int64(len(data)))
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := Read(data, "tinh-mau-2023-11.xlsx", Options{}); err != nil {
+		if _, err := readData(data, "tinh-mau-2023-11.xlsx", Options{}); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -30,7 +30,7 @@ func BenchmarkReadCSV(b *testing.B) {
 	}
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := Read(data, "ascii-headers.csv", Options{}); err != nil {
+		if _, err := readData(data, "ascii-headers.csv", Options{}); err != nil {
 			b.Fatal(err)
 		}
 	}

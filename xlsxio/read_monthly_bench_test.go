@@ -14,7 +14,7 @@ func BenchmarkReadMonthly(b *testing.B) {
 	}
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := Read(data, "m.xlsx", Options{}); err != nil {
+		if _, err := readData(data, "m.xlsx", Options{}); err != nil {
 			b.Fatal(err)
 		}
 	}

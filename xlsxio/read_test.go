@@ -59,7 +59,7 @@ var canonicalRows = [][]any{
 }
 
 func TestReadCanonical(t *testing.T) {
-	tab, err := Read(book(t, "Sheet1", canonicalRows), "a.xlsx", Options{})
+	tab, err := readData(book(t, "Sheet1", canonicalRows), "a.xlsx", Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -85,7 +85,7 @@ func TestReadCSV(t *testing.T) {
 		"tab":                "unit\tlabour_force\tbhxh_mandatory\nHuyện A\t1000\t300\nHuyện B\t2000\t400\n",
 	} {
 		t.Run(name, func(t *testing.T) {
-			tab, err := Read([]byte(text), "a.csv", Options{})
+			tab, err := readData([]byte(text), "a.csv", Options{})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -103,7 +103,7 @@ func TestReadFormulaWithoutCache(t *testing.T) {
 		{"Huyện B", 2000, 400},
 		{"Tổng cộng", "=SUM(B2:B3)", "=SUM(C2:C3)"},
 	}
-	tab, err := Read(book(t, "Sheet1", rows), "f.xlsx", Options{})
+	tab, err := readData(book(t, "Sheet1", rows), "f.xlsx", Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -118,7 +118,7 @@ func TestReadCircularFormulaIsAnError(t *testing.T) {
 		{"Huyện A", 1000, "=C3+1"},
 		{"Huyện B", 2000, "=C2+1"},
 	}
-	_, err := Read(book(t, "Sheet1", rows), "c.xlsx", Options{})
+	_, err := readData(book(t, "Sheet1", rows), "c.xlsx", Options{})
 	var ce *CellError
 	if !errors.As(err, &ce) || !errors.Is(err, ErrFormula) || !strings.Contains(err.Error(), "circular") {
 		t.Fatalf("error %v; want a circular-reference CellError", err)
@@ -133,7 +133,7 @@ func TestReadUnsupportedFormulaIsAnError(t *testing.T) {
 		{"unit", "labour_force", "bhxh_mandatory"},
 		{"Huyện A", 1000, "=NOSUCHFUNCTION(1)"},
 	}
-	_, err := Read(book(t, "Sheet1", rows), "u.xlsx", Options{})
+	_, err := readData(book(t, "Sheet1", rows), "u.xlsx", Options{})
 	if !errors.Is(err, ErrFormula) || !strings.Contains(err.Error(), "C2") {
 		t.Fatalf("error %v; want ErrFormula naming C2", err)
 	}
@@ -145,7 +145,7 @@ func TestReadCollectsEveryBadCell(t *testing.T) {
 		{"Huyện A", "1O0", "12,5"},
 		{"Huyện B", -3, 4},
 	}
-	_, err := Read(book(t, "T11", rows), "h.xlsx", Options{})
+	_, err := readData(book(t, "T11", rows), "h.xlsx", Options{})
 	var list ErrorList
 	if !errors.As(err, &list) || len(list) != 3 {
 		t.Fatalf("error %v; want 3 cell errors", err)
@@ -164,7 +164,7 @@ func TestReadStrayFarCell(t *testing.T) {
 		return strings.Replace(x, "</sheetData>", `<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row></sheetData>`, 1)
 	})
 	start := time.Now()
-	tab, err := Read(data, "far.xlsx", Options{})
+	tab, err := readData(data, "far.xlsx", Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -208,7 +208,7 @@ func TestReadZipBombRefused(t *testing.T) {
 		w.Write(zeros)
 	}
 	zw.Close()
-	_, err := Read(buf.Bytes(), "bomb.xlsx", Options{})
+	_, err := readData(buf.Bytes(), "bomb.xlsx", Options{})
 	if !errors.Is(err, ErrTooBig) {
 		t.Fatalf("error %v; want ErrTooBig", err)
 	}
@@ -220,7 +220,7 @@ func TestReadNotAWorkbook(t *testing.T) {
 		"random":    bytes.Repeat([]byte{0x13, 0x37, 0xfe}, 700),
 		"truncated": book(t, "Sheet1", canonicalRows)[:900],
 	} {
-		_, err := Read(data, name+".xlsx", Options{})
+		_, err := readData(data, name+".xlsx", Options{})
 		if !errors.Is(err, ErrNotWorkbook) {
 			t.Errorf("%s: error %v; want ErrNotWorkbook", name, err)
 		}
@@ -254,11 +254,11 @@ func TestReadPasswordProtected(t *testing.T) {
 func TestReadSheetOption(t *testing.T) {
 	data := book(t, "Số liệu", canonicalRows)
 	for _, s := range []string{"Số liệu", "so lieu", "1"} {
-		if _, err := Read(data, "s.xlsx", Options{Sheet: s}); err != nil {
+		if _, err := readData(data, "s.xlsx", Options{Sheet: s}); err != nil {
 			t.Errorf("--sheet %q: %v", s, err)
 		}
 	}
-	if _, err := Read(data, "s.xlsx", Options{Sheet: "9"}); err == nil || !strings.Contains(err.Error(), "Số liệu") {
+	if _, err := readData(data, "s.xlsx", Options{Sheet: "9"}); err == nil || !strings.Contains(err.Error(), "Số liệu") {
 		t.Errorf("a missing sheet should list the sheets: %v", err)
 	}
 }
@@ -270,7 +270,7 @@ func TestReadColOverride(t *testing.T) {
 		{"Huyện B", 2000, 400},
 	}
 	opt := Options{Columns: map[string]string{"Tên": "unit", "Người lao động": "labour_force", "C": "bhxh_mandatory"}}
-	tab, err := Read(book(t, "Sheet1", rows), "o.xlsx", opt)
+	tab, err := readData(book(t, "Sheet1", rows), "o.xlsx", opt)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -319,7 +319,7 @@ func FuzzRead(f *testing.F) {
 		}
 	}
 	f.Fuzz(func(t *testing.T, data []byte, name string) {
-		tab, err := Read(data, name, Options{})
+		tab, err := readData(data, name, Options{})
 		if err != nil {
 			return
 		}
@@ -356,7 +356,7 @@ func TestReadNeverExpandsEntities(t *testing.T) {
 	}
 	zw.Close()
 	start := time.Now()
-	tab, err := Read(buf.Bytes(), "lol.xlsx", Options{})
+	tab, err := readData(buf.Bytes(), "lol.xlsx", Options{})
 	if err == nil {
 		for _, u := range tab.Units {
 			if strings.Contains(u.Name, "lollol") {
@@ -377,11 +377,11 @@ func TestReadDuplicatesKeepAdminType(t *testing.T) {
 		{"Xã Tân Lập", 1000, 300},
 		{"Phường Tân Lập", 2000, 400},
 	}
-	if _, err := Read(book(t, "Sheet1", rows), "d.xlsx", Options{}); err != nil {
+	if _, err := readData(book(t, "Sheet1", rows), "d.xlsx", Options{}); err != nil {
 		t.Fatalf("two units with the same name and different types: %v", err)
 	}
 	rows = append(rows, []any{"TP. Bình Lâm", 1, 1}, []any{"Thành phố Bình Lâm", 1, 1})
-	if _, err := Read(book(t, "Sheet1", rows), "d.xlsx", Options{}); !errors.Is(err, ErrDuplicateUnit) {
+	if _, err := readData(book(t, "Sheet1", rows), "d.xlsx", Options{}); !errors.Is(err, ErrDuplicateUnit) {
 		t.Fatalf("error %v; want ErrDuplicateUnit", err)
 	}
 }
@@ -421,7 +421,7 @@ func FuzzReadSheetXML(f *testing.F) {
 			w.Write(body)
 		}
 		zw.Close()
-		tab, err := Read(buf.Bytes(), "f.xlsx", Options{})
+		tab, err := readData(buf.Bytes(), "f.xlsx", Options{})
 		if err != nil {
 			return
 		}

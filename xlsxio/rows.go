@@ -27,13 +27,13 @@ const (
 
 func classify(label, first string) rowKind {
 	switch {
-	case IsFooterLabel(label) || (label == "" && IsFooterLabel(first)):
+	case isFooterLabel(label) || (label == "" && isFooterLabel(first)):
 		return rowFooter
-	case IsTotalLabel(label) || (label == "" && IsTotalLabel(first)):
+	case isTotalLabel(label) || (label == "" && isTotalLabel(first)):
 		return rowTotal
-	case IsSubtotalLabel(label) || (label == "" && IsSubtotalLabel(first)):
+	case isSubtotalLabel(label) || (label == "" && isSubtotalLabel(first)):
 		return rowSubtotal
-	case IsSectionLabel(label):
+	case isSectionLabel(label):
 		return rowSection
 	}
 	return rowUnit
@@ -68,7 +68,7 @@ func readRows(s grid.Sheet, h header, t *Table, opt Options) error {
 		}
 	}
 	start := h.last + 1
-	if start < nrows && IsNumberingRow(rowTexts(s, start, rr.ncols)) {
+	if start < nrows && isNumberingRow(rowTexts(s, start, rr.ncols)) {
 		start++
 	}
 	rr.codeLen = codeWidth(s, h, start, nrows)
@@ -89,7 +89,7 @@ func readRows(s grid.Sheet, h header, t *Table, opt Options) error {
 		// a section marker in the row-number column ("I", "II", "A")
 		// with a name beside it ("Khu vực phường")
 		if kind == rowUnit && h.unit > 0 {
-			if stt := textAt(s, r, 0); stt != "" && stt != label && IsSectionLabel(stt) && !isDigits(stt) {
+			if stt := textAt(s, r, 0); stt != "" && stt != label && isSectionLabel(stt) && !isDigits(stt) {
 				kind = rowSection
 			}
 		}

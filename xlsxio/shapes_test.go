@@ -613,7 +613,7 @@ func TestReadShapes(t *testing.T) {
 			if file == "" {
 				file = "shape.xlsx"
 			}
-			tab, err := Read(tc.data(t), file, Options{})
+			tab, err := readData(tc.data(t), file, Options{})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -714,7 +714,7 @@ func TestReadShapesRateMismatchStillCaught(t *testing.T) {
 		},
 		formats: map[string]string{"D2": "0.00%"},
 	}.build(t)
-	tab, err := Read(data, "m.xlsx", Options{})
+	tab, err := readData(data, "m.xlsx", Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -63,5 +63,5 @@ func noHeader(file string, sheets []string) error {
 	if len(sheets) == 1 && sheets[0] == "" {
 		what = "the file"
 	}
-	return &FileError{File: file, Err: fmt.Errorf("%w in %s: expected a header row naming the unit (\"Đơn vị\") and counts such as \"Số người tham gia BHXH bắt buộc\"; run `bhxh inspect` to see what was read, and --col 'Header=key' to map a column", ErrNoHeader, what)}
+	return &FileError{File: file, Err: fmt.Errorf("%w in %s: expected a header row naming the unit (\"Đơn vị\") and counts such as \"Số người tham gia BHXH bắt buộc\"", ErrNoHeader, what)}
 }

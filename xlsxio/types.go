@@ -6,17 +6,17 @@ import (
 	"github.com/bhxh/bhxh/coverage"
 )
 
-// NumKind tells the number parser what a column holds, which decides how an
+// numKind tells the number parser what a column holds, which decides how an
 // ambiguous text such as "29,024" or "46,0" is read.
-type NumKind int
+type numKind int
 
 const (
-	KindCount   NumKind = iota // whole people: '.', ',', spaces, NBSP are thousands separators
-	KindPercent                // a rate or target in percent: ',' or '.' is the decimal mark; "%" allowed
+	kindCount   numKind = iota // whole people: '.', ',', spaces, NBSP are thousands separators
+	kindPercent                // a rate or target in percent: ',' or '.' is the decimal mark; "%" allowed
 )
 
-// Number is a parsed cell.
-type Number struct {
+// parsedNumber is a parsed cell.
+type parsedNumber struct {
 	Value    decimal.Decimal
 	Absent   bool // "x": not applicable (no value at all, not zero)
 	Decimals int  // decimals as typed ("46,0" → 1); -1 when unknown
@@ -49,13 +49,12 @@ type Issue struct {
 
 // Column is one column of the table as recognised.
 type Column struct {
-	Index   int    // 0-based
-	Letter  string // "H"
-	Group   string // the merged group cell above ("Kế hoạch giao năm 2023"), "" when none
-	Header  string // the header text as shown (NFC, legacy text decoded)
-	Key     string // canonical key, "" when not recognised
-	Why     string // how the key was decided, or why the column is ignored
-	Numeric bool   // the column holds numbers in its data rows
+	Index  int    // 0-based
+	Letter string // "H"
+	Group  string // the merged group cell above ("Kế hoạch giao năm 2023"), "" when none
+	Header string // the header text as shown (NFC, legacy text decoded)
+	Key    string // canonical key, "" when not recognised
+	Why    string // how the key was decided, or why the column is ignored
 }
 
 // Table is what ReadFile found in a workbook.

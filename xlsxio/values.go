@@ -14,18 +14,18 @@ import (
 
 // setValue parses one cell into the unit under key.
 func setValue(u *coverage.Unit, key string, cl grid.Cell) error {
-	kind := KindCount
+	kind := kindCount
 	if coverage.IsPercentKey(key) {
-		kind = KindPercent
+		kind = kindPercent
 	}
 	var (
-		n   Number
+		n   parsedNumber
 		err error
 	)
 	switch cl.Kind {
 	case grid.Number:
-		n, err = ParseCellNumber(cl.Raw, kind)
-		if err == nil && kind == KindPercent {
+		n, err = parseCellNumber(cl.Raw, kind)
+		if err == nil && kind == kindPercent {
 			n.Decimals = cl.Decimals
 			if cl.Percent { // 0.4161 shown as 41.61%
 				n.Value = n.Value.Shift(2)
@@ -38,9 +38,9 @@ func setValue(u *coverage.Unit, key string, cl grid.Cell) error {
 			}
 		}
 	case grid.Text:
-		n, err = ParseCellText(cl.Text, kind)
+		n, err = parseCellText(cl.Text, kind)
 	default:
-		if kind == KindPercent {
+		if kind == kindPercent {
 			return nil // "#DIV/0!" in a rate column: no rate stated
 		}
 		return ErrNotWholeNumber
@@ -51,7 +51,7 @@ func setValue(u *coverage.Unit, key string, cl grid.Cell) error {
 	if n.Absent {
 		return nil
 	}
-	if kind == KindCount {
+	if kind == kindCount {
 		u.Counts[key] = n.Value.IntPart()
 		return nil
 	}

@@ -178,7 +178,7 @@ func runAllocate(opts *allocateOptions) error {
 	if err != nil {
 		return err
 	}
-	t, err := xlsxio.ReadFile(opts.Baseline, ropt)
+	t, err := readTable(opts.Baseline, ropt)
 	if err != nil {
 		return err
 	}
@@ -272,11 +272,11 @@ func setWeights(t *xlsxio.Table, units []coverage.AllocUnit, col string) error {
 func groupTotals(opts *allocateOptions, t *xlsxio.Table, units []coverage.AllocUnit) (map[string]int64, error) {
 	groups, err := xlsxio.ColumnTexts(t, opts.By)
 	if err != nil {
-		return nil, usageError{err}
+		return nil, usageError{readHints(err)}
 	}
 	parents, err := xlsxio.ReadParentTargets(opts.ParentTargets)
 	if err != nil {
-		return nil, err
+		return nil, readHints(err)
 	}
 	sumD := map[string]int64{}
 	for i := range units {

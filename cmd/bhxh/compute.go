@@ -213,7 +213,7 @@ func readOptions(sheet string, cols []string, columnsFile, period, password stri
 	if columnsFile != "" {
 		m, err := xlsxio.ParseColumnsFile(columnsFile)
 		if err != nil {
-			return opt, err
+			return opt, colHint(err)
 		}
 		for k, v := range m {
 			opt.Columns[k] = v
@@ -222,7 +222,7 @@ func readOptions(sheet string, cols []string, columnsFile, period, password stri
 	for _, c := range cols {
 		h, k, err := xlsxio.ParseColOverride(c)
 		if err != nil {
-			return opt, usageError{err}
+			return opt, usageError{colHint(err)}
 		}
 		opt.Columns[h] = k
 		opt.MustMatch = append(opt.MustMatch, h)
@@ -438,7 +438,7 @@ func readAll(ctx context.Context, inputs []string, ropt xlsxio.Options) ([]*xlsx
 				errs[i] = err
 				return
 			}
-			tables[i], errs[i] = xlsxio.ReadFile(in, ropt)
+			tables[i], errs[i] = readTable(in, ropt)
 		}()
 	}
 	wg.Wait()

@@ -125,7 +125,7 @@ func runCount(opts *countOptions) error {
 			o.Scheme = opts.Schemes[i]
 		}
 		if err := pc.AddFile(ctx, in, o); err != nil {
-			return interrupted(ctx, err)
+			return interrupted(ctx, countHints(err))
 		}
 	}
 	if err := pc.Finish(); err != nil {

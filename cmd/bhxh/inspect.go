@@ -62,7 +62,7 @@ func runInspect(opts *inspectOptions) error {
 	}
 	var tables []*xlsxio.Table
 	for _, in := range opts.Inputs {
-		t, err := xlsxio.ReadFile(in, ropt)
+		t, err := readTable(in, ropt)
 		if err != nil {
 			if xlsxio.IsNoHeader(err) && opts.Format == "table" {
 				// Help when no table was found: each sheet's likeliest header.

@@ -111,7 +111,7 @@ func runTrend(ctx context.Context, opts *trendOptions) error {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		t, err := xlsxio.ReadFile(path, ropt)
+		t, err := readTable(path, ropt)
 		if err != nil {
 			return err
 		}

@@ -13,7 +13,7 @@ import (
 
 // Sentinel errors of opening a file and computing a formula.
 var (
-	ErrPassword = errors.New("the workbook is password-protected: give --password")
+	ErrPassword = errors.New("the workbook is password-protected")
 	ErrFormula  = errors.New("formula cannot be evaluated")
 )
 
