@@ -29,10 +29,16 @@ type countOptions struct {
 	Strict  bool
 	Memory  string // --memory: budget of the duplicate check, e.g. "1GiB"
 	TempDir string // --temp-dir: where sorted runs go past it
+
+	// set by check
+	format      string // table|csv|json|xlsx, from --format or -o
+	memoryBytes int64  // --memory in bytes
 }
 
-func newCountCmd(s streams) *cobra.Command {
-	opts := &countOptions{streams: s}
+// newCountCmd binds count's flags and checks them; runF does the work
+// (runCount unless a test captures the options).
+func newCountCmd(f *factory, runF func(*countOptions) error) *cobra.Command {
+	opts := &countOptions{streams: f.streams}
 	cmd := &cobra.Command{
 		Use:   "count LIST…",
 		Short: "Participant lists (one row per person) → the unit counts compute reads",
@@ -68,25 +74,34 @@ The xlsx written (-o counts.xlsx) has the columns compute reads back unchanged.`
 				return err
 			}
 			opts.Inputs = inputs
+			if err := opts.check(); err != nil {
+				return err
+			}
+			if runF != nil {
+				return runF(opts)
+			}
 			return runCount(opts)
 		},
 	}
-	f := cmd.Flags()
-	f.StringVar(&opts.Sheet, "sheet", "", "sheet name or 1-based index (default: the first sheet)")
-	f.StringArrayVar(&opts.Schemes, "scheme", nil, "every row of a list counts for this scheme: "+strings.Join(xlsxio.ParticipantSchemes, ", ")+" (once for all lists, or once per list)")
-	f.StringVar(&opts.Format, "format", "", "output format: table, csv, json or xlsx (default: from -o, else table)")
-	f.StringVarP(&opts.Output, "output", "o", "", "output file (- = standard output)")
-	f.BoolVar(&opts.Strict, "strict", false, "exit 3 when any warning was reported")
-	f.StringVar(&opts.Memory, "memory", "1GiB", "memory for the duplicate check (16 bytes per person and scheme) before sorted runs spill to a temporary folder: e.g. 256MiB, 4GiB")
-	f.StringVar(&opts.TempDir, "temp-dir", "", "folder for the temporary sorted runs (default $TMPDIR); they are removed at the end, on errors and on SIGINT/SIGTERM")
+	fl := cmd.Flags()
+	fl.StringVar(&opts.Sheet, "sheet", "", "sheet name or 1-based index (default: the first sheet)")
+	fl.StringArrayVar(&opts.Schemes, "scheme", nil, "every row of a list counts for this scheme: "+strings.Join(xlsxio.ParticipantSchemes, ", ")+" (once for all lists, or once per list)")
+	fl.StringVar(&opts.Format, "format", "", "output format: table, csv, json or xlsx (default: from -o, else table)")
+	fl.StringVarP(&opts.Output, "output", "o", "", "output file (- = standard output)")
+	fl.BoolVar(&opts.Strict, "strict", false, "exit 3 when any warning was reported")
+	fl.StringVar(&opts.Memory, "memory", "1GiB", "memory for the duplicate check (16 bytes per person and scheme) before sorted runs spill to a temporary folder: e.g. 256MiB, 4GiB")
+	fl.StringVar(&opts.TempDir, "temp-dir", "", "folder for the temporary sorted runs (default $TMPDIR); they are removed at the end, on errors and on SIGINT/SIGTERM")
 	return cmd
 }
 
-func runCount(opts *countOptions) error {
+// check validates the flags against each other and the expanded inputs:
+// every usage error is found before any list is read.
+func (opts *countOptions) check() error {
 	format, err := outputFormat(opts.Format, opts.Output)
 	if err != nil {
 		return err
 	}
+	opts.format = format
 	for _, s := range opts.Schemes {
 		if xlsxio.SchemeIndex(s) < 0 {
 			return usagef("--scheme %q: want one of %s", s, strings.Join(xlsxio.ParticipantSchemes, ", "))
@@ -100,11 +115,15 @@ func runCount(opts *countOptions) error {
 			return usageError{err}
 		}
 	}
-	memory, err := parseByteSize(opts.Memory)
-	if err != nil {
+	if opts.memoryBytes, err = parseByteSize(opts.Memory); err != nil {
 		return usagef("--memory %q: %v", opts.Memory, err)
 	}
-	pc := xlsxio.NewParticipantCounter(xlsxio.CounterOptions{Memory: memory, TempDir: opts.TempDir})
+	return nil
+}
+
+// runCount reads the lists of checked options and writes the counts.
+func runCount(opts *countOptions) error {
+	pc := xlsxio.NewParticipantCounter(xlsxio.CounterOptions{Memory: opts.memoryBytes, TempDir: opts.TempDir})
 	defer pc.Close()
 	// SIGINT/SIGTERM: remove the temporary runs at once; the count under
 	// way then fails and nothing is written.
@@ -138,7 +157,7 @@ func runCount(opts *countOptions) error {
 	printIssues(opts.Err, res.Issues)
 
 	countWriters := writers[*report.Count]{report.WriteCountJSON, report.WriteCountCSV, report.WriteCountXLSX, report.WriteCountTable}
-	if err := writeReport(opts.streams, format, opts.Output, opts.Inputs, countWriters, res); err != nil {
+	if err := writeReport(opts.streams, opts.format, opts.Output, opts.Inputs, countWriters, res); err != nil {
 		return err
 	}
 	if opts.Strict {

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -158,5 +159,50 @@ func TestCountXLSListSaysWhatToDo(t *testing.T) {
 	_, errs, code := runCmd("count", "--scheme", "bhyt", list)
 	if code != exitData || !strings.Contains(errs, "ds bhyt.xls") || !strings.Contains(errs, "save it as .xlsx or as CSV UTF-8") || strings.Contains(errs, "zip:") {
 		t.Errorf("exit %d, stderr %q", code, errs)
+	}
+}
+
+// The arguments of count → its options, or the usage error that refuses
+// them. Nothing is read: the lists named here do not exist.
+func TestCountFlags(t *testing.T) {
+	for _, c := range []struct {
+		name    string
+		args    []string
+		format  string
+		schemes []string
+		memory  int64
+		err     string
+	}{
+		{name: "defaults", args: []string{"a.xlsx"}, format: "table", memory: 1 << 30},
+		{name: "one scheme for all, -o, --memory", args: []string{"--scheme", "bhyt", "--memory", "512MiB", "-o", "n.xlsx", "a.xlsx", "b.csv"},
+			format: "xlsx", schemes: []string{"bhyt"}, memory: 512 << 20},
+		{name: "a scheme per list", args: []string{"--scheme", "bhxh_mandatory", "--scheme", "bhtn", "--format", "json", "a.xlsx", "b.xlsx"},
+			format: "json", schemes: []string{"bhxh_mandatory", "bhtn"}, memory: 1 << 30},
+		{name: "no list", args: nil, err: "requires at least 1 arg(s), only received 0"},
+		{name: "unknown scheme", args: []string{"--scheme", "pension", "a.xlsx"}, err: `--scheme "pension": want one of`},
+		{name: "schemes and lists differ", args: []string{"--scheme", "bhyt", "--scheme", "bhtn", "a.xlsx", "b.xlsx", "c.xlsx"},
+			err: "--scheme given 2 times for 3 lists"},
+		{name: "bad format", args: []string{"--format", "pdf", "a.xlsx"}, err: `--format "pdf": want table, csv, json or xlsx`},
+		{name: "bad memory", args: []string{"--memory", "lots", "a.xlsx"}, err: `--memory "lots"`},
+		{name: "output over an input", args: []string{"-o", "a.xlsx", "a.xlsx"}, err: "a.xlsx"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			opts, err := parseCommand(t, newCountCmd, c.args...)
+			if c.err != "" {
+				if err == nil || !strings.Contains(err.Error(), c.err) {
+					t.Fatalf("error %v, want %q", err, c.err)
+				}
+				if !errors.As(err, new(usageError)) {
+					t.Errorf("error %v is not a usage error (exit 2)", err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if opts.format != c.format || strings.Join(opts.Schemes, ",") != strings.Join(c.schemes, ",") || opts.memoryBytes != c.memory {
+				t.Errorf("options %+v", opts)
+			}
+		})
 	}
 }

@@ -18,6 +18,8 @@
 //	               Cobra's own refusals wrapped), exit codes
 //	inputs.go      the one input expander: files, folders, globs
 //	output.go      stdout or a file written atomically; format → writer
+//	hints.go       the flag a library error is about (--col, --sheet,
+//	               --scheme…), added here: libraries name no flag
 //	compute.go     compute and the reading flags every reader command shares
 //	batch.go       compute over many inputs (--out-dir, --merge), for cron;
 //	               lock.go (the output folder's .bhxh.lock), progress.go

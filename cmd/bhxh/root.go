@@ -89,7 +89,7 @@ to targets and splits a provincial target across units in whole people.`,
 	for _, sub := range []*cobra.Command{
 		newInspectCmd(f, nil),
 		newComputeCmd(f, nil),
-		newCountCmd(f.streams),
+		newCountCmd(f, nil),
 		newAllocateCmd(f, nil),
 		newVersionCmd(f, nil),
 		newTrendCmd(f, nil),
