@@ -269,10 +269,14 @@ func runCompute(ctx context.Context, opts *computeOptions) error {
 		return err
 	}
 	printIssues(opts.Err, rep.Issues)
-	if opts.Strict {
-		if n := countWarnings(rep.Issues); n > 0 {
-			return strictError{n}
-		}
+	return strictCheck(opts.Strict, rep.Issues)
+}
+
+// strictCheck fails a finished run (exit 3) when --strict is given and any
+// warning was reported.
+func strictCheck(strict bool, issues []xlsxio.Issue) error {
+	if n := countWarnings(issues); strict && n > 0 {
+		return strictError{n}
 	}
 	return nil
 }

@@ -160,12 +160,7 @@ func runCount(opts *countOptions) error {
 	if err := writeReport(opts.streams, opts.format, opts.Output, opts.Inputs, countWriters, res); err != nil {
 		return err
 	}
-	if opts.Strict {
-		if n := countWarnings(res.Issues); n > 0 {
-			return strictError{n}
-		}
-	}
-	return nil
+	return strictCheck(opts.Strict, res.Issues)
 }
 
 // interrupted turns the error of a count stopped by a signal into one that

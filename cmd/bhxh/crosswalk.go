@@ -142,10 +142,5 @@ func runCrosswalk(ctx context.Context, opts *crosswalkOptions) error {
 		return err
 	}
 	printIssues(opts.Err, rep.Issues)
-	if opts.Strict {
-		if n := countWarnings(rep.Issues); n > 0 {
-			return strictError{n}
-		}
-	}
-	return nil
+	return strictCheck(opts.Strict, rep.Issues)
 }
