@@ -115,10 +115,8 @@ func (b *xlsxBook) Sheet(i int) (Sheet, error) {
 	mcs, err := b.f.GetMergeCells(name)
 	if err == nil {
 		for _, m := range mcs {
-			c0, r0, err1 := excelize.CellNameToCoordinates(m.GetStartAxis())
-			c1, r1, err2 := excelize.CellNameToCoordinates(m.GetEndAxis())
-			if err1 == nil && err2 == nil {
-				s.merges = append(s.merges, Merge{r0 - 1, c0 - 1, r1 - 1, c1 - 1})
+			if r0, c0, r1, c1, ok := rawxlsx.ParseRange([]byte(m.GetStartAxis() + ":" + m.GetEndAxis())); ok {
+				s.merges = append(s.merges, Merge{r0, c0, r1, c1})
 			}
 		}
 	}

@@ -13,6 +13,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/bhxh/bhxh/coverage"
+	"github.com/bhxh/bhxh/xlsxio/rawxlsx"
 )
 
 // The xlsx report: a summary sheet (with a chart), the gaps to target, the
@@ -262,10 +263,11 @@ func (x *xlsxReport) mark(sheet, cell string, filled bool) {
 	if !filled {
 		return
 	}
-	col, row, err := excelize.CellNameToCoordinates(cell)
-	if err != nil {
+	col, row, ok := rawxlsx.ParseCellName([]byte(cell))
+	if !ok {
 		return
 	}
+	col++ // 1-based, as row
 	if x.used == nil {
 		x.used = map[string]*[2]int{}
 	}
