@@ -24,11 +24,25 @@ func textAt(s grid.Sheet, r, c int) string {
 			break
 		}
 	}
-	cl := s.Cell(r, c)
+	cl := shown(s, r, c)
 	if cl.Kind == grid.Text || cl.Kind == grid.Number {
 		return oneLine(cl.Text)
 	}
 	return ""
+}
+
+// shown is the cell as Excel shows it: a formula saved without its value
+// (a header or a unit name linked to a list: ='DM xã'!B2) computed. One
+// that cannot be is left a Formula cell, which reads as no text; a count
+// cell's is reported by the row reader.
+func shown(s grid.Sheet, r, c int) grid.Cell {
+	cl := s.Cell(r, c)
+	if cl.Kind == grid.Formula {
+		if v, err := s.Eval(r, c); err == nil {
+			return v
+		}
+	}
+	return cl
 }
 
 // oneLine joins a header or name typed over several lines.
@@ -48,7 +62,7 @@ func mergeAt(s grid.Sheet, r, c int) (grid.Merge, bool) {
 func rowTexts(s grid.Sheet, r, ncols int) []string {
 	out := make([]string, ncols)
 	for c := 0; c < ncols; c++ {
-		cl := s.Cell(r, c)
+		cl := shown(s, r, c)
 		switch cl.Kind {
 		case grid.Text, grid.Number, grid.Bool, grid.Error:
 			out[c] = oneLine(cl.Text)
@@ -64,8 +78,14 @@ func looksNumeric(cl grid.Cell) bool {
 	case grid.Number:
 		return true
 	case grid.Text:
+		if !strings.ContainsAny(cl.Text, "0123456789") {
+			return false
+		}
 		n, err := parseCellText(cl.Text, kindPercent)
-		return err == nil && !n.Absent && strings.ContainsAny(cl.Text, "0123456789")
+		if err != nil { // "10.411 người"
+			n, err = parseCellText(cl.Text, kindCount)
+		}
+		return err == nil && !n.Absent
 	}
 	return false
 }

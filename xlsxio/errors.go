@@ -15,11 +15,28 @@ var (
 	ErrNotANumber     = errors.New("is not a number")
 	ErrNoHeader       = errors.New("no recognisable table header (a row naming units and counts)")
 	ErrDuplicateUnit  = errors.New("duplicate unit")
+	ErrErrorValue     = errors.New("an error value (#N/A, #REF!…) where a number belongs")
 	ErrNotWorkbook    = readerr.ErrNotWorkbook
 	ErrPassword       = grid.ErrPassword
 	ErrTooBig         = readerr.ErrTooBig
 	ErrFormula        = grid.ErrFormula
 )
+
+// errorValue is ErrErrorValue naming the value: held by the cell (as Excel
+// last computed it), or given by its formula saved without a value.
+type errorValue struct {
+	value   string // "#N/A"
+	formula bool
+}
+
+func (e errorValue) Error() string {
+	if e.formula {
+		return "gives the error " + e.value
+	}
+	return "the cell holds the error " + e.value
+}
+
+func (e errorValue) Is(target error) bool { return target == ErrErrorValue }
 
 // The located errors of every reading layer (package readerr): a
 // *FileError names the file, a *CellError the file, sheet and cell; an

@@ -6,6 +6,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
+
+	"github.com/bhxh/bhxh/xlsxio/vntext"
 )
 
 // maxCount is the largest count of people a cell may hold: more than any
@@ -30,6 +32,7 @@ func parseCellText(text string, kind numKind) (parsedNumber, error) {
 	bad := ErrNotANumber
 	if kind == kindCount {
 		bad = ErrNotWholeNumber
+		s = dropPeopleWord(s)
 	}
 	neg := false
 	if len(s) >= 2 && s[0] == '(' && s[len(s)-1] == ')' {
@@ -315,6 +318,21 @@ func parsePercent(g *groups, s string, neg bool) (parsedNumber, error) {
 
 // trimCellSpace trims spaces of every kind, including NBSP, narrow NBSP,
 // zero-width space and BOM, which copy-paste leaves around numbers.
+// dropPeopleWord cuts the unit word a count may be typed with: "10.411
+// người", "8 450 người" (NFD too) are counts of people; any other word
+// after the digits is not.
+func dropPeopleWord(s string) string {
+	i := strings.LastIndexFunc(s, func(r rune) bool { return r >= '0' && r <= '9' })
+	if i < 0 || i == len(s)-1 {
+		return s
+	}
+	switch vntext.Fold(s[i+1:]) {
+	case "nguoi", "ng":
+		return trimCellSpace(s[:i+1])
+	}
+	return s
+}
+
 func trimCellSpace(s string) string {
 	return strings.TrimFunc(s, func(r rune) bool {
 		return unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff'

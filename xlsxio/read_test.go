@@ -139,6 +139,29 @@ func TestReadUnsupportedFormulaIsAnError(t *testing.T) {
 	}
 }
 
+// An error value where a count belongs is said as such, cached or given
+// by a formula saved without its value, naming the cell.
+func TestReadErrorValues(t *testing.T) {
+	rows := [][]any{
+		{"unit", "labour_force", "bhxh_mandatory"},
+		{"Huyện A", 1000, 300},
+		{"Huyện B", 2000, "=SUM(#REF!)+5502"},
+	}
+	data := patchSheet(t, book(t, "Sheet1", rows), func(x string) string {
+		// B2 holds a cached #N/A, as Excel or LibreOffice save a failed VLOOKUP
+		return strings.Replace(x, `<c r="B2"><v>1000</v></c>`, `<c r="B2" t="e"><v>#N/A</v></c>`, 1)
+	})
+	_, err := readData(data, "e.xlsx", Options{})
+	if !errors.Is(err, ErrErrorValue) {
+		t.Fatalf("error %v; want ErrErrorValue", err)
+	}
+	for _, want := range []string{`e.xlsx: Sheet1!B2: the cell holds the error #N/A`, `e.xlsx: Sheet1!C3: "=SUM(#REF!)+5502" gives the error #REF!`} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("error %q; want it to say %q", err, want)
+		}
+	}
+}
+
 func TestReadCollectsEveryBadCell(t *testing.T) {
 	rows := [][]any{
 		{"unit", "labour_force", "bhxh_mandatory"},

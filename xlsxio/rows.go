@@ -143,13 +143,23 @@ func (rr *rowsReader) unitAt(r int, label string, kind rowKind) (u coverage.Unit
 			}
 			continue
 		}
+		formula := ""
 		if cl.Kind == grid.Formula {
 			v, err := s.Eval(r, col.Index)
 			if err != nil {
 				rr.errs = appendErr(rr.errs, &CellError{File: t.File, Sheet: t.Sheet, Cell: ref(r, col.Index), Value: cl.Text, Err: err})
 				continue
 			}
-			cl = v
+			formula, cl = cl.Text, v
+		}
+		if cl.Kind == grid.Error && !coverage.IsPercentKey(col.Key) {
+			// "#N/A" is no number at all: say what the cell holds (a
+			// rate column's "#DIV/0!" states no rate, below)
+			if kind != rowSection {
+				rr.errs = appendErr(rr.errs, &CellError{File: t.File, Sheet: t.Sheet, Cell: ref(r, col.Index), Value: formula,
+					Err: errorValue{value: cl.Text, formula: formula != ""}})
+			}
+			continue
 		}
 		if cl.Kind == grid.Empty {
 			if kind == rowUnit && coverage.IsCountKey(col.Key) {

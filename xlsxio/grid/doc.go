@@ -8,6 +8,10 @@
 // percent, date), the formula; for each sheet its merges, hidden rows and
 // columns; for the book its sheets' states and the active one.
 //
+// The excelize path (an encrypted workbook, a sheet the fast reader
+// leaves) reads shared formulas as excelize writes them for each cell,
+// which leaves a sheet-qualified reference unmoved.
+//
 // It never decides what a table, a header, a unit or a period is (package
 // xlsxio does); numbers are handed over as their stored text, never rounded
 // or converted through float64.
@@ -24,7 +28,12 @@
 //
 //	grid.go           the interface, Open (the format from the bytes)
 //	xlsx_fast.go      xlsx in one pass (plain workbooks)
-//	xlsx_excelize.go  xlsx through excelize (what the fast reader leaves),
-//	                  formula evaluation with a cycle check
+//	xlsx_excelize.go  xlsx through excelize (what the fast reader leaves)
+//	eval.go           formulas saved without values, computed as Excel
+//	                  would: excelize's engine, after a walk of the cells
+//	                  they read (cycles, error values passed on)
+//	formula.go        a formula's text as Excel reads it: shared formulas
+//	                  written for each cell (sheet-qualified references
+//	                  moved too), OFFSET of constants folded
 //	xls.go, csv.go    the other formats
 package grid

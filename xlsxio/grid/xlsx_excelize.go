@@ -3,11 +3,8 @@ package grid
 import (
 	"bytes"
 	"fmt"
-	"regexp"
-	"strconv"
 	"strings"
 
-	"github.com/shopspring/decimal"
 	"github.com/xuri/excelize/v2"
 
 	"github.com/bhxh/bhxh/xlsxio/rawxlsx"
@@ -21,6 +18,7 @@ const maxFormulaCells = 100000
 type xlsxBook struct {
 	f    *excelize.File
 	file string
+	ev   *evaluator // formulas without values, made on first use
 }
 
 // openXLSX opens an xlsx held in data. The zip directory is checked against
@@ -124,11 +122,12 @@ func (b *xlsxBook) Sheet(i int) (Sheet, error) {
 }
 
 func (b *xlsxBook) newSheet(name string) *xlsxSheet {
-	return &xlsxSheet{f: b.f, name: name, rows: map[int][]string{}, hidden: map[int]bool{},
+	return &xlsxSheet{b: b, f: b.f, name: name, rows: map[int][]string{}, hidden: map[int]bool{},
 		styles: map[int]rawxlsx.Style{}, cells: memo{}}
 }
 
 type xlsxSheet struct {
+	b      *xlsxBook
 	f      *excelize.File
 	name   string
 	rows   map[int][]string // 0-based row → raw values; empty rows absent
@@ -249,95 +248,33 @@ func (s *xlsxSheet) decode(r, c int) Cell {
 	return Cell{Kind: Text, Text: vntext.NFC(vntext.DecodeLegacy(v, si.Font)), Decimals: -1}
 }
 
-// refPattern finds cell references and ranges in a formula.
-var refPattern = regexp.MustCompile(`(?:(?:'[^']+'|[A-Za-z_][\w.]*)!)?\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?`)
-
-// Eval computes a formula without a cached value with excelize's
-// calculation engine, after checking it does not depend on itself
-// (excelize would silently give 0 for a circular reference).
+// Eval computes a formula without a cached value (eval.go).
 func (s *xlsxSheet) Eval(r, c int) (Cell, error) {
-	axis := ref(r, c)
-	if err := s.checkCycle(axis); err != nil {
-		return Cell{}, err
-	}
-	v, err := s.f.CalcCellValue(s.name, axis, excelize.Options{RawCellValue: true})
-	if err != nil {
-		return Cell{}, fmt.Errorf("%w: %v", ErrFormula, err)
-	}
-	si := s.style(axis)
-	if strings.HasPrefix(v, "#") {
-		return Cell{}, fmt.Errorf("%w: it gives %s", ErrFormula, v)
-	}
-	if _, err := decimal.NewFromString(v); err == nil {
-		return number(v, si.Format), nil
-	}
-	if v == "" {
-		return empty, nil
-	}
-	return Cell{Kind: Text, Text: vntext.NFC(v), Decimals: -1}, nil
+	return s.b.evaluator().eval(s.name, r, c)
 }
 
-// checkCycle follows the same-sheet references of the formula at axis and
-// fails when one leads back to a cell already on the path.
-func (s *xlsxSheet) checkCycle(start string) error {
-	visited := 0
-	onPath := map[string]bool{}
-	done := map[string]bool{}
-	var visit func(axis string) error
-	visit = func(axis string) error {
-		if done[axis] {
-			return nil
-		}
-		if onPath[axis] {
-			return fmt.Errorf("%w: circular reference through %s", ErrFormula, axis)
-		}
-		visited++
-		if visited > maxFormulaCells {
-			return fmt.Errorf("%w: depends on more than %d cells", ErrFormula, maxFormulaCells)
-		}
-		fm, _ := s.f.GetCellFormula(s.name, axis)
-		if fm == "" {
-			done[axis] = true
-			return nil
-		}
-		onPath[axis] = true
-		for _, m := range refPattern.FindAllStringSubmatch(fm, -1) {
-			if strings.Contains(m[0], "!") && !strings.HasPrefix(strings.Trim(m[0][:strings.Index(m[0], "!")], "'"), s.name) {
-				continue // another sheet: not followed
-			}
-			c0, r0 := refCorner(m[1], m[2])
-			c1, r1 := c0, r0
-			if m[3] != "" {
-				c1, r1 = refCorner(m[3], m[4])
-			}
-			if (r1-r0+1)*(c1-c0+1) > maxFormulaCells {
-				return fmt.Errorf("%w: range %s is too large", ErrFormula, m[0])
-			}
-			for rr := r0; rr <= r1; rr++ {
-				for cc := c0; cc <= c1; cc++ {
-					if cc < 0 || rr < 1 || rr > rawxlsx.MaxRow {
-						continue // no such cell
-					}
-					if err := visit(rawxlsx.CellName(cc, rr)); err != nil {
-						return err
-					}
+// evaluator is the book's, made on first use: the sheets it reads are
+// excelize's.
+func (b *xlsxBook) evaluator() *evaluator {
+	if b.ev == nil {
+		loaded := map[string]*xlsxSheet{}
+		b.ev = newEvaluator(b.f, func(name string) evalSheet {
+			for i, n := range b.f.GetSheetList() {
+				if !strings.EqualFold(n, name) {
+					continue
 				}
+				if s, ok := loaded[n]; ok {
+					return s
+				}
+				sh, err := b.Sheet(i)
+				if err != nil {
+					return nil
+				}
+				loaded[n] = sh.(*xlsxSheet)
+				return loaded[n]
 			}
-		}
-		onPath[axis] = false
-		done[axis] = true
-		return nil
+			return nil
+		})
 	}
-	return visit(start)
-}
-
-// refCorner reads the column letters and row digits of a reference: the
-// column 0-based (-1 beyond XFD), the row as written.
-func refCorner(letters, digits string) (col, row int) {
-	row, _ = strconv.Atoi(digits)
-	col, _, ok := rawxlsx.ParseCellName([]byte(letters + "1"))
-	if !ok {
-		col = -1
-	}
-	return col, row
+	return b.ev
 }

@@ -15,6 +15,8 @@ import (
 	"errors"
 	"strings"
 
+	"github.com/xuri/excelize/v2"
+
 	"github.com/bhxh/bhxh/xlsxio/rawxlsx"
 	"github.com/bhxh/bhxh/xlsxio/vntext"
 )
@@ -32,6 +34,7 @@ type fastBook struct {
 	styles []rawxlsx.Style // by cellXfs index
 	ex     *xlsxBook       // excelize, opened on first need
 	exErr  error
+	ev     *evaluator // formulas without values, made on first use
 }
 
 // openFast opens a plain, unencrypted workbook; nil means "let excelize do
@@ -137,11 +140,19 @@ type cellMeta struct {
 	typ     byte  // rawxlsx.CellInfo's Type
 }
 
-// formula is the <f> of a cell: its text, unless it is shared (then
-// excelize writes it for the cell).
+// formula is the <f> of a cell: its text, or for a cell of a shared
+// group after its first, "" and the group (si).
 type formula struct {
 	text   string
 	shared bool
+	si     int
+}
+
+// sharedMaster is the first cell of a shared formula group: where its
+// text is, written for that cell.
+type sharedMaster struct {
+	r, c int
+	text string
 }
 
 type fastRow struct {
@@ -163,8 +174,8 @@ type fastSheet struct {
 	colInfo  []rawxlsx.ColInfo
 	merges   []Merge
 	formulas []formula
-	cells    memo       // decoded cells right of a row's last value
-	slow     *xlsxSheet // excelize's view, for formulas
+	masters  map[int]sharedMaster // shared formula groups by si
+	cells    memo                 // decoded cells right of a row's last value
 }
 
 var errNotPlain = errors.New("not a plain sheet")
@@ -237,7 +248,14 @@ func (s *fastSheet) scan(sr *rawxlsx.SheetReader) error {
 			m := cellMeta{col: int32(c.Col), style: int32(c.Style), typ: c.Type, formula: -1}
 			if c.HasFormula {
 				m.formula = int32(len(s.formulas))
-				s.formulas = append(s.formulas, formula{text: string(c.Formula), shared: c.SharedFormula})
+				f := formula{text: string(c.Formula), shared: c.SharedFormula, si: c.SharedIndex}
+				s.formulas = append(s.formulas, f)
+				if _, ok := s.masters[f.si]; f.shared && f.text != "" && !ok {
+					if s.masters == nil {
+						s.masters = map[int]sharedMaster{}
+					}
+					s.masters[f.si] = sharedMaster{c.Row - 1, c.Col, f.text}
+				}
 			}
 			row.meta = append(row.meta, m)
 		case rawxlsx.RowEnd:
@@ -295,23 +313,49 @@ func (s *fastSheet) ColHidden(c int) bool {
 	return hidden
 }
 
-// Formula is GetCellFormula: the <f> of the merged range's first cell; a
-// shared formula written for the cell by excelize.
+// Formula is the <f> of the merged range's first cell (as GetCellFormula);
+// a shared formula written for the cell, every relative reference moved
+// (excelize leaves a sheet-qualified one where it was).
 func (s *fastSheet) Formula(r, c int) string {
 	if r < 0 || c < 0 {
 		return ""
 	}
-	m, ok := s.meta(s.anchor(r, c))
+	r, c = s.anchor(r, c)
+	m, ok := s.meta(r, c)
 	if !ok || m.formula < 0 {
 		return ""
 	}
-	if f := s.formulas[m.formula]; !f.shared {
+	f := s.formulas[m.formula]
+	if !f.shared || f.text != "" {
 		return f.text
 	}
-	if sl := s.slowSheet(); sl != nil {
-		return sl.Formula(r, c)
+	if g, ok := s.masters[f.si]; ok {
+		return ShiftFormula(g.text, r-g.r, c-g.c)
 	}
 	return ""
+}
+
+// writeShared gives each cell of a shared group its own formula in
+// excelize's model, so that its engine reads what Excel does (excelize
+// moves no sheet-qualified reference, and drops a quoted sheet name's
+// quotes). The group's other cells go first: writing its first cell makes
+// excelize drop the group.
+func (s *fastSheet) writeShared(f *excelize.File) error {
+	for _, first := range []bool{false, true} {
+		for r, row := range s.rows {
+			for _, m := range row.meta {
+				if m.formula < 0 {
+					continue
+				}
+				if fm := s.formulas[m.formula]; fm.shared && (fm.text != "") == first {
+					if err := f.SetCellFormula(s.name, rawxlsx.CellName(int(m.col), r+1), s.Formula(r, int(m.col))); err != nil {
+						return err
+					}
+				}
+			}
+		}
+	}
+	return nil
 }
 
 func (s *fastSheet) raw(r, c int) string {
@@ -409,10 +453,9 @@ func (s *fastSheet) decode(r, c int) Cell {
 	v := s.raw(r, c)
 	m, ok := s.meta(s.anchor(r, c))
 	if v == "" {
-		if ok && m.formula >= 0 {
-			if sl := s.slowSheet(); sl != nil {
-				return sl.decode(r, c)
-			}
+		if ok && m.formula >= 0 { // a formula saved without its value
+			f := s.styleOf(r, c).Format
+			return Cell{Kind: Formula, Text: "=" + s.Formula(r, c), Decimals: f.Decimals, Percent: f.Percent, Date: f.Date}
 		}
 		return empty
 	}
@@ -432,24 +475,40 @@ func (s *fastSheet) decode(r, c int) Cell {
 	return Cell{Kind: Text, Text: vntext.NFC(vntext.DecodeLegacy(v, si.Font)), Decimals: -1}
 }
 
-// slowSheet is the sheet as excelize sees it, for formulas; nil if
-// excelize cannot open the file.
-func (s *fastSheet) slowSheet() *xlsxSheet {
-	if s.slow == nil {
-		ex, err := s.b.excel()
-		if err != nil {
-			return nil
-		}
-		s.slow = ex.newSheet(s.name)
-	}
-	return s.slow
-}
-
 func (s *fastSheet) Eval(r, c int) (Cell, error) {
-	sl := s.slowSheet()
-	if sl == nil {
-		_, err := s.b.excel()
+	ev, err := s.b.evaluator()
+	if err != nil {
 		return Cell{}, err
 	}
-	return sl.Eval(r, c)
+	return ev.eval(s.name, r, c)
+}
+
+// evaluator is the book's, made on first use: excelize computes, over the
+// sheets as this source reads them (excelize's own for a sheet it leaves).
+func (b *fastBook) evaluator() (*evaluator, error) {
+	if b.ev != nil {
+		return b.ev, nil
+	}
+	ex, err := b.excel()
+	if err != nil {
+		return nil, err
+	}
+	b.ev = newEvaluator(ex.f, func(name string) evalSheet {
+		for i, si := range b.sheets {
+			if !strings.EqualFold(si.Name, name) {
+				continue
+			}
+			if b.parts[i] != "" {
+				if s := b.scanSheet(i); s != nil {
+					return s
+				}
+			}
+			if sh, err := ex.Sheet(i); err == nil {
+				return sh.(*xlsxSheet)
+			}
+			return nil
+		}
+		return nil
+	})
+	return b.ev, nil
 }

@@ -67,6 +67,17 @@ func sameAsExcelize(t *testing.T, name string, data []byte) (fast, all int) {
 		if er > 5000 {
 			er = 5000 // a stray far cell: the rows between are empty
 		}
+		// excelize moves no sheet-qualified reference of a shared formula
+		// ("Data!B2" stays for every cell of the group): where a sheet has
+		// such a group, the fast source reads the formulas as Excel does and
+		// excelize does not, so they are not compared (TestSharedFormula…
+		// checks the fast source's).
+		sharedOtherSheet := false
+		if f, ok := fs.(*fastSheet); ok {
+			for _, m := range f.masters {
+				sharedOtherSheet = sharedOtherSheet || strings.Contains(m.text, "!")
+			}
+		}
 		for c := -1; c < min(ec, 200)+1; c++ {
 			if fs.ColHidden(c) != es.ColHidden(c) {
 				t.Errorf("%s %s: column %d hidden %v, excelize %v", name, fs.Name(), c, fs.ColHidden(c), es.ColHidden(c))
@@ -78,6 +89,9 @@ func sameAsExcelize(t *testing.T, name string, data []byte) (fast, all int) {
 			}
 			for c := -1; c < min(ec, 200)+1; c++ {
 				fcl, ecl := fs.Cell(r, c), es.Cell(r, c)
+				if sharedOtherSheet && fcl.Kind == Formula && ecl.Kind == Formula {
+					continue
+				}
 				if fcl != ecl {
 					t.Errorf("%s %s!%s: %+v, excelize %+v", name, fs.Name(), ref(r, max(c, 0)), fcl, ecl)
 					continue

@@ -56,6 +56,7 @@ type CellInfo struct {
 	HasFormula    bool   // an <f> element
 	Formula       []byte // text of <f>
 	SharedFormula bool   // <f t="shared">: the text is on the group's first cell only
+	SharedIndex   int    // si of a shared formula: its group (-1 when none)
 	// Odd: no r, r naming another row or a column not right of the
 	// previous cell, a repeated, prefixed or odd attribute.
 	Odd bool
@@ -180,7 +181,12 @@ func (s *SheetReader) start() (Item, error) {
 			}
 		case "f":
 			s.Cell.HasFormula = true
-			s.Cell.SharedFormula = string(attr(t.attrs, "t")) == "shared"
+			var v [2][]byte
+			attrsOf(t.attrs, formulaAttrNames[:], v[:])
+			s.Cell.SharedFormula = string(v[0]) == "shared"
+			if si, ok := digitsInt(v[1]); ok && s.Cell.SharedFormula {
+				s.Cell.SharedIndex = si
+			}
 			s.capture = capNone
 			if !t.selfClose {
 				s.capture = capF
@@ -370,7 +376,7 @@ func (s *SheetReader) startCell() (Item, error) {
 		return Done, s.cellErr(col, row, v[2], fmt.Errorf("%w: unknown cell type", readerr.ErrBadXML))
 	}
 	style, ok := optInt(v[1])
-	s.Cell = CellInfo{Col: col, Row: row, Type: typ, Style: style, Odd: odd || !ok}
+	s.Cell = CellInfo{Col: col, Row: row, Type: typ, Style: style, Odd: odd || !ok, SharedIndex: -1}
 	s.vbuf, s.ibuf, s.fbuf = s.vbuf[:0], s.ibuf[:0], s.fbuf[:0]
 	s.inIS, s.capture, s.rph = false, capNone, 0
 	if t.selfClose {
@@ -386,6 +392,9 @@ func (s *SheetReader) startCell() (Item, error) {
 	s.inCell = true
 	return more, nil
 }
+
+// formulaAttrNames are the attributes of <f> the reader keeps.
+var formulaAttrNames = [2]string{"t", "si"}
 
 func (s *SheetReader) readCol() {
 	var v [4][]byte
