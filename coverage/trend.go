@@ -34,6 +34,18 @@ type IndicatorTrend struct {
 	Key   string
 	Units []Series
 	Total Series
+
+	// TotalComplete[i] tells whether period i's total covers every unit
+	// that reports the indicator in some period; TotalUnits[i] counts the
+	// units it covers.
+	TotalComplete []bool
+	TotalUnits    []int
+	// TotalChanges[i] is the total's change at period i (i ≥ 1), in points,
+	// over the units with a rate in both months: like for like, so a unit
+	// missing from one month does not move it. ChangeUnits[i] counts those
+	// units. Nil at 0 and when no unit has both rates.
+	TotalChanges []*Pct
+	ChangeUnits  []int
 }
 
 // Series is one unit's (or the total's) indicator over the periods.
@@ -155,8 +167,55 @@ func ComputeTrend(months []Month, opt TrendOptions) (Trend, error) {
 			it.Total.Points[p] = results[p].Total.Indicator(ind.Key)
 		}
 		if present {
+			likeForLike(&it, len(ms))
 			tr.Indicators = append(tr.Indicators, it)
 		}
 	}
 	return tr, nil
+}
+
+// likeForLike marks the periods whose total leaves out a unit the trend
+// has in another period, and computes each month's change of the total
+// over the units reporting both months.
+func likeForLike(it *IndicatorTrend, n int) {
+	it.TotalComplete, it.TotalUnits = make([]bool, n), make([]int, n)
+	it.TotalChanges, it.ChangeUnits = make([]*Pct, n), make([]int, n)
+	var reporting []Series // the units with this indicator in some period
+	for _, s := range it.Units {
+		for _, p := range s.Points {
+			if p != nil {
+				reporting = append(reporting, s)
+				break
+			}
+		}
+	}
+	for p := 0; p < n; p++ {
+		for _, s := range reporting {
+			if s.Points[p] != nil {
+				it.TotalUnits[p]++
+			}
+		}
+		it.TotalComplete[p] = it.TotalUnits[p] == len(reporting)
+		if p == 0 {
+			continue
+		}
+		var num0, den0, num1, den1 int64
+		both := 0
+		for _, s := range reporting {
+			a, b := s.Points[p-1], s.Points[p]
+			if a == nil || b == nil || a.Rate == nil || b.Rate == nil {
+				continue
+			}
+			num0, den0 = num0+a.Numerator, den0+*a.Denominator
+			num1, den1 = num1+b.Numerator, den1+*b.Denominator
+			both++
+		}
+		if both == 0 {
+			continue
+		}
+		r0, _ := NewPct(num0, den0)
+		r1, _ := NewPct(num1, den1)
+		d := r1.Sub(r0)
+		it.TotalChanges[p], it.ChangeUnits[p] = &d, both
+	}
 }

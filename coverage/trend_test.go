@@ -1,6 +1,7 @@
 package coverage
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -149,5 +150,42 @@ func TestTrendZeroDenominatorIsNoRate(t *testing.T) {
 	}
 	if len(tr.Warnings[0]) == 0 {
 		t.Error("no no_denominator warning for the zero population")
+	}
+}
+
+// The case: one unit missing in one month. The total's rate that
+// month is over the units reporting (26.25, marked incomplete), and each
+// change of the total is over the units reporting both months: +0.05 and
+// +0.18, not the false −1.25 and +1.43 of the raw totals.
+func TestTrendTotalLikeForLike(t *testing.T) {
+	unit := func(name string, num, den int64) Unit {
+		return Unit{Name: name, Counts: map[string]int64{BHYT: num, Population: den}}
+	}
+	months := []Month{
+		{Period: "2025-01", Units: []Unit{unit("A", 2880, 10000), unit("B", 2620, 10000)}},
+		{Period: "2025-02", Units: []Unit{unit("B", 2625, 10000)}},
+		{Period: "2025-03", Units: []Unit{unit("A", 2893, 10000), unit("B", 2643, 10000)}},
+	}
+	tr, err := ComputeTrend(months, TrendOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	it := tr.Indicators[0]
+	var rates, naive, lfl []string
+	for p := range tr.Periods {
+		rates = append(rates, it.Total.Points[p].Rate.Format(2))
+		if p > 0 {
+			naive = append(naive, it.Total.Change(p).Format(2))
+			lfl = append(lfl, it.TotalChanges[p].Format(2))
+		}
+	}
+	if strings.Join(rates, " ") != "27.50 26.25 27.68" || strings.Join(naive, " ") != "-1.25 1.43" {
+		t.Fatalf("totals %v, raw changes %v", rates, naive)
+	}
+	if strings.Join(lfl, " ") != "0.05 0.18" {
+		t.Errorf("like-for-like changes %v, want 0.05 0.18", lfl)
+	}
+	if fmt.Sprint(it.TotalComplete) != "[true false true]" || fmt.Sprint(it.TotalUnits) != "[2 1 2]" || fmt.Sprint(it.ChangeUnits) != "[0 1 1]" {
+		t.Errorf("complete %v units %v change units %v", it.TotalComplete, it.TotalUnits, it.ChangeUnits)
 	}
 }

@@ -3,11 +3,13 @@ package main
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/bhxh/bhxh/coverage"
+	"github.com/bhxh/bhxh/crosswalk"
 	"github.com/bhxh/bhxh/xlsxio"
 	"github.com/bhxh/bhxh/xlsxio/report"
 )
@@ -19,8 +21,9 @@ type trendOptions struct {
 	Now    func() time.Time
 	Getenv func(string) string
 
-	Inputs    []string // the arguments expanded (folders, globs)
-	readFlags          // --sheet, --col, --columns, --period, --password
+	Inputs         []string // the arguments expanded (folders, globs)
+	readFlags               // --sheet, --col, --columns, --period, --password
+	crosswalkFlags          // --crosswalk, --shares, --partial: months in the old units
 
 	Decimals int
 	Lang     string
@@ -41,10 +44,16 @@ every unit and of the total in each month and the month-on-month change in point
 
 The month of a workbook comes from its title ("Tháng 11 năm 2023"), else from its file name
 (2023-11, 2023_11, 202311, thang-11-2023, T11-2023…); --period gives it when a single
-workbook says neither. Two workbooks for the same month are an error. A unit absent from
+workbook says neither. Several workbooks for the same month are joined unit by unit
+(counts from one, denominators from another; the same columns for other units appended).
+With --crosswalk vn-2025 (and --shares), months in the units before 1 July 2025 are moved
+into the new units, so a trend through 2025 lines every month up; without it, months on
+both sides of the reorganisation are refused. A unit absent from
 a month is shown as missing (an empty cell in xlsx, "x" in the table, null in JSON), never
-as zero, with a missing_unit warning. Totals are sums
-of counts divided by sums of denominators, month by month.
+as zero, with a missing_unit warning; that month's total is marked incomplete ("*" in the
+table, a coloured cell in xlsx, "complete": false in JSON) and the total's change between
+two months is over the units reporting both (like for like). Totals are sums of counts
+divided by sums of denominators, month by month.
 
 The xlsx report has a sheet per indicator with a native Excel line chart, a long "Số liệu"
 sheet with numerators and denominators, and "Nguồn" (inputs, sha256, warnings).`,
@@ -86,6 +95,7 @@ sheet with numerators and denominators, and "Nguồn" (inputs, sha256, warnings)
 	fl.StringVar(&opts.Lang, "lang", "vi", "language of table and report labels: vi or en")
 	fl.StringVar(&opts.Format, "format", "", "output format: table, csv, json or xlsx (default: from -o, else table)")
 	fl.StringVarP(&opts.Output, "output", "o", "", "output file (- = standard output)")
+	opts.crosswalkFlags.bind(cmd, "")
 	return cmd
 }
 
@@ -101,10 +111,20 @@ func runTrend(ctx context.Context, opts *trendOptions) error {
 		return err
 	}
 
+	var conv *converter
+	if opts.Crosswalk != "" {
+		if conv, err = loadConverter(opts.crosswalkFlags); err != nil {
+			return err
+		}
+	}
+	// The workbooks of one month make one table (xlsxio.Join: counts from
+	// one, denominators from another); each month's, when in the old
+	// units, is moved to the new ones.
 	var (
 		months []coverage.Month
-		inputs = map[string]report.TrendInput{}
-		tables = map[string]*xlsxio.Table{}
+		order  []string
+		byP    = map[string][]*xlsxio.Table{}
+		inputs = map[string][]report.TrendInput{}
 		issues []xlsxio.Issue
 	)
 	for _, path := range files {
@@ -126,13 +146,29 @@ func runTrend(ctx context.Context, opts *trendOptions) error {
 			}
 			t.Period, src = p, "file name"
 		}
-		if prev, ok := tables[t.Period]; ok {
-			return fmt.Errorf("%s and %s are both for %s: give one workbook per month", prev.Path, t.Path, t.Period)
+		if _, ok := byP[t.Period]; !ok {
+			order = append(order, t.Period)
 		}
-		tables[t.Period] = t
-		inputs[t.Period] = report.TrendInput{Period: t.Period, PeriodSource: src, File: t.File, Sheet: t.Sheet, SHA256: t.SHA256}
-		months = append(months, coverage.Month{Period: t.Period, Source: t.File, Units: t.Units})
+		byP[t.Period] = append(byP[t.Period], t)
+		inputs[t.Period] = append(inputs[t.Period], report.TrendInput{Period: t.Period, PeriodSource: src, File: t.File, Sheet: t.Sheet, SHA256: t.SHA256})
 		issues = append(issues, t.Issues...)
+	}
+	if conv == nil {
+		if err := trendWithinReform(order, byP); err != nil {
+			return err
+		}
+	}
+	for _, p := range order {
+		units, more, err := monthUnits(byP[p], conv)
+		if err != nil {
+			return err
+		}
+		issues = append(issues, more...)
+		var names []string
+		for _, t := range byP[p] {
+			names = append(names, t.File)
+		}
+		months = append(months, coverage.Month{Period: p, Source: strings.Join(names, ", "), Units: units})
 	}
 	topt := coverage.TrendOptions{NameKey: trendNameKey(months)}
 	if opts.Lang == "en" {
@@ -147,8 +183,8 @@ func runTrend(ctx context.Context, opts *trendOptions) error {
 		Tool: toolVersion(), Generated: reportTime(opts.Now, opts.Getenv),
 	}
 	for i, p := range tr.Periods {
-		rep.Inputs = append(rep.Inputs, inputs[p])
-		rep.Issues = append(rep.Issues, warningIssues(tr.Warnings[i], []*xlsxio.Table{tables[p]})...)
+		rep.Inputs = append(rep.Inputs, inputs[p]...)
+		rep.Issues = append(rep.Issues, warningIssues(tr.Warnings[i], byP[p])...)
 	}
 	rep.Issues = append(issues, rep.Issues...)
 	rep.Issues = append(rep.Issues, missingUnitIssues(tr)...)
@@ -159,6 +195,46 @@ func runTrend(ctx context.Context, opts *trendOptions) error {
 	}
 	printIssues(opts.Err, rep.Issues)
 	return nil
+}
+
+// monthUnits makes one month's units from its workbooks: joined when
+// several, moved to the new units when in the old ones (with --crosswalk).
+func monthUnits(tables []*xlsxio.Table, conv *converter) ([]coverage.Unit, []xlsxio.Issue, error) {
+	if conv != nil {
+		units, issues, converted, err := conv.toNewUnits(tables)
+		if err != nil || converted {
+			return units, issues, err
+		}
+	}
+	if len(tables) == 1 {
+		return tables[0].Units, nil, nil
+	}
+	j, err := xlsxio.Join(tables)
+	if err != nil {
+		return nil, nil, err
+	}
+	return j.Units, j.Issues, nil
+}
+
+// trendWithinReform refuses, without --crosswalk, months on both sides of
+// the reorganisation of 1 July 2025: codes were kept for other units
+// across it, so lining units up by code would join different communes.
+func trendWithinReform(periods []string, byP map[string][]*xlsxio.Table) error {
+	const reform = "2025-07"
+	var before, after string
+	for _, p := range periods {
+		switch {
+		case p < reform && (before == "" || p > before):
+			before = p
+		case p >= reform && (after == "" || p < after):
+			after = p
+		}
+	}
+	if before == "" || after == "" {
+		return nil
+	}
+	return fmt.Errorf("%s (%s) and %s (%s) are on both sides of the reorganisation of 1 July 2025: give --crosswalk %s to line the old units up in the new ones",
+		byP[before][0].File, before, byP[after][0].File, after, crosswalk.DefaultName)
 }
 
 // trendNameKey matches units across months by name without the

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -142,7 +143,11 @@ func TestTrendCommandWritesXLSX(t *testing.T) {
 		{"STT", "Đơn vị", "Mã đơn vị", "2023-10", "2023-11", "Thay đổi 2023-11 (điểm %)"},
 		{"1", "Xã Hòa Bình", "04402", "13.00", "15.00", "+2.00"},
 		{"2", "Phường Thủy Dương", "04405", "", "34.44"},
-		{"", "Tổng cộng", "", "13.00", "24.21", "+11.21"},
+		// October's total covers one unit of two: the change is over it
+		// alone (like for like), not the +11.21 of the raw totals.
+		{"", "Tổng cộng", "", "13.00", "24.21", "+2.00"},
+		{"", "Số đơn vị có số liệu", "", "1/2", "2/2"},
+		{"* Tổng của tháng đó thiếu đơn vị không có số liệu (chưa đủ); thay đổi của dòng tổng tính trên các đơn vị có số liệu cả hai tháng (so sánh cùng nhóm đơn vị)."},
 	}
 	if got := rows[3:]; !reflect.DeepEqual(got, want) {
 		t.Errorf("rows\n got %q\nwant %q", got, want)
@@ -178,8 +183,8 @@ func TestTrendCommandErrors(t *testing.T) {
 		code int
 		want []string
 	}{
-		{"same month twice names both files", []string{"trend", dir, filepath.Join(other, "2023_11.xlsx")}, 1,
-			[]string{"T11-2023.xlsx", "2023_11.xlsx", "both for 2023-11"}},
+		{"same month twice, disagreeing, names both cells", []string{"trend", dir, filepath.Join(other, "2023_11.xlsx")}, 1,
+			[]string{"two inputs disagree: Xã Hòa Bình: bhxh_mandatory is 120 in T11-2023.xlsx!Sheet1!C5 and 1 in 2023_11.xlsx!Sheet1!C5"}},
 		{"no month anywhere", []string{"trend", filepath.Join(other, "bao-cao.xlsx"), filepath.Join(dir, "T11-2023.xlsx")}, 1,
 			[]string{"bao-cao.xlsx: cannot tell its month"}},
 		{"--period with several files", []string{"trend", "--period", "2023-11", dir}, 2,
@@ -478,9 +483,10 @@ func TestRunTrend(t *testing.T) {
 	sep, oct, oct2, noMonth := filepath.Join(dir, "2025-09.csv"), filepath.Join(dir, "2025-10.csv"), filepath.Join(dir, "2025_10.csv"), filepath.Join(dir, "xa.csv")
 	writeFile(t, sep, head+"Xã A;1000;200;10\nXã B;2000;300;20\n")
 	writeFile(t, oct, head+"Xã A;1000;210;10\n")
-	writeFile(t, oct2, head+"Xã A;1000;210;10\n")
+	writeFile(t, oct2, head+"Xã B;2000;310;20\n")
 	writeFile(t, noMonth, head+"Xã A;1000;210;10\n")
 	missingB := "bhxh: warning missing_unit: 2025-10.csv: Xã B: no figures for 2025-10; that month's total leaves it out\n"
+	incomplete := "* Tổng của tháng đó thiếu đơn vị không có số liệu (chưa đủ); thay đổi của dòng tổng tính trên các đơn vị có số liệu cả hai tháng (so sánh cùng nhóm đơn vị).\n"
 	for _, c := range []struct {
 		name         string
 		opts         trendOptions
@@ -504,20 +510,36 @@ func TestRunTrend(t *testing.T) {
 				"     Đơn vị  Mã đơn vị  2025-09  2025-10  Thay đổi 2025-10\n" +
 				"       Xã A               21,00    22,00             +1,00\n" +
 				"       Xã B               16,00        x                 x\n" +
-				"  Tổng cộng               17,67    22,00             +4,33\n\n" +
+				"  Tổng cộng               17,67   22,00*             +1,00\n" + incomplete + "\n" +
 				"Tỷ lệ tham gia BHXH bắt buộc (%) theo tháng\n" +
 				"     Đơn vị  Mã đơn vị  2025-09  2025-10  Thay đổi 2025-10\n" +
 				"       Xã A               20,00    21,00             +1,00\n" +
 				"       Xã B               15,00        x                 x\n" +
-				"  Tổng cộng               16,67    21,00             +4,33\n\n" +
+				"  Tổng cộng               16,67   21,00*             +1,00\n" + incomplete + "\n" +
 				"Tỷ lệ tham gia BHXH tự nguyện (%) theo tháng\n" +
 				"     Đơn vị  Mã đơn vị  2025-09  2025-10  Thay đổi 2025-10\n" +
 				"       Xã A                1,00     1,00              0,00\n" +
 				"       Xã B                1,00        x                 x\n" +
-				"  Tổng cộng                1,00     1,00              0,00\n",
+				"  Tổng cộng                1,00    1,00*              0,00\n" + incomplete,
 			warn: missingB},
-		{name: "two workbooks for one month", opts: trendOptions{Inputs: []string{oct, oct2}},
-			err: oct + " and " + oct2 + " are both for 2025-10: give one workbook per month"},
+		// Two workbooks of one month are joined: B's October comes from the
+		// second. Sep 530/3000 → Oct 550/3000: +20/3000 = +0,67.
+		{name: "two workbooks for one month", opts: trendOptions{Inputs: []string{sep, oct, oct2}},
+			stdout: "Tỷ lệ tham gia BHXH (%) theo tháng\n" +
+				"     Đơn vị  Mã đơn vị  2025-09  2025-10  Thay đổi 2025-10\n" +
+				"       Xã A               21,00    22,00             +1,00\n" +
+				"       Xã B               16,00    16,50             +0,50\n" +
+				"  Tổng cộng               17,67    18,33             +0,67\n\n" +
+				"Tỷ lệ tham gia BHXH bắt buộc (%) theo tháng\n" +
+				"     Đơn vị  Mã đơn vị  2025-09  2025-10  Thay đổi 2025-10\n" +
+				"       Xã A               20,00    21,00             +1,00\n" +
+				"       Xã B               15,00    15,50             +0,50\n" +
+				"  Tổng cộng               16,67    17,33             +0,67\n\n" +
+				"Tỷ lệ tham gia BHXH tự nguyện (%) theo tháng\n" +
+				"     Đơn vị  Mã đơn vị  2025-09  2025-10  Thay đổi 2025-10\n" +
+				"       Xã A                1,00     1,00              0,00\n" +
+				"       Xã B                1,00     1,00              0,00\n" +
+				"  Tổng cộng                1,00     1,00              0,00\n"},
 		{name: "no month in title or name", opts: trendOptions{Inputs: []string{sep, noMonth}},
 			err: `xa.csv: cannot tell its month: the title has no "Tháng 11 năm 2023" and the file name no 2023-11; rename the file or, for a single workbook, give --period`},
 	} {
@@ -539,4 +561,104 @@ func TestRunTrend(t *testing.T) {
 			}
 		})
 	}
+}
+
+// The issue's case through the command: B is missing in February. The
+// total falls 27,50 → 26,25 (marked incomplete in table, JSON and xlsx)
+// and the changes are over the units reporting both months: +0,05 and
+// +0,18, not the false −1,25 and +1,43.
+func TestTrendMissingUnitLikeForLike(t *testing.T) {
+	dir := t.TempDir()
+	head := "Mã đơn vị;Đơn vị;Dân số;Số người tham gia BHYT\n"
+	writeFile(t, filepath.Join(dir, "2025-01.csv"), head+"00001;Xã A;10000;2880\n00002;Xã B;10000;2620\n")
+	writeFile(t, filepath.Join(dir, "2025-02.csv"), head+"00002;Xã B;10000;2625\n")
+	writeFile(t, filepath.Join(dir, "2025-03.csv"), head+"00001;Xã A;10000;2893\n00002;Xã B;10000;2643\n")
+	out, errw, code := runCmd("trend", "--format", "json", dir)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errw)
+	}
+	var doc struct {
+		Indicators map[string]struct {
+			Total struct {
+				Rates       []*string `json:"rates"`
+				ChangesPP   []*string `json:"changes_pp"`
+				Complete    []bool    `json:"complete"`
+				ChangeUnits []*int64  `json:"change_units"`
+			}
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatal(err)
+	}
+	tot := doc.Indicators["bhyt"].Total
+	if got := fmt.Sprint(strs(tot.Rates), strs(tot.ChangesPP), tot.Complete); got != "[27.50 26.25 27.68] [null 0.05 0.18] [true false true]" {
+		t.Errorf("total %s", got)
+	}
+	if tot.ChangeUnits[0] != nil || *tot.ChangeUnits[1] != 1 || *tot.ChangeUnits[2] != 1 {
+		t.Errorf("change_units %v", tot.ChangeUnits)
+	}
+	table, _, _ := runCmd("trend", dir)
+	if !strings.Contains(table, "  Tổng cộng               27,50   26,25*    27,68             +0,18\n* Tổng của tháng đó thiếu đơn vị") {
+		t.Errorf("table:\n%s", table)
+	}
+}
+
+func strs(ps []*string) []string {
+	out := make([]string, len(ps))
+	for i, p := range ps {
+		out[i] = "null"
+		if p != nil {
+			out[i] = *p
+		}
+	}
+	return out
+}
+
+// A trend through the reform: November 2024 in Cao Bằng's 161 old communes
+// and November 2025 in its 56 new ones, lined up in the new communes by the
+// built-in crosswalk. Each new commune's numerators and denominators in
+// 2024 are the sums of its old ones (truths from gen.py).
+func TestTrendThroughTheReform(t *testing.T) {
+	tr := loadCrosswalkTruth(t)
+	dir := testdataDir(t, "crosswalk")
+	old, now := filepath.Join(dir, "cao-bang-2024-11-cu.xlsx"), filepath.Join(dir, "cao-bang-2025-11.xlsx")
+	if _, errw, code := runCmd("trend", old, now); code != exitData || !strings.Contains(errw, "give --crosswalk vn-2025") {
+		t.Errorf("without --crosswalk: exit %d %s", code, errw)
+	}
+	out, errw, code := runCmd("trend", "--format", "json", "--crosswalk", "vn-2025", old, now)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errw)
+	}
+	var doc struct {
+		Periods    []string
+		Indicators map[string]struct {
+			Units []struct {
+				Code         string
+				Numerators   []*int64
+				Denominators []*int64
+			}
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatal(err)
+	}
+	units := doc.Indicators["bhyt"].Units
+	if fmt.Sprint(doc.Periods) != "[2024-11 2025-11]" || len(units) != 56 {
+		t.Fatalf("periods %v, %d units", doc.Periods, len(units))
+	}
+	for _, u := range units {
+		w := tr.CaoBang[u.Code].Counts
+		p := tr.CaoBangPrior[u.Code]["bhyt"]
+		if u.Numerators[0] == nil || *u.Numerators[0] != w["bhyt"] || *u.Denominators[0] != w["population"] || *u.Numerators[1] != p.Prior+p.Change {
+			t.Errorf("%s: numerators %v denominators %v, want %d/%d then %d", u.Code, strs64(u.Numerators), strs64(u.Denominators), w["bhyt"], w["population"], p.Prior+p.Change)
+		}
+	}
+}
+
+func strs64(ps []*int64) []string {
+	out := make([]string, len(ps))
+	for i, p := range ps {
+		out[i] = ptrStr(p)
+	}
+	return out
 }

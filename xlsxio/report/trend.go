@@ -38,6 +38,7 @@ type trendLabelSet struct {
 	words                                       // shared with the other reports
 	unit, code                                  string
 	changeShort, changeCol, missingNote, ppNote string
+	incompleteNote, unitsReporting              string
 	dataSheet                                   string
 	dataHead                                    []string
 	sourceHead                                  []string
@@ -49,21 +50,25 @@ func trendLabels(lang string) trendLabelSet {
 	if lang == "en" {
 		return trendLabelSet{lang: "en", words: w, unit: HeaderEN("unit"), code: HeaderEN("code"),
 			changeShort: "Δ", changeCol: "Change %s (points)",
-			missingNote: "An empty cell: the unit has no figures that month (missing, not zero).",
-			ppNote:      "Totals are sums of counts divided by sums of denominators; changes are in percentage points.",
-			dataSheet:   "Data",
-			dataHead:    []string{"Indicator", "Unit", "Code", "Period", "Numerator", "Denominator", "Rate (%)"},
-			sourceHead:  []string{"Period", "From", w.file, w.sheet, "SHA-256"},
-			chartTitle:  "%s coverage (%%) by month"}
+			missingNote:    "An empty cell: the unit has no figures that month (missing, not zero).",
+			ppNote:         "Totals are sums of counts divided by sums of denominators; changes are in percentage points.",
+			incompleteNote: "* The total of that month leaves out units without figures (incomplete); the total's change is over the units reporting both months (like for like).",
+			unitsReporting: "Units reporting",
+			dataSheet:      "Data",
+			dataHead:       []string{"Indicator", "Unit", "Code", "Period", "Numerator", "Denominator", "Rate (%)"},
+			sourceHead:     []string{"Period", "From", w.file, w.sheet, "SHA-256"},
+			chartTitle:     "%s coverage (%%) by month"}
 	}
 	return trendLabelSet{lang: "vi", words: w, unit: HeaderVI("unit"), code: HeaderVI("code"),
 		changeShort: "Thay đổi", changeCol: "Thay đổi %s (điểm %%)",
-		missingNote: "Ô trống: đơn vị không có số liệu tháng đó (thiếu, không phải bằng 0).",
-		ppNote:      "Dòng tổng = tổng số người / tổng mẫu số (không lấy trung bình tỷ lệ); thay đổi tính bằng điểm phần trăm.",
-		dataSheet:   "Số liệu",
-		dataHead:    []string{"Chỉ tiêu", "Đơn vị", "Mã đơn vị", "Kỳ", "Tử số (người)", "Mẫu số (người)", "Tỷ lệ (%)"},
-		sourceHead:  []string{"Kỳ", "Lấy kỳ từ", w.file, w.sheet, "SHA-256"},
-		chartTitle:  "Tỷ lệ tham gia %s (%%) theo tháng"}
+		missingNote:    "Ô trống: đơn vị không có số liệu tháng đó (thiếu, không phải bằng 0).",
+		ppNote:         "Dòng tổng = tổng số người / tổng mẫu số (không lấy trung bình tỷ lệ); thay đổi tính bằng điểm phần trăm.",
+		incompleteNote: "* Tổng của tháng đó thiếu đơn vị không có số liệu (chưa đủ); thay đổi của dòng tổng tính trên các đơn vị có số liệu cả hai tháng (so sánh cùng nhóm đơn vị).",
+		unitsReporting: "Số đơn vị có số liệu",
+		dataSheet:      "Số liệu",
+		dataHead:       []string{"Chỉ tiêu", "Đơn vị", "Mã đơn vị", "Kỳ", "Tử số (người)", "Mẫu số (người)", "Tỷ lệ (%)"},
+		sourceHead:     []string{"Kỳ", "Lấy kỳ từ", w.file, w.sheet, "SHA-256"},
+		chartTitle:     "Tỷ lệ tham gia %s (%%) theo tháng"}
 }
 
 // title is the heading of an indicator's sheet or table.
@@ -101,4 +106,22 @@ func trendSheetName(ind, lang string) string {
 // seriesWithTotal lists an indicator's series: the units', then the total.
 func seriesWithTotal(it coverage.IndicatorTrend) []coverage.Series {
 	return append(append(make([]coverage.Series, 0, len(it.Units)+1), it.Units...), it.Total)
+}
+
+// incomplete reports whether any month's total of it leaves out a unit.
+func incomplete(it coverage.IndicatorTrend) bool {
+	for _, c := range it.TotalComplete {
+		if !c {
+			return true
+		}
+	}
+	return false
+}
+
+// totalChange is the total's change at period i, like for like.
+func totalChange(it coverage.IndicatorTrend, i int) *coverage.Pct {
+	if i < 1 || i >= len(it.TotalChanges) {
+		return nil
+	}
+	return it.TotalChanges[i]
 }

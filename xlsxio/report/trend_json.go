@@ -38,7 +38,35 @@ type trendSeriesJSON struct {
 
 type trendIndicatorJSON struct {
 	Units []trendSeriesJSON `json:"units"`
-	Total trendSeriesJSON   `json:"total"`
+	Total trendTotalJSON    `json:"total"`
+}
+
+// trendTotalJSON is the total's series: its changes_pp are like for like
+// (over the units reporting both months), and two additions to
+// bhxh.trend/v1 say so: complete (the month's total covers every unit) and
+// change_units (how many units each change is over).
+type trendTotalJSON struct {
+	trendSeriesJSON
+	Complete    []bool   `json:"complete"`
+	ChangeUnits []*int64 `json:"change_units"`
+}
+
+func totalJSON(it coverage.IndicatorTrend, decimals int) trendTotalJSON {
+	out := trendTotalJSON{trendSeriesJSON: seriesJSON(it.Total, decimals), Complete: it.TotalComplete,
+		ChangeUnits: make([]*int64, len(it.Total.Points))}
+	for i := range it.Total.Points {
+		out.ChangesPP[i] = nil
+		if c := it.TotalChanges[i]; c != nil {
+			cs := c.Format(decimals)
+			out.ChangesPP[i] = &cs
+			n := int64(it.ChangeUnits[i])
+			out.ChangeUnits[i] = &n
+		}
+	}
+	if out.Complete == nil {
+		out.Complete = []bool{}
+	}
+	return out
 }
 
 func seriesJSON(s coverage.Series, decimals int) trendSeriesJSON {
@@ -81,7 +109,7 @@ func WriteTrendJSON(w io.Writer, rep *Trend) error {
 	}
 	out.Indicators = object{}
 	for _, it := range rep.Trend.Indicators {
-		ij := trendIndicatorJSON{Units: []trendSeriesJSON{}, Total: seriesJSON(it.Total, rep.Decimals)}
+		ij := trendIndicatorJSON{Units: []trendSeriesJSON{}, Total: totalJSON(it, rep.Decimals)}
 		for _, s := range it.Units {
 			ij.Units = append(ij.Units, seriesJSON(s, rep.Decimals))
 		}

@@ -38,17 +38,27 @@ func WriteTrendTable(w io.Writer, rep *Trend) error {
 		if len(periods) > 1 {
 			t.head = append(t.head, l.changeShort+" "+periods[len(periods)-1])
 		}
-		for _, s := range seriesWithTotal(it) {
+		last := len(periods) - 1
+		for n, s := range seriesWithTotal(it) {
+			total := n == len(it.Units)
 			row := []string{s.Name, s.Code}
-			for _, p := range s.Points {
+			for i, p := range s.Points {
 				var r *coverage.Pct
 				if p != nil {
 					r = p.Rate
 				}
-				row = append(row, fmtPct(r, false))
+				cell := fmtPct(r, false)
+				if total && !it.TotalComplete[i] && r != nil {
+					cell += "*" // this month's total leaves out a unit
+				}
+				row = append(row, cell)
 			}
 			if len(periods) > 1 {
-				row = append(row, fmtPct(s.Change(len(periods)-1), true))
+				change := s.Change(last)
+				if total {
+					change = totalChange(it, last)
+				}
+				row = append(row, fmtPct(change, true))
 			}
 			t.rows = append(t.rows, row)
 		}
@@ -60,6 +70,11 @@ func WriteTrendTable(w io.Writer, rep *Trend) error {
 		t.headAlign = t.align
 		if err := t.render(w); err != nil {
 			return err
+		}
+		if incomplete(it) {
+			if _, err := fmt.Fprintln(w, l.incompleteNote); err != nil {
+				return err
+			}
 		}
 	}
 	return nil

@@ -92,7 +92,12 @@ func TestTrendXLSXReadsBackCellByCell(t *testing.T) {
 		{"STT", "Đơn vị", "Mã đơn vị", "2023-10", "2023-11", "2023-12", "Thay đổi 2023-11 (điểm %)", "Thay đổi 2023-12 (điểm %)"},
 		{"1", "Xã Hòa Bình", "04402", "13.00", "15.00", "15.60", "+2.00", "+0.60"},
 		{"2", "Phường Thủy Dương", "04405", "", "34.44", "35.00", "", "+0.56"},
-		{"", "Tổng cộng", "", "13.00", "24.21", "24.79", "+11.21", "+0.58"},
+		// October's total covers one unit of two: marked, and the change
+		// to November is over that unit alone (like for like), not the
+		// +11.21 of the raw totals.
+		{"", "Tổng cộng", "", "13.00", "24.21", "24.79", "+2.00", "+0.58"},
+		{"", "Số đơn vị có số liệu", "", "1/2", "2/2", "2/2"},
+		{"* Tổng của tháng đó thiếu đơn vị không có số liệu (chưa đủ); thay đổi của dòng tổng tính trên các đơn vị có số liệu cả hai tháng (so sánh cùng nhóm đơn vị)."},
 	}
 	if got := rows[trendHeaderRow-1:]; !reflect.DeepEqual(got, want) {
 		t.Errorf("BHXH sheet rows\n got %q\nwant %q", got, want)
@@ -110,13 +115,24 @@ func TestTrendXLSXReadsBackCellByCell(t *testing.T) {
 	if raw, _ := f.GetCellValue("BHXH", "E7", excelize.Options{RawCellValue: true}); raw != "24.21" {
 		t.Errorf("E7 raw %q, want 24.21 (470/1900 rounded half-up)", raw)
 	}
+	// The incomplete month's total is marked by its fill; a complete one is not.
+	for cell, marked := range map[string]bool{"D7": true, "E7": false} {
+		id, _ := f.GetCellStyle("BHXH", cell)
+		style, err := f.GetStyle(id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := len(style.Fill.Color) > 0 && style.Fill.Color[0] == "FFE699"; got != marked {
+			t.Errorf("%s marked incomplete: %v, want %v", cell, got, marked)
+		}
+	}
 	// The missing month is an empty cell, not zero.
 	if raw, _ := f.GetCellValue("BHXH", "D6", excelize.Options{RawCellValue: true}); raw != "" {
 		t.Errorf("D6 = %q, want empty (missing)", raw)
 	}
 	// BHYT starts in November: October is missing for everyone.
 	bhyt := sheetRows(t, f, "BHYT")
-	if got := bhyt[len(bhyt)-1]; !reflect.DeepEqual(got, []string{"", "Tổng cộng", "", "", "95.48", "95.78", "", "+0.30"}) {
+	if got := bhyt[len(bhyt)-3]; !reflect.DeepEqual(got, []string{"", "Tổng cộng", "", "", "95.48", "95.78", "", "+0.30"}) {
 		t.Errorf("BHYT total %q", got)
 	}
 
@@ -306,7 +322,7 @@ func TestTrendXLSXOpensInLibreOffice(t *testing.T) {
 			total = r
 		}
 	}
-	if want := []string{"", "Tổng cộng", "", "13.00", "24.21", "24.79", "+11.21", "+0.58"}; !reflect.DeepEqual(total, want) {
+	if want := []string{"", "Tổng cộng", "", "13.00", "24.21", "24.79", "+2.00", "+0.58"}; !reflect.DeepEqual(total, want) {
 		t.Errorf("LibreOffice reads the BHXH total as %q, want %q\nall: %q", total, want, recs)
 	}
 }

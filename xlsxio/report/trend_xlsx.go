@@ -65,6 +65,7 @@ func WriteTrendXLSX(w io.Writer, rep *Trend) error {
 
 type trendStyles struct {
 	title, note, head, text, count, rate, change, totalText, totalRate, totalChange, totalCount int
+	totalIncomplete                                                                             int // a month's total that leaves out a unit
 }
 
 func newTrendStyles(f *excelize.File, decimals int) (trendStyles, error) {
@@ -93,6 +94,8 @@ func newTrendStyles(f *excelize.File, decimals int) (trendStyles, error) {
 		{&st.totalRate, excelize.Style{Border: border, Font: bold, CustomNumFmt: &rateFmt}},
 		{&st.totalChange, excelize.Style{Border: border, Font: bold, CustomNumFmt: &changeFmt}},
 		{&st.totalCount, excelize.Style{Border: border, Font: bold, NumFmt: 3}},
+		{&st.totalIncomplete, excelize.Style{Border: border, Font: bold, CustomNumFmt: &rateFmt,
+			Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FFE699"}}}},
 	}
 	for _, d := range defs {
 		s := d.s
@@ -153,12 +156,20 @@ func writeTrendSheet(f *excelize.File, sheet string, it coverage.IndicatorTrend,
 		}
 		for i, p := range s.Points {
 			_, _, r := pointFigures(p)
-			if err := setFigure(f, sheet, cellName(4+i, row), r, rep.Decimals, rate); err != nil {
+			style := rate
+			if total && !it.TotalComplete[i] {
+				style = st.totalIncomplete
+			}
+			if err := setFigure(f, sheet, cellName(4+i, row), r, rep.Decimals, style); err != nil {
 				return err
 			}
 		}
 		for i := 1; i < np; i++ {
-			if err := setFigure(f, sheet, cellName(4+np+i-1, row), pctOf(s.Change(i)), rep.Decimals, change); err != nil {
+			c := s.Change(i)
+			if total {
+				c = totalChange(it, i) // like for like
+			}
+			if err := setFigure(f, sheet, cellName(4+np+i-1, row), pctOf(c), rep.Decimals, change); err != nil {
 				return err
 			}
 		}
@@ -173,6 +184,22 @@ func writeTrendSheet(f *excelize.File, sheet string, it coverage.IndicatorTrend,
 	totalRow := row
 	if err := write(0, it.Total, true); err != nil {
 		return err
+	}
+	chartRow := totalRow + 3
+	if incomplete(it) {
+		// How many units each month's total covers, and what the marks mean.
+		if err := setText(f, sheet, cellName(2, row), l.unitsReporting, st.text); err != nil {
+			return err
+		}
+		for i, n := range it.TotalUnits {
+			if err := setText(f, sheet, cellName(4+i, row), fmt.Sprintf("%d/%d", n, len(it.Units)), st.text); err != nil {
+				return err
+			}
+		}
+		if err := setText(f, sheet, cellName(1, row+1), l.incompleteNote, st.note); err != nil {
+			return err
+		}
+		chartRow += 2
 	}
 	widths := []float64{6, 30, 11}
 	for c, wd := range widths {
@@ -195,12 +222,12 @@ func writeTrendSheet(f *excelize.File, sheet string, it coverage.IndicatorTrend,
 	if np == 0 {
 		return nil
 	}
-	return addTrendChart(f, sheet, it, totalRow, np, l)
+	return addTrendChart(f, sheet, it, totalRow, chartRow, np, l)
 }
 
 // addTrendChart draws a native line chart of the total (and of each unit
 // when there are few) over the months, under the table.
-func addTrendChart(f *excelize.File, sheet string, it coverage.IndicatorTrend, totalRow, np int, l trendLabelSet) error {
+func addTrendChart(f *excelize.File, sheet string, it coverage.IndicatorTrend, totalRow, chartRow, np int, l trendLabelSet) error {
 	q := "'" + strings.ReplaceAll(sheet, "'", "''") + "'!"
 	firstCol := colName(4)
 	lastCol := colName(3 + np)
@@ -220,7 +247,7 @@ func addTrendChart(f *excelize.File, sheet string, it coverage.IndicatorTrend, t
 			series = append(series, seriesAt(trendFirstRow+i))
 		}
 	}
-	return f.AddChart(sheet, fmt.Sprintf("B%d", totalRow+3), &excelize.Chart{
+	return f.AddChart(sheet, fmt.Sprintf("B%d", chartRow), &excelize.Chart{
 		Type:         excelize.Line,
 		Series:       series,
 		Title:        excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: l.title(it.Key)}}},
