@@ -23,8 +23,10 @@ type allocateOptions struct {
 	Now    func() time.Time
 	Getenv func(string) string
 
-	Baseline  string // the argument expanded: one file
-	readFlags        // --sheet, --col, --columns, --period, --password
+	Baseline       string   // the first baseline file
+	Baselines      []string // every baseline file (the arguments expanded), joined unit by unit
+	crosswalkFlags          // --crosswalk, --shares, --partial: a baseline in the old units
+	readFlags               // --sheet, --col, --columns, --period, --password
 
 	Indicator     string
 	Rate          string // --rate R (percent), "" when --total
@@ -53,7 +55,7 @@ type allocateOptions struct {
 func newAllocateCmd(f *factory, runF func(*allocateOptions) error) *cobra.Command {
 	opts := &allocateOptions{streams: f.streams, Now: f.Now, Getenv: f.Getenv}
 	cmd := &cobra.Command{
-		Use:   "allocate BASELINE --indicator KEY (--rate R | --total N)",
+		Use:   "allocate BASELINE… --indicator KEY (--rate R | --total N)",
 		Short: "Split a target across units in whole people that sum exactly",
 		Long: `allocate splits a province's target ("giao chỉ tiêu") across the units of a
 baseline workbook (any file compute reads), in whole people that add up exactly
@@ -73,18 +75,27 @@ Rounding: largest-remainder (default; ties to the larger denominator, then the
 earlier row), webster, dhondt or huntington-hill. All arithmetic is exact.
 
 The xlsx output ("Giao chỉ tiêu" and "Phương pháp" sheets) is a targets file:
-bhxh compute --targets giao.xlsx reads it as it is.`,
+bhxh compute --targets giao.xlsx reads it as it is.
+
+Several baseline files are joined unit by unit (counts from one, denominators from
+another). With --crosswalk vn-2025 (and --shares), a baseline in the communes before 1
+July 2025 is moved into the new ones first, so 2026 targets are split over the new
+communes from old-commune figures.`,
 		Example: `  bhxh allocate --indicator bhxh --rate 25 co-so.xlsx
   bhxh allocate --indicator bhxh --rate 25 --method uncovered -o giao-chi-tieu.xlsx co-so.xlsx
   bhxh allocate --indicator bhyt --total 435 --rounding huntington-hill --min 1 us-house-2020.csv
-  bhxh allocate --indicator bhxh --by 'Huyện cũ' --parent-targets huyen.xlsx xa.xlsx`,
-		Args: usageArgs(cobra.ExactArgs(1)),
+  bhxh allocate --indicator bhxh --by 'Huyện cũ' --parent-targets huyen.xlsx xa.xlsx
+  bhxh allocate --indicator bhyt --rate 95 --crosswalk vn-2025 so-nguoi-2025-cu.xlsx mau-so-2025-cu.xlsx`,
+		Args: usageArgs(cobra.MinimumNArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			baseline, err := expandOneInput(args[0])
+			baselines, err := expandInputs(args)
 			if err != nil {
 				return err
 			}
-			opts.Baseline = baseline
+			opts.Baseline, opts.Baselines = baselines[0], baselines
+			if opts.By != "" && (len(baselines) > 1 || opts.Crosswalk != "") {
+				return usagef("--by reads a column of one baseline workbook as it is: give one baseline, without --crosswalk")
+			}
 			opts.TotalSet = cmd.Flags().Changed("total")
 			if err := opts.check(); err != nil {
 				return err
@@ -109,6 +120,7 @@ bhxh compute --targets giao.xlsx reads it as it is.`,
 	fl.StringVar(&opts.Lang, "lang", "vi", "language of table headers: vi or en")
 	fl.StringVar(&opts.Format, "format", "", "output format: table, csv, json or xlsx (default: from -o, else table)")
 	fl.StringVarP(&opts.Output, "output", "o", "", "output file (- = standard output)")
+	opts.crosswalkFlags.bind(cmd, "")
 	return cmd
 }
 
@@ -178,7 +190,7 @@ func runAllocate(opts *allocateOptions) error {
 	if err != nil {
 		return err
 	}
-	t, err := readTable(opts.Baseline, ropt)
+	t, issues, err := allocateBaseline(opts, ropt)
 	if err != nil {
 		return err
 	}
@@ -192,7 +204,7 @@ func runAllocate(opts *allocateOptions) error {
 		}
 	}
 	req := coverage.AllocRequest{Method: method, Rounding: rounding, Min: opts.Min, NoDecrease: opts.NoDecrease}
-	inputs := []string{opts.Baseline}
+	inputs := append([]string{}, opts.Baselines...) // set by allocateBaseline
 	if hier {
 		inputs = append(inputs, opts.ParentTargets)
 		if req.GroupTotals, err = groupTotals(opts, t, units); err != nil {
@@ -227,8 +239,50 @@ func runAllocate(opts *allocateOptions) error {
 	if err := writeReport(opts.streams, format, opts.Output, inputs, allocateWriters, rep); err != nil {
 		return err
 	}
-	printIssues(opts.Err, t.Issues) // the baseline's reading warnings (unknown_column…)
+	printIssues(opts.Err, issues) // the baseline's reading, join and conversion warnings
 	return nil
+}
+
+// allocateBaseline reads the baseline: one workbook as it is, or several
+// joined unit by unit, moved into the new units when in the old ones (with
+// --crosswalk). Several or converted make a table of their own, whose
+// columns are the keys.
+func allocateBaseline(opts *allocateOptions, ropt xlsxio.Options) (*xlsxio.Table, []xlsxio.Issue, error) {
+	if len(opts.Baselines) == 0 {
+		opts.Baselines = []string{opts.Baseline}
+	}
+	tables := make([]*xlsxio.Table, len(opts.Baselines))
+	var issues []xlsxio.Issue
+	for i, path := range opts.Baselines {
+		t, err := readTable(path, ropt)
+		if err != nil {
+			return nil, nil, err
+		}
+		tables[i] = t
+		issues = append(issues, t.Issues...)
+	}
+	if opts.Crosswalk != "" {
+		conv, err := loadConverter(opts.crosswalkFlags)
+		if err != nil {
+			return nil, nil, err
+		}
+		units, more, converted, err := conv.toNewUnits(tables)
+		if err != nil {
+			return nil, nil, err
+		}
+		if converted {
+			return convertedTable(tables[0], units), append(issues, more...), nil
+		}
+	}
+	if len(tables) == 1 {
+		return tables[0], issues, nil
+	}
+	j, err := xlsxio.Join(tables)
+	if err != nil {
+		return nil, nil, err
+	}
+	t := convertedTable(tables[0], j.Units)
+	return t, append(issues, j.Issues...), nil
 }
 
 // columnKey resolves a --method weight:COLUMN or --by COLUMN to the key the

@@ -51,7 +51,9 @@ func TestAllocateFlags(t *testing.T) {
 		{name: "by with a rate", args: []string{"--indicator", "bhxh", "--by", "Huyện", "--parent-targets", "h.csv", "--rate", "25", "co-so.xlsx"},
 			err: "with --by, each parent's total comes from --parent-targets; drop --rate/--total"},
 		{name: "negative minimum", args: []string{"--indicator", "bhxh", "--rate", "25", "--min", "-1", "co-so.xlsx"}, err: "--min -1: want 0 or more"},
-		{name: "no baseline", args: []string{"--indicator", "bhxh", "--rate", "25"}, err: "accepts 1 arg(s), received 0"},
+		{name: "no baseline", args: []string{"--indicator", "bhxh", "--rate", "25"}, err: "requires at least 1 arg(s), only received 0"},
+		{name: "by over two baselines", args: []string{"--indicator", "bhxh", "--by", "Huyện", "--parent-targets", "h.csv", "a.xlsx", "b.xlsx"},
+			err: "--by reads a column of one baseline workbook as it is: give one baseline, without --crosswalk"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			opts, err := parseCommand(t, newAllocateCmd, c.args...)

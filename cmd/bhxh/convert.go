@@ -240,7 +240,9 @@ func (c *converter) toNewUnits(tables []*xlsxio.Table) (units []coverage.Unit, i
 	return units, issues, true, err
 }
 
-// convertedTable is a table of units moved to the new units, for joins.
+// convertedTable is a table of units made by bhxh (moved to the new units,
+// or joined from several files), for joins and allocate: its columns are
+// the keys the units hold.
 func convertedTable(from *xlsxio.Table, units []coverage.Unit) *xlsxio.Table {
 	t := &xlsxio.Table{File: from.File, Path: from.Path, Sheet: from.Sheet, SHA256: from.SHA256, Period: from.Period, Title: from.Title, Units: units}
 	has := map[string]bool{}

@@ -279,3 +279,33 @@ func TestCrosswalkFlags(t *testing.T) {
 		})
 	}
 }
+
+// allocate --crosswalk splits a target over the new communes from an
+// old-commune baseline: each new commune's denominator and current count
+// are its old ones' sums.
+func TestAllocateThroughCrosswalk(t *testing.T) {
+	tr := loadCrosswalkTruth(t)
+	out, errw, code := runCmd("allocate", "--indicator", "bhyt", "--rate", "95", "--crosswalk", "vn-2025", "--format", "json",
+		filepath.Join(testdataDir(t, "crosswalk"), "cao-bang-2024-11-cu.xlsx"))
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errw)
+	}
+	var doc struct {
+		Units []struct {
+			Code                 string
+			Denominator, Current int64
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Units) != len(tr.CaoBang) {
+		t.Fatalf("%d units, want %d", len(doc.Units), len(tr.CaoBang))
+	}
+	for _, u := range doc.Units {
+		w := tr.CaoBang[u.Code].Counts
+		if u.Denominator != w["population"] || u.Current != w["bhyt"] {
+			t.Errorf("%s: %d/%d, want %d/%d", u.Code, u.Current, u.Denominator, w["bhyt"], w["population"])
+		}
+	}
+}

@@ -87,14 +87,18 @@ func TestEveryCommandExpandsInputsAlike(t *testing.T) {
 	}
 }
 
-// allocate reads one baseline: a folder or glob giving several is a usage error.
-func TestAllocateBaselineIsOneFile(t *testing.T) {
+// allocate joins several baseline files unit by unit (issue 13): counts in
+// one, the labour force in another, as a folder, give the figures of the
+// single file TestRunAllocate reads.
+func TestAllocateJoinsBaselines(t *testing.T) {
 	dir := t.TempDir()
-	writeFile(t, filepath.Join(dir, "a.csv"), "x")
-	writeFile(t, filepath.Join(dir, "b.csv"), "x")
-	_, stderr, code := runCmd("allocate", "--indicator", "bhxh", "--rate", "25", dir)
-	want := "bhxh: " + dir + " gives 2 files (" + filepath.Join(dir, "a.csv") + ", …): give one\n"
-	if code != exitUsage || stderr != want {
-		t.Errorf("exit %d, stderr %q; want exit %d, %q", code, stderr, exitUsage, want)
+	writeFile(t, filepath.Join(dir, "a-so-nguoi.csv"), "Đơn vị,BHXH bắt buộc,BHXH tự nguyện\nXã A,150,5\nXã B,201,44\nXã C,100,0\n")
+	writeFile(t, filepath.Join(dir, "b-mau-so.csv"), "Đơn vị,Lực lượng lao động\nXã C,2000\nXã A,1000\nXã B,3000\n")
+	stdout, stderr, code := runCmd("allocate", "--indicator", "bhxh", "--rate", "10", "--format", "csv", dir)
+	want := "\ufeffunit,labour_force,bhxh_mandatory,bhxh_voluntary,plan_bhxh,increment,target_bhxh\n" +
+		"Xã A,1000,150,5,155,0,15.50\nXã B,3000,201,44,267,22,8.90\nXã C,2000,100,0,178,78,8.90\n" +
+		"Tổng cộng,6000,451,49,600,100,10.00\n"
+	if code != exitOK || stdout != want {
+		t.Errorf("exit %d, stderr %q, stdout\n%s\nwant\n%s", code, stderr, stdout, want)
 	}
 }

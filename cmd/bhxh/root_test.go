@@ -21,7 +21,6 @@ func TestCobraRefusalsAreUsageErrors(t *testing.T) {
 		{"flag without its value", []string{"compute", "a.xlsx", "--decimals"}, "bhxh: flag needs an argument: --decimals\n"},
 		{"flag value of the wrong type", []string{"compute", "--decimals", "hai", "a.xlsx"}, "bhxh: invalid argument \"hai\" for \"--decimals\" flag: strconv.ParseInt: parsing \"hai\": invalid syntax\n"},
 		{"no input", []string{"compute"}, "bhxh: requires at least 1 arg(s), only received 0\n"},
-		{"two baselines", []string{"allocate", "a.xlsx", "b.xlsx"}, "bhxh: accepts 1 arg(s), received 2\n"},
 		{"an argument where none is taken", []string{"version", "x"}, "bhxh: unknown command \"x\" for \"bhxh version\"\n"},
 		{"unknown shell", []string{"completion", "tcsh"}, "bhxh: unknown command \"tcsh\" for \"bhxh completion\"\n"},
 		{"a shell given an argument", []string{"completion", "bash", "x"}, "bhxh: unknown command \"x\" for \"bhxh completion bash\"\n"},
