@@ -1,6 +1,10 @@
 package main
 
 import (
+	"context"
+	"fmt"
+	"strings"
+
 	"github.com/spf13/cobra"
 
 	"github.com/bhxh/bhxh/xlsxio"
@@ -11,9 +15,11 @@ import (
 // checked flags, and the streams.
 type inspectOptions struct {
 	streams
-	Inputs    []string // the arguments expanded (folders, globs)
-	readFlags          // --sheet, --col, --columns, --period, --password
-	Format    string
+	Inputs         []string // the arguments expanded (folders, globs)
+	readFlags               // --sheet, --col, --columns, --period, --password
+	Format         string
+	Unit           string // --unit NAME|CODE: where that unit's figures came from
+	crosswalkFlags        // with --unit: inputs in the old units, converted first
 }
 
 // newInspectCmd binds inspect's flags and checks them; runF does the work
@@ -26,10 +32,17 @@ func newInspectCmd(f *factory, runF func(*inspectOptions) error) *cobra.Command 
 		Long: `inspect reads workbooks as compute would and shows what it recognised: the sheet,
 the header rows, each column and the key it was read as (or why it was ignored),
 the units, the total row, the period and any warning. When a guess is wrong, it
-prints the --col line that fixes it.`,
+prints the --col line that fixes it.
+
+--unit NAME (or its code) shows where each of that unit's figures came from: the
+cell of every count, as file!sheet!cell, reading the inputs as compute would
+(several joined unit by unit; with --crosswalk, old units moved into the new ones,
+each figure then listed with the old units and cells it was summed from).`,
 		Example: `  bhxh inspect tinh-mau-2023-11.xlsx
   bhxh inspect --sheet "Số liệu" --format json bao-cao.xlsx
-  bhxh inspect --col 'TG BHXH BB=bhxh_mandatory' huyen.xlsx`,
+  bhxh inspect --col 'TG BHXH BB=bhxh_mandatory' huyen.xlsx
+  bhxh inspect --unit "Huyện Đông Hòa" tinh-mau-2023-11.xlsx
+  bhxh inspect --unit 01273 --crosswalk vn-2025 cao-bang-2024-11.xlsx`,
 		Args: usageArgs(cobra.MinimumNArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			inputs, err := expandInputs(args)
@@ -43,15 +56,75 @@ prints the --col line that fixes it.`,
 			if err := opts.readFlags.check(); err != nil {
 				return err
 			}
+			if opts.Unit == "" && (opts.Crosswalk != "" || opts.Shares != "") {
+				return usagef("--crosswalk and --shares go with --unit")
+			}
 			if runF != nil {
 				return runF(opts)
+			}
+			if opts.Unit != "" {
+				return runInspectUnit(cmd.Context(), opts)
 			}
 			return runInspect(opts)
 		},
 	}
 	opts.readFlags.bind(cmd)
 	cmd.Flags().StringVar(&opts.Format, "format", "table", "output format: table or json")
+	cmd.Flags().StringVar(&opts.Unit, "unit", "", "show where this unit's figures came from (its name or code)")
+	opts.crosswalkFlags.bind(cmd, "")
 	return cmd
+}
+
+// runInspectUnit reads the inputs as compute would and prints where the
+// figures of the unit --unit names came from.
+func runInspectUnit(ctx context.Context, opts *inspectOptions) error {
+	ropt, err := opts.readFlags.options()
+	if err != nil {
+		return err
+	}
+	tables, err := readAll(ctx, opts.Inputs, ropt)
+	if err != nil {
+		return err
+	}
+	units, _, _, err := joinInputs(tables)
+	if err != nil {
+		return err
+	}
+	if opts.Crosswalk != "" {
+		conv, err := loadConverter(opts.crosswalkFlags)
+		if err != nil {
+			return err
+		}
+		cu, _, converted, err := conv.toNewUnits(tables)
+		if err != nil {
+			return err
+		}
+		if converted {
+			units = cu
+		}
+	}
+	ix := xlsxio.NewUnitIndex()
+	for _, u := range units {
+		ix.Add(xlsxio.UnitRef{Code: u.Code, Name: u.Name}) // a doubled unit was refused by the reader or the join
+	}
+	ref := xlsxio.UnitRef{Name: opts.Unit}
+	if strings.Trim(opts.Unit, "0123456789") == "" {
+		ref = xlsxio.UnitRef{Code: opts.Unit} // a code
+	}
+	m, err := ix.Find(ref)
+	if err != nil {
+		return err
+	}
+	if m.Index < 0 {
+		return fmt.Errorf("no unit %q in %s", opts.Unit, strings.Join(opts.Inputs, ", "))
+	}
+	if opts.Format == "json" {
+		return report.WriteUnitTraceJSON(opts.Out, &units[m.Index])
+	}
+	if m.Warning != "" {
+		fmt.Fprintln(opts.Err, "bhxh: warning loose_unit_match:", m.Warning)
+	}
+	return report.WriteUnitTrace(opts.Out, &units[m.Index], "vi")
 }
 
 // runInspect reads each input and shows what was recognised.

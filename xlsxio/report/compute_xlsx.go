@@ -89,7 +89,7 @@ func WriteComputeXLSX(w io.Writer, rep *Compute) error {
 		return err
 	}
 	defer x.f.Close()
-	for _, step := range []func() error{x.summary, x.gapsSheet, x.checksSheet, x.sourcesSheet, x.dimensions, x.docProps} {
+	for _, step := range []func() error{x.summary, x.gapsSheet, x.checksSheet, x.sourcesSheet, x.figureSources, x.dimensions, x.docProps} {
 		if err := step(); err != nil {
 			return err
 		}
@@ -687,6 +687,16 @@ func (x *xlsxReport) sourcesSheet() error {
 		}
 	}
 	return nil
+}
+
+// figureSources is the sheet "Nguồn số liệu": each unit's figures with the
+// cells they were read from (and the old units of a converted unit).
+func (x *xlsxReport) figureSources() error {
+	units := make([]*coverage.Unit, 0, len(x.rep.Result.Units))
+	for i := range x.rep.Result.Units {
+		units = append(units, x.rep.Result.Units[i].Source)
+	}
+	return writeSourcesSheet(x.f, units, x.rep.Lang)
 }
 
 // dimensions records each sheet's used range, which readers that stream

@@ -26,7 +26,8 @@
 //	          inspect_table.go (and the likeliest header when none was found)
 //	template  template.go (the blank workbook units fill in)
 //	sources   sources.go: where every figure came from (cells, old units),
-//	          as JSON and as the sheet "Nguồn số liệu"
+//	          as JSON and as the sheet "Nguồn số liệu"; unit_trace.go (one
+//	          unit's, for inspect --unit)
 //	shared    figure.go (a typed figure and the indicator's fields),
 //	          json.go (the ordered JSON object), csv.go (CSV for Excel),
 //	          table.go (the console table, over tablewriter), xlsx.go (cells,
