@@ -51,7 +51,7 @@ into the new units, so a trend through 2025 lines every month up; without it, mo
 both sides of the reorganisation are refused. A unit absent from
 a month is shown as missing (an empty cell in xlsx, "x" in the table, null in JSON), never
 as zero, with a missing_unit warning; that month's total is marked incomplete ("*" in the
-table, a coloured cell in xlsx, "complete": false in JSON) and the total's change between
+table, a coloured cell with "*" in xlsx, "complete": false in JSON) and the total's change between
 two months is over the units reporting both (like for like). Totals are sums of counts
 divided by sums of denominators, month by month.
 

@@ -74,6 +74,9 @@ func newTrendStyles(f *excelize.File, decimals int) (trendStyles, error) {
 		rateFmt += "." + strings.Repeat("0", decimals)
 	}
 	changeFmt := "+" + rateFmt + ";-" + rateFmt + ";" + rateFmt
+	// An incomplete month's total shows the "*" its note explains, as in
+	// the table; the cell stays the number.
+	incompleteFmt := rateFmt + `"*"`
 	border := []excelize.Border{{Type: "left", Color: "999999", Style: 1}, {Type: "right", Color: "999999", Style: 1},
 		{Type: "top", Color: "999999", Style: 1}, {Type: "bottom", Color: "999999", Style: 1}}
 	bold := &excelize.Font{Bold: true}
@@ -94,7 +97,7 @@ func newTrendStyles(f *excelize.File, decimals int) (trendStyles, error) {
 		{&st.totalRate, excelize.Style{Border: border, Font: bold, CustomNumFmt: &rateFmt}},
 		{&st.totalChange, excelize.Style{Border: border, Font: bold, CustomNumFmt: &changeFmt}},
 		{&st.totalCount, excelize.Style{Border: border, Font: bold, NumFmt: 3}},
-		{&st.totalIncomplete, excelize.Style{Border: border, Font: bold, CustomNumFmt: &rateFmt,
+		{&st.totalIncomplete, excelize.Style{Border: border, Font: bold, CustomNumFmt: &incompleteFmt,
 			Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FFE699"}}}},
 	}
 	for _, d := range defs {
