@@ -462,7 +462,7 @@ func readAll(ctx context.Context, inputs []string, ropt xlsxio.Options) ([]*xlsx
 func attachPrior(units []coverage.Unit, tables []*xlsxio.Table, path string, ropt xlsxio.Options, conv *converter) ([]coverage.Unit, *xlsxio.Table, []xlsxio.Issue, error) {
 	popt := ropt
 	popt.Period = "" // --period is the current workbook's
-	pt, err := xlsxio.ReadFile(path, popt)
+	pt, err := readTable(path, popt)
 	if err != nil {
 		return nil, nil, nil, err
 	}
