@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/xuri/excelize/v2"
 )
 
 // compute --prior against last year's workbook in the old communes: through
@@ -90,3 +92,70 @@ func ptrStr(p *int64) string {
 }
 
 func itoa64(n int64) string { return strconv.FormatInt(n, 10) }
+
+// The xlsx report shows each indicator's change against the prior after
+// its columns, for every new commune exactly (truths from gen.py), and
+// says under the total over how many units its change is when some have
+// no prior.
+func TestComputePriorXLSX(t *testing.T) {
+	tr := loadCrosswalkTruth(t)
+	dir := testdataDir(t, "crosswalk")
+	now := filepath.Join(dir, "cao-bang-2025-11.xlsx")
+	read := func(prior string) [][]string {
+		t.Helper()
+		out := filepath.Join(t.TempDir(), "bao-cao.xlsx")
+		if _, errw, code := runCmd("compute", "--crosswalk", "vn-2025", "--prior", prior, "-o", out, now); code != exitOK {
+			t.Fatalf("exit %d: %s", code, errw)
+		}
+		f, err := excelize.OpenFile(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		rows, err := f.GetRows("Tổng hợp", excelize.Options{RawCellValue: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return rows
+	}
+	inds := map[string]string{"BHXH": "bhxh", "BHXH bắt buộc": "bhxh_mandatory", "BHXH tự nguyện": "bhxh_voluntary", "BHTN": "bhtn", "BHYT": "bhyt"}
+	rows := read(filepath.Join(dir, "cao-bang-2024-11-cu.xlsx"))
+	head := rows[1]
+	checked := 0
+	for c, h := range head {
+		label, ok := strings.CutPrefix(h, "Tăng/giảm so với cùng kỳ ")
+		if !ok {
+			continue
+		}
+		ind := inds[strings.TrimSuffix(label, " (người)")]
+		if ind == "" {
+			t.Fatalf("column %q", h)
+		}
+		if !strings.HasPrefix(head[c-1], "Tỷ lệ "+label[:len(label)-len(" (người)")]) {
+			t.Errorf("%q follows %q, not its indicator's rate", h, head[c-1])
+		}
+		for _, r := range rows[2:] {
+			key := r[1] // the code; the total has none
+			if r[0] == "Toàn tỉnh" {
+				key = "total"
+			}
+			if got, want := r[c], itoa64(tr.CaoBangPrior[key][ind].Change); got != want {
+				t.Errorf("%s %s: change %s, want %s", r[0], ind, got, want)
+			}
+			checked++
+		}
+	}
+	if checked != 5*57 {
+		t.Errorf("%d changes checked, want 5 indicators × 57 rows", checked)
+	}
+	if last := rows[len(rows)-1]; len(last) > 0 && strings.HasPrefix(last[0], "Tăng/giảm của dòng tổng") {
+		t.Errorf("every unit has a prior, yet the note %q", last[0])
+	}
+
+	// One old district as the prior: 7 units of 56 have one.
+	rows = read(filepath.Join(dir, "cao-bang-huyen-2024-11-cu.xlsx"))
+	note := rows[len(rows)-1][0]
+	if !strings.HasPrefix(note, "Tăng/giảm của dòng tổng chỉ tính trên các đơn vị có số liệu cùng kỳ") || !strings.Contains(note, "BHYT 7/56") {
+		t.Errorf("note %q", note)
+	}
+}

@@ -109,12 +109,13 @@ const (
 	measureGap
 	measureNeeded
 	measurePlan
+	measureChange // the xlsx summary only: people against the prior
 )
 
 // measureFields are the measures' figures.
 var measureFields = [...]indicatorField{
 	measureRate: rateField, measureTarget: targetField, measureGap: gapField,
-	measureNeeded: neededField, measurePlan: planCompletionField,
+	measureNeeded: neededField, measurePlan: planCompletionField, measureChange: changeField,
 }
 
 // reportColumn is one figure of one indicator, as the table and the xlsx

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"sort"
 	"strconv"
+	"strings"
 	"time"
 	"unicode/utf8"
 
@@ -30,6 +31,8 @@ type xlsxLabels struct {
 	period                         string // "tháng %d/%d"
 	rate, target, gap, needed      string // "%s": indicator label
 	plan, pace                     string
+	change                         string // "%s": indicator label
+	likeForLike                    string // the total's change over fewer units
 	noTargets, noIssues            string
 	issueHead                      []string
 	file, sheet, sha, columns      string
@@ -54,6 +57,8 @@ var xlsxText = map[string]xlsxLabels{
 		targetNotes: "Nguồn chỉ tiêu",
 		decimals:    "Số chữ số thập phân của tỷ lệ",
 		chartTitle:  "Tỷ lệ %s so với chỉ tiêu",
+		change:      "Tăng/giảm so với cùng kỳ %s (người)",
+		likeForLike: "Tăng/giảm của dòng tổng chỉ tính trên các đơn vị có số liệu cùng kỳ (so sánh cùng nhóm đơn vị): %s.",
 	},
 	"en": {
 		summary: "Summary", gaps: "Gaps", checks: "Checks",
@@ -69,6 +74,8 @@ var xlsxText = map[string]xlsxLabels{
 		targetNotes: "Where the targets come from",
 		decimals:    "Decimals of rates",
 		chartTitle:  "Rate, %s, against target",
+		change:      "Change on the prior, %s (people)",
+		likeForLike: "The total's change is over the units with a prior only (like for like): %s.",
 	},
 }
 
@@ -208,7 +215,8 @@ func (x *xlsxReport) columns() []summaryColumn {
 		cols = append(cols, summaryColumn{header: header(k, lang), kind: countCell,
 			value: func(u *coverage.UnitResult) figure { return unitCount(u, k) }})
 	}
-	for _, rc := range tableColumns(x.rep) {
+	tcols := tableColumns(x.rep)
+	for i, rc := range tcols {
 		label := indicatorLabel(rc.ind, lang)
 		c := summaryColumn{kind: rateCell, rc: &rc, value: rc.value}
 		switch rc.measure {
@@ -224,8 +232,40 @@ func (x *xlsxReport) columns() []summaryColumn {
 			c.header = fmt.Sprintf(x.lab.plan, label)
 		}
 		cols = append(cols, c)
+		// After an indicator's last column, its change against the
+		// prior (the same period last year, or --prior) when it has one.
+		if last := i == len(tcols)-1 || tcols[i+1].ind != rc.ind; last && hasChange(&x.rep.Result, rc.ind) {
+			ch := reportColumn{rc.ind, measureChange}
+			cols = append(cols, summaryColumn{header: fmt.Sprintf(x.lab.change, label), kind: countCell, rc: &ch, value: ch.value})
+		}
 	}
 	return cols
+}
+
+// hasChange reports whether any row has a change of ind against a prior.
+func hasChange(res *coverage.Result, ind string) bool {
+	for _, u := range reportRows(res) {
+		if r := u.Indicator(ind); r != nil && r.Change != nil {
+			return true
+		}
+	}
+	return false
+}
+
+// likeForLikeNote says, under the summary, which indicators' total change
+// is over fewer units than the total (those with a prior), and how many.
+func (x *xlsxReport) likeForLikeNote(sheet string) error {
+	tot := &x.rep.Result.Total
+	var parts []string
+	for _, ind := range presentIndicators(&x.rep.Result) {
+		if r := tot.Indicator(ind); r != nil && r.ChangeUnits != nil && r.Change != nil {
+			parts = append(parts, fmt.Sprintf("%s %d/%d", indicatorShort(ind, x.rep.Lang), *r.ChangeUnits, len(x.rep.Result.Units)))
+		}
+	}
+	if len(parts) == 0 {
+		return nil
+	}
+	return x.setStr(sheet, cellName(1, x.totalRow+1), fmt.Sprintf(x.lab.likeForLike, strings.Join(parts, ", ")))
 }
 
 // setValue writes one figure in the style of its column, bold in the
@@ -353,6 +393,9 @@ func (x *xlsxReport) summary() error {
 	}
 	x.totalRow = x.firstRow + len(rows) - 1
 	if err := x.fitColumns(sheet, heads, values, 8, 40); err != nil {
+		return err
+	}
+	if err := x.likeForLikeNote(sheet); err != nil {
 		return err
 	}
 

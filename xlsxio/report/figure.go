@@ -82,6 +82,7 @@ var (
 	neededField         = indicatorField{"persons_needed", func(r *coverage.IndicatorResult) figure { return countOf(r.PersonsNeeded) }}
 	planCompletionField = indicatorField{"plan_completion", func(r *coverage.IndicatorResult) figure { return pctOf(r.PlanCompletion) }}
 	paceField           = indicatorField{"pace_per_month", func(r *coverage.IndicatorResult) figure { return countOf(r.PacePerMonth) }}
+	changeField         = indicatorField{"change", func(r *coverage.IndicatorResult) figure { return countOf(r.Change) }}
 )
 
 // indicatorFields are the figures of an indicator in bhxh.compute/v1 order.
@@ -101,7 +102,7 @@ var indicatorFields = []indicatorField{
 	{"plan", func(r *coverage.IndicatorResult) figure { return countOf(r.Plan) }},
 	planCompletionField,
 	{"prior", func(r *coverage.IndicatorResult) figure { return countOf(r.Prior) }},
-	{"change", func(r *coverage.IndicatorResult) figure { return countOf(r.Change) }},
+	changeField,
 	paceField,
 }
 
