@@ -52,6 +52,17 @@ type Origin struct {
 	Sources    map[string][]string // the old unit's cells, by key
 }
 
+// MovedAcrossReform reports whether u's figure for key was summed from old
+// units (some of its Origins give it).
+func (u *Unit) MovedAcrossReform(key string) bool {
+	for _, og := range u.Origins {
+		if _, ok := og.Counts[key]; ok {
+			return true
+		}
+	}
+	return false
+}
+
 // Count returns the count for key and whether it was reported.
 func (u *Unit) Count(key string) (int64, bool) {
 	v, ok := u.Counts[key]

@@ -3,6 +3,8 @@ package xlsxio
 import (
 	"errors"
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -111,6 +113,7 @@ func copyUnit(u *coverage.Unit) coverage.Unit {
 	for k, v := range u.Sources {
 		c.Sources[k] = append([]string(nil), v...)
 	}
+	c.Origins = slices.Clone(u.Origins)
 	return c
 }
 
@@ -155,7 +158,31 @@ func mergeUnit(into, u *coverage.Unit) []error {
 			into.Sources[k] = append(into.Sources[k], u.Sources[k]...)
 		}
 	}
+	mergeOrigins(into, u.Origins)
 	return errs
+}
+
+// mergeOrigins adds the old units ogs to into's: an old unit already
+// there (this year's figures and, from --prior, last year's of the same
+// old unit) gains the keys it lacked, another is appended.
+func mergeOrigins(into *coverage.Unit, ogs []coverage.Origin) {
+	for _, og := range ogs {
+		i := slices.IndexFunc(into.Origins, func(o coverage.Origin) bool {
+			return o.Code == og.Code && o.Name == og.Name && o.Relation == og.Relation && o.ShareCell == og.ShareCell
+		})
+		if i < 0 {
+			into.Origins = append(into.Origins, og)
+			continue
+		}
+		o := &into.Origins[i]
+		counts, sources := maps.Clone(o.Counts), maps.Clone(o.Sources)
+		for k, v := range og.Counts {
+			if _, had := counts[k]; !had {
+				counts[k], sources[k] = v, og.Sources[k]
+			}
+		}
+		o.Counts, o.Sources = counts, sources
+	}
 }
 
 // writtenCount tells whether u's count k was written in a cell (or moved
@@ -163,7 +190,7 @@ func mergeUnit(into, u *coverage.Unit) []error {
 // cell, which states nothing.
 func writtenCount(u *coverage.Unit, k string) bool {
 	_, ok := u.Cells[k]
-	return ok || len(u.Origins) > 0
+	return ok || u.MovedAcrossReform(k)
 }
 
 func conflict(unit, key, a, b string, at, bt []string) error {
@@ -284,7 +311,7 @@ func AsPrior(t *Table) *Table {
 		u := &t.Units[i]
 		pu := coverage.Unit{Name: u.Name, Code: u.Code, Counts: map[string]int64{}, Percents: map[string]decimal.Decimal{},
 			Shown: map[string]int{}, Cells: map[string]string{"unit": u.Cells["unit"]}, Sources: map[string][]string{}, Row: u.Row,
-			Origins: u.Origins}
+			Origins: priorOrigins(u.Origins, isCurrent)}
 		for k, v := range u.Counts {
 			if !isCurrent[k] {
 				continue
@@ -299,4 +326,23 @@ func AsPrior(t *Table) *Table {
 		p.Units = append(p.Units, pu)
 	}
 	return p
+}
+
+// priorOrigins are a converted prior unit's old units with their counts
+// and cells under the prior keys, so the joined unit says which old units
+// its prior figures were summed from.
+func priorOrigins(ogs []coverage.Origin, isCurrent map[string]bool) []coverage.Origin {
+	var out []coverage.Origin
+	for _, og := range ogs {
+		po := og
+		po.Counts, po.Sources = map[string]int64{}, map[string][]string{}
+		for k, v := range og.Counts {
+			if isCurrent[k] {
+				po.Counts[coverage.PriorPrefix+k] = v
+				po.Sources[coverage.PriorPrefix+k] = og.Sources[k]
+			}
+		}
+		out = append(out, po)
+	}
+	return out
 }

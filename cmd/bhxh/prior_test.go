@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -157,5 +158,94 @@ func TestComputePriorXLSX(t *testing.T) {
 	note := rows[len(rows)-1][0]
 	if !strings.HasPrefix(note, "Tăng/giảm của dòng tổng chỉ tính trên các đơn vị có số liệu cùng kỳ") || !strings.Contains(note, "BHYT 7/56") {
 		t.Errorf("note %q", note)
+	}
+}
+
+// A prior moved across the reform names the old units it was summed from:
+// each new commune's "from" lists its old communes with their prior counts
+// and cells, which add up to the prior (truths from gen.py), and the xlsx
+// sheet "Nguồn số liệu" gives one row per old unit of each prior figure.
+func TestComputePriorFromOldUnits(t *testing.T) {
+	tr := loadCrosswalkTruth(t)
+	dir := testdataDir(t, "crosswalk")
+	args := []string{"compute", "--crosswalk", "vn-2025", "--prior", filepath.Join(dir, "cao-bang-2024-11-cu.xlsx"), filepath.Join(dir, "cao-bang-2025-11.xlsx")}
+	out, errw, code := runCmd(append(args, "--format", "json")...)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errw)
+	}
+	var doc struct {
+		Units []struct {
+			Code    string
+			Sources map[string][]string
+			From    []struct {
+				Code, Relation string
+				Counts         map[string]int64
+				Sources        map[string][]string
+			}
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatal(err)
+	}
+	olds := 0
+	for _, u := range doc.Units {
+		var sum int64
+		var cells []string
+		for _, f := range u.From {
+			if _, ok := f.Counts["bhyt"]; ok {
+				t.Errorf("%s from %s: a current count %v; this year's file is in the new units", u.Code, f.Code, f.Counts)
+			}
+			sum += f.Counts["prior_bhyt"]
+			cells = append(cells, f.Sources["prior_bhyt"]...)
+			olds++
+		}
+		if want := tr.CaoBangPrior[u.Code]["bhyt"].Prior; sum != want {
+			t.Errorf("%s: old units give prior_bhyt %d, want %d", u.Code, sum, want)
+		}
+		if strings.Join(cells, ", ") != strings.Join(u.Sources["prior_bhyt"], ", ") {
+			t.Errorf("%s: old units' cells %v, the unit's %v", u.Code, cells, u.Sources["prior_bhyt"])
+		}
+	}
+	if olds != 161 {
+		t.Errorf("%d old units in from, want Cao Bằng's 161", olds)
+	}
+
+	xlsx := filepath.Join(t.TempDir(), "bao-cao.xlsx")
+	if _, errw, code := runCmd(append(args, "-o", xlsx)...); code != exitOK {
+		t.Fatalf("exit %d: %s", code, errw)
+	}
+	f, err := excelize.OpenFile(xlsx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := f.GetRows("Nguồn số liệu", excelize.Options{RawCellValue: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	moved := map[string]int64{} // unit code → prior_bhyt summed over its old-unit rows
+	current := 0
+	for _, r := range rows[1:] {
+		switch r[2] {
+		case "prior_bhyt":
+			if len(r) < 10 || r[6] == "" {
+				t.Fatalf("prior row without its old unit: %q", r)
+			}
+			n, _ := strconv.ParseInt(r[9], 10, 64)
+			moved[r[1]] += n
+		case "bhyt":
+			current++
+			if len(r) > 6 && r[6] != "" {
+				t.Errorf("a current figure read as it is names an old unit: %q", r)
+			}
+		}
+	}
+	for code, n := range moved {
+		if want := tr.CaoBangPrior[code]["bhyt"].Prior; n != want {
+			t.Errorf("%s: sheet moves %d, want %d", code, n, want)
+		}
+	}
+	if len(moved) != 56 || current != 56 {
+		t.Errorf("%d units with prior rows, %d current rows; want 56 each", len(moved), current)
 	}
 }

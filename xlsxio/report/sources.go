@@ -104,7 +104,7 @@ func sourceRows(units []*coverage.Unit, lang string) [][]any {
 		}
 		for _, k := range sourceKeys(u) {
 			base := []any{u.Name, u.Code, k, header(k, lang), value(u, k)}
-			if len(u.Origins) == 0 {
+			if !u.MovedAcrossReform(k) {
 				rows = append(rows, append(base, strings.Join(u.Sources[k], ", ")))
 				continue
 			}

@@ -36,7 +36,7 @@ func WriteUnitTrace(w io.Writer, u *coverage.Unit, lang string) error {
 		if c, ok := u.Counts[k]; ok {
 			v = num(c)
 		}
-		if len(u.Origins) == 0 {
+		if !u.MovedAcrossReform(k) {
 			fmt.Fprintf(&b, "  %-28s %12s  %s\n", k, v, strings.Join(u.Sources[k], ", "))
 			continue
 		}
