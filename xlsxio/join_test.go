@@ -142,3 +142,45 @@ func TestJoinReports(t *testing.T) {
 		}
 	})
 }
+
+// A prior converted across the reform keeps its old units under the prior
+// keys; joined with this year's units, each unit names the old units of
+// its prior, and an old unit both sides were made of is listed once with
+// both years' figures.
+func TestJoinPriorKeepsOldUnits(t *testing.T) {
+	origin := func(code, key string, n int64, cell string) coverage.Origin {
+		return coverage.Origin{Code: code, Name: "Xã " + code, Relation: "whole",
+			Counts: map[string]int64{key: n}, Sources: map[string][]string{key: {cell}}}
+	}
+	cur := joinTable("2025.xlsx", []string{"bhyt"}, "01363|Xã Thông Nông|3648")
+	last := joinTable("2024.xlsx", []string{"bhyt"}, "01363|Xã Thông Nông|47545")
+	last.Units[0].Origins = []coverage.Origin{origin("01363", "bhyt", 30000, "cu.xlsx!T11!H7"), origin("01375", "bhyt", 17545, "cu.xlsx!T11!H8")}
+	p := AsPrior(last)
+	if got := p.Units[0].Origins[1]; got.Counts["prior_bhyt"] != 17545 || got.Sources["prior_bhyt"][0] != "cu.xlsx!T11!H8" || len(got.Counts) != 1 {
+		t.Errorf("prior origin %+v", got)
+	}
+	if last.Units[0].Origins[1].Counts["bhyt"] != 17545 {
+		t.Error("AsPrior changed its input")
+	}
+	j, err := Join([]*Table{cur, p})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if u := j.Units[0]; len(u.Origins) != 2 || u.MovedAcrossReform("bhyt") || !u.MovedAcrossReform("prior_bhyt") {
+		t.Errorf("joined %+v", u)
+	}
+
+	// This year's figures also moved from the same old unit: one origin.
+	cur.Units[0].Origins = []coverage.Origin{origin("01363", "bhyt", 3648, "moi.xlsx!T11!H7")}
+	j, err = Join([]*Table{cur, p})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ogs := j.Units[0].Origins
+	if len(ogs) != 2 || ogs[0].Counts["bhyt"] != 3648 || ogs[0].Counts["prior_bhyt"] != 30000 || ogs[1].Code != "01375" {
+		t.Errorf("origins %+v", ogs)
+	}
+	if len(cur.Units[0].Origins[0].Counts) != 1 {
+		t.Error("Join changed its input's old units")
+	}
+}
