@@ -111,6 +111,25 @@ func (r roadmap) years() []int {
 	return ys
 }
 
+// BetweenMilestonesError: a preset's year lies between two of its
+// milestone years; it has no official figure, only an interpolated one.
+type BetweenMilestonesError struct {
+	Preset string
+	Year   int
+	Years  []int // the milestone years
+	// Instead is how the caller asks for interpolation (a command-line
+	// flag); "" names nothing.
+	Instead string
+}
+
+func (e *BetweenMilestonesError) Error() string {
+	how := "interpolate linearly between them to have one"
+	if e.Instead != "" {
+		how = "use " + e.Instead + " to interpolate linearly between them"
+	}
+	return fmt.Sprintf("%s has no figure for %d: its milestone years are %s (%s)", e.Preset, e.Year, joinInts(e.Years), how)
+}
+
 // Preset returns the targets of preset name for year. A year that is not a
 // milestone has no official figure and is refused, unless interpolate is
 // set: then each rate is interpolated linearly (exactly) between the
@@ -147,8 +166,7 @@ func Preset(name string, year int, interpolate bool) (map[string]coverage.Target
 			r.name, year, list, ys[0], ys[len(ys)-1])
 	}
 	if !interpolate {
-		return nil, fmt.Errorf("%s has no figure for %d: its milestone years are %s (use --interpolate to interpolate linearly between them)",
-			r.name, year, list)
+		return nil, &BetweenMilestonesError{Preset: r.name, Year: year, Years: ys}
 	}
 	i := sort.SearchInts(ys, year) // ys[i-1] < year < ys[i]
 	y0, y1 := ys[i-1], ys[i]

@@ -83,7 +83,7 @@ func TestPresetRefusals(t *testing.T) {
 		interpolate bool
 		want        string
 	}{
-		{"nq28", 2023, false, "nq28 has no figure for 2023: its milestone years are 2021, 2025, 2030 (use --interpolate to interpolate linearly between them)"},
+		{"nq28", 2023, false, "nq28 has no figure for 2023: its milestone years are 2021, 2025, 2030 (interpolate linearly between them to have one)"}, // the command names its flag
 		{"nq28", 2020, false, "nq28 has no figure for 2020: its milestone years are 2021, 2025, 2030, and a year outside 2021–2030 cannot be interpolated"},
 		{"nq28", 2031, true, "nq28 has no figure for 2031: its milestone years are 2021, 2025, 2030, and a year outside 2021–2030 cannot be interpolated"},
 		{"qd546", 2026, true, "qd546 has no figure for 2026: its milestone years are 2022, 2023, 2024, 2025, and a year outside 2022–2025 cannot be interpolated"},

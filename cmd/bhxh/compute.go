@@ -143,7 +143,7 @@ func (opts *computeOptions) check(yearSet bool) error {
 	}
 	if opts.Preset != "" {
 		if opts.PresetTargets, err = targets.Preset(opts.Preset, opts.Year, opts.Interpolate); err != nil {
-			return usageError{err}
+			return usageError{presetHint(err)}
 		}
 	}
 	return nil

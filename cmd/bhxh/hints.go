@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/bhxh/bhxh/targets"
 	"github.com/bhxh/bhxh/xlsxio"
 )
 
@@ -79,4 +80,13 @@ func countHints(err error) error {
 		out[i] = noKind(e)
 	}
 	return out
+}
+
+// presetHint offers --interpolate for a preset year between milestones.
+func presetHint(err error) error {
+	var bm *targets.BetweenMilestonesError
+	if errors.As(err, &bm) {
+		bm.Instead = "--interpolate" // the error is this run's alone
+	}
+	return err
 }

@@ -77,6 +77,8 @@ func TestHintsNameTheFlags(t *testing.T) {
 			"bhxh: --col \"LLLĐ\": want 'Header text=key'\n"},
 		{"--col header", []string{"compute", "--col", " =bhyt", "ok.xlsx"}, 2,
 			"bhxh: --col \" =bhyt\": empty header\n"},
+		{"--interpolate", []string{"compute", "--preset", "nq28", "--year", "2023", "ok.xlsx"}, 2,
+			"bhxh: nq28 has no figure for 2023: its milestone years are 2021, 2025, 2030 (use --interpolate to interpolate linearly between them)\n"},
 		{"--columns", []string{"compute", "--columns", "cot.txt", "ok.xlsx"}, 1,
 			"bhxh: cot.txt:3: --col \"Tổng=xyz\": unknown key \"xyz\" (keys: unit, code, "},
 	} {
