@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/shopspring/decimal"
 
@@ -51,6 +52,7 @@ type rowsReader struct {
 	codeLen int // digits of the table's unit codes (codeWidth)
 	errs    ErrorList
 	numeric []bool         // h.cols not read that hold numbers (warned of)
+	words   []wordCell     // words in unit rows' cells of columns not read
 	seen    map[string]int // unit key → index in t.Units
 }
 
@@ -140,6 +142,8 @@ func (rr *rowsReader) unitAt(r int, label string, kind rowKind) (u coverage.Unit
 		if col.Key == "" || col.Key == "unit" || col.Key == "code" {
 			if col.Key == "" && looksNumeric(cl) {
 				rr.numeric[i] = true
+			} else if col.Key == "" && kind == rowUnit && cl.Kind == grid.Text && hasWord(cl.Text) {
+				rr.words = append(rr.words, wordCell{col: i, row: r, text: cl.Text})
 			}
 			continue
 		}
@@ -211,7 +215,11 @@ func (rr *rowsReader) keep(r int, label string, kind rowKind, u coverage.Unit, h
 			return
 		}
 		if !hasNumbers && !anyCountCell(s, r, h) {
-			return // a heading row such as "Khu vực thành thị"
+			// a heading over units ("Huyện Đông Sơn" over its communes):
+			// said, as a row that reads as a unit's and is not one
+			t.Issues = append(t.Issues, Issue{Level: "note", Code: "heading_row", File: t.File, Sheet: t.Sheet,
+				Cell: ref(r, h.unit), Message: fmt.Sprintf("row %d %q has no figures in the columns read: a heading, not a unit", r+1, label)})
+			return
 		}
 		key := "name:" + UnitFullKey(label)
 		if u.Code != "" {
@@ -246,7 +254,34 @@ func (rr *rowsReader) finish() error {
 					col.Letter, col.Header, col.Why, strings.TrimSpace(col.Group+" "+col.Header))})
 		}
 	}
+	// a name in a column of numbers: a row shifted by a stray separator
+	// or quote ("4" read as the unit, its name one column right) is said
+	for _, w := range rr.words {
+		if col := h.cols[w.col]; rr.numeric[w.col] && !isRowNumberColumn(col) {
+			t.Issues = append(t.Issues, Issue{Level: "warning", Code: "text_in_numbers", File: t.File, Sheet: t.Sheet,
+				Cell: ref(w.row, col.Index), Message: fmt.Sprintf("row %d: %s holds the text %q in column %s %q, a column of numbers (a row shifted by a stray separator or quote?)",
+					w.row+1, ref(w.row, col.Index), w.text, col.Letter, col.Header)})
+		}
+	}
 	return nil
+}
+
+// wordCell is a cell holding words in a column not read (text_in_numbers).
+type wordCell struct {
+	col, row int
+	text     string
+}
+
+// hasWord reports whether s holds two letters or more ("x" or "-" alone is
+// no word).
+func hasWord(s string) bool {
+	n := 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			n++
+		}
+	}
+	return n >= 2
 }
 
 // startsTable reports whether row r is the header of another table: no

@@ -5,8 +5,8 @@
 // whatever the file size).
 //
 // It is strict, as encoding/csv is not with LazyQuotes: a quote inside an
-// unquoted field, text after a closing quote and an unclosed quote are
-// errors naming the line. Records are handed over in batches; a field is a
+// unquoted field (unless Options.BareQuotes), text after a closing quote
+// and an unclosed quote are errors naming the line. Records are handed over in batches; a field is a
 // slice of the batch's buffer, valid until the callback returns. csvscan
 // decodes no text and knows nothing of headers: see xlsxio's list reader.
 package csvscan
@@ -38,9 +38,13 @@ func (e *Error) Unwrap() error { return e.Err }
 
 // Options of a scan. Zero values take the defaults.
 type Options struct {
-	Comma     byte // ',' (default), ';' or '\t'
-	BlockSize int  // bytes read at once (default 1 MiB)
-	MaxRecord int  // bytes of one record (default 1 MiB); longer is ErrLongRecord
+	Comma byte // ',' (default), ';' or '\t'
+	// BareQuotes reads a quote inside an unquoted field as a character
+	// (`Số liệu "tạm tính`), as Excel does, instead of ErrBareQuote. A
+	// field that starts with a quote is quoted either way.
+	BareQuotes bool
+	BlockSize  int // bytes read at once (default 1 MiB)
+	MaxRecord  int // bytes of one record (default 1 MiB); longer is ErrLongRecord
 	// Prepare, when set, gets every batch first, in order, on the goroutine
 	// that splits the records: per-record work that needs nothing of the
 	// callback's state is done there, beside the callback, and kept in
@@ -78,6 +82,7 @@ type span struct{ lo, hi int32 }
 type rec struct {
 	line   int64
 	f0, nf int32
+	start  int32 // offset of the record in the batch's buffer
 	err    error // a malformed record: no fields
 }
 
@@ -93,6 +98,18 @@ func (b *Batch) Err(i int) error {
 		return &Error{Line: r.line, Err: r.err}
 	}
 	return nil
+}
+
+// Quoted reports whether field j of record i was written in quotes.
+func (b *Batch) Quoted(i, j int) bool {
+	r := b.recs[i]
+	if j >= int(r.nf) {
+		return false
+	}
+	// the byte before an unquoted field is a separator, or it starts the
+	// record; a quoted field's is its opening quote
+	lo := b.fields[int(r.f0)+j].lo
+	return lo > r.start && b.buf[lo-1] == '"'
 }
 
 // NumFields is the number of fields of record i (1 for an empty line).
@@ -174,7 +191,7 @@ func Scan(ctx context.Context, r io.Reader, opt Options, fn func(*Batch) error) 
 	go func() { // split
 		defer wg.Done()
 		defer close(parsed)
-		p := splitter{comma: opt.Comma, line: 1, max: opt.MaxRecord}
+		p := splitter{comma: opt.Comma, line: 1, max: opt.MaxRecord, bareQuotes: opt.BareQuotes}
 		for b := range read {
 			p.split(b, reserve)
 			b.prep = nil

@@ -79,6 +79,43 @@ func TestRecords(t *testing.T) {
 	}
 }
 
+// BareQuotes reads a quote inside an unquoted field as Excel does; a field
+// starting with one is quoted all the same. Quoted says which fields were.
+func TestBareQuotesAndQuoted(t *testing.T) {
+	in := "a,Số liệu \"tạm tính,\"x\"\"y\"\n\"b\",c\"\"\n\"open\n"
+	for _, bs := range []int{1, 2, 3, 7, 1 << 20} {
+		var recs, quoted, errs []string
+		err := Scan(context.Background(), strings.NewReader(in), Options{BlockSize: bs, BareQuotes: true}, func(b *Batch) error {
+			for i := range b.Len() {
+				if e := b.Err(i); e != nil {
+					errs = append(errs, e.Error())
+					continue
+				}
+				var f, q []string
+				for j := range b.NumFields(i) {
+					f = append(f, string(b.Field(i, j)))
+					q = append(q, fmt.Sprint(b.Quoted(i, j)))
+				}
+				recs = append(recs, strings.Join(f, "|"))
+				quoted = append(quoted, strings.Join(q, "|"))
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, want := strings.Join(recs, ";"), `a|Số liệu "tạm tính|x"y;b|c""`; got != want {
+			t.Errorf("block %d: records %q, want %q", bs, got, want)
+		}
+		if got, want := strings.Join(quoted, ";"), "false|false|true;true|false"; got != want {
+			t.Errorf("block %d: quoted %q, want %q", bs, got, want)
+		}
+		if got, want := strings.Join(errs, ";"), "line 3: "+ErrUnclosedQuote.Error(); got != want {
+			t.Errorf("block %d: errors %q, want %q", bs, got, want)
+		}
+	}
+}
+
 func TestSemicolonAndTab(t *testing.T) {
 	for _, sep := range []byte{';', '\t'} {
 		in := strings.ReplaceAll("a,\"b,c\",d\n", ",", string(sep))

@@ -9,13 +9,14 @@ import (
 // splitter cuts blocks into records and fields. It runs on one goroutine
 // and keeps, between blocks, the start of a record a block ended inside.
 type splitter struct {
-	comma byte
-	line  int64 // line the next record starts on
-	max   int
-	carry []byte
-	stop  [256]bool // bytes that end an unquoted stretch
-	esc   []int32   // fields of the current record holding doubled quotes
-	ready bool
+	comma      byte
+	bareQuotes bool  // a quote inside an unquoted field is text
+	line       int64 // line the next record starts on
+	max        int
+	carry      []byte
+	stop       [256]bool // bytes that end an unquoted stretch
+	esc        []int32   // fields of the current record holding doubled quotes
+	ready      bool
 }
 
 // split parses block b: the carried bytes are copied into the reserve in
@@ -114,18 +115,18 @@ func (p *splitter) record(buf []byte, pos int, eof bool, bt *Batch) (next int, o
 				if !eof {
 					return incomplete()
 				}
-				p.endRecord(bt, line0, f0, buf)
+				p.endRecord(bt, line0, f0, buf, start)
 				return n, true
 			case buf[pos] == p.comma:
 				pos++
 				continue
 			case buf[pos] == '\n':
 				p.line++
-				p.endRecord(bt, line0, f0, buf)
+				p.endRecord(bt, line0, f0, buf, start)
 				return pos + 1, true
 			case buf[pos] == '\r' && pos+1 < n && buf[pos+1] == '\n':
 				p.line++
-				p.endRecord(bt, line0, f0, buf)
+				p.endRecord(bt, line0, f0, buf, start)
 				return pos + 2, true
 			case buf[pos] == '\r' && pos+1 == n && !eof:
 				return incomplete()
@@ -144,6 +145,10 @@ func (p *splitter) record(buf []byte, pos int, eof bool, bt *Batch) (next int, o
 				j++
 				continue
 			}
+			if j < n && buf[j] == '"' && p.bareQuotes {
+				j++
+				continue
+			}
 			break
 		}
 		if j == n {
@@ -151,7 +156,7 @@ func (p *splitter) record(buf []byte, pos int, eof bool, bt *Batch) (next int, o
 				return incomplete()
 			}
 			bt.fields = append(bt.fields, span{int32(pos), int32(j)})
-			p.endRecord(bt, line0, f0, buf)
+			p.endRecord(bt, line0, f0, buf, start)
 			return n, true
 		}
 		switch buf[j] {
@@ -161,12 +166,12 @@ func (p *splitter) record(buf []byte, pos int, eof bool, bt *Batch) (next int, o
 		case '\n':
 			bt.fields = append(bt.fields, span{int32(pos), int32(j)})
 			p.line++
-			p.endRecord(bt, line0, f0, buf)
+			p.endRecord(bt, line0, f0, buf, start)
 			return j + 1, true
 		case '\r': // CRLF
 			bt.fields = append(bt.fields, span{int32(pos), int32(j)})
 			p.line++
-			p.endRecord(bt, line0, f0, buf)
+			p.endRecord(bt, line0, f0, buf, start)
 			return j + 2, true
 		default: // '"'
 			return malformed(ErrBareQuote, j)
@@ -177,7 +182,7 @@ func (p *splitter) record(buf []byte, pos int, eof bool, bt *Batch) (next int, o
 // endRecord closes the record whose fields start at f0: doubled quotes are
 // undone in place (only now that the record is complete, so a carried
 // record is never half rewritten).
-func (p *splitter) endRecord(bt *Batch, line0 int64, f0 int32, buf []byte) {
+func (p *splitter) endRecord(bt *Batch, line0 int64, f0 int32, buf []byte, start int) {
 	for _, f := range p.esc {
 		s := &bt.fields[f]
 		w := s.lo
@@ -190,7 +195,7 @@ func (p *splitter) endRecord(bt *Batch, line0 int64, f0 int32, buf []byte) {
 		}
 		s.hi = w
 	}
-	bt.recs = append(bt.recs, rec{line: line0, f0: f0, nf: int32(len(bt.fields)) - f0})
+	bt.recs = append(bt.recs, rec{line: line0, f0: f0, nf: int32(len(bt.fields)) - f0, start: int32(start)})
 }
 
 // skipText returns the index of the first byte from j on that may end an

@@ -2,9 +2,7 @@ package grid
 
 import (
 	"bytes"
-	"encoding/csv"
 	"fmt"
-	"io"
 	"strings"
 	"unicode/utf8"
 
@@ -26,28 +24,38 @@ type csvBook struct {
 // openCSV reads CSV exports as Excel writes them: UTF-8 with or without a
 // BOM, UTF-16 ("Unicode Text"), or the ANSI code page of a Vietnamese
 // Windows (Windows-1258, what "CSV (Comma delimited)" writes there); comma,
-// semicolon or tab separated (the separator the header line uses most),
-// CRLF or LF.
+// semicolon or tab separated (the one the table's rows use: Separator);
+// CRLF, LF or CR-only ("CSV (Macintosh)") line ends.
+//
+// It reads strictly (csv_strict.go): a quote that is never closed, or one
+// closed lines later so that rows would be glued into one, is an error
+// naming the line, never rows silently lost; a quoted field may run over
+// several lines (a header typed with Alt+Enter) when its row is as wide as
+// the table. A quote inside an unquoted field is a character, as in Excel.
 func openCSV(data []byte, file string) (*csvBook, error) {
 	data, err := csvText(data)
 	if err != nil {
 		return nil, &readerr.FileError{File: file, Err: fmt.Errorf("%w: %v", readerr.ErrNotWorkbook, err)}
 	}
-	r := csv.NewReader(bytes.NewReader(data))
-	r.Comma = Separator(data)
-	r.FieldsPerRecord = -1
-	r.LazyQuotes = true
+	sep := byte(Separator(data))
+	recs, err := csvRecords(data, sep)
+	if err != nil {
+		return nil, &readerr.FileError{File: file, Err: err}
+	}
+	if errs := checkCSV(recs, sep); len(errs) > 0 {
+		list := make(readerr.ErrorList, 0, len(errs))
+		for _, e := range errs {
+			list = append(list, &readerr.FileError{File: file, Err: e})
+		}
+		if len(list) == 1 {
+			return nil, list[0]
+		}
+		return nil, list
+	}
 	b := &csvBook{}
-	for {
-		rec, err := r.Read()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return nil, &readerr.FileError{File: file, Err: fmt.Errorf("%w: %v", readerr.ErrNotWorkbook, err)}
-		}
-		b.rows = append(b.rows, rec)
-		b.cols = max(b.cols, len(rec))
+	for _, r := range recs {
+		b.rows = append(b.rows, r.fields)
+		b.cols = max(b.cols, len(r.fields))
 	}
 	return b, nil
 }
@@ -65,7 +73,7 @@ func csvText(data []byte) ([]byte, error) {
 	}
 	if enc == nil {
 		if utf8.Valid(data) {
-			return data, nil
+			return crLines(data), nil
 		}
 		if bytes.IndexByte(data, 0) >= 0 {
 			return nil, fmt.Errorf("binary data, not a text export")
@@ -78,7 +86,7 @@ func csvText(data []byte) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("cannot decode the text: %v (save it from Excel as \"CSV UTF-8\")", err)
 	}
-	return bytes.TrimPrefix(out, []byte("\xEF\xBB\xBF")), nil
+	return crLines(bytes.TrimPrefix(out, []byte("\xEF\xBB\xBF"))), nil
 }
 
 // LooksUTF16 spots UTF-16 without a BOM: NUL at every other byte (at odd
@@ -95,24 +103,6 @@ func LooksUTF16(data []byte, zero int) bool {
 		}
 	}
 	return true
-}
-
-// Separator is the separator of a CSV text: of ';', ',' and tab, the one
-// the first line holding any of them holds most (',' when none does).
-func Separator(data []byte) rune {
-	// the first line that holds any separator decides
-	for _, line := range strings.SplitN(string(data[:min(len(data), 64<<10)]), "\n", 50) {
-		best, n := ',', 0
-		for _, sep := range []rune{';', ',', '\t'} {
-			if k := strings.Count(line, string(sep)); k > n {
-				best, n = sep, k
-			}
-		}
-		if n > 0 {
-			return best
-		}
-	}
-	return ','
 }
 
 func (b *csvBook) Sheets() []SheetInfo         { return []SheetInfo{{}} }
