@@ -74,6 +74,7 @@ func readRows(s grid.Sheet, h header, t *Table, opt Options) error {
 		start++
 	}
 	rr.codeLen = codeWidth(s, h, start, nrows)
+	var bd breakdowns
 	for r := start; r < nrows; r++ {
 		label, kind, empty := rr.rowKindAt(r)
 		if empty {
@@ -81,6 +82,14 @@ func readRows(s grid.Sheet, h header, t *Table, opt Options) error {
 		}
 		if kind == rowFooter {
 			break
+		}
+		label, marked := stripListMarker(label)
+		if kind != rowUnit {
+			bd.reset()
+		} else if why := bd.at(s, h, r, label, marked, !anyCountCell(s, r, h)); why != "" {
+			t.Issues = append(t.Issues, Issue{Level: "note", Code: "breakdown_row", File: t.File, Sheet: t.Sheet,
+				Cell: ref(r, h.unit), Message: fmt.Sprintf("row %d %q is a breakdown, %s: not a unit, not added to the total", r+1, label, why)})
+			continue
 		}
 		if kind == rowUnit && startsTable(s, h, opt, r) {
 			// Said aloud: a header repeated inside one table would end it too.
