@@ -27,6 +27,8 @@ type header struct {
 	cols        []Column
 	unit, code  int // column indexes, -1 when none
 	score       int
+	hidden      map[int]bool // hidden columns
+	choices     []choice     // columns read as one key, and the one taken
 }
 
 // findHeader tries every row near the top as a one-row header, and every
@@ -113,7 +115,7 @@ func tryHeader(s grid.Sheet, opt Options, first, last, ncols int) (header, bool)
 		addTopGroups(s, first, ncols, h.cols)
 		return matchHeader(opt, h)
 	}
-	h := header{first: first, last: last, unit: -1, code: -1, cols: make([]Column, 0, ncols)}
+	h := header{first: first, last: last, unit: -1, code: -1, cols: make([]Column, 0, ncols), hidden: hiddenColumns(s, ncols)}
 	noMerges := len(s.Merges()) == 0
 	lastGroup := ""
 	for c := 0; c < ncols; c++ {
@@ -194,37 +196,33 @@ func addTopGroups(s grid.Sheet, top, ncols int, cols []Column) {
 // a unit column and at least one count.
 func matchHeader(opt Options, h header) (header, bool) {
 	h.unit, h.code, h.score = -1, -1, 0
-	seen := map[string]bool{}
 	counts := 0
 	for i := range h.cols {
 		col := &h.cols[i]
 		col.Key, col.Why = "", ""
-		c := col.Index
 		if col.Header == "" {
 			continue
 		}
 		col.Key, col.Why = matchColumn(opt, *col)
-		if col.Key != "" && col.Key != "-" {
-			if seen[col.Key] {
-				col.Why = fmt.Sprintf("also read as %s by an earlier column; ignored (give --col to choose)", col.Key)
-				col.Key = ""
-			} else {
-				seen[col.Key] = true
-				h.score++
-				// a table of counts, or a targets file of rates only
-				if coverage.IsCountKey(col.Key) || strings.HasPrefix(col.Key, coverage.TargetPrefix) {
-					counts++
-				}
-				switch col.Key {
-				case "unit":
-					h.unit = c
-				case "code":
-					h.code = c
-				}
-			}
-		}
 		if col.Key == "-" {
 			col.Key = ""
+		}
+	}
+	h = chooseColumns(h)
+	for _, col := range h.cols {
+		if col.Key == "" {
+			continue
+		}
+		h.score++
+		// a table of counts, or a targets file of rates only
+		if coverage.IsCountKey(col.Key) || strings.HasPrefix(col.Key, coverage.TargetPrefix) {
+			counts++
+		}
+		switch col.Key {
+		case "unit":
+			h.unit = col.Index
+		case "code":
+			h.code = col.Index
 		}
 	}
 	if h.unit < 0 || counts == 0 {

@@ -338,6 +338,9 @@ func MatchHeader(group, header string) (key, why string) {
 	if subj == "" {
 		return "", "no keyword matched"
 	}
+	if what := notPeople(header, group, h, g); what != "" {
+		return "", "keywords " + quote(kw...) + " but " + what
+	}
 
 	r, rkw := role(h)
 	rsrc := ""
@@ -433,4 +436,26 @@ func quote(ws ...string) string {
 		b.WriteByte('"')
 	}
 	return b.String()
+}
+
+// notPeople says what a column of a scheme counts when it is not people:
+// employers ("Số đơn vị tham gia BHXH", "Số doanh nghiệp") or money ("Số
+// thu BHYT (triệu đồng)", a group "Kết quả thu" or "Số tiền"), in its
+// header or its group; "" when it counts people. header and group are as
+// typed, h and g their headerWords.
+func notPeople(header, group, h, g string) string {
+	for _, w := range []string{h, g} {
+		if k := firstOf(w, "so don vi", "don vi tham gia", "doanh nghiep", "so dn", "don vi su dung lao dong", "co quan"); k != "" {
+			return "counts employers (" + quote(k) + "), not people"
+		}
+		if k := firstOf(w, "thu", "so tien", "trieu dong", "ty dong", "nghin dong", "ngan dong", "trieu", "vnd"); k != "" {
+			return "is money (" + quote(k) + "), not people"
+		}
+	}
+	for _, t := range []string{header, group} {
+		if strings.Contains(strings.ToLower(vntext.NFC(t)), "đồng") {
+			return "is money (\"đồng\"), not people"
+		}
+	}
+	return ""
 }

@@ -263,6 +263,12 @@ func (rr *rowsReader) finish() error {
 					col.Letter, col.Header, col.Why, strings.TrimSpace(col.Group+" "+col.Header))})
 		}
 	}
+	for _, c := range h.choices {
+		t.Issues = append(t.Issues, Issue{Level: "warning", Code: "column_choice", File: t.File, Sheet: t.Sheet,
+			Cell: c.taken.Letter + strconv.Itoa(h.last+1),
+			Message: fmt.Sprintf("columns %s %q and %s %q both read as %s: %s taken, %s", c.taken.Letter, columnLabel(c.taken),
+				c.left.Letter, columnLabel(c.left), c.key, c.taken.Letter, c.why)})
+	}
 	// a name in a column of numbers: a row shifted by a stray separator
 	// or quote ("4" read as the unit, its name one column right) is said
 	for _, w := range rr.words {
