@@ -2,8 +2,10 @@ package xlsxio
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/bhxh/bhxh/xlsxio/grid"
+	"github.com/bhxh/bhxh/xlsxio/rawxlsx"
 )
 
 // When two columns read as one key (last month's copy kept in a hidden
@@ -34,7 +36,7 @@ func hiddenColumns(s grid.Sheet, ncols int) map[int]bool {
 
 // chooseColumns leaves one column per key.
 func chooseColumns(h header) header {
-	h.choices = nil
+	h.choices, h.unitAlso = nil, nil
 	taken := map[string]int{} // key → index in h.cols
 	for i := range h.cols {
 		key := h.cols[i].Key
@@ -55,7 +57,10 @@ func chooseColumns(h header) header {
 		w, l := &h.cols[win], &h.cols[lose]
 		l.Key = ""
 		l.Why = fmt.Sprintf("also read as %s; column %s %q taken instead: %s", key, w.Letter, columnLabel(*w), why)
-		if key != "unit" && key != "code" { // a name merged over two columns is settled later (unitSpan)
+		if key == "unit" {
+			h.unitAlso = append(h.unitAlso, h.cols[lose].Index)
+		}
+		if key != "unit" && key != "code" { // settled by the names under them (innermostUnit, unitSpan)
 			h.choices = append(h.choices, choice{key: key, taken: *w, left: *l, why: why})
 		}
 	}
@@ -101,4 +106,43 @@ func columnLabel(c Column) string {
 		return c.Group + " / " + c.Header
 	}
 	return c.Header
+}
+
+// innermostUnit: of two name columns ("Huyện" merged down over its
+// communes, then "Xã, phường, thị trấn"), the units are in the one that
+// names most rows; the other is their parent.
+func innermostUnit(s grid.Sheet, h header) header {
+	if len(h.unitAlso) == 0 {
+		return h
+	}
+	nrows, _ := s.Size()
+	names := func(c int) int {
+		n := 0
+		for r := h.last + 1; r < min(nrows, h.last+1+200); r++ {
+			if cl := s.Cell(r, c); cl.Kind == grid.Text && strings.TrimSpace(cl.Text) != "" {
+				n++
+			}
+		}
+		return n
+	}
+	best, most := h.unit, names(h.unit)
+	for _, c := range h.unitAlso {
+		if n := names(c); n > most {
+			best, most = c, n
+		}
+	}
+	if best == h.unit {
+		return h
+	}
+	cols := append([]Column(nil), h.cols...)
+	for i := range cols {
+		switch cols[i].Index {
+		case best:
+			cols[i].Key, cols[i].Why = "unit", fmt.Sprintf("the innermost name column: %d names under it", most)
+		case h.unit:
+			cols[i].Key, cols[i].Why = "", fmt.Sprintf("a parent name column (fewer names, merged over its units'); the units are in column %s", rawxlsx.ColumnLetters(best))
+		}
+	}
+	h.cols, h.unit = cols, best
+	return h
 }

@@ -29,6 +29,7 @@ type header struct {
 	score       int
 	hidden      map[int]bool // hidden columns
 	choices     []choice     // columns read as one key, and the one taken
+	unitAlso    []int        // other columns of names (innermostUnit)
 }
 
 // findHeader tries every row near the top as a one-row header, and every
@@ -287,6 +288,7 @@ var (
 // over B:C): the names are in whichever of them holds most words, and a
 // column of them holding only official codes ("04402") is the code.
 func unitSpan(s grid.Sheet, h header) header {
+	h = innermostUnit(s, h)
 	var span grid.Merge
 	found := false
 	for r := h.first; r <= h.last && !found; r++ {
