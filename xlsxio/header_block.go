@@ -81,12 +81,19 @@ func findHeader(s grid.Sheet, opt Options) (header, bool) {
 	return best, best.score >= 0
 }
 
-// better: h recognises more columns than best, or as many from the same
+// better: h recognises more columns than best, or as many with fewer
+// read twice (column_choice), or as many from the same
 // top row but reaching lower, when the rows it adds hold words where best
 // would read counts (a "Số người" / "Tỷ lệ" row under a group row).
 func better(s grid.Sheet, h, best header) bool {
 	if h.score != best.score {
 		return h.score > best.score
+	}
+	// as many columns, fewer of them read twice: a group row kept in the
+	// header ("Số thu (triệu đồng)" over BB/TN/BHTN/BHYT, then "Số người
+	// tham gia" over the same) tells the two blocks apart
+	if len(h.choices) != len(best.choices) {
+		return len(h.choices) < len(best.choices)
 	}
 	if h.first != best.first || h.last <= best.last {
 		return false
