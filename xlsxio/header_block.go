@@ -27,9 +27,11 @@ type header struct {
 	cols        []Column
 	unit, code  int // column indexes, -1 when none
 	score       int
-	hidden      map[int]bool // hidden columns
-	choices     []choice     // columns read as one key, and the one taken
-	unitAlso    []int        // other columns of names (innermostUnit)
+	hidden      map[int]bool      // hidden columns
+	choices     []choice          // columns read as one key, and the one taken
+	unitAlso    []int             // other columns of names (innermostUnit)
+	dates       map[int]dateGroup // columns under date groups, by index
+	datePeriod  string            // the latest date group's month
 }
 
 // findHeader tries every row near the top as a one-row header, and every
@@ -157,6 +159,9 @@ func tryHeader(s grid.Sheet, opt Options, first, last, ncols int) (header, bool)
 		}
 		h.cols = append(h.cols, col)
 	}
+	if first < last {
+		dateGroups(s, first, &h)
+	}
 	return matchHeader(opt, h)
 }
 
@@ -211,7 +216,11 @@ func matchHeader(opt Options, h header) (header, bool) {
 		if col.Header == "" {
 			continue
 		}
-		col.Key, col.Why = matchColumn(opt, *col)
+		if g, ok := h.dates[col.Index]; ok {
+			col.Key, col.Why = matchDated(opt, *col, g)
+		} else {
+			col.Key, col.Why = matchColumn(opt, *col)
+		}
 		if col.Key == "-" {
 			col.Key = ""
 		}

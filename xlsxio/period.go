@@ -135,7 +135,8 @@ func format(y, m int) string {
 }
 
 // findPeriod reads the period from the title rows, then from the header
-// block ("Thực hiện đến 25/11/2023").
+// block ("Thực hiện đến 25/11/2023"), then from date group cells (the
+// latest date's month).
 func findPeriod(s grid.Sheet, h header) string {
 	_, ncols := s.Size()
 	for r := 0; r <= h.last; r++ {
@@ -147,7 +148,7 @@ func findPeriod(s grid.Sheet, h header) string {
 			}
 		}
 	}
-	return ""
+	return h.datePeriod
 }
 
 // titleLines are the texts above the header, one line per row (cells
