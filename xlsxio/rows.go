@@ -230,7 +230,9 @@ func (rr *rowsReader) keep(r int, label string, kind rowKind, u coverage.Unit, h
 				Cell: ref(r, h.unit), Message: fmt.Sprintf("row %d %q has no figures in the columns read: a heading, not a unit", r+1, label)})
 			return
 		}
-		key := "name:" + UnitFullKey(label)
+		// without spaces: "Xã Ea Kar" and "Xã EaKar" in one table are one
+		// unit typed twice
+		key := "name:" + strings.ReplaceAll(UnitFullKey(label), " ", "")
 		if u.Code != "" {
 			key = "code:" + u.Code
 		}
