@@ -74,7 +74,11 @@ func prefer(h header, a, b Column) (bool, string) {
 		return ao, "named by --col"
 	}
 	if ah, bh := h.hidden[a.Index], h.hidden[b.Index]; ah != bh {
-		return bh, "the other column is hidden"
+		hidden := a
+		if bh {
+			hidden = b
+		}
+		return bh, fmt.Sprintf("column %s is hidden", hidden.Letter)
 	}
 	if ar, br := totalRank(a), totalRank(b); ar != br {
 		return ar > br, "a total, not a breakdown (\"trong đó\", \"hộ gia đình\", \"NSNN đóng\"…)"
