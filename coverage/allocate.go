@@ -3,7 +3,9 @@ package coverage
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"math/big"
+	"slices"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -28,6 +30,10 @@ const (
 // ErrInfeasible marks a request no allocation can meet (a total below what
 // units already have, above their denominators…). The message says why.
 var ErrInfeasible = errors.New("infeasible allocation")
+
+// ErrMinimum marks an infeasible request that the minimum per unit
+// (AllocRequest.Min) makes so.
+var ErrMinimum = errors.New("the minimum per unit")
 
 // AllocUnit is one unit of the baseline, as allocation sees it.
 type AllocUnit struct {
@@ -198,7 +204,7 @@ func Allocate(units []AllocUnit, req AllocRequest) (Allocation, error) {
 		}
 		members[u.Group] = append(members[u.Group], i)
 	}
-	for g := range req.GroupTotals {
+	for _, g := range slices.Sorted(maps.Keys(req.GroupTotals)) { // the same group named every run
 		if _, ok := members[g]; !ok {
 			return Allocation{}, fmt.Errorf("group %q has a target but no units", g)
 		}
@@ -284,11 +290,14 @@ func allocateGroup(units []AllocUnit, members []int, total int64, req AllocReque
 	}
 	minS, maxS := feasibleRange(cs)
 	if seats < minS {
-		why := "the units' minimums"
-		if req.NoDecrease && !incremental {
-			why = "what units already have (no unit's target falls below its current count)"
+		// What units already have binds when the total is below it alone;
+		// otherwise the minimum per unit does.
+		if req.NoDecrease && !incremental && seats < sumC {
+			return fmt.Errorf("%w: %stotal %d is below what units already have (no unit's target falls below its current count); the smallest feasible total is %d",
+				ErrInfeasible, where, total, base+minS)
 		}
-		return fmt.Errorf("%w: %stotal %d is below %s; the smallest feasible total is %d", ErrInfeasible, where, total, why, base+minS)
+		return fmt.Errorf("%w: %stotal %d is below %w of %d people, over %d units; the smallest feasible total is %d",
+			ErrInfeasible, where, total, ErrMinimum, req.Min, len(members), base+minS)
 	}
 	if seats > maxS {
 		if maxS+base >= sumD || !incremental {

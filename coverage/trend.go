@@ -14,9 +14,12 @@ type Month struct {
 
 // TrendOptions control how units are matched across months.
 type TrendOptions struct {
-	// NameKey normalises a unit name for matching when a unit has no code
-	// (or its code is not known yet); identity when nil.
-	NameKey func(string) string
+	// LineUp pairs the units of a month (in period order) with the units
+	// of the months before it (seen: one per unit, with its code and its
+	// latest name): at[i] is the index in seen of units[i], or -1 for a
+	// unit not seen before; no two units of a month may share one. Nil
+	// pairs by code, else by identical name.
+	LineUp func(period string, seen, units []Unit) (at []int, err error)
 	// TotalName labels the total series; DefaultTotalName when empty.
 	TotalName string
 }
@@ -57,6 +60,50 @@ type Series struct {
 	Points []*IndicatorResult
 }
 
+// sameUnitTwice guards against a month holding one unit twice (the same
+// code, or the same name without codes); the reader refuses such a
+// workbook already, with its own finer rule.
+func sameUnitTwice(m Month) error {
+	byCode, byName := map[string]string{}, map[string]string{}
+	for _, u := range m.Units {
+		first, dup := byCode[u.Code]
+		if u.Code == "" {
+			first, dup = byName[u.Name]
+		}
+		if dup {
+			return fmt.Errorf("%s: units %q and %q are the same unit (same code or name) in %s", m.Source, first, u.Name, m.Period)
+		}
+		if u.Code != "" {
+			byCode[u.Code] = u.Name
+		} else {
+			byName[u.Name] = u.Name
+		}
+	}
+	return nil
+}
+
+// lineUpExactly pairs by equal code, else by equal name.
+func lineUpExactly(_ string, seen, units []Unit) ([]int, error) {
+	at := make([]int, len(units))
+	for i, u := range units {
+		at[i] = -1
+		for j, s := range seen {
+			if u.Code != "" && s.Code != "" {
+				if u.Code == s.Code {
+					at[i] = j
+					break
+				}
+				continue
+			}
+			if u.Name == s.Name {
+				at[i] = j
+				break
+			}
+		}
+	}
+	return at, nil
+}
+
 // Change returns the month-on-month change of the rate at period i (i ≥ 1)
 // in points, exactly; nil when either rate is missing.
 func (s Series) Change(i int) *Pct {
@@ -84,9 +131,9 @@ type trendUnit struct {
 // unit is named as in the latest month it appears in; units come in the
 // latest month's order, then those no longer reported.
 func ComputeTrend(months []Month, opt TrendOptions) (Trend, error) {
-	nameKey := opt.NameKey
-	if nameKey == nil {
-		nameKey = func(s string) string { return s }
+	lineUp := opt.LineUp
+	if lineUp == nil {
+		lineUp = lineUpExactly
 	}
 	ms := append([]Month(nil), months...)
 	sort.SliceStable(ms, func(i, j int) bool { return ms[i].Period < ms[j].Period })
@@ -100,8 +147,6 @@ func ComputeTrend(months []Month, opt TrendOptions) (Trend, error) {
 	var (
 		tr      Trend
 		units   []*trendUnit
-		byCode  = map[string]*trendUnit{}
-		byName  = map[string]*trendUnit{}
 		results = make([]Result, len(ms))
 	)
 	for p, m := range ms {
@@ -109,18 +154,23 @@ func ComputeTrend(months []Month, opt TrendOptions) (Trend, error) {
 		tr.Sources = append(tr.Sources, m.Source)
 		results[p] = Compute(m.Units, nil, Options{TotalName: opt.TotalName})
 		tr.Warnings = append(tr.Warnings, results[p].Warnings)
+		seen := make([]Unit, len(units))
+		for i, tu := range units {
+			seen[i] = Unit{Name: tu.name, Code: tu.code}
+		}
+		if err := sameUnitTwice(m); err != nil {
+			return Trend{}, err
+		}
+		at, err := lineUp(m.Period, seen, m.Units)
+		if err != nil {
+			return Trend{}, fmt.Errorf("%s (%s): %w", m.Source, m.Period, err)
+		}
 		for i := range results[p].Units {
 			ur := &results[p].Units[i]
-			key := nameKey(ur.Name)
-			tu := byCode[ur.Code]
-			if ur.Code == "" || tu == nil {
-				// No code, or a code not seen yet: the same name with no
-				// code, or with this code, is the same unit.
-				if cand := byName[key]; cand != nil && (ur.Code == "" || cand.code == "" || cand.code == ur.Code) {
-					tu = cand
-				}
-			}
-			if tu == nil {
+			var tu *trendUnit
+			if at[i] >= 0 {
+				tu = units[at[i]]
+			} else {
 				tu = &trendUnit{byPeriod: make([]*UnitResult, len(ms))}
 				units = append(units, tu)
 			}
@@ -132,10 +182,6 @@ func ComputeTrend(months []Month, opt TrendOptions) (Trend, error) {
 			tu.name, tu.last, tu.row = ur.Name, p, i
 			if tu.code == "" && ur.Code != "" {
 				tu.code = ur.Code
-				byCode[ur.Code] = tu
-			}
-			if _, taken := byName[key]; !taken {
-				byName[key] = tu
 			}
 		}
 	}

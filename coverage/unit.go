@@ -12,6 +12,9 @@ import (
 type Unit struct {
 	Name string
 	Code string // official code kept as text ("04402"); "" when none
+	// Parent is the unit's parent as a grouping column names it (the old
+	// district of allocate --by); "" when none was read.
+	Parent string
 
 	// Counts holds whole-people values by canonical key: current counts
 	// (bhxh_mandatory…), plans (plan_<indicator>) and priors (prior_<count>).

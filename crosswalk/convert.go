@@ -2,7 +2,9 @@ package crosswalk
 
 import (
 	"fmt"
+	"maps"
 	"math/big"
+	"slices"
 	"sort"
 	"strings"
 
@@ -99,7 +101,8 @@ func (t *Table) Convert(in []Input, opt Options) (*Result, error) {
 		for k, r := range rows {
 			parts[k] = move{input: i, row: r, share: new(big.Rat).SetFrac(weights[k], sum), split: map[string]int64{}}
 		}
-		for key, v := range x.Unit.Counts {
+		for _, key := range slices.Sorted(maps.Keys(x.Unit.Counts)) { // the same key named in an error every run
+			v := x.Unit.Counts[key]
 			got, err := coverage.SplitWhole(v, weights)
 			if err != nil {
 				return nil, fmt.Errorf("%s: %s %d of old unit %s: %w", x.Where, key, v, o.Label(), err)

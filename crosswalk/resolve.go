@@ -71,13 +71,25 @@ func (t *Table) indexPlaces() {
 		o := &t.Old[i]
 		if !seen["p"+o.ProvinceCode] {
 			seen["p"+o.ProvinceCode] = true
-			t.provinces = append(t.provinces, place{code: o.ProvinceCode, province: o.ProvinceCode, key: xlsxio.UnitNameKey(o.Province)})
+			t.provinces = append(t.provinces, place{code: o.ProvinceCode, province: o.ProvinceCode, key: provinceKey(o.Province)})
 		}
 		if o.DistrictCode != "" && o.District != "" && !seen["d"+o.DistrictCode] {
 			seen["d"+o.DistrictCode] = true
 			t.districts = append(t.districts, place{code: o.DistrictCode, province: o.ProvinceCode, key: vntext.Fold(o.District)})
 		}
 	}
+}
+
+// provinceKey is a province's name as a title may write it: folded,
+// without "Tỉnh"/"Thành phố"/"TP." before it.
+func provinceKey(name string) string {
+	f := vntext.Fold(name)
+	for _, p := range []string{"tinh ", "thanh pho ", "tp. ", "tp "} {
+		if rest, ok := strings.CutPrefix(f, p); ok && rest != "" {
+			return strings.TrimSpace(rest)
+		}
+	}
+	return f
 }
 
 func (s Scope) has(o *OldUnit) bool {
@@ -120,7 +132,7 @@ func (t *Table) Resolve(refs []Ref, scope Scope) ([]*OldUnit, []string, error) {
 	t.namesOnce.Do(func() {
 		t.byName = map[string][]int{}
 		for i := range t.Old {
-			k := xlsxio.UnitNameKey(t.Old[i].Name)
+			k := xlsxio.UnitNameBucket(t.Old[i].Name)
 			t.byName[k] = append(t.byName[k], i)
 		}
 	})
@@ -142,7 +154,7 @@ func (t *Table) Resolve(refs []Ref, scope Scope) ([]*OldUnit, []string, error) {
 		}
 		ref := xlsxio.UnitRef{Name: r.Name}
 		best, found := xlsxio.MatchNone, []*OldUnit(nil)
-		for _, j := range byName[xlsxio.UnitNameKey(r.Name)] {
+		for _, j := range byName[xlsxio.UnitNameBucket(r.Name)] {
 			o := &t.Old[j]
 			if r.District != "" {
 				if xlsxio.MatchUnit(xlsxio.UnitRef{Name: r.District}, xlsxio.UnitRef{Name: o.District}) == xlsxio.MatchNone {

@@ -13,7 +13,6 @@ import (
 
 	"github.com/bhxh/bhxh/xlsxio"
 	"github.com/bhxh/bhxh/xlsxio/rawxlsx"
-	"github.com/bhxh/bhxh/xlsxio/vntext"
 )
 
 // Relation says how an old unit's people go to a new unit. The values are
@@ -104,7 +103,7 @@ type Table struct {
 	placesOnce           sync.Once
 	provinces, districts []place // for ScopeOf
 	namesOnce            sync.Once
-	byName               map[string][]int // UnitNameKey(old name) → old units, for Resolve
+	byName               map[string][]int // UnitNameBucket(old name) → old units, for Resolve
 }
 
 // Columns are the table's columns, in the order the built-in file has them.
@@ -368,7 +367,9 @@ func (t *Table) oldIndex(o *OldUnit) int { return t.oldOf[o.Rows[0]] }
 // sameName tells whether two spellings of one code's name agree: the
 // official table itself writes "Xã Điềm Thụy" and "Xã Điềm Thuỵ" for 05941.
 // The first spelling is kept.
-func sameName(a, b string) bool { return a == b || vntext.Fold(a) == vntext.Fold(b) }
+func sameName(a, b string) bool {
+	return a == b || xlsxio.MatchUnit(xlsxio.UnitRef{Name: a}, xlsxio.UnitRef{Name: b}) >= xlsxio.MatchName
+}
 
 func isDigits(s string) bool {
 	for i := 0; i < len(s); i++ {

@@ -1,10 +1,9 @@
 package targets
 
 import (
+	"errors"
 	"fmt"
 	"math/big"
-	"sort"
-	"strings"
 
 	"github.com/shopspring/decimal"
 
@@ -100,53 +99,75 @@ func MergeFlags(fileProvince, cmdline map[string]coverage.Target) map[string]cov
 	return out
 }
 
+// Applied is what Apply did.
+type Applied struct {
+	Units     []string       // the matched units' names, in unit order
+	Unmatched []Row          // rows that match no unit, for the caller to warn about
+	Issues    []xlsxio.Issue // a row matched by name without the administrative type (loose_unit_match)
+}
+
 // Apply sets each matched unit's own targets and plans from the file: its
 // values replace the workbook's (unit.Percents["target_<ind>"],
 // unit.Counts["plan_<ind>"]); unit.Cells of those keys then name the
 // targets file ("targets.xlsx!C5"), so the report can say where a target
 // came from.
 //
-// A row matches a unit by code when both have one, else by name (see
-// keysOf). A row that matches several units, two rows that match one unit,
-// and a target rate outside (0, 100] are errors. Rows that match no unit are
-// returned for the caller to warn about; applied lists the matched units'
-// names in unit order.
-func Apply(units []coverage.Unit, f File) (applied []string, unmatched []Row, err error) {
-	keys := make([]nameKeys, len(units))
-	for i := range units {
-		keys[i] = keysOf(units[i].Name)
-	}
-	byUnit := map[int]int{} // unit index → row index
+// Rows and units are paired by xlsxio.JoinUnits: by code, else by name with
+// its administrative type, and only among what is left by name without the
+// type, with a warning. A row that matches several units, two rows that
+// match one unit, and a target rate outside (0, 100] are errors.
+func Apply(units []coverage.Unit, f File) (Applied, error) {
+	var res Applied
 	for ri := range f.Rows {
 		r := &f.Rows[ri]
-		for ind, rate := range r.Targets {
-			if !validTarget(rate) {
-				return nil, nil, fmt.Errorf("%s: the %s target of %q is %s%%, not above 0 and at most 100",
-					f.where(r, coverage.TargetPrefix+ind), ind, r.Name, rate)
+		for _, ind := range coverage.Indicators {
+			rate, ok := r.Targets[ind.Key]
+			if ok && !validTarget(rate) {
+				return res, fmt.Errorf("%s: the %s target of %q is %s%%, not above 0 and at most 100",
+					f.where(r, coverage.TargetPrefix+ind.Key), ind.Key, r.Name, rate)
 			}
 		}
-		ui, err := match(units, keys, r, f)
-		if err != nil {
-			return nil, nil, err
+	}
+	rows := make([]xlsxio.UnitRef, len(f.Rows))
+	for i, r := range f.Rows {
+		rows[i] = xlsxio.UnitRef{Code: r.Code, Name: r.Name}
+	}
+	refs := make([]xlsxio.UnitRef, len(units))
+	for i, u := range units {
+		refs[i] = xlsxio.UnitRef{Code: u.Code, Name: u.Name}
+	}
+	matches, err := xlsxio.JoinUnits(rows, refs)
+	if err != nil {
+		var amb *xlsxio.AmbiguousUnitError
+		var dup *xlsxio.DuplicateUnitError
+		switch {
+		case errors.As(err, &amb):
+			return res, fmt.Errorf("%s: row %v", f.where(&f.Rows[amb.At], "unit"), err)
+		case errors.As(err, &dup):
+			return res, fmt.Errorf("%s: rows %v", f.Name, err)
 		}
-		if ui < 0 {
-			unmatched = append(unmatched, *r)
+		return res, fmt.Errorf("%s: %w", f.Name, err)
+	}
+	byUnit := map[int]int{} // unit index → row index
+	for ri, m := range matches {
+		r := &f.Rows[ri]
+		switch {
+		case m.Index < 0:
+			res.Unmatched = append(res.Unmatched, *r)
 			continue
+		case m.Warning != "":
+			res.Issues = append(res.Issues, xlsxio.Issue{Level: "warning", Code: xlsxio.WarnLooseUnitMatch, File: f.Name,
+				Cell: r.Cell["unit"], Message: "targets row " + m.Warning})
 		}
-		if prev, dup := byUnit[ui]; dup {
-			return nil, nil, fmt.Errorf("%s: rows %q and %q both match unit %q",
-				f.Name, f.Rows[prev].Name, r.Name, units[ui].Name)
-		}
-		byUnit[ui] = ri
+		byUnit[m.Index] = ri
 	}
 
-	var order []int
-	for ui := range byUnit {
-		order = append(order, ui)
-	}
-	sort.Ints(order)
-	for _, ui := range order {
-		u, r := &units[ui], &f.Rows[byUnit[ui]]
+	for ui := range units {
+		ri, ok := byUnit[ui]
+		if !ok {
+			continue
+		}
+		u, r := &units[ui], &f.Rows[ri]
 		if u.Percents == nil {
 			u.Percents = map[string]decimal.Decimal{}
 		}
@@ -167,9 +188,9 @@ func Apply(units []coverage.Unit, f File) (applied []string, unmatched []Row, er
 			u.Counts[coverage.PlanPrefix+ind] = plan
 			u.Cells[coverage.PlanPrefix+ind] = f.where(r, coverage.PlanPrefix+ind)
 		}
-		applied = append(applied, u.Name)
+		res.Units = append(res.Units, u.Name)
 	}
-	return applied, unmatched, nil
+	return res, nil
 }
 
 // planRate returns the target rate a row gives together with a plan: when
@@ -195,74 +216,6 @@ func planRate(rate decimal.Decimal, plan int64, counts map[string]int64, ind str
 	q := exact.Rat()
 	scaled := new(big.Int).Mul(q.Num(), new(big.Int).Exp(big.NewInt(10), big.NewInt(20), nil))
 	return decimal.NewFromBigInt(scaled.Quo(scaled, q.Denom()), -20)
-}
-
-// match returns the index of the unit r belongs to, or -1.
-func match(units []coverage.Unit, keys []nameKeys, r *Row, f File) (int, error) {
-	var candidates []int
-	if code := normCode(r.Code); code != "" {
-		for i := range units {
-			if normCode(units[i].Code) == code {
-				candidates = append(candidates, i)
-			}
-		}
-		switch len(candidates) {
-		case 1:
-			return candidates[0], nil
-		case 0:
-			// Fall back to names, among units without a code: a unit
-			// with another code is another unit whatever its name.
-			candidates = nil
-			for i := range units {
-				if normCode(units[i].Code) == "" {
-					candidates = append(candidates, i)
-				}
-			}
-		default:
-			return -1, ambiguous(units, candidates, r, f, "code "+r.Code)
-		}
-	} else {
-		for i := range units {
-			candidates = append(candidates, i)
-		}
-	}
-
-	rk := keysOf(r.Name)
-	levels := []func(nameKeys) string{
-		func(k nameKeys) string { return k.exact },
-		func(k nameKeys) string { return k.full },
-		func(k nameKeys) string { return k.bare },
-	}
-	for _, level := range levels {
-		want := level(rk)
-		if want == "" {
-			continue
-		}
-		var found []int
-		for _, i := range candidates {
-			if level(keys[i]) == want {
-				found = append(found, i)
-			}
-		}
-		switch len(found) {
-		case 0:
-			continue
-		case 1:
-			return found[0], nil
-		default:
-			return -1, ambiguous(units, found, r, f, "name")
-		}
-	}
-	return -1, nil
-}
-
-func ambiguous(units []coverage.Unit, idx []int, r *Row, f File, by string) error {
-	names := make([]string, len(idx))
-	for i, ui := range idx {
-		names[i] = fmt.Sprintf("%q", units[ui].Name)
-	}
-	return fmt.Errorf("%s: row %q matches %d units by %s (%s): make the names or codes tell them apart",
-		f.where(r, "unit"), r.Name, len(idx), by, strings.Join(names, ", "))
 }
 
 // ReadFile reads a targets file (xlsx or CSV; the output of bhxh allocate is

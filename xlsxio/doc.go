@@ -28,8 +28,8 @@
 //	          and stored numbers → decimal; ParseRate, the one reading of a
 //	          typed rate, for cells and command-line flags alike),
 //	          headers.go (header → key),
-//	          labels.go (total, subtotal, section, footer rows; unit name
-//	          keys), period.go, period_name.go
+//	          labels.go (total, subtotal, section, footer rows), period.go,
+//	          period_name.go
 //	units     unitmatch.go: the one way any two rows are found to name the
 //	          same unit (code, then name with its type, then without it
 //	          with a warning): MatchUnit, UnitIndex, JoinUnits, UnitCode
@@ -41,10 +41,14 @@
 //	errors    errors.go; package readerr (FileError, CellError, ErrorList)
 //	lists     participants.go (participant lists → unit counts, for bhxh
 //	          count: header and row checks, xlsx lists over
-//	          rawxlsx.ScanSheet), participants_csv.go (CSV lists, over the
-//	          sub-package csvscan), participants_units.go (row → unit),
-//	          participants_dedup.go (duplicates settled by the sub-package
-//	          dedup, warnings in list order), unit_list.go (the units a
-//	          template is pre-filled with), parent_targets.go (allocate
-//	          --parent-targets), column_texts.go (allocate --by)
+//	          rawxlsx.ScanSheet, every visible sheet), participants_csv.go
+//	          (CSV lists, over the sub-package csvscan),
+//	          participants_units.go (row → (code, name) pair),
+//	          participant_units.go (the pairs resolved into units by the
+//	          matcher), participant_kinds.go (a kind cell read as
+//	          phrases), participants_dedup.go (duplicates settled by the
+//	          sub-package dedup, warnings in list order), unit_list.go (the
+//	          units a template is pre-filled with), parent_targets.go
+//	          (allocate --parent-targets, by --indicator); allocate --by
+//	          reads each unit's parent with Options.Parent
 package xlsxio

@@ -137,7 +137,8 @@ func FuzzMatchHeader(f *testing.F) {
 				t.Fatalf("MatchHeader(%q, %q) = %q but %q in NFD", group, header, key, k2)
 			}
 		}
-		_ = UnitNameKey(header)
+		MatchUnit(UnitRef{Name: group}, UnitRef{Name: header})
+		kindMask(header)
 		isTotalLabel(header)
 		isSubtotalLabel(header)
 		isFooterLabel(header)

@@ -7,6 +7,8 @@ package xlsxio
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -251,7 +253,10 @@ func matchHeader(opt Options, h header) (header, bool) {
 // matchColumn applies the --col/--columns overrides (by header text, by
 // group and header, or by column letter), then the keyword matcher.
 func matchColumn(opt Options, col Column) (key, why string) {
-	for text, k := range opt.Columns {
+	// In the overrides' text order, so that two naming one column give
+	// the same key every run.
+	for _, text := range slices.Sorted(maps.Keys(opt.Columns)) {
+		k := opt.Columns[text]
 		if overrideNames(text, col) {
 			if k == "-" {
 				return "-", "ignored by --col"

@@ -10,61 +10,6 @@ import (
 // All tests work on Fold'ed text, so case, diacritics and punctuation do
 // not matter.
 
-// adminPrefixes are the administrative types a unit name may start with,
-// abbreviations spelled out; UnitNameKey drops them.
-var adminPrefixes = []string{
-	"thanh pho", "thi xa", "thi tran", "huyen", "quan", "phuong", "xa", "dac khu", "tinh",
-}
-
-var adminAbbrev = map[string]string{
-	"tp": "thanh pho", "tx": "thi xa", "tt": "thi tran", "h": "huyen", "q": "quan", "p": "phuong", "x": "xa",
-}
-
-// UnitNameKey normalises a unit name for matching across files: folded,
-// the administrative type ("Huyện", "TP.", "Thị xã") dropped, numbers
-// without leading zeros. "Huyện Đông Hòa" and "Đông Hoà" give the same key
-// — and so do "Xã Tân Lập" and "Phường Tân Lập": where both can occur,
-// compare UnitFullKey too.
-func UnitNameKey(name string) string {
-	return unitKey(name, true)
-}
-
-// UnitFullKey is UnitNameKey keeping the administrative type: "TP. Bình
-// Lâm" and "Thành phố Bình Lâm" agree, "Xã Tân Lập" and "Phường Tân Lập"
-// do not. Two rows of one table are the same unit only when these agree.
-func UnitFullKey(name string) string {
-	return unitKey(name, false)
-}
-
-func unitKey(name string, dropType bool) string {
-	f := vntext.Fold(name)
-	words := strings.Fields(f)
-	if len(words) > 1 {
-		if x, ok := adminAbbrev[words[0]]; ok {
-			words = append(strings.Fields(x), words[1:]...)
-		}
-		if dropType {
-			rest := " " + strings.Join(words, " ") + " "
-			for _, p := range adminPrefixes {
-				if strings.HasPrefix(rest, " "+p+" ") && len(rest) > len(p)+3 {
-					words = strings.Fields(rest[len(p)+1:])
-					break
-				}
-			}
-		}
-	}
-	for i, w := range words {
-		if len(w) > 1 && w[0] == '0' && isDigits(w) {
-			w = strings.TrimLeft(w, "0")
-			if w == "" {
-				w = "0"
-			}
-			words[i] = w
-		}
-	}
-	return strings.Join(words, " ")
-}
-
 func isDigits(s string) bool {
 	if s == "" {
 		return false
@@ -173,7 +118,7 @@ func isSectionLabel(s string) bool {
 		if rest != "" && strings.ContainsRune(".):-–", rune(rest[0])) {
 			// "P. Tân An", "H. Đông Hòa", "Q. 1": an abbreviated
 			// administrative type before a unit's name, not a section.
-			if _, abbrev := adminAbbrev[first]; abbrev && rest[0] == '.' {
+			if _, abbrev := unitTypeAbbrevs[first]; abbrev && rest[0] == '.' {
 				name := vntext.Fold(rest[1:])
 				return name == "" || strings.HasPrefix(name, "khu vuc") || strings.HasPrefix(name, "cac ") || sectionWords[name]
 			}

@@ -138,34 +138,6 @@ func TestIsNumberingRow(t *testing.T) {
 	}
 }
 
-func TestUnitNameKey(t *testing.T) {
-	same := [][]string{
-		{"Huyện Đông Hòa", "Đông Hoà", "H. Đông Hòa", "huyen dong hoa", norm.NFD.String("Huyện Đông Hòa")},
-		{"Thành phố Bình Lâm", "TP. Bình Lâm", "TP Bình Lâm", "Bình Lâm"},
-		{"Thị xã Phú Định", "TX. Phú Định", "Phú Định"},
-		{"Phường Bến Thủy", "P. Bến Thuỷ", "Bến Thủy"},
-		{"Quận 1", "Q.1", "Quận 01"},
-		{"Thị trấn Sa Pa", "TT Sa Pa"},
-	}
-	for _, group := range same {
-		want := UnitNameKey(group[0])
-		for _, n := range group[1:] {
-			if got := UnitNameKey(n); got != want {
-				t.Errorf("UnitNameKey(%q) = %q, want %q (as %q)", n, got, want, group[0])
-			}
-		}
-	}
-	if got := UnitNameKey("Huyện Đông Hòa"); got != "dong hoa" {
-		t.Errorf("UnitNameKey(Huyện Đông Hòa) = %q", got)
-	}
-	if got := UnitNameKey("Phường"); got != "phuong" {
-		t.Errorf("UnitNameKey(Phường) = %q: a bare type must stay", got)
-	}
-	if UnitNameKey("Đông Hòa") == UnitNameKey("Tây Hòa") {
-		t.Error("different units share a key")
-	}
-}
-
 func TestParsePeriod(t *testing.T) {
 	tests := []struct {
 		title, want string
@@ -215,7 +187,7 @@ func TestRomanTenStillASection(t *testing.T) {
 			t.Errorf("%q should be a section label", s)
 		}
 	}
-	if UnitNameKey("X. Yên Lạc") != UnitNameKey("Xã Yên Lạc") {
-		t.Errorf("X. Yên Lạc and Xã Yên Lạc should match: %q, %q", UnitNameKey("X. Yên Lạc"), UnitNameKey("Xã Yên Lạc"))
+	if MatchUnit(UnitRef{Name: "X. Yên Lạc"}, UnitRef{Name: "Xã Yên Lạc"}) != MatchName {
+		t.Errorf("X. Yên Lạc and Xã Yên Lạc should match by name")
 	}
 }

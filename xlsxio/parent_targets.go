@@ -9,47 +9,59 @@ import (
 	"github.com/bhxh/bhxh/coverage"
 )
 
-// ParentTarget is one row of a --parent-targets file: a parent's name and
-// either its total in people or its target rate in percent.
+// ParentTarget is one row of a --parent-targets file: a parent's name (and
+// code when the file has one) and either its total in people or its target
+// rate in percent.
 type ParentTarget struct {
-	Name  string
-	Total int64
-	Rate  *decimal.Decimal
+	Name, Code string
+	Total      int64
+	Rate       *decimal.Decimal
+	Cell       string // the cell the figure was read from ("C5")
 }
 
 // ReadParentTargets reads a --parent-targets file (CSV or xlsx): a table
-// whose rows name a parent ("Đơn vị") and give a plan in people
-// (plan_<indicator>, "Kế hoạch giao … (người)") or a target rate
-// (target_<indicator>, "Chỉ tiêu tỷ lệ … (%)").
-func ReadParentTargets(path string) ([]ParentTarget, error) {
+// whose rows name a parent ("Đơn vị") and give, for the indicator being
+// allocated, a plan in people (plan_<indicator>, "Kế hoạch giao BHXH
+// (người)") or a target rate (target_<indicator>, "Chỉ tiêu tỷ lệ BHXH
+// (%)"); a row with both uses the plan. Columns of other indicators are
+// ignored; a file with none for this indicator is an error naming the
+// columns it has.
+func ReadParentTargets(path, indicator string) ([]ParentTarget, error) {
 	t, err := ReadFile(path, Options{})
 	if err != nil {
 		return nil, err
 	}
+	planKey, rateKey := coverage.PlanPrefix+indicator, coverage.TargetPrefix+indicator
+	has := map[string]bool{}
+	var others []string
+	for _, c := range t.Columns {
+		switch {
+		case c.Key == planKey || c.Key == rateKey:
+			has[c.Key] = true
+		case strings.HasPrefix(c.Key, coverage.PlanPrefix) || strings.HasPrefix(c.Key, coverage.TargetPrefix):
+			others = append(others, fmt.Sprintf("%q (%s)", strings.TrimSpace(c.Group+" "+c.Header), c.Key))
+		}
+	}
+	if !has[planKey] && !has[rateKey] {
+		what := "it has none"
+		if len(others) > 0 {
+			what = "it has " + strings.Join(others, ", ")
+		}
+		return nil, &FileError{File: t.File, Err: fmt.Errorf("no plan (%s) or target rate (%s) column for --indicator %s: %s",
+			planKey, rateKey, indicator, what)}
+	}
 	var out []ParentTarget
 	for _, u := range t.Units {
-		p := ParentTarget{Name: u.Name}
-		found := false
-		for k, v := range u.Counts {
-			if strings.HasPrefix(k, coverage.PlanPrefix) {
-				p.Total, found = v, true
-			}
-		}
-		if !found {
-			for k, v := range u.Percents {
-				if strings.HasPrefix(k, coverage.TargetPrefix) {
-					r := v
-					p.Rate, found = &r, true
-				}
-			}
-		}
-		if !found {
-			return nil, fmt.Errorf("%s: parent %q has neither a plan (people) nor a target rate", t.File, u.Name)
+		p := ParentTarget{Name: u.Name, Code: u.Code}
+		if v, ok := u.Counts[planKey]; ok && u.Cells[planKey] != "" {
+			p.Total, p.Cell = v, u.Cells[planKey]
+		} else if v, ok := u.Percents[rateKey]; ok {
+			p.Rate, p.Cell = &v, u.Cells[rateKey]
+		} else {
+			return nil, &CellError{File: t.File, Sheet: t.Sheet, Cell: u.Cells["unit"],
+				Err: fmt.Errorf("parent %q has neither a plan (%s) nor a target rate (%s)", u.Name, planKey, rateKey)}
 		}
 		out = append(out, p)
-	}
-	if len(out) == 0 {
-		return nil, fmt.Errorf("%s: no parents", t.File)
 	}
 	return out, nil
 }

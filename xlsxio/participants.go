@@ -34,6 +34,7 @@ var (
 	ErrNoKind      = errors.New("has no participation kind")
 	ErrNoUnit      = errors.New("has no unit (code or name)")
 	ErrNotUTF8     = errors.New("is not UTF-8 text (save the list as CSV UTF-8)")
+	ErrEmptyList   = errors.New("an empty list")
 )
 
 // maxListedDuplicates is how many duplicate_person warnings are listed one
@@ -45,7 +46,7 @@ const headerSearchRows = 30
 
 // CountOptions control how one list is read.
 type CountOptions struct {
-	Sheet  string         // sheet name or 1-based index; "" = first (xlsx lists)
+	Sheet  string         // sheet name or 1-based index; "" = every visible sheet that holds a list (xlsx lists)
 	Scheme string         // one of ParticipantSchemes: every row counts for it; "" = from the kind column
 	Limits rawxlsx.Limits // zero = rawxlsx.DefaultLimits (xlsx lists)
 }
@@ -86,11 +87,10 @@ type ParticipantCounter struct {
 	Inputs []CountInput
 	Issues []Issue
 
-	units     []*unitAcc
-	byCode    map[string]*unitAcc
-	byName    map[string]*unitAcc // folded name
-	byRawName map[string]*unitAcc
-	pairs     rowUnits // (code, name) cells of rows → unit
+	units     []*unitAcc          // one per (code, name) pair as typed; Finish resolves them
+	byPair    map[string]*unitAcc // code + "\x00" + name
+	resolved  []listUnit          // the units, after Finish (participants_units.go)
+	pairs     rowUnits            // (code, name) cells of rows → unit
 	set       *dedup.Set
 	seen      [4]bool
 	files     []listFile
@@ -100,8 +100,9 @@ type ParticipantCounter struct {
 // listFile is what a duplicate_person warning needs of a list read.
 type listFile struct {
 	name, sheet string
-	idCol       int  // the person column (xlsx lists)
-	csv         bool // located by line, not by cell
+	idCol       int    // the person column (xlsx lists)
+	cols        [5]int // the column of each role (xlsx lists)
+	csv         bool   // located by line, not by cell
 }
 
 // locatedIssue is an issue and where in the lists it was found (see loc).
@@ -118,11 +119,14 @@ func loc(file int, row int64) uint64 { return uint64(file)<<48 | uint64(row) }
 func locFile(l uint64) int           { return int(l >> 48) }
 func locRow(l uint64) int64          { return int64(l & (1<<48 - 1)) }
 
+// unitAcc is a (code, name) pair as the lists type it, with its counts
+// once Finish settles them, and where it was first seen.
 type unitAcc struct {
 	index      uint32
 	code, name string
 	counts     [4]int64
-	conflict   bool
+	at         uint64 // loc of its first row
+	role       uint8  // the cell that names it there: partName, else partCode
 }
 
 // NewParticipantCounter returns an empty counter.
@@ -131,11 +135,9 @@ func NewParticipantCounter(opt CounterOptions) *ParticipantCounter {
 		opt.Memory = DefaultCountMemory
 	}
 	return &ParticipantCounter{
-		pairs:     newRowUnits(),
-		byCode:    map[string]*unitAcc{},
-		byName:    map[string]*unitAcc{},
-		byRawName: map[string]*unitAcc{},
-		set:       dedup.New(opt.Memory, opt.TempDir),
+		pairs:  newRowUnits(),
+		byPair: map[string]*unitAcc{},
+		set:    dedup.New(opt.Memory, opt.TempDir),
 	}
 }
 
@@ -164,8 +166,8 @@ func (pc *ParticipantCounter) Schemes() []string {
 // Units returns the counts per unit in order of first appearance, with the
 // counted schemes only, after Finish.
 func (pc *ParticipantCounter) Units() []UnitCount {
-	out := make([]UnitCount, len(pc.units))
-	for i, u := range pc.units {
+	out := make([]UnitCount, len(pc.resolved))
+	for i, u := range pc.resolved {
 		m := map[string]int64{}
 		for s, key := range ParticipantSchemes {
 			if pc.seen[s] {
@@ -218,54 +220,45 @@ func participantRole(header string) uint8 {
 	return partNone
 }
 
-// kindMask tells which schemes a kind cell names (bit i = ParticipantSchemes[i]).
-func kindMask(v string) uint8 {
-	f := " " + vntext.Fold(v) + " "
-	var m uint8
-	if strings.Contains(f, " bat buoc ") || strings.Contains(f, " bb ") {
-		m |= 1
-	}
-	if strings.Contains(f, " tu nguyen ") || strings.Contains(f, " tn ") {
-		m |= 2
-	}
-	if strings.Contains(f, " bhtn ") || strings.Contains(f, " that nghiep ") {
-		m |= 4
-	}
-	if strings.Contains(f, " bhyt ") || strings.Contains(f, " y te ") {
-		m |= 8
-	}
-	return m
-}
-
 // kindCache remembers the masks of the kind cells seen: a list uses a
 // handful of labels, compared here byte for byte before any folding.
 type kindCache struct {
 	labels [][]byte
-	masks  []uint8
-	more   map[string]uint8 // past 16 labels
+	masks  []kindRead
+	more   map[string]kindRead // past 16 labels
 }
 
-func (c *kindCache) mask(kind []byte) uint8 {
+// kindRead is a kind cell read: its schemes, or why it names none.
+type kindRead struct {
+	mask uint8
+	err  error
+}
+
+func (c *kindCache) mask(kind []byte) (uint8, error) {
 	for i, l := range c.labels {
 		if bytes.Equal(l, kind) {
-			return c.masks[i]
+			return c.masks[i].mask, c.masks[i].err
 		}
 	}
 	if m, ok := c.more[string(kind)]; ok {
-		return m
+		return m.mask, m.err
 	}
-	m := kindMask(string(kind))
+	var k kindRead
+	k.mask, k.err = kindMask(string(kind))
+	if k.err == nil && k.mask == 0 {
+		k.err = ErrUnknownKind
+	}
 	switch {
 	case len(c.labels) < 16:
 		c.labels = append(c.labels, bytes.Clone(kind))
-		c.masks = append(c.masks, m)
+		c.masks = append(c.masks, k)
 	case len(c.more) < 4096:
 		if c.more == nil {
-			c.more = map[string]uint8{}
+			c.more = map[string]kindRead{}
 		}
-		c.more[string(kind)] = m
+		c.more[string(kind)] = k
 	}
-	return m
+	return k.mask, k.err
 }
 
 // SchemeIndex is the index of key in ParticipantSchemes, or -1.
@@ -302,25 +295,84 @@ func (pc *ParticipantCounter) AddFile(ctx context.Context, path string, opt Coun
 	if err != nil {
 		return err
 	}
-	lr := &listRows{pc: pc, file: len(pc.files), name: name, fixed: fixed}
-	pc.files = append(pc.files, listFile{name: name})
-	var input CountInput
+	newList := func() *listRows {
+		lr := &listRows{pc: pc, file: len(pc.files), name: name, fixed: fixed}
+		pc.files = append(pc.files, listFile{name: name})
+		return lr
+	}
+	var inputs []CountInput
 	switch {
 	case bytes.HasPrefix(head, []byte("\xD0\xCF\x11\xE0")):
 		return &FileError{File: name, Err: fmt.Errorf("%w: an .xls list is not read: save it as .xlsx or as CSV UTF-8", ErrNotWorkbook)}
 	case bytes.HasPrefix(head, []byte("PK")):
-		input, err = pc.addXLSX(path, opt, lr)
+		inputs, err = pc.addSheets(path, opt, newList)
 	default:
-		input, err = pc.addCSV(ctx, path, lr)
+		var in CountInput
+		in, err = pc.addCSV(ctx, path, newList())
+		inputs = []CountInput{in}
 	}
 	if err != nil {
 		return err
 	}
+	rows := 0
+	for _, in := range inputs {
+		rows += in.Rows
+	}
+	if rows == 0 {
+		what := "the list has"
+		if inputs[0].Sheet != "" {
+			var names []string
+			for _, in := range inputs {
+				names = append(names, in.Sheet)
+			}
+			what = fmt.Sprintf("sheet %q has", names[0])
+			if len(names) > 1 {
+				what = "sheets " + quoteList(names) + " have"
+			}
+		}
+		return &FileError{File: name, Err: fmt.Errorf("%w: %s a header but no person under it", ErrEmptyList, what)}
+	}
 	if fixed != 0 {
 		pc.seen[SchemeIndex(opt.Scheme)] = true
 	}
-	pc.Inputs = append(pc.Inputs, input)
+	pc.Inputs = append(pc.Inputs, inputs...)
 	return nil
+}
+
+// addSheets counts the sheet opt.Sheet names, else every visible sheet
+// holding a list (a list split over "DS (1)" and "DS (2)"); a sheet without
+// a list header is passed over, and no sheet with one is an error.
+func (pc *ParticipantCounter) addSheets(path string, opt CountOptions, newList func() *listRows) ([]CountInput, error) {
+	if opt.Sheet != "" {
+		in, err := pc.addXLSX(path, opt, newList())
+		return []CountInput{in}, err
+	}
+	sheets, err := rawxlsx.VisibleSheets(path, opt.Limits)
+	if err != nil {
+		return nil, err
+	}
+	var read []CountInput
+	var noList []string
+	for _, sh := range sheets {
+		o := opt
+		o.Sheet = sh
+		in, err := pc.addXLSX(path, o, newList())
+		if errors.Is(err, ErrNoHeader) {
+			noList = append(noList, sh)
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		read = append(read, in)
+	}
+	if len(read) == 0 {
+		if len(noList) == 1 {
+			return nil, &FileError{File: filepath.Base(path), Err: &ListHeaderError{Sheet: noList[0], Rows: headerSearchRows}}
+		}
+		return nil, &FileError{File: filepath.Base(path), Err: fmt.Errorf("sheets %s: %w", quoteList(noList), &ListHeaderError{Rows: headerSearchRows})}
+	}
+	return read, nil
 }
 
 // fileHead is the first bytes of a file, to tell its format.
@@ -345,7 +397,7 @@ func (pc *ParticipantCounter) addXLSX(path string, opt CountOptions, lr *listRow
 	lr.where = func(role uint8, row int64) (string, string, int64) {
 		return sheetName, rawxlsx.CellName(hdr.cols[role], int(row)), 0
 	}
-	var id, code, uname, kind []byte
+	var id, code, uname, kind, idBuf, codeBuf []byte
 	info, err := rawxlsx.ScanSheet(path, opt.Sheet, opt.Limits, func(r *rawxlsx.Row) error {
 		if !hdr.done {
 			if r.Num > headerSearchRows {
@@ -371,8 +423,17 @@ func (pc *ParticipantCounter) addXLSX(path string, opt CountOptions, lr *listRow
 			switch hdr.roles[c.Col] {
 			case partID:
 				id = c.Value
+				if v := bytes.TrimSpace(id); c.Type == 'n' && len(v) == 9 {
+					// Stored as a number, the id lost its leading zero (ids
+					// start with a province code, 01–96): give it back.
+					idBuf = append(append(idBuf[:0], '0'), v...)
+					id = idBuf
+				}
 			case partCode:
 				code = c.Value
+				if c.Type == 'n' {
+					code = listCode(&codeBuf, bytes.TrimSpace(code), hdr.codeWidth)
+				}
 			case partName:
 				uname = c.Value
 			case partKind:
@@ -383,6 +444,7 @@ func (pc *ParticipantCounter) addXLSX(path string, opt CountOptions, lr *listRow
 	})
 	pc.files[lr.file].sheet = info.Sheet
 	pc.files[lr.file].idCol = hdr.cols[partID]
+	pc.files[lr.file].cols = hdr.cols
 	for i := conflicts; i < len(pc.conflicts); i++ {
 		pc.conflicts[i].Sheet = info.Sheet
 	}
@@ -434,12 +496,13 @@ func (e *ListHeaderError) Unwrap() error { return ErrNoHeader }
 
 // listHeader recognises the header row of a list, cell by cell.
 type listHeader struct {
-	roles    []uint8 // role of each column
-	cols     [5]int  // column of each role
-	found    [5]bool
-	done     bool // a header was found
-	haveKind bool // rows name their scheme (no --scheme)
-	width    int  // cells of the header row (CSV: fields)
+	roles     []uint8 // role of each column
+	codeWidth int     // digits of the code column's level, from its header ("Mã xã": 5)
+	cols      [5]int  // column of each role
+	found     [5]bool
+	done      bool // a header was found
+	haveKind  bool // rows name their scheme (no --scheme)
+	width     int  // cells of the header row (CSV: fields)
 }
 
 func (h *listHeader) reset() {
@@ -458,6 +521,9 @@ func (h *listHeader) see(col int, text []byte) {
 	h.roles[col] = role
 	h.found[role] = true
 	h.cols[role] = col
+	if role == partCode {
+		h.codeWidth = codeWidthOfHeader(string(text))
+	}
 }
 
 // finish decides whether the row seen is the header: a person column, a
@@ -514,15 +580,10 @@ func (lr *listRows) unitOf(row int64, code, uname []byte) (*unitAcc, error) {
 		}
 		return nil, lr.fail(role, row, nil, ErrNoUnit)
 	}
-	if len(uname) > 0 && u.name != string(uname) && !u.conflict && u.code != "" {
-		if u.name == "" {
-			u.name = string(uname)
-		} else if UnitFullKey(u.name) != UnitFullKey(string(uname)) { // another case or Unicode form is the same name
-			u.conflict = true
-			sheet, cell, line := lr.where(partName, row)
-			lr.pc.conflicts = append(lr.pc.conflicts, locatedIssue{loc(lr.file, row), Issue{Level: "warning", Code: "unit_name_conflict",
-				File: lr.name, Sheet: sheet, Cell: cell, Line: line,
-				Message: fmt.Sprintf("unit %s is named %q here and %q before; the first name is kept", u.code, uname, u.name)}})
+	if u.at == 0 && u.role == 0 { // new: where it was first seen
+		u.at, u.role = loc(lr.file, row), partName
+		if len(uname) == 0 {
+			u.role = partCode
 		}
 	}
 	return u, nil
@@ -587,8 +648,9 @@ func checkCells(kinds *kindCache, fixed uint8, haveKind bool, id, code, uname, k
 		if len(kind) == 0 {
 			return reject(partKind, nil, ErrNoKind)
 		}
-		if c.mask = kinds.mask(kind); c.mask == 0 {
-			return reject(partKind, kind, ErrUnknownKind)
+		var err error
+		if c.mask, err = kinds.mask(kind); err != nil {
+			return reject(partKind, kind, err)
 		}
 	}
 	return c
@@ -628,36 +690,21 @@ func (lr *listRows) record(row int64, c *cells) error {
 	return nil
 }
 
-// unit finds or adds the unit of a row: by code when there is one, else by
-// folded name.
+// unit finds or adds the unit of a (code, name) pair as typed; Finish
+// resolves the pairs into units with the one matcher (resolveUnits).
 func (pc *ParticipantCounter) unit(code, name []byte) (*unitAcc, error) {
-	if len(code) > 0 {
-		if u, ok := pc.byCode[string(code)]; ok {
-			return u, nil
-		}
-		u, err := pc.newUnit(string(code), string(name))
-		if err == nil {
-			pc.byCode[u.code] = u
-		}
-		return u, err
-	}
-	if len(name) == 0 {
+	if len(code) == 0 && len(name) == 0 {
 		return nil, nil
 	}
-	if u, ok := pc.byRawName[string(name)]; ok {
+	key := string(code) + "\x00" + string(name)
+	if u, ok := pc.byPair[key]; ok {
 		return u, nil
 	}
-	key := vntext.Fold(string(name))
-	u, ok := pc.byName[key]
-	if !ok {
-		var err error
-		if u, err = pc.newUnit("", string(name)); err != nil {
-			return nil, err
-		}
-		pc.byName[key] = u
+	u, err := pc.newUnit(string(code), string(name))
+	if err == nil {
+		pc.byPair[key] = u
 	}
-	pc.byRawName[string(name)] = u
-	return u, nil
+	return u, err
 }
 
 func (pc *ParticipantCounter) newUnit(code, name string) (*unitAcc, error) {

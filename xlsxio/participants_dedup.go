@@ -52,6 +52,9 @@ func (pc *ParticipantCounter) Finish() error {
 		total += ndup[w]
 		listed = append(listed, dups[w]...)
 	}
+	if err := pc.resolveUnits(); err != nil {
+		return err
+	}
 	slices.SortFunc(listed, dupSighting.cmp)
 	listed = listed[:min(len(listed), maxListedDuplicates)]
 

@@ -119,7 +119,7 @@ func TestCountListsPerScheme(t *testing.T) {
 
 func TestCountListErrors(t *testing.T) {
 	rows := append(listHead[:3:3],
-		[]string{"#1", "A", "#123456789", "", "00004", "P", "BB"},      // a number: leading zero lost
+		[]string{"#1", "A", "#12345678", "", "00004", "P", "BB"},       // a number of 8 digits: not an id
 		[]string{"#2", "B", "01234-5678", "", "00004", "P", "BB"},      // not digits
 		[]string{"#3", "C", "0123456789", "", "00004", "P", ""},        // no kind
 		[]string{"#4", "D", "0123456780", "", "00004", "P", "Hưu trí"}, // unknown kind
@@ -133,7 +133,7 @@ func TestCountListErrors(t *testing.T) {
 		t.Fatalf("error %v is not an ErrorList", err)
 	}
 	want := []string{
-		`loi.xlsx: DS!C4: "123456789" is not a mã số BHXH (10 digits, typed as text)`,
+		`loi.xlsx: DS!C4: "12345678" is not a mã số BHXH (10 digits, typed as text)`,
 		`loi.xlsx: DS!C5: "01234-5678" is not a mã số BHXH (10 digits, typed as text)`,
 		`loi.xlsx: DS!G6: has no participation kind`, // the command adds "(give --scheme …)": cmd/bhxh/hints.go
 		`loi.xlsx: DS!G7: "Hưu trí" is not a participation kind (bắt buộc, tự nguyện, BHTN, BHYT)`,
@@ -178,13 +178,30 @@ func TestParticipantRole(t *testing.T) {
 	}
 }
 
+// Kinds are read as phrases: a scheme word with its qualifiers.
 func TestKindMask(t *testing.T) {
-	for v, want := range map[string]uint8{
-		"BHXH bắt buộc": 1, "BB": 1, "Tự nguyện": 2, "BHXH TN": 2, "BHTN": 4, "Bảo hiểm thất nghiệp": 4,
-		"BHYT": 8, "Bảo hiểm y tế": 8, "BB + BHTN + BHYT": 13, "Hưu trí": 0, "BHXH": 0,
-	} {
-		if got := kindMask(v); got != want {
-			t.Errorf("%q: mask %b, want %b", v, got, want)
+	tests := []struct {
+		kind string
+		want uint8
+		err  error
+	}{
+		{"BHXH bắt buộc", 1, nil}, {"BB", 1, nil}, {"Bắt buộc", 1, nil}, {"Tự nguyện", 2, nil}, {"BHXH TN", 2, nil},
+		{"Bảo hiểm xã hội tự nguyện", 2, nil}, {"BHTN", 4, nil}, {"Bảo hiểm thất nghiệp", 4, nil},
+		{"BHYT", 8, nil}, {"Bảo hiểm y tế", 8, nil}, {"BB + BHTN + BHYT", 13, nil}, {"Bắt buộc, BHTN, BHYT", 13, nil},
+		{"BHXH BB BHYT", 9, nil}, {"BHXH bắt buộc, tự nguyện", 3, nil},
+		// BHYT phrases are BHYT, whatever follows
+		{"BHYT tự nguyện", 8, nil}, {"BHYT bắt buộc", 8, nil}, {"BHYT hộ gia đình", 8, nil}, {"BHYT HSSV", 8, nil},
+		{"BHYT TN", 8, nil}, {"Bảo hiểm y tế tự nguyện", 8, nil}, {"BHTN bắt buộc", 4, nil},
+		{"BHYT, tự nguyện", 10, nil}, // two phrases: BHYT, and on its own BHXH TN
+		{"Hưu trí", 0, nil},
+		// BHXH that does not say which
+		{"BHXH", 0, ErrAmbiguousKind}, {"Bảo hiểm xã hội", 0, ErrAmbiguousKind},
+		{"BHXH bắt buộc tự nguyện", 0, ErrAmbiguousKind}, {"BHXH, BHYT", 0, ErrAmbiguousKind},
+	}
+	for _, tt := range tests {
+		got, err := kindMask(tt.kind)
+		if got != tt.want || !errors.Is(err, tt.err) {
+			t.Errorf("%q: mask %04b, %v; want %04b, %v", tt.kind, got, err, tt.want, tt.err)
 		}
 	}
 }

@@ -20,7 +20,23 @@ var englishMonths = map[string]int{
 // "Tháng 11 năm 2023", "THÁNG 6 NĂM 2024", "tháng 10/2025", "Tính đến ngày
 // 31/5/2020", "Thực hiện đến 25/11/2023", "November 2023". A month
 // phrase wins over a date; ok is false when the title names no month.
+// A quarter or the first months of a year give their last month (see
+// parsePeriodSpan).
 func parsePeriod(title string) (string, bool) {
+	p, _, ok := parsePeriodSpan(title)
+	return p, ok
+}
+
+// Spans a title may name instead of one month (Table.PeriodSpan).
+const (
+	SpanQuarter     = "quarter"                  // "Quý IV năm 2023"
+	SpanFirstMonths = "first months of the year" // "6 tháng đầu năm 2024"
+)
+
+// parsePeriodSpan is parsePeriod that also says when the period is a
+// quarter or the first months of a year rather than one month: span is
+// SpanQuarter or SpanFirstMonths, "" for a month.
+func parsePeriodSpan(title string) (period, span string, ok bool) {
 	words := strings.Fields(vntext.Fold(title))
 	// "thang 11 nam 2023", "thang 10 2025", "november 2023"
 	for i := 0; i+1 < len(words); i++ {
@@ -38,7 +54,7 @@ func parsePeriod(title string) (string, bool) {
 		}
 		if next < len(words) {
 			if y := year(words[next]); y != 0 {
-				return format(y, m), true
+				return format(y, m), "", true
 			}
 		}
 	}
@@ -46,14 +62,14 @@ func parsePeriod(title string) (string, bool) {
 	// "6 tháng đầu năm 2024" is June
 	for i := 0; i+2 < len(words); i++ {
 		next := i + 2
-		m := 0
+		m, sp := 0, SpanQuarter
 		switch {
 		case words[i] == "quy":
 			if q := quarter(words[i+1]); q != 0 {
 				m = 3 * q
 			}
 		case words[i+1] == "thang" && i+3 < len(words) && words[i+2] == "dau" && words[i+3] == "nam":
-			m, next = month(words[i]), i+4
+			m, next, sp = month(words[i]), i+4, SpanFirstMonths
 		}
 		if m == 0 {
 			continue
@@ -63,7 +79,7 @@ func parsePeriod(title string) (string, bool) {
 		}
 		if next < len(words) {
 			if y := year(words[next]); y != 0 {
-				return format(y, m), true
+				return format(y, m), sp, true
 			}
 		}
 	}
@@ -74,17 +90,17 @@ func parsePeriod(title string) (string, bool) {
 			continue
 		}
 		if m, y := month(words[i+1]), year(words[i+2]); m != 0 && y != 0 {
-			return format(y, m), true
+			return format(y, m), "", true
 		}
 	}
 	// a month and year without a word: "Kỳ báo cáo: 10/2025", not a
 	// document number "06/2024/TT-BLĐTBXH" nor part of a longer date
 	for _, m := range monthYear.FindAllStringSubmatch(title, -1) {
 		if mo, y := month(m[1]), year(m[2]); mo != 0 && y != 0 {
-			return format(y, mo), true
+			return format(y, mo), "", true
 		}
 	}
-	return "", false
+	return "", "", false
 }
 
 var monthYear = regexp.MustCompile(`(?:^|[^0-9/.\-])([0-9]{1,2}) ?[/.\-] ?([0-9]{4})(?:$|[^0-9/])`)
@@ -137,18 +153,18 @@ func format(y, m int) string {
 // findPeriod reads the period from the title rows, then from the header
 // block ("Thực hiện đến 25/11/2023"), then from date group cells (the
 // latest date's month).
-func findPeriod(s grid.Sheet, h header) string {
+func findPeriod(s grid.Sheet, h header) (period, span string) {
 	_, ncols := s.Size()
 	for r := 0; r <= h.last; r++ {
 		for c := 0; c < ncols; c++ {
 			if t := textAt(s, r, c); t != "" {
-				if p, ok := parsePeriod(t); ok {
-					return p
+				if p, sp, ok := parsePeriodSpan(t); ok {
+					return p, sp
 				}
 			}
 		}
 	}
-	return h.datePeriod
+	return h.datePeriod, ""
 }
 
 // titleLines are the texts above the header, one line per row (cells

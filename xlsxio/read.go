@@ -58,7 +58,7 @@ func readData(data []byte, file string, opt Options) (*Table, error) {
 	}
 	t.Period = opt.Period
 	if t.Period == "" {
-		t.Period = findPeriod(src, h)
+		t.Period, t.PeriodSpan = findPeriod(src, h)
 	}
 	t.Title = titleLines(src, h)
 	if err := readRows(src, h, t, opt); err != nil {

@@ -4,6 +4,7 @@ package xlsxio
 // section or the footer; a second table's header ends them.
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -13,6 +14,7 @@ import (
 
 	"github.com/bhxh/bhxh/coverage"
 	"github.com/bhxh/bhxh/xlsxio/grid"
+	"github.com/bhxh/bhxh/xlsxio/vntext"
 )
 
 // rowKind classifies a data row by its label.
@@ -51,9 +53,10 @@ type rowsReader struct {
 	ncols   int // the table is as wide as its header
 	codeLen int // digits of the table's unit codes (codeWidth)
 	errs    ErrorList
-	numeric []bool         // h.cols not read that hold numbers (warned of)
-	words   []wordCell     // words in unit rows' cells of columns not read
-	seen    map[string]int // unit key → index in t.Units
+	numeric []bool     // h.cols not read that hold numbers (warned of)
+	words   []wordCell // words in unit rows' cells of columns not read
+	seen    *UnitIndex // the units so far: index i is t.Units[i]
+	parent  int        // the column of opt.Parent, -1 when none
 }
 
 // readRows reads every row under the header until a footer, or until a
@@ -61,7 +64,11 @@ type rowsReader struct {
 // annex, "Phụ lục") is not part of this one.
 func readRows(s grid.Sheet, h header, t *Table, opt Options) error {
 	nrows, _ := s.Size()
-	rr := &rowsReader{s: s, h: h, t: t, opt: opt, numeric: make([]bool, len(h.cols)), seen: map[string]int{}}
+	rr := &rowsReader{s: s, h: h, t: t, opt: opt, numeric: make([]bool, len(h.cols)), seen: NewUnitIndex()}
+	var err error
+	if rr.parent, err = parentColumn(t, h, opt.Parent); err != nil {
+		return err
+	}
 	// The table is as wide as its header: cells further right (a stray
 	// note, a cell at XFD1048576) are not part of it.
 	for _, col := range h.cols {
@@ -230,19 +237,17 @@ func (rr *rowsReader) keep(r int, label string, kind rowKind, u coverage.Unit, h
 				Cell: ref(r, h.unit), Message: fmt.Sprintf("row %d %q has no figures in the columns read: a heading, not a unit", r+1, label)})
 			return
 		}
-		// without spaces: "Xã Ea Kar" and "Xã EaKar" in one table are one
-		// unit typed twice
-		key := "name:" + strings.ReplaceAll(UnitFullKey(label), " ", "")
-		if u.Code != "" {
-			key = "code:" + u.Code
+		if rr.parent >= 0 {
+			if u.Parent = strings.TrimSpace(textAt(s, r, rr.parent)); u.Parent == "" {
+				rr.errs = appendErr(rr.errs, &CellError{File: t.File, Sheet: t.Sheet, Cell: ref(r, rr.parent),
+					Err: fmt.Errorf("unit %q has no parent in column %q", label, rr.opt.Parent)})
+				return
+			}
 		}
-		if prev, ok := rr.seen[key]; ok {
-			p := t.Units[prev]
-			rr.errs = appendErr(rr.errs, &FileError{File: t.File, Err: fmt.Errorf("%s%w %q on rows %d and %d (%s, %s)",
-				sheetPrefix(t.Sheet), ErrDuplicateUnit, label, p.Row, r+1, p.Cells["unit"], ref(r, h.unit))})
+		if _, err := rr.seen.Add(UnitRef{Code: u.Code, Name: label, Parent: u.Parent}); err != nil {
+			rr.errs = appendErr(rr.errs, duplicateRowError(t, err, label, r+1, ref(r, h.unit)))
 			return
 		}
-		rr.seen[key] = len(t.Units)
 		t.Units = append(t.Units, u)
 	}
 }
@@ -411,4 +416,39 @@ func CellSource(file, sheet, cell string) string {
 		return file + "!" + cell
 	}
 	return file + "!" + sheet + "!" + cell
+}
+
+// duplicateRowError says which two rows give one unit: the same name
+// (within its parent, with --by), or one code given to two names.
+func duplicateRowError(t *Table, err error, label string, row int, cell string) error {
+	var dup *DuplicateUnitError
+	if !errors.As(err, &dup) {
+		return &FileError{File: t.File, Err: err}
+	}
+	p := t.Units[dup.First]
+	if dup.Level == MatchCode && !sameSpelling(p.Name, label) {
+		return &FileError{File: t.File, Err: fmt.Errorf("%s%w: code %s is given to both %q (row %d, %s) and %q (row %d, %s)",
+			sheetPrefix(t.Sheet), ErrDuplicateUnit, UnitCode(p.Code, p.Name), p.Name, p.Row, p.Cells["unit"], label, row, cell)}
+	}
+	return &FileError{File: t.File, Err: fmt.Errorf("%s%w %q on rows %d and %d (%s, %s)",
+		sheetPrefix(t.Sheet), ErrDuplicateUnit, label, p.Row, row, p.Cells["unit"], cell)}
+}
+
+// parentColumn finds the column opt.Parent names (a header text or the key
+// the reader gave it): -1 when none was asked for.
+func parentColumn(t *Table, h header, col string) (int, error) {
+	if col == "" {
+		return -1, nil
+	}
+	fc := vntext.Fold(col)
+	var hs []string
+	for _, c := range h.cols {
+		if c.Key == col || c.Header != "" && (vntext.Fold(c.Header) == fc || vntext.Fold(c.Group+" "+c.Header) == fc) {
+			return c.Index, nil
+		}
+		if c.Header != "" {
+			hs = append(hs, c.Header)
+		}
+	}
+	return -1, &FileError{File: t.File, Err: fmt.Errorf("%sno column %q (columns: %s)", sheetPrefix(t.Sheet), col, quoteList(hs))}
 }

@@ -33,6 +33,11 @@ type Options struct {
 	MustMatch []string
 	Period    string // "YYYY-MM"; "" = read from the title
 	Password  string // for password-protected workbooks
+	// Parent names the column giving each unit's parent (allocate --by:
+	// a header text or a canonical key). Each unit's Parent is then read
+	// from it (a blank cell is an error), and names need to be unique only
+	// within their parent.
+	Parent string
 }
 
 // Issue is a warning or error found while reading or computing; the JSON
@@ -59,11 +64,15 @@ type Column struct {
 
 // Table is what ReadFile found in a workbook.
 type Table struct {
-	File       string   // base name, used in messages
-	Path       string   // as given
-	Sheet      string   // sheet name; "" for CSV
-	SHA256     string   // of the file's bytes
-	Period     string   // "YYYY-MM" or ""
+	File   string // base name, used in messages
+	Path   string // as given
+	Sheet  string // sheet name; "" for CSV
+	SHA256 string // of the file's bytes
+	Period string // "YYYY-MM" or ""
+	// PeriodSpan is SpanQuarter or SpanFirstMonths when the title names a
+	// quarter ("Quý IV năm 2023") or the first months of a year, whose
+	// last month Period then is; "" for one month.
+	PeriodSpan string
 	HeaderRows []int    // 1-based rows of the header block
 	Title      []string // the lines above the header ("BẢO HIỂM XÃ HỘI TỈNH CAO BẰNG", …)
 	Columns    []Column

@@ -81,7 +81,8 @@ func ReadUnitList(path string) ([]ListedUnit, error) {
 	}
 
 	var units []ListedUnit
-	seen := map[string]int{}
+	seen := NewUnitIndex()
+	var lines []int // 1-based row of each unit
 	for i := start; i < len(rows); i++ {
 		row := rows[i]
 		if blankRow(row) {
@@ -97,14 +98,12 @@ func ReadUnitList(path string) ([]ListedUnit, error) {
 		if u.Name == "" {
 			return nil, &FileError{File: file, Err: fmt.Errorf("row %d has no unit name", i+1)}
 		}
-		key := "name:" + UnitFullKey(u.Name)
-		if u.Code != "" {
-			key = "code:" + u.Code
+		if _, err := seen.Add(UnitRef{Code: u.Code, Name: u.Name}); err != nil {
+			var dup *DuplicateUnitError
+			errors.As(err, &dup)
+			return nil, &FileError{File: file, Err: fmt.Errorf("%w on rows %d and %d", err, lines[dup.First], i+1)}
 		}
-		if prev, ok := seen[key]; ok {
-			return nil, &FileError{File: file, Err: fmt.Errorf("%w %q on rows %d and %d", ErrDuplicateUnit, u.Name, prev, i+1)}
-		}
-		seen[key] = i + 1
+		lines = append(lines, i+1)
 		units = append(units, u)
 		if len(units) > maxListedUnits {
 			return nil, &FileError{File: file, Err: fmt.Errorf("more than %d units", maxListedUnits)}

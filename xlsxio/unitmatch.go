@@ -92,13 +92,16 @@ type AmbiguousUnitError struct {
 	Candidates []UnitRef
 }
 
-func (e *AmbiguousUnitError) Error() string {
+func (e *AmbiguousUnitError) Error() string { return refText(e.Ref) + " " + e.detail() }
+
+// detail is the message without the ref, for a caller that names it.
+func (e *AmbiguousUnitError) detail() string {
 	names := make([]string, len(e.Candidates))
 	for i, c := range e.Candidates {
 		names[i] = refText(c)
 	}
-	return fmt.Sprintf("%s matches %d units by %s (%s): give codes, or names that tell them apart",
-		refText(e.Ref), len(e.Candidates), e.Level, strings.Join(names, ", "))
+	return fmt.Sprintf("matches %d units by %s (%s): give codes, or names that tell them apart",
+		len(e.Candidates), e.Level, strings.Join(names, ", "))
 }
 
 func (e *AmbiguousUnitError) Unwrap() error { return ErrAmbiguousUnit }
@@ -169,6 +172,12 @@ func matchKeys(a, b *refKey) MatchLevel {
 	}
 	return MatchNone
 }
+
+// UnitNameBucket is a key every name MatchUnit can match by name (with or
+// without the type) shares: the name without its administrative type,
+// without marks or spaces. A caller with many candidates (the crosswalk's
+// old units) groups them by it, then decides with MatchUnit.
+func UnitNameBucket(name string) string { return parseName(name).plain }
 
 // UnitCode returns a code as bhxh writes it: digits with the leading zeros
 // its level gives back (4402 → "04402"; the level comes from name's

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -63,6 +64,7 @@ var unitPairs = []struct {
 	{"X./Xã", UnitRef{Name: "X. Yên Lạc"}, UnitRef{Name: "Xã Yên Lạc"}, MatchName},
 	{"H./Huyện", UnitRef{Name: "H. Đông Hòa"}, UnitRef{Name: "Huyện Đông Hoà"}, MatchName},
 	{"TX./Thị xã", UnitRef{Name: "TX. Phú Định"}, UnitRef{Name: "Thị xã Phú Định"}, MatchName},
+	{"TT/Thị trấn", UnitRef{Name: "TT Sa Pa"}, UnitRef{Name: "Thị trấn Sa Pa"}, MatchName},
 	{"TT./Thị trấn", UnitRef{Name: "TT. Sa Pa"}, UnitRef{Name: "Thị trấn Sa Pa"}, MatchName},
 	{"Q./Quận", UnitRef{Name: "Q.1"}, UnitRef{Name: "Quận 01"}, MatchName},
 	{"type without diacritics", UnitRef{Name: "Thi xa Phu Dinh"}, UnitRef{Name: "Thị xã Phú Định"}, MatchName},
@@ -290,4 +292,31 @@ func equalInts(a, b []int) bool {
 		}
 	}
 	return true
+}
+
+// FuzzMatchUnit: matching is symmetric, a name always matches itself in
+// NFC and NFD alike, and Find agrees with the pair.
+func FuzzMatchUnit(f *testing.F) {
+	for _, p := range unitPairs {
+		f.Add(p.a.Code, p.a.Name, p.b.Code, p.b.Name)
+	}
+	f.Fuzz(func(t *testing.T, codeA, nameA, codeB, nameB string) {
+		a, b := UnitRef{Code: codeA, Name: nameA}, UnitRef{Code: codeB, Name: nameB}
+		lvl := MatchUnit(a, b)
+		if back := MatchUnit(b, a); back != lvl {
+			t.Fatalf("MatchUnit(%q, %q) = %v but %v the other way", a, b, lvl, back)
+		}
+		if utf8.ValidString(nameA) && strings.TrimSpace(codeA) == "" && unitKeyOf(a).name.plain != "" {
+			if self := MatchUnit(a, UnitRef{Name: norm.NFD.String(nameA)}); self != MatchName {
+				t.Fatalf("%q against its NFD form: %v", nameA, self)
+			}
+		}
+		ix := NewUnitIndex()
+		ix.add(b, unitKeyOf(b))
+		m, err := ix.Find(a)
+		if err != nil || m.Level != lvl {
+			t.Fatalf("Find(%q) in [%q] = %+v, %v; MatchUnit says %v", a, b, m, err, lvl)
+		}
+		UnitCode(codeA, nameA)
+	})
 }

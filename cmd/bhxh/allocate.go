@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"math/big"
 	"path/filepath"
@@ -42,6 +43,7 @@ type allocateOptions struct {
 	Lang   string
 	Format string
 	Output string
+	Strict bool
 
 	// What check parsed the flags into.
 	ind      coverage.Indicator
@@ -121,6 +123,7 @@ communes from old-commune figures.`,
 	fl.StringVar(&opts.Format, "format", "", "output format: table, csv, json or xlsx (default: from -o, else table)")
 	fl.StringVarP(&opts.Output, "output", "o", "", "output file (- = standard output)")
 	opts.crosswalkFlags.bind(cmd, "")
+	fl.BoolVar(&opts.Strict, "strict", false, "exit 3 when any warning was reported")
 	return cmd
 }
 
@@ -190,6 +193,9 @@ func runAllocate(opts *allocateOptions) error {
 	if err != nil {
 		return err
 	}
+	if hier {
+		ropt.Parent = opts.By
+	}
 	t, issues, err := allocateBaseline(opts, ropt)
 	if err != nil {
 		return err
@@ -207,9 +213,11 @@ func runAllocate(opts *allocateOptions) error {
 	inputs := append([]string{}, opts.Baselines...) // set by allocateBaseline
 	if hier {
 		inputs = append(inputs, opts.ParentTargets)
-		if req.GroupTotals, err = groupTotals(opts, t, units); err != nil {
+		var byIssues []xlsxio.Issue
+		if req.GroupTotals, byIssues, err = groupTotals(opts, ind.Key, t, units); err != nil {
 			return err
 		}
+		issues = append(issues, byIssues...)
 	} else {
 		var sumD int64
 		for _, u := range units {
@@ -221,6 +229,9 @@ func runAllocate(opts *allocateOptions) error {
 		}
 	}
 	a, err := coverage.Allocate(units, req)
+	if errors.Is(err, coverage.ErrMinimum) {
+		return fmt.Errorf("%s: %w: lower --min %d or raise the total", t.File, err, opts.Min)
+	}
 	if err != nil {
 		return fmt.Errorf("%s: %w", t.File, err)
 	}
@@ -239,8 +250,8 @@ func runAllocate(opts *allocateOptions) error {
 	if err := writeReport(opts.streams, format, opts.Output, inputs, allocateWriters, rep); err != nil {
 		return err
 	}
-	printIssues(opts.Err, issues) // the baseline's reading, join and conversion warnings
-	return nil
+	printIssues(opts.Err, issues) // the baseline's reading, join and conversion warnings, and --by's
+	return strictCheck(opts.Strict, issues)
 }
 
 // allocateBaseline reads the baseline: one workbook as it is, or several
@@ -308,46 +319,107 @@ func setWeights(t *xlsxio.Table, units []coverage.AllocUnit, col string) error {
 	if !ok {
 		return usagef("--method weight:%s: no such column in %s (give a canonical key such as population, or a header text; map an unrecognised column with --col 'Header=key')", col, t.File)
 	}
+	letter := ""
+	for _, c := range t.Columns {
+		if c.Key == key {
+			letter = c.Letter
+		}
+	}
+	// A weight is a figure read from a cell: a blank cell (which a count
+	// column reads as 0 people) is no more a weight than an "x".
+	var errs xlsxio.ErrorList
 	for i, u := range t.Units {
-		if v, ok := u.Counts[key]; ok {
-			units[i].Weight = new(big.Rat).SetInt64(v)
-			continue
+		cell := u.Cells[key]
+		if cell != "" {
+			if v, ok := u.Counts[key]; ok {
+				units[i].Weight = new(big.Rat).SetInt64(v)
+				continue
+			}
+			if v, ok := u.Percents[key]; ok {
+				units[i].Weight = v.Rat()
+				continue
+			}
+		} else {
+			cell = fmt.Sprintf("%s%d", letter, u.Row)
 		}
-		if v, ok := u.Percents[key]; ok {
-			units[i].Weight = v.Rat()
-			continue
-		}
-		return fmt.Errorf("%s: unit %q has no value in weight column %s", t.File, u.Name, col)
+		errs = append(errs, &xlsxio.CellError{File: t.File, Sheet: t.Sheet, Cell: cell,
+			Err: fmt.Errorf("unit %q has no weight for --method weight:%s (the cell is blank or \"x\"): give a number, 0 for none", u.Name, col)})
+	}
+	if len(errs) > 0 {
+		return errs
 	}
 	return nil
 }
 
-// groupTotals reads --parent-targets and each unit's parent for --by.
-func groupTotals(opts *allocateOptions, t *xlsxio.Table, units []coverage.AllocUnit) (map[string]int64, error) {
-	groups, err := xlsxio.ColumnTexts(t, opts.By)
+// groupTotals reads --parent-targets and pairs each parent the --by column
+// names with its row there (xlsxio.JoinUnits: by name with type, else
+// without it, with a warning). Each unit's Group is its parent's row name.
+func groupTotals(opts *allocateOptions, ind string, t *xlsxio.Table, units []coverage.AllocUnit) (map[string]int64, []xlsxio.Issue, error) {
+	parents, err := xlsxio.ReadParentTargets(opts.ParentTargets, ind)
 	if err != nil {
-		return nil, usageError{readHints(err)}
+		return nil, nil, readHints(err)
 	}
-	parents, err := xlsxio.ReadParentTargets(opts.ParentTargets)
+	file := filepath.Base(opts.ParentTargets)
+	rows := make([]xlsxio.UnitRef, len(parents))
+	listed := xlsxio.NewUnitIndex()
+	for i, p := range parents {
+		rows[i] = xlsxio.UnitRef{Code: p.Code, Name: p.Name}
+		if _, err := listed.Add(rows[i]); err != nil {
+			return nil, nil, fmt.Errorf("%s: %w", file, err) // a parent listed twice
+		}
+	}
+	// The parents the --by column names, each once, in baseline order.
+	var named []xlsxio.UnitRef
+	first := map[string]int{} // parent as written → index in named
+	at := make([]int, len(units))
+	for i, u := range t.Units {
+		k, ok := first[u.Parent]
+		if !ok {
+			k = len(named)
+			first[u.Parent] = k
+			named = append(named, xlsxio.UnitRef{Name: u.Parent})
+		}
+		at[i] = k
+	}
+	ms, err := xlsxio.JoinUnits(named, rows)
 	if err != nil {
-		return nil, readHints(err)
+		return nil, nil, fmt.Errorf("%s: --by %q: %w", t.File, opts.By, err)
 	}
-	sumD := map[string]int64{}
+	var issues []xlsxio.Issue
+	for k, m := range ms {
+		if m.Index < 0 {
+			return nil, nil, fmt.Errorf("%s: parent %q (column %q) has no row in %s", t.File, named[k].Name, opts.By, file)
+		}
+		if m.Warning != "" {
+			issues = append(issues, xlsxio.Issue{Level: "warning", Code: xlsxio.WarnLooseUnitMatch, File: file,
+				Message: "parent " + m.Warning})
+		}
+	}
+	sumD := make([]int64, len(parents))
 	for i := range units {
-		units[i].Group = xlsxio.UnitNameKey(groups[i])
-		sumD[units[i].Group] += units[i].Denominator
+		pi := ms[at[i]].Index
+		units[i].Group = parents[pi].Name
+		sumD[pi] += units[i].Denominator
 	}
 	out := map[string]int64{}
-	for _, p := range parents {
-		k := xlsxio.UnitNameKey(p.Name)
-		if _, dup := out[k]; dup {
-			return nil, fmt.Errorf("%s: parent %q appears twice", filepath.Base(opts.ParentTargets), p.Name)
+	for pi, p := range parents {
+		if sumD[pi] == 0 && !parentNamed(ms, pi) {
+			return nil, nil, fmt.Errorf("%s: parent %q has a target but no units in %s (column %q)", file, p.Name, t.File, opts.By)
 		}
 		if p.Rate != nil {
-			out[k] = coverage.TotalForRate(*p.Rate, sumD[k])
+			out[p.Name] = coverage.TotalForRate(*p.Rate, sumD[pi])
 		} else {
-			out[k] = p.Total
+			out[p.Name] = p.Total
 		}
 	}
-	return out, nil
+	return out, issues, nil
+}
+
+func parentNamed(ms []xlsxio.UnitMatch, pi int) bool {
+	for _, m := range ms {
+		if m.Index == pi {
+			return true
+		}
+	}
+	return false
 }

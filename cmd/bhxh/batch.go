@@ -1,6 +1,7 @@
 package main
 
 import (
+	"archive/zip"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -291,8 +292,10 @@ func runOutDir(ctx context.Context, opts *computeOptions, b *batchOptions) error
 }
 
 // withoutOwnReports drops inputs that are reports of an earlier run: files
-// in the output folder whose name fits the --name template (so `bhxh compute
-// den --out-dir den` does not read last month's reports as workbooks).
+// in the output folder whose name fits the --name template, or which are
+// compute reports whatever their name (an earlier run with another --name),
+// so `bhxh compute den --out-dir den` does not read last month's reports as
+// workbooks.
 func withoutOwnReports(inputs []string, b *batchOptions) []string {
 	outAbs, err := filepath.Abs(b.OutDir)
 	if err != nil {
@@ -308,12 +311,55 @@ func withoutOwnReports(inputs []string, b *batchOptions) []string {
 		abs, err := filepath.Abs(in)
 		base := filepath.Base(in)
 		// An input that would be its own report stays, to be refused.
-		if err == nil && filepath.Dir(abs) == outAbs && own.MatchString(base) && reportName(b.Name, in) != base {
+		if err == nil && filepath.Dir(abs) == outAbs && reportName(b.Name, in) != base && (own.MatchString(base) || isComputeReport(in)) {
 			continue
 		}
 		kept = append(kept, in)
 	}
 	return kept
+}
+
+// isComputeReport tells a report bhxh compute wrote from a workbook: an
+// xlsx whose document properties name bhxh as its creator and which has
+// the "Nguồn" (or "Sources") sheet, or a CSV whose header is the report's
+// ("unit,code,…,bhxh_rate,…"). A participant count or an allocation, which
+// compute reads as inputs, is neither.
+func isComputeReport(path string) bool {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".xlsx":
+		zr, err := zip.OpenReader(path)
+		if err != nil {
+			return false
+		}
+		defer zr.Close()
+		part := func(name string) string {
+			for _, f := range zr.File {
+				if f.Name == name && f.UncompressedSize64 < 1<<20 {
+					rc, err := f.Open()
+					if err != nil {
+						return ""
+					}
+					defer rc.Close()
+					b, _ := io.ReadAll(io.LimitReader(rc, 1<<20))
+					return string(b)
+				}
+			}
+			return ""
+		}
+		return strings.Contains(part("docProps/core.xml"), "<dc:creator>bhxh") &&
+			(strings.Contains(part("xl/workbook.xml"), `name="Nguồn"`) || strings.Contains(part("xl/workbook.xml"), `name="Sources"`))
+	case ".csv":
+		f, err := os.Open(path)
+		if err != nil {
+			return false
+		}
+		defer f.Close()
+		head := make([]byte, 4096)
+		n, _ := io.ReadFull(f, head)
+		line, _, _ := strings.Cut(strings.TrimPrefix(string(head[:n]), "\uFEFF"), "\n")
+		return strings.HasPrefix(line, "unit,code,") && strings.Contains(line, "_rate,")
+	}
+	return false
 }
 
 // processInput computes and writes the report of one input.

@@ -366,11 +366,12 @@ func computeOne(ctx context.Context, opts *computeOptions, inputs []string) (*re
 		if err != nil {
 			return nil, err
 		}
-		_, unmatched, err := targets.Apply(units, tf)
+		applied, err := targets.Apply(units, tf)
 		if err != nil {
 			return nil, err
 		}
-		for _, r := range unmatched {
+		targetsIssues = append(targetsIssues, applied.Issues...)
+		for _, r := range applied.Unmatched {
 			msg := fmt.Sprintf("targets row %q matches no unit: its targets are not used", r.Name)
 			notes = append(notes, fmt.Sprintf("%s: row %q matches no unit", filepath.Base(opts.TargetsFile), r.Name))
 			targetsIssues = append(targetsIssues, xlsxio.Issue{Level: "warning", Code: "unmatched_target",

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"math"
 	"os"
 	"os/signal"
@@ -84,7 +85,7 @@ The xlsx written (-o counts.xlsx) has the columns compute reads back unchanged.`
 		},
 	}
 	fl := cmd.Flags()
-	fl.StringVar(&opts.Sheet, "sheet", "", "sheet name or 1-based index (default: the first sheet)")
+	fl.StringVar(&opts.Sheet, "sheet", "", "sheet name or 1-based index (default: every visible sheet that holds a list)")
 	fl.StringArrayVar(&opts.Schemes, "scheme", nil, "every row of a list counts for this scheme: "+strings.Join(xlsxio.ParticipantSchemes, ", ")+" (once for all lists, or once per list)")
 	fl.StringVar(&opts.Format, "format", "", "output format: table, csv, json or xlsx (default: from -o, else table)")
 	fl.StringVarP(&opts.Output, "output", "o", "", "output file (- = standard output)")
@@ -153,6 +154,7 @@ func runCount(opts *countOptions) error {
 	if ctx.Err() != nil {
 		return interrupted(ctx, ctx.Err())
 	}
+	printSheetsRead(opts.Err, pc.Inputs)
 	res := &report.Count{Inputs: pc.Inputs, Schemes: pc.Schemes(), Units: pc.Units(), Issues: pc.Issues}
 	printIssues(opts.Err, res.Issues)
 
@@ -161,6 +163,25 @@ func runCount(opts *countOptions) error {
 		return err
 	}
 	return strictCheck(opts.Strict, res.Issues)
+}
+
+// printSheetsRead says which sheets of a workbook were counted when it had
+// more than one list (a list split over "DS (1)" and "DS (2)").
+func printSheetsRead(w io.Writer, inputs []xlsxio.CountInput) {
+	for i := 0; i < len(inputs); {
+		j := i
+		for j < len(inputs) && inputs[j].File == inputs[i].File {
+			j++
+		}
+		if j-i > 1 {
+			parts := make([]string, 0, j-i)
+			for _, in := range inputs[i:j] {
+				parts = append(parts, fmt.Sprintf("%q (%d rows)", in.Sheet, in.Rows))
+			}
+			fmt.Fprintf(w, "bhxh: %s: counted sheets %s\n", inputs[i].File, strings.Join(parts, ", "))
+		}
+		i = j
+	}
 }
 
 // interrupted turns the error of a count stopped by a signal into one that

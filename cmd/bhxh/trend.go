@@ -29,6 +29,7 @@ type trendOptions struct {
 	Lang     string
 	Format   string
 	Output   string
+	Strict   bool
 }
 
 // newTrendCmd binds trend's flags and checks them; runF does the work
@@ -96,6 +97,7 @@ sheet with numerators and denominators, and "Nguồn" (inputs, sha256, warnings)
 	fl.StringVar(&opts.Format, "format", "", "output format: table, csv, json or xlsx (default: from -o, else table)")
 	fl.StringVarP(&opts.Output, "output", "o", "", "output file (- = standard output)")
 	opts.crosswalkFlags.bind(cmd, "")
+	fl.BoolVar(&opts.Strict, "strict", false, "exit 3 when any warning was reported")
 	return cmd
 }
 
@@ -126,6 +128,7 @@ func runTrend(ctx context.Context, opts *trendOptions) error {
 		byP    = map[string][]*xlsxio.Table{}
 		inputs = map[string][]report.TrendInput{}
 		issues []xlsxio.Issue
+		spans  []*xlsxio.Table // workbooks for a quarter (or the first months of a year), not a month
 	)
 	for _, path := range files {
 		if err := ctx.Err(); err != nil {
@@ -136,15 +139,21 @@ func runTrend(ctx context.Context, opts *trendOptions) error {
 			return err
 		}
 		src := "title"
+		fromName, named := xlsxio.PeriodFromFileName(path)
 		switch {
 		case opts.Period != "":
 			src = "--period"
 		case t.Period == "":
-			p, ok := xlsxio.PeriodFromFileName(path)
-			if !ok {
+			if !named {
 				return fmt.Errorf("%s: cannot tell its month: the title has no \"Tháng 11 năm 2023\" and the file name no 2023-11; rename the file or, for a single workbook, give --period", t.File)
 			}
-			t.Period, src = p, "file name"
+			t.Period, src = fromName, "file name"
+		case named && fromName != t.Period:
+			t.Issues = append(t.Issues, xlsxio.Issue{Level: "warning", Code: "period_mismatch", File: t.File, Sheet: t.Sheet,
+				Message: fmt.Sprintf("the title says %s and the file name %s; the title's month is used", t.Period, fromName)})
+		}
+		if t.PeriodSpan != "" && opts.Period == "" {
+			spans = append(spans, t)
 		}
 		if _, ok := byP[t.Period]; !ok {
 			order = append(order, t.Period)
@@ -152,6 +161,11 @@ func runTrend(ctx context.Context, opts *trendOptions) error {
 		byP[t.Period] = append(byP[t.Period], t)
 		inputs[t.Period] = append(inputs[t.Period], report.TrendInput{Period: t.Period, PeriodSource: src, File: t.File, Sheet: t.Sheet, SHA256: t.SHA256})
 		issues = append(issues, t.Issues...)
+	}
+	if len(spans) > 0 && len(spans) < len(files) {
+		t := spans[0]
+		return fmt.Errorf("%s is for a %s (read as its last month, %s) and the other workbooks for one month each: a trend lines up like periods; give monthly workbooks, or read it alone with --period YYYY-MM",
+			t.File, t.PeriodSpan, t.Period)
 	}
 	if conv == nil {
 		if err := trendWithinReform(order, byP); err != nil {
@@ -170,7 +184,12 @@ func runTrend(ctx context.Context, opts *trendOptions) error {
 		}
 		months = append(months, coverage.Month{Period: p, Source: strings.Join(names, ", "), Units: units})
 	}
-	topt := coverage.TrendOptions{NameKey: trendNameKey(months)}
+	var lineUpIssues []xlsxio.Issue
+	topt := coverage.TrendOptions{LineUp: func(period string, seen, units []coverage.Unit) ([]int, error) {
+		at, issues, err := lineUpMonth(byP[period][0], seen, units)
+		lineUpIssues = append(lineUpIssues, issues...)
+		return at, err
+	}}
 	if opts.Lang == "en" {
 		topt.TotalName = "Total"
 	}
@@ -186,7 +205,7 @@ func runTrend(ctx context.Context, opts *trendOptions) error {
 		rep.Inputs = append(rep.Inputs, inputs[p]...)
 		rep.Issues = append(rep.Issues, warningIssues(tr.Warnings[i], byP[p])...)
 	}
-	rep.Issues = append(issues, rep.Issues...)
+	rep.Issues = append(append(issues, lineUpIssues...), rep.Issues...)
 	rep.Issues = append(rep.Issues, missingUnitIssues(tr)...)
 
 	trendWriters := writers[*report.Trend]{report.WriteTrendJSON, report.WriteTrendCSV, report.WriteTrendXLSX, report.WriteTrendTable}
@@ -194,7 +213,7 @@ func runTrend(ctx context.Context, opts *trendOptions) error {
 		return err
 	}
 	printIssues(opts.Err, rep.Issues)
-	return nil
+	return strictCheck(opts.Strict, rep.Issues)
 }
 
 // monthUnits makes one month's units from its workbooks: joined when
@@ -237,28 +256,31 @@ func trendWithinReform(periods []string, byP map[string][]*xlsxio.Table) error {
 		byP[before][0].File, before, byP[after][0].File, after, crosswalk.DefaultName)
 }
 
-// trendNameKey matches units across months by name without the
-// administrative type ("Huyện Đông Hòa" = "Đông Hoà"), except for names
-// that only the type tells apart within one month ("Xã Tân Lập" and
-// "Phường Tân Lập"): those keep it.
-func trendNameKey(months []coverage.Month) func(string) string {
-	ambiguous := map[string]bool{}
-	for _, m := range months {
-		full := map[string]string{}
-		for _, u := range m.Units {
-			bare := xlsxio.UnitNameKey(u.Name)
-			if f, ok := full[bare]; ok && f != xlsxio.UnitFullKey(u.Name) {
-				ambiguous[bare] = true
-			}
-			full[bare] = xlsxio.UnitFullKey(u.Name)
+// lineUpMonth pairs a month's units with the units of the months before
+// (xlsxio.JoinUnits: by code, else by name with its type, else without it
+// with a loose_unit_match warning pointing at the month's cell).
+func lineUpMonth(t *xlsxio.Table, seen, units []coverage.Unit) ([]int, []xlsxio.Issue, error) {
+	refs := func(us []coverage.Unit) []xlsxio.UnitRef {
+		out := make([]xlsxio.UnitRef, len(us))
+		for i, u := range us {
+			out[i] = xlsxio.UnitRef{Code: u.Code, Name: u.Name}
+		}
+		return out
+	}
+	ms, err := xlsxio.JoinUnits(refs(units), refs(seen))
+	if err != nil {
+		return nil, nil, err
+	}
+	at := make([]int, len(ms))
+	var issues []xlsxio.Issue
+	for i, m := range ms {
+		at[i] = m.Index
+		if m.Warning != "" {
+			issues = append(issues, xlsxio.Issue{Level: "warning", Code: xlsxio.WarnLooseUnitMatch, File: t.File, Sheet: t.Sheet,
+				Cell: units[i].Cells["unit"], Message: m.Warning})
 		}
 	}
-	return func(name string) string {
-		if bare := xlsxio.UnitNameKey(name); !ambiguous[bare] {
-			return bare
-		}
-		return "full:" + xlsxio.UnitFullKey(name)
-	}
+	return at, issues, nil
 }
 
 // missingUnitIssues warns of every unit with no figures in a month that

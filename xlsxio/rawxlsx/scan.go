@@ -60,18 +60,53 @@ func ScanSheet(file, sheet string, lim Limits, fn func(*Row) error) (SheetInfo, 
 	return ScanSheetReader(f, st.Size(), filepath.Base(file), sheet, lim, fn)
 }
 
+// VisibleSheets lists the names of the sheets of the xlsx at path that are
+// not hidden, in workbook order (what a reader of every sheet goes over).
+func VisibleSheets(file string, lim Limits) ([]string, error) {
+	name := filepath.Base(file)
+	f, err := os.Open(file)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	zr, err := zip.NewReader(f, st.Size())
+	if err != nil {
+		return nil, notXLSX(f, name, err)
+	}
+	wb, err := NewPackage(zr, name, lim).ReadWorkbook()
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, s := range wb.Sheets {
+		if s.State == "" || s.State == "visible" {
+			out = append(out, s.Name)
+		}
+	}
+	return out, nil
+}
+
+// notXLSX says why a file that is not a zip cannot be read here.
+func notXLSX(r io.ReaderAt, name string, err error) error {
+	var head [8]byte
+	if n, _ := r.ReadAt(head[:], 0); n == len(head) && !bytes.HasPrefix(head[:], []byte("PK")) {
+		// Not a zip at all: a CSV or an old .xls, which this reader does not take.
+		return &readerr.FileError{File: name, Err: fmt.Errorf("%w: not an .xlsx file (a CSV or .xls list is not read here): open it in Excel and save it as .xlsx", readerr.ErrNotWorkbook)}
+	}
+	return &readerr.FileError{File: name, Err: fmt.Errorf("%w: %v", readerr.ErrNotWorkbook, err)}
+}
+
 // ScanSheetReader is ScanSheet over an already open file; name is used in
 // messages.
 func ScanSheetReader(r io.ReaderAt, size int64, name, sheet string, lim Limits, fn func(*Row) error) (SheetInfo, error) {
 	info := SheetInfo{File: name}
 	zr, err := zip.NewReader(r, size)
 	if err != nil {
-		var head [8]byte
-		if n, _ := r.ReadAt(head[:], 0); n == len(head) && !bytes.HasPrefix(head[:], []byte("PK")) {
-			// Not a zip at all: a CSV or an old .xls, which this reader does not take.
-			return info, &readerr.FileError{File: name, Err: fmt.Errorf("%w: not an .xlsx file (a CSV or .xls list is not read here): open it in Excel and save it as .xlsx", readerr.ErrNotWorkbook)}
-		}
-		return info, &readerr.FileError{File: name, Err: fmt.Errorf("%w: %v", readerr.ErrNotWorkbook, err)}
+		return info, notXLSX(r, name, err)
 	}
 	p := NewPackage(zr, name, lim)
 	wb, err := p.ReadWorkbook()

@@ -18,7 +18,6 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/bhxh/bhxh/coverage"
-	"github.com/bhxh/bhxh/xlsxio"
 )
 
 func trendUnit(name, code string, counts map[string]int64) coverage.Unit {
@@ -42,7 +41,7 @@ func sampleTrend(t *testing.T) *Trend {
 			trendUnit("Phường Thủy Dương", "04405", map[string]int64{"bhxh_mandatory": 305, "bhxh_voluntary": 10, "labour_force": 900, "bhyt": 1001, "population": 990}),
 		}},
 	}
-	tr, err := coverage.ComputeTrend(months, coverage.TrendOptions{NameKey: xlsxio.UnitNameKey})
+	tr, err := coverage.ComputeTrend(months, coverage.TrendOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
