@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -490,7 +489,7 @@ func (x *xlsxReport) chart(sheet string, cols []summaryColumn) error {
 	}
 	n := uint(len(x.rep.Result.Units))
 	vary := false
-	err := x.f.AddChart(sheet, cellName(1, x.totalRow+3), &excelize.Chart{
+	return addChart(x.f, sheet, cellName(1, x.totalRow+3), &excelize.Chart{
 		Type:       excelize.Bar,
 		Series:     series,
 		Title:      excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: fmt.Sprintf(x.lab.chartTitle, indicatorLabel(ind, x.rep.Lang))}}},
@@ -501,15 +500,6 @@ func (x *xlsxReport) chart(sheet string, cols []summaryColumn) error {
 		Format:     excelize.GraphicOptions{AltText: fmt.Sprintf(x.lab.chartTitle, indicatorLabel(ind, x.rep.Lang))},
 		VaryColors: &vary,
 	})
-	if err != nil {
-		return err
-	}
-	// A chart makes excelize declare the image types from a map, in
-	// random order; sorting them keeps two writes byte-identical.
-	if ct := x.f.ContentTypes; ct != nil {
-		sort.SliceStable(ct.Defaults, func(i, j int) bool { return ct.Defaults[i].Extension < ct.Defaults[j].Extension })
-	}
-	return nil
 }
 
 // gapsSheet lists, per indicator with a target, the units by persons

@@ -250,7 +250,7 @@ func addTrendChart(f *excelize.File, sheet string, it coverage.IndicatorTrend, t
 			series = append(series, seriesAt(trendFirstRow+i))
 		}
 	}
-	return f.AddChart(sheet, fmt.Sprintf("B%d", chartRow), &excelize.Chart{
+	return addChart(f, sheet, fmt.Sprintf("B%d", chartRow), &excelize.Chart{
 		Type:         excelize.Line,
 		Series:       series,
 		Title:        excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: l.title(it.Key)}}},

@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"sort"
 
 	"github.com/xuri/excelize/v2"
 
@@ -35,6 +36,19 @@ func setFigure(f *excelize.File, sheet, cell string, fig figure, decimals, style
 	default:
 		return f.SetCellStr(sheet, cell, v)
 	}
+}
+
+// addChart adds a chart to sheet at cell. excelize declares the image types
+// of a drawing in [Content_Types].xml from a map, in random order: they are
+// sorted here, so two writes of one report are byte-identical.
+func addChart(f *excelize.File, sheet, cell string, chart *excelize.Chart) error {
+	if err := f.AddChart(sheet, cell, chart); err != nil {
+		return err
+	}
+	if ct := f.ContentTypes; ct != nil {
+		sort.SliceStable(ct.Defaults, func(i, j int) bool { return ct.Defaults[i].Extension < ct.Defaults[j].Extension })
+	}
+	return nil
 }
 
 // setText writes a text cell with style, even an empty one.
