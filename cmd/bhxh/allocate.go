@@ -368,16 +368,20 @@ func groupTotals(opts *allocateOptions, ind string, t *xlsxio.Table, units []cov
 			return nil, nil, fmt.Errorf("%s: %w", file, err) // a parent listed twice
 		}
 	}
-	// The parents the --by column names, each once, in baseline order.
+	// The parents the --by column names, each once, in baseline order: two
+	// spellings the matcher finds the same by name ("Huyện Hòa An",
+	// "Huyện Hoà An") are one parent.
 	var named []xlsxio.UnitRef
-	first := map[string]int{} // parent as written → index in named
+	seen := xlsxio.NewUnitIndex()
 	at := make([]int, len(units))
 	for i, u := range t.Units {
-		k, ok := first[u.Parent]
-		if !ok {
-			k = len(named)
-			first[u.Parent] = k
-			named = append(named, xlsxio.UnitRef{Name: u.Parent})
+		ref := xlsxio.UnitRef{Name: u.Parent}
+		k, err := seen.Add(ref)
+		if err != nil && !errors.Is(err, xlsxio.ErrDuplicateUnit) {
+			return nil, nil, err
+		}
+		if err == nil {
+			named = append(named, ref)
 		}
 		at[i] = k
 	}

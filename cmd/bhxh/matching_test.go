@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -106,6 +107,30 @@ func TestByAllowsTheSameNameInTwoParents(t *testing.T) {
 	_, errOut, code = runCmd("compute", filepath.Join(work, "xa.csv"))
 	if want := `xa.csv: duplicate unit "Xã Tân Phú" on rows 2 and 4 (A2, A4)`; code != 1 || !strings.Contains(errOut, want) {
 		t.Errorf("compute: exit %d, stderr %q, want %q", code, errOut, want)
+	}
+}
+
+// One parent spelled two ways in the --by column ("Hòa"/"Hoà") is one
+// parent, as the matcher says: Huyện Hòa An's 2000 go over its two
+// communes' labour force, 5000 and 5000 → 1000 and 1000; Huyện B's 4100 to
+// its one commune.
+func TestByParentSpelledTwoWays(t *testing.T) {
+	work := t.TempDir()
+	writeFile(t, filepath.Join(work, "xa.csv"), "Đơn vị;Huyện cũ;LLLĐ trong độ tuổi;Số người tham gia BHXH bắt buộc;BHXH tự nguyện\n"+
+		"Xã A1;Huyện Hòa An;5000;300;1\nXã A2;Huyện Hoà An;5000;200;1\nXã B1;Huyện B;6000;500;1\n")
+	writeFile(t, filepath.Join(work, "p.csv"), "Đơn vị;Kế hoạch giao BHXH (người)\nHuyện Hòa An;2000\nHuyện B;4100\n")
+	out, errOut, code := runCmd("allocate", "--format", "json", "--indicator", "bhxh", "--by", "Huyện cũ",
+		"--parent-targets", filepath.Join(work, "p.csv"), filepath.Join(work, "xa.csv"))
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	doc := decodeAllocate(t, out)
+	var got []int64
+	for _, u := range doc.Units {
+		got = append(got, u.Target)
+	}
+	if doc.TotalTarget != 6100 || !slices.Equal(got, []int64{1000, 1000, 4100}) {
+		t.Errorf("total %d, targets %v; want 6100, [1000 1000 4100]", doc.TotalTarget, got)
 	}
 }
 
