@@ -20,6 +20,7 @@ type inspectOptions struct {
 	Format         string
 	Unit           string // --unit NAME|CODE: where that unit's figures came from
 	crosswalkFlags        // with --unit: inputs in the old units, converted first
+	Strict         bool
 }
 
 // newInspectCmd binds inspect's flags and checks them; runF does the work
@@ -72,6 +73,7 @@ each figure then listed with the old units and cells it was summed from).`,
 	cmd.Flags().StringVar(&opts.Format, "format", "table", "output format: table or json")
 	cmd.Flags().StringVar(&opts.Unit, "unit", "", "show where this unit's figures came from (its name or code)")
 	opts.crosswalkFlags.bind(cmd, "")
+	cmd.Flags().BoolVar(&opts.Strict, "strict", false, "exit 3 when any warning was reported")
 	return cmd
 }
 
@@ -118,13 +120,23 @@ func runInspectUnit(ctx context.Context, opts *inspectOptions) error {
 	if m.Index < 0 {
 		return fmt.Errorf("no unit %q in %s", opts.Unit, strings.Join(opts.Inputs, ", "))
 	}
+	var issues []xlsxio.Issue // --strict fails on a loose match, as everywhere
+	if m.Warning != "" {
+		issues = append(issues, xlsxio.Issue{Level: "warning", Code: xlsxio.WarnLooseUnitMatch, Message: m.Warning})
+	}
 	if opts.Format == "json" {
-		return report.WriteUnitTraceJSON(opts.Out, &units[m.Index])
+		if err := report.WriteUnitTraceJSON(opts.Out, &units[m.Index]); err != nil {
+			return err
+		}
+		return strictCheck(opts.Strict, issues)
 	}
 	if m.Warning != "" {
 		fmt.Fprintln(opts.Err, "bhxh: warning loose_unit_match:", m.Warning)
 	}
-	return report.WriteUnitTrace(opts.Out, &units[m.Index], "vi")
+	if err := report.WriteUnitTrace(opts.Out, &units[m.Index], "vi"); err != nil {
+		return err
+	}
+	return strictCheck(opts.Strict, issues)
 }
 
 // runInspect reads each input and shows what was recognised.
@@ -147,8 +159,18 @@ func runInspect(opts *inspectOptions) error {
 		}
 		tables = append(tables, t)
 	}
+	write := report.WriteInspectTable
 	if opts.Format == "json" {
-		return report.WriteInspectJSON(opts.Out, tables)
+		write = report.WriteInspectJSON
 	}
-	return report.WriteInspectTable(opts.Out, tables)
+	if err := write(opts.Out, tables); err != nil {
+		return err
+	}
+	// The warnings are in the report inspect prints; --strict makes them
+	// fail the run, as in every command that warns.
+	var issues []xlsxio.Issue
+	for _, t := range tables {
+		issues = append(issues, t.Issues...)
+	}
+	return strictCheck(opts.Strict, issues)
 }

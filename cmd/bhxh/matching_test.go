@@ -599,3 +599,24 @@ func TestBatchSkipsEarlierReportsOfAnyName(t *testing.T) {
 		}
 	}
 }
+
+// inspect shows warnings too: --strict fails it (exit 3) like every other
+// command that warns. "Trọng số" is a column of numbers no key reads
+// (unknown_column).
+func TestInspectStrict(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "xa.csv")
+	writeFile(t, path, "Đơn vị;LLLĐ trong độ tuổi;Số người tham gia BHXH bắt buộc;Trọng số\nXã A;1000;100;5\nXã B;2000;300;7\n")
+	for _, tt := range []struct {
+		args []string
+		want int
+	}{
+		{[]string{"inspect", path}, 0},
+		{[]string{"inspect", "--strict", path}, 3},
+		{[]string{"inspect", "--strict", "--format", "json", path}, 3},
+	} {
+		out, errOut, code := runCmd(tt.args...)
+		if code != tt.want || !strings.Contains(out, "unknown_column") {
+			t.Errorf("%v: exit %d, want %d; stdout %q, stderr %q", tt.args, code, tt.want, out, errOut)
+		}
+	}
+}
