@@ -7,6 +7,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -139,6 +140,8 @@ func canonicalJSON(t *testing.T, s string) string {
 	return string(out)
 }
 
+var cellRow = regexp.MustCompile(`(![A-Z]+)[0-9]+\b`)
+
 func isDigitsOnly(s string) bool {
 	return s != "" && strings.Trim(s, "0123456789") == ""
 }
@@ -167,7 +170,9 @@ func canonicalXLSX(t *testing.T, data []byte) string {
 			if len(r) > 0 && isDigitsOnly(r[0]) {
 				r[0] = "STT" // a row number follows the row's place
 			}
-			lines[i] = strings.Join(r, "\t")
+			// A cell a figure was read from ("xa.csv!D8", sheet "Nguồn số
+			// liệu") follows its row, like a row number: its column stays.
+			lines[i] = cellRow.ReplaceAllString(strings.Join(r, "\t"), "$1")
 		}
 		slices.Sort(lines)
 		fmt.Fprintf(&b, "== %s\n%s\n", sh, strings.Join(lines, "\n"))
