@@ -60,6 +60,7 @@ func Compute(units []Unit, stated *Unit, opt Options) Result {
 	if stated != nil {
 		checkStatedRates(stated, &res.Total, &res.Warnings)
 	}
+	res.Evaluation = Evaluate(res.Units)
 	return res
 }
 

@@ -59,6 +59,7 @@ type UnitResult struct {
 	Counts     map[string]int64  // current counts only (CountKeys)
 	Indicators []IndicatorResult // in Indicators order, only those present
 	Source     *Unit             // the unit it was computed from (nil for the total)
+	Rank       *int              // place by Result.Sort, 1 = best; nil when not ranked
 }
 
 // Indicator returns the result for key, or nil.
@@ -97,4 +98,9 @@ type Result struct {
 	Units    []UnitResult
 	Total    UnitResult
 	Warnings []Warning
+	// Evaluation counts, per indicator with a target, the units that
+	// reach it (Evaluate, over the units in their workbook order).
+	Evaluation []Evaluation
+	// Sort is the key Rank ordered Units by; nil in workbook order.
+	Sort *SortKey
 }

@@ -46,6 +46,8 @@ type computeOptions struct {
 	Format   string // table|csv|json|xlsx; "" = from -o's extension, else table
 	Output   string // "" or "-" = stdout
 	Strict   bool
+	Sort     string            // --sort [INDICATOR:]MEASURE as given
+	SortKey  *coverage.SortKey // --sort parsed; nil = workbook order
 
 	Batch batchOptions // --out-dir, --merge and the flags of unattended runs
 }
@@ -106,6 +108,7 @@ target wins over a flag, a flag over a preset.`,
 	fl.StringVar(&opts.Format, "format", "", "output format: table, csv, json or xlsx (default: from -o, else table)")
 	fl.StringVarP(&opts.Output, "output", "o", "", "output file (- = standard output)")
 	fl.BoolVar(&opts.Strict, "strict", false, "exit 3 when any warning was reported")
+	fl.StringVar(&opts.Sort, "sort", "", "rank the units best first by rate, gap, persons_needed or plan_completion, optionally of one indicator (bhyt:gap)")
 	fl.StringVar(&opts.Prior, "prior", "", "last year's (or last month's) workbook: prior and change of every indicator, matched by unit")
 	opts.crosswalkFlags.bind(cmd, "")
 	addBatchFlags(cmd, &opts.Batch)
@@ -145,6 +148,13 @@ func (opts *computeOptions) check(yearSet bool) error {
 		if opts.PresetTargets, err = targets.Preset(opts.Preset, opts.Year, opts.Interpolate); err != nil {
 			return usageError{presetHint(err)}
 		}
+	}
+	if opts.Sort != "" {
+		k, err := coverage.ParseSortKey(opts.Sort)
+		if err != nil {
+			return usagef("--sort: %v", err)
+		}
+		opts.SortKey = &k
 	}
 	return nil
 }
@@ -397,6 +407,11 @@ func computeOne(ctx context.Context, opts *computeOptions, inputs []string) (*re
 	res := coverage.Compute(units, stated, coverage.Options{
 		Month: month, Flags: flagTargets, Preset: preset, TotalName: totalName,
 	})
+	if opts.SortKey != nil {
+		if _, err := coverage.Rank(&res, *opts.SortKey); err != nil {
+			return nil, fmt.Errorf("--sort %s: %w", opts.Sort, err)
+		}
+	}
 
 	rep := &report.Compute{
 		Period:    period,

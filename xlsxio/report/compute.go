@@ -1,6 +1,8 @@
 package report
 
 import (
+	"fmt"
+	"strings"
 	"time"
 
 	"github.com/bhxh/bhxh/coverage"
@@ -157,4 +159,55 @@ func tableColumns(rep *Compute) []reportColumn {
 		}
 	}
 	return cols
+}
+
+// rankHead heads the rank column of a sorted report (thi đua).
+var rankHead = map[string]string{"vi": "Hạng", "en": "Rank"}
+
+func rankLabel(lang string) string {
+	if lang == "en" {
+		return rankHead["en"]
+	}
+	return rankHead["vi"]
+}
+
+// unitRank is u's rank by the report's sort key, nothing when unranked.
+func unitRank(u *coverage.UnitResult) figure {
+	if u.Rank == nil {
+		return figure{}
+	}
+	n := int64(*u.Rank)
+	return countOf(&n)
+}
+
+// evaluationLines word the evaluation, one line per indicator with a
+// target: "BHYT: 2/6 đơn vị đạt chỉ tiêu; chưa đạt: A, B." — the count
+// steering committees report ("12/12 huyện hoàn thành").
+// A province of a hundred communes behind would make a page of names: the
+// table names the first evaluationNames; JSON and xlsx name them all.
+func evaluationLines(evs []coverage.Evaluation, lang string) []string {
+	const evaluationNames = 10
+	var lines []string
+	for _, e := range evs {
+		names := e.Behind
+		more := ""
+		if len(names) > evaluationNames {
+			names = names[:evaluationNames]
+			more = fmt.Sprintf(" và %d đơn vị khác", len(e.Behind)-evaluationNames)
+			if lang == "en" {
+				more = fmt.Sprintf(" and %d more", len(e.Behind)-evaluationNames)
+			}
+		}
+		l := fmt.Sprintf("%s: %d/%d đơn vị đạt chỉ tiêu", indicatorShort(e.Key, lang), len(e.Reached), e.Units)
+		behind := "; chưa đạt: "
+		if lang == "en" {
+			l = fmt.Sprintf("%s: %d/%d units reached the target", indicatorShort(e.Key, lang), len(e.Reached), e.Units)
+			behind = "; not yet: "
+		}
+		if len(names) > 0 {
+			l += behind + strings.Join(names, ", ") + more
+		}
+		lines = append(lines, l+".")
+	}
+	return lines
 }

@@ -9,8 +9,9 @@ var csvIndicatorFields = indicatorFields[2:]
 
 // WriteComputeCSV writes one row per unit plus the total, UTF-8 with BOM,
 // with canonical column names: unit, code, the counts present, then
-// <indicator>_rate… for each indicator present. Decimals use '.'; an
-// absent figure is an empty field.
+// <indicator>_rate… for each indicator present, and last, when the units
+// were ranked (compute --sort), rank. Decimals use '.'; an absent figure
+// is an empty field.
 func WriteComputeCSV(w io.Writer, rep *Compute) error {
 	counts := presentCounts(&rep.Result)
 	inds := presentIndicators(&rep.Result)
@@ -20,6 +21,10 @@ func WriteComputeCSV(w io.Writer, rep *Compute) error {
 		for _, f := range csvIndicatorFields {
 			head = append(head, ind+"_"+f.name)
 		}
+	}
+	ranked := rep.Result.Sort != nil
+	if ranked {
+		head = append(head, "rank")
 	}
 	var records [][]string
 	for _, u := range reportRows(&rep.Result) {
@@ -36,6 +41,9 @@ func WriteComputeCSV(w io.Writer, rep *Compute) error {
 				}
 				row = append(row, v)
 			}
+		}
+		if ranked {
+			row = append(row, unitRank(u).text(0))
 		}
 		records = append(records, row)
 	}

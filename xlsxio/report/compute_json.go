@@ -22,8 +22,44 @@ func WriteComputeJSON(w io.Writer, rep *Compute) error {
 		{"units", jsonUnits(rep.Result.Units, rep.Decimals)},
 		{"total", jsonTotal(&rep.Result.Total, rep.Decimals)},
 		{"issues", jsonIssues(rep.Issues)},
+		{"evaluation", jsonEvaluation(rep.Result.Evaluation)},
+		{"sort", jsonSort(rep.Result.Sort)},
 	}
 	return writeJSON(w, doc, " ")
+}
+
+// jsonEvaluation (an addition to bhxh.compute/v1): per indicator with a
+// target, the units with a target and a rate, how many reach it, and
+// which units reach it and which do not, by name in workbook order.
+func jsonEvaluation(evs []coverage.Evaluation) object {
+	o := object{}
+	for _, e := range evs {
+		o = append(o, field{e.Key, object{
+			{"units", int64(e.Units)},
+			{"reached", int64(len(e.Reached))},
+			{"not_reached", int64(len(e.Behind))},
+			{"reached_units", stringList(e.Reached)},
+			{"not_reached_units", stringList(e.Behind)},
+		}})
+	}
+	return o
+}
+
+func stringList(ss []string) []any {
+	out := make([]any, 0, len(ss))
+	for _, s := range ss {
+		out = append(out, s)
+	}
+	return out
+}
+
+// jsonSort (an addition to bhxh.compute/v1) is the key the units were
+// ranked by (compute --sort), null in workbook order.
+func jsonSort(k *coverage.SortKey) any {
+	if k == nil {
+		return nil
+	}
+	return object{{"indicator", k.Indicator}, {"measure", k.Measure}}
 }
 
 func jsonInputs(ins []Input) []any {
@@ -47,11 +83,15 @@ func jsonUnits(units []coverage.UnitResult, decimals int) []any {
 }
 
 // jsonUnit is a unit: its figures, then (additions to bhxh.compute/v1) the
-// cells each count was read from and the old units a converted unit was
-// made of.
+// cells each count was read from, the old units a converted unit was
+// made of, and its rank by --sort (null when not ranked).
 func jsonUnit(u *coverage.UnitResult, decimals int) object {
 	o := jsonFigures(u, decimals, false)
-	return append(o, field{"sources", jsonSources(u.Source)}, field{"from", jsonOrigins(u.Source)})
+	var rank any
+	if u.Rank != nil {
+		rank = int64(*u.Rank)
+	}
+	return append(o, field{"sources", jsonSources(u.Source)}, field{"from", jsonOrigins(u.Source)}, field{"rank", rank})
 }
 
 // jsonTotal is the total: a unit's figures, without sources (it is a sum).

@@ -18,9 +18,11 @@ import (
 )
 
 // jsonTokens lists the tokens of a JSON document, numbers as written, and
-// drops the key sha256 with its value (the fixtures leave it out), and the
+// drops the key sha256 with its value (the fixtures leave it out), the
 // keys sources and from with theirs (a unit's cells: the fixtures' units
-// are rebuilt without them; TestDemoFiguresTraceToCells checks them).
+// are rebuilt without them; TestDemoFiguresTraceToCells checks them), and
+// the later additions evaluation, sort and rank (the fixtures predate
+// them; TestComputeJSONEvaluationAndRank checks them).
 func jsonTokens(t *testing.T, b []byte) []string {
 	t.Helper()
 	dec := json.NewDecoder(bytes.NewReader(b))
@@ -46,7 +48,7 @@ func jsonTokens(t *testing.T, b []byte) []string {
 			skip = depth > 0
 			continue
 		}
-		if s, ok := tok.(string); ok && (s == "sha256" || s == "sources" || s == "from") && dec.More() {
+		if s, ok := tok.(string); ok && jsonSkipped[s] && dec.More() {
 			skip = true
 			continue
 		}
@@ -64,6 +66,8 @@ func jsonTokens(t *testing.T, b []byte) []string {
 		}
 	}
 }
+
+var jsonSkipped = map[string]bool{"sha256": true, "sources": true, "from": true, "evaluation": true, "sort": true, "rank": true}
 
 func mustJSON(t *testing.T, v any) []byte {
 	b, err := json.Marshal(v)
@@ -158,7 +162,8 @@ func TestComputeJSONLayout(t *testing.T) {
     }
    },
    "sources": {},
-   "from": []
+   "from": [],
+   "rank": null
   }
  ],
  "total": {
@@ -176,7 +181,9 @@ func TestComputeJSONLayout(t *testing.T) {
    "cell": null,
    "message": "m"
   }
- ]
+ ],
+ "evaluation": {},
+ "sort": null
 }
 `
 	if buf.String() != want {

@@ -17,7 +17,9 @@ const behindMarker = "▼"
 // a target, then per indicator its rate, and where the report has them its
 // target, gap (points), persons needed and % of plan. Vietnamese labels and
 // number style (46,00; 29.024) unless rep.Lang is "en" (46.00; 29,024).
-// Only the table and its legend: warnings are the caller's business.
+// Under it, per indicator with a target, how many units reach it; with
+// rep.Result.Sort, units come ranked, their rank first. Only the table,
+// the count and the legend: warnings are the caller's business.
 func WriteComputeTable(w io.Writer, rep *Compute) error {
 	cols := tableColumns(rep)
 	marked := false
@@ -25,7 +27,12 @@ func WriteComputeTable(w io.Writer, rep *Compute) error {
 		marked = marked || c.measure == measureTarget
 	}
 	lang := rep.Lang
-	t := &consoleTable{style: boxed, head: []string{header("unit", lang)}, align: []tw.Align{tw.AlignLeft}}
+	ranked := rep.Result.Sort != nil
+	t := &consoleTable{style: boxed}
+	if ranked {
+		t.head, t.align = append(t.head, rankLabel(lang)), append(t.align, tw.AlignRight)
+	}
+	t.head, t.align = append(t.head, header("unit", lang)), append(t.align, tw.AlignLeft)
 	if marked {
 		t.head = append(t.head, "")
 		t.align = append(t.align, tw.AlignCenter)
@@ -36,7 +43,11 @@ func WriteComputeTable(w io.Writer, rep *Compute) error {
 	}
 	t.headAlign = t.align
 	row := func(u *coverage.UnitResult) []string {
-		cells := []string{u.Name}
+		var cells []string
+		if ranked {
+			cells = append(cells, unitRank(u).text(0))
+		}
+		cells = append(cells, u.Name)
 		if marked {
 			m := ""
 			if unitBehind(u) {
@@ -56,7 +67,8 @@ func WriteComputeTable(w io.Writer, rep *Compute) error {
 	if err := t.render(w); err != nil {
 		return err
 	}
-	for _, line := range tableLegend(cols, marked, lang) {
+	lines := append(evaluationLines(rep.Result.Evaluation, lang), tableLegend(cols, marked, lang)...)
+	for _, line := range lines {
 		if _, err := io.WriteString(w, line+"\n"); err != nil {
 			return err
 		}

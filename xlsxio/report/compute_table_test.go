@@ -72,6 +72,9 @@ func TestComputeTableNumberStyle(t *testing.T) {
 		}
 	}
 	for _, line := range strings.Split(vi.String(), "\n") {
+		if !strings.HasPrefix(line, "│") {
+			continue // the evaluation lines under the table name units too
+		}
 		// Huyện Tây Sơn Hạ is ahead of both targets.
 		if strings.Contains(line, "Tây Sơn Hạ") && strings.Contains(line, behindMarker) {
 			t.Errorf("unit ahead of its targets is marked: %s", line)

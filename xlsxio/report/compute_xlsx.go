@@ -39,6 +39,8 @@ type xlsxLabels struct {
 	targetNotes, tool, generated   string
 	decimals                       string
 	chartTitle                     string
+	evaluation                     string
+	evaluationHead                 []string
 }
 
 var xlsxText = map[string]xlsxLabels{
@@ -52,12 +54,14 @@ var xlsxText = map[string]xlsxLabels{
 		noIssues:  "Không có cảnh báo.",
 		issueHead: []string{"Mức", "Mã", "Tệp", "Trang tính", "Ô", "Nội dung"},
 		sha:       "SHA-256", columns: "Cột đã nhận biết",
-		columnHead:  []string{"Cột", "Tiêu đề", "Khóa", "Cách nhận biết"},
-		targetNotes: "Nguồn chỉ tiêu",
-		decimals:    "Số chữ số thập phân của tỷ lệ",
-		chartTitle:  "Tỷ lệ %s so với chỉ tiêu",
-		change:      "Tăng/giảm so với cùng kỳ %s (người)",
-		likeForLike: "Tăng/giảm của dòng tổng chỉ tính trên các đơn vị có số liệu cùng kỳ (so sánh cùng nhóm đơn vị): %s.",
+		columnHead:     []string{"Cột", "Tiêu đề", "Khóa", "Cách nhận biết"},
+		targetNotes:    "Nguồn chỉ tiêu",
+		decimals:       "Số chữ số thập phân của tỷ lệ",
+		chartTitle:     "Tỷ lệ %s so với chỉ tiêu",
+		change:         "Tăng/giảm so với cùng kỳ %s (người)",
+		likeForLike:    "Tăng/giảm của dòng tổng chỉ tính trên các đơn vị có số liệu cùng kỳ (so sánh cùng nhóm đơn vị): %s.",
+		evaluation:     "Số đơn vị đạt chỉ tiêu",
+		evaluationHead: []string{"Chỉ tiêu", "Số đơn vị có chỉ tiêu", "Đạt", "Chưa đạt", "Đơn vị chưa đạt"},
 	},
 	"en": {
 		summary: "Summary", gaps: "Gaps", checks: "Checks",
@@ -69,12 +73,14 @@ var xlsxText = map[string]xlsxLabels{
 		noIssues:  "No warnings.",
 		issueHead: []string{"Level", "Code", "File", "Sheet", "Cell", "Message"},
 		sha:       "SHA-256", columns: "Columns recognised",
-		columnHead:  []string{"Column", "Header", "Key", "Why"},
-		targetNotes: "Where the targets come from",
-		decimals:    "Decimals of rates",
-		chartTitle:  "Rate, %s, against target",
-		change:      "Change on the prior, %s (people)",
-		likeForLike: "The total's change is over the units with a prior only (like for like): %s.",
+		columnHead:     []string{"Column", "Header", "Key", "Why"},
+		targetNotes:    "Where the targets come from",
+		decimals:       "Decimals of rates",
+		chartTitle:     "Rate, %s, against target",
+		change:         "Change on the prior, %s (people)",
+		likeForLike:    "The total's change is over the units with a prior only (like for like): %s.",
+		evaluation:     "Units that reached their target",
+		evaluationHead: []string{"Indicator", "Units with a target", "Reached", "Not reached", "Units not reached"},
 	},
 }
 
@@ -209,6 +215,9 @@ func (x *xlsxReport) columns() []summaryColumn {
 	if hasCodes(&x.rep.Result) {
 		cols = append(cols, summaryColumn{header: header("code", lang), kind: textCell,
 			value: func(u *coverage.UnitResult) figure { return wordOf(u.Code) }})
+	}
+	if x.rep.Result.Sort != nil {
+		cols = append(cols, summaryColumn{header: rankLabel(lang), kind: countCell, value: unitRank})
 	}
 	for _, k := range presentCounts(&x.rep.Result) {
 		cols = append(cols, summaryColumn{header: header(k, lang), kind: countCell,
@@ -415,7 +424,49 @@ func (x *xlsxReport) summary() error {
 	if err := x.printSetup(sheet, headRow); err != nil {
 		return err
 	}
-	return x.chart(sheet, cols)
+	next, err := x.evaluationBlock(sheet, x.totalRow+2)
+	if err != nil {
+		return err
+	}
+	return x.chart(sheet, cols, next+1)
+}
+
+// evaluationBlock writes, from row, per indicator with a target, how many
+// units reach it and which do not; it returns the first row after it
+// (row itself when there is nothing to write).
+func (x *xlsxReport) evaluationBlock(sheet string, row int) (int, error) {
+	evs := x.rep.Result.Evaluation
+	if len(evs) == 0 {
+		return row, nil
+	}
+	if err := x.setStr(sheet, cellName(1, row), x.lab.evaluation); err != nil {
+		return 0, err
+	}
+	if err := x.f.SetCellStyle(sheet, cellName(1, row), cellName(1, row), x.styles.textBold); err != nil {
+		return 0, err
+	}
+	if err := x.headerRow(sheet, row+1, x.lab.evaluationHead); err != nil {
+		return 0, err
+	}
+	r := row + 2
+	for _, e := range evs {
+		units, reached, behind := int64(e.Units), int64(len(e.Reached)), int64(len(e.Behind))
+		figs := []struct {
+			kind cellKind
+			fig  figure
+		}{
+			{textCell, wordOf(indicatorTitle(e.Key, x.rep.Lang))},
+			{countCell, countOf(&units)}, {countCell, countOf(&reached)}, {countCell, countOf(&behind)},
+			{textCell, wordOf(strings.Join(e.Behind, ", "))},
+		}
+		for i, f := range figs {
+			if err := x.setValue(sheet, cellName(i+1, r), f.kind, f.fig, false); err != nil {
+				return 0, err
+			}
+		}
+		r++
+	}
+	return r, nil
 }
 
 // printSetup prints the summary as analysts file it: A4 landscape, one page
@@ -455,7 +506,7 @@ func (x *xlsxReport) behindFormats(sheet string, cols []summaryColumn) error {
 
 // chart draws the rate of each unit against its target, for the first
 // indicator with a target, else the rate of the first indicator.
-func (x *xlsxReport) chart(sheet string, cols []summaryColumn) error {
+func (x *xlsxReport) chart(sheet string, cols []summaryColumn, at int) error {
 	if len(x.rep.Result.Units) == 0 {
 		return nil
 	}
@@ -489,7 +540,7 @@ func (x *xlsxReport) chart(sheet string, cols []summaryColumn) error {
 	}
 	n := uint(len(x.rep.Result.Units))
 	vary := false
-	return addChart(x.f, sheet, cellName(1, x.totalRow+3), &excelize.Chart{
+	return addChart(x.f, sheet, cellName(1, at), &excelize.Chart{
 		Type:       excelize.Bar,
 		Series:     series,
 		Title:      excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: fmt.Sprintf(x.lab.chartTitle, indicatorLabel(ind, x.rep.Lang))}}},

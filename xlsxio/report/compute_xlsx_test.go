@@ -180,7 +180,10 @@ func TestComputeXLSXSummary(t *testing.T) {
 	if !strings.Contains(sheetXML, `<autoFilter ref="`+filter+`"`) {
 		t.Errorf("no autofilter %s over the head and the units", filter)
 	}
-	if dim, _ := f.GetSheetDimension(sh); dim != "A1:"+cellName(len(head), 3+len(rep.Result.Units)) {
+	// The used range ends with the evaluation block: a title and a head
+	// two rows under the total, then a row per indicator with a target.
+	lastRow := 3 + len(rep.Result.Units) + 3 + len(rep.Result.Evaluation)
+	if dim, _ := f.GetSheetDimension(sh); dim != "A1:"+cellName(len(head), lastRow) {
 		t.Errorf("dimension %s", dim)
 	}
 
