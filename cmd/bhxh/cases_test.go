@@ -78,16 +78,21 @@ func TestFixtureCases(t *testing.T) {
 	}
 }
 
-// scrub removes the fields the fixtures leave out or call informative, and
+// scrub removes the fields the fixtures leave out or call informative,
 // each unit's sources and from (checked against the workbooks' cells by
-// TestDemoFiguresTraceToCells).
+// TestDemoFiguresTraceToCells), and the additions the fixtures predate:
+// rank, evaluation and sort (TestComputeEvaluationAgreesAcrossOutputs and
+// TestComputeSortRanks check them).
 func scrub(doc map[string]any) {
 	if units, ok := doc["units"].([]any); ok {
 		for _, u := range units {
 			delete(u.(map[string]any), "sources")
 			delete(u.(map[string]any), "from")
+			delete(u.(map[string]any), "rank")
 		}
 	}
+	delete(doc, "evaluation")
+	delete(doc, "sort")
 	if ins, ok := doc["inputs"].([]any); ok {
 		for _, in := range ins {
 			delete(in.(map[string]any), "sha256")
