@@ -9,11 +9,11 @@ import (
 )
 
 // inputExts are the files a folder argument contributes.
-var inputExts = map[string]bool{".xlsx": true, ".xls": true, ".csv": true}
+var inputExts = map[string]bool{".xlsx": true, ".xls": true, ".ods": true, ".csv": true}
 
 // expandInputs turns the arguments of every command that reads workbooks or
 // lists (compute, trend, allocate, count, inspect) into the files to read,
-// in order: a folder gives its .xlsx/.xls/.csv files (not recursive, sorted
+// in order: a folder gives its .xlsx/.xls/.ods/.csv files (not recursive, sorted
 // by name); a glob (expanded here too, since Windows shells don't) gives its
 // matches. Excel's "~$" owner files, hidden files and our own temp files
 // are skipped in both; a file named as it is is read whatever its name. A
@@ -51,7 +51,7 @@ func expandInputs(args []string) ([]string, error) {
 				names = append(names, e.Name())
 			}
 			if len(names) == 0 {
-				return nil, fmt.Errorf("%s: the folder holds no .xlsx, .xls or .csv file", arg)
+				return nil, fmt.Errorf("%s: the folder holds no .xlsx, .xls, .ods or .csv file", arg)
 			}
 			sort.Strings(names)
 			for _, n := range names {

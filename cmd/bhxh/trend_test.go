@@ -190,7 +190,7 @@ func TestTrendCommandErrors(t *testing.T) {
 		{"--period with several files", []string{"trend", "--period", "2023-11", dir}, 2,
 			[]string{"--period gives the month of a single workbook"}},
 		{"glob matching nothing", []string{"trend", filepath.Join(other, "*.xls")}, 1, []string{"no file matches"}},
-		{"empty folder", []string{"trend", t.TempDir()}, 1, []string{"the folder holds no .xlsx, .xls or .csv file"}},
+		{"empty folder", []string{"trend", t.TempDir()}, 1, []string{"the folder holds no .xlsx, .xls, .ods or .csv file"}},
 		{"output is an input", []string{"trend", "-o", filepath.Join(dir, "T11-2023.xlsx"), dir}, 2,
 			[]string{"refusing to overwrite an input"}},
 		{"bad format", []string{"trend", "--format", "pdf", dir}, 2, []string{"--format"}},

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/bhxh/bhxh/xlsxio/rawxlsx"
 	"github.com/bhxh/bhxh/xlsxio/readerr"
 )
 
@@ -132,7 +133,7 @@ func Open(data []byte, file, password string) (Book, error) {
 	case len(data) == 0:
 		return nil, &readerr.FileError{File: file, Err: fmt.Errorf("%w: the file is empty", readerr.ErrNotWorkbook)}
 	case bytes.HasPrefix(data, []byte("PK\x03\x04")):
-		return openXLSX(data, file, password)
+		return openZip(data, file, password)
 	case isEncryptedOOXML(data):
 		if password == "" {
 			return nil, &readerr.FileError{File: file, Err: ErrPassword}
@@ -145,10 +146,42 @@ func Open(data []byte, file, password string) (Book, error) {
 	case bytes.HasPrefix(data, []byte("PK")):
 		return nil, &readerr.FileError{File: file, Err: fmt.Errorf("%w: a damaged or truncated zip", readerr.ErrNotWorkbook)}
 	}
+	if what := flatXML(data); what != "" {
+		return nil, &readerr.FileError{File: file, Err: fmt.Errorf("%w: %s, which bhxh does not read: save it as .xlsx or .ods", readerr.ErrNotWorkbook, what)}
+	}
 	if looksLikeCSV(data) {
 		return nil, &readerr.FileError{File: file, Err: fmt.Errorf("%w: it is a text (CSV) file named %s: rename it to .csv", readerr.ErrNotWorkbook, ext)}
 	}
-	return nil, &readerr.FileError{File: file, Err: fmt.Errorf("%w: not an xlsx, xls or CSV file", readerr.ErrNotWorkbook)}
+	return nil, &readerr.FileError{File: file, Err: fmt.Errorf("%w: not an xlsx, xls, ods or CSV file", readerr.ErrNotWorkbook)}
+}
+
+// flatXML names a spreadsheet saved as one XML file: LibreOffice's flat
+// OpenDocument (.fods) or Excel 2003's "XML Spreadsheet"; "" for anything
+// else.
+func flatXML(data []byte) string {
+	head := bytes.TrimLeft(bytes.TrimPrefix(data[:min(len(data), 8192)], []byte("\xef\xbb\xbf")), " \t\r\n")
+	if !bytes.HasPrefix(head, []byte("<?xml")) && !bytes.HasPrefix(head, []byte("<office:document")) {
+		return ""
+	}
+	switch {
+	case bytes.Contains(head, []byte("<office:document")):
+		return "a flat OpenDocument spreadsheet (.fods)"
+	case bytes.Contains(head, []byte("urn:schemas-microsoft-com:office:spreadsheet")):
+		return "an Excel 2003 XML spreadsheet"
+	}
+	return ""
+}
+
+// openZip opens a zip: an OpenDocument spreadsheet (.ods), else an xlsx.
+func openZip(data []byte, file, password string) (Book, error) {
+	if !isODF(data) {
+		return openXLSX(data, file, password)
+	}
+	zr, err := rawxlsx.CheckZip(data)
+	if err != nil {
+		return nil, &readerr.FileError{File: file, Err: err}
+	}
+	return openODS(zr, file)
 }
 
 // looksLikeCSV: the first line is UTF-8 text holding a comma, semicolon or

@@ -15,14 +15,15 @@ import (
 
 // xlsBook is a legacy BIFF8 workbook (.xls), read with shakinm/xlsReader,
 // which reads LibreOffice- and Gnumeric-written files correctly. It does not
-// expose merged cells, fonts, formulas, hidden rows or columns, sheet
-// states or the active sheet: every sheet reads as visible, the first as
-// active; the table finder copes without merges, legacy text is recognised
-// by its look, and formula cells (totals) read as empty, which a total row
-// treats as "not stated".
+// expose merged cells, fonts, formulas, hidden rows or columns: the table
+// finder copes without merges, legacy text is recognised by its look, and
+// formula cells (totals) read as empty, which a total row treats as "not
+// stated". Sheet names, states and the active sheet come from the
+// workbook globals (xls_globals.go).
 type xlsBook struct {
 	wb   xls.Workbook
 	file string
+	g    xlsGlobals
 }
 
 func openXLS(data []byte, file string) (b *xlsBook, err error) {
@@ -37,18 +38,38 @@ func openXLS(data []byte, file string) (b *xlsBook, err error) {
 	if err != nil {
 		return nil, &readerr.FileError{File: file, Err: fmt.Errorf("%w: %v", readerr.ErrNotWorkbook, err)}
 	}
-	return &xlsBook{wb: wb, file: file}, nil
+	b = &xlsBook{wb: wb, file: file}
+	if g, ok := readXLSGlobals(data); ok && len(g.names) == len(wb.GetSheets()) {
+		b.g = g
+	}
+	return b, nil
 }
 
 func (b *xlsBook) Sheets() []SheetInfo {
 	var out []SheetInfo
-	for _, s := range b.wb.GetSheets() {
-		out = append(out, SheetInfo{Name: s.GetName()})
+	for i, s := range b.wb.GetSheets() {
+		out = append(out, SheetInfo{Name: b.name(i, s.GetName())})
+		if b.g.states != nil {
+			out[i].Visibility = b.g.states[i]
+		}
 	}
 	return out
 }
 
-func (b *xlsBook) Active() int  { return 0 }
+// name is sheet i's name as stored, else as the parser gives it.
+func (b *xlsBook) name(i int, parsed string) string {
+	if b.g.names != nil {
+		return vntext.NFC(b.g.names[i])
+	}
+	return parsed
+}
+
+func (b *xlsBook) Active() int {
+	if b.g.active >= 0 && b.g.active < len(b.g.names) {
+		return b.g.active
+	}
+	return 0
+}
 func (b *xlsBook) Close() error { return nil }
 
 func (b *xlsBook) Sheet(i int) (src Sheet, err error) {
@@ -61,7 +82,7 @@ func (b *xlsBook) Sheet(i int) (src Sheet, err error) {
 	if err != nil {
 		return nil, &readerr.FileError{File: b.file, Err: fmt.Errorf("%w: %v", readerr.ErrNotWorkbook, err)}
 	}
-	s := &xlsSheet{name: sh.GetName()}
+	s := &xlsSheet{name: b.name(i, sh.GetName())}
 	for r := 0; r < sh.GetNumberRows(); r++ {
 		row, err := sh.GetRow(r)
 		var cells []Cell

@@ -32,6 +32,9 @@ func openXLSX(data []byte, file, password string) (Book, error) {
 		if err != nil {
 			return nil, &readerr.FileError{File: file, Err: err}
 		}
+		if odfMime(zr) != "" {
+			return openODS(zr, file) // an OpenDocument zip not laid out as the specification says
+		}
 		if b := openFast(data, zr, file); b != nil {
 			return b, nil
 		}

@@ -16,6 +16,8 @@
 //	                  streaming), Package (parts by name), ReadPart
 //	inflate.go        a part inflated on its own goroutine, block by block
 //	xml.go            the XML tokenizer (tags, text, entities, attributes)
+//	xmlreader.go      the tokenizer exported (XMLReader) for parts that are
+//	                  not an xlsx's: an .ods's content.xml and settings.xml
 //	sheet.go          the sheet tokenizer: SheetReader, item by item
 //	scan.go           ScanSheet: one sheet streamed as rows of values, in
 //	                  three goroutines (inflate ‖ tokenize ‖ callback), for

@@ -39,6 +39,7 @@ type tokenizer struct {
 
 	kind      tokKind
 	name      []byte // local name (prefix stripped)
+	qname     []byte // name as written, prefix included
 	attrs     []byte
 	selfClose bool
 	text      []byte
@@ -210,6 +211,7 @@ func (t *tokenizer) next() (tokKind, error) {
 			n++
 		}
 		name := tag[:n]
+		t.qname = name
 		if c := bytes.IndexByte(name, ':'); c >= 0 {
 			name = name[c+1:]
 		}
