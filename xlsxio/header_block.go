@@ -20,8 +20,48 @@ import (
 )
 
 // How far down a sheet a header is looked for: title blocks are a handful
-// of rows, instructions at the top of a data sheet a few dozen.
-const maxHeaderRow = 60
+// of rows, instructions at the top of a data sheet a few dozen. Rows that
+// hold nothing of their own (empty, or only a title merged across the
+// sheet, or cells under a merge from above: a title merged over 150 rows)
+// do not count, so a header far down is found; maxHeaderScan bounds the
+// rows looked at, so a 1,048,576-row sheet is not searched to its end.
+const (
+	maxHeaderRow  = 60
+	maxHeaderScan = 5000
+)
+
+// headerCandidates lists the rows (0-based, ascending) a header may be
+// on: the first maxHeaderRow rows holding something of their own.
+func headerCandidates(s grid.Sheet, nrows, ncols int) []int {
+	var out []int
+	for r := 0; r < min(nrows, maxHeaderScan) && len(out) < maxHeaderRow; r++ {
+		if ownContent(s, r, ncols) {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// ownContent reports whether row r holds a value that is not a title
+// merged across the sheet nor part of a merge begun on a row above. Only
+// the first maxOwnCols columns are looked at: a table starts at the left,
+// and a stray cell at XFD1048576 must not make every empty row cost
+// 16,384 lookups.
+func ownContent(s grid.Sheet, r, ncols int) bool {
+	for c := 0; c < min(ncols, maxOwnCols); c++ {
+		if s.Cell(r, c).Kind == grid.Empty {
+			continue
+		}
+		m, merged := mergeAt(s, r, c)
+		if !merged || (m.R0 == r && (m.C1-m.C0+1)*5 < ncols*4) {
+			return true
+		}
+		c = max(c, m.C1)
+	}
+	return false
+}
+
+const maxOwnCols = 64
 
 // header is a recognised header block.
 type header struct {
@@ -42,10 +82,11 @@ type header struct {
 func findHeader(s grid.Sheet, opt Options) (header, bool) {
 	nrows, ncols := s.Size()
 	best := header{score: -1}
+	rows := headerCandidates(s, nrows, ncols)
 	// A row holding mostly numbers is data, never part of a header: skip
 	// every reading that would use it (most rows of a sheet are such).
-	data := make([]bool, min(nrows, maxHeaderRow))
-	for r := range data {
+	data := make([]bool, len(rows))
+	for i, r := range rows {
 		nums, texts := 0, 0
 		for c := 0; c < ncols; c++ {
 			switch cl := s.Cell(r, c); {
@@ -57,16 +98,20 @@ func findHeader(s grid.Sheet, opt Options) (header, bool) {
 				texts++
 			}
 		}
-		data[r] = nums >= 2 && nums > texts
+		data[i] = nums >= 2 && nums > texts
 	}
-	for r := 0; r < len(data); r++ {
-		if data[r] {
+	// above: row i-k is the row just above row i-k+1, holding no data
+	above := func(i, k int) bool {
+		return i >= k && rows[i-k] == rows[i]-k && !data[i-k]
+	}
+	for i, r := range rows {
+		if data[i] {
 			continue
 		}
 		if h, ok := tryHeader(s, opt, r, r, ncols); ok && better(s, h, best) {
 			best = h
 		}
-		if r > 0 && !data[r-1] {
+		if above(i, 1) {
 			if h, ok := tryHeader(s, opt, r-1, r, ncols); ok && better(s, h, best) {
 				best = h
 			}
@@ -76,7 +121,7 @@ func findHeader(s grid.Sheet, opt Options) (header, bool) {
 		// ("Kế hoạch" / "Thực hiện" over "BHXH bắt buộc" over "Số người",
 		// "Tỷ lệ"); a top group adding nothing ("Số người tham gia" over
 		// "Thực hiện" over "BB") leaves the two lowest rows as the header.
-		if r > 1 && !data[r-1] && !data[r-2] {
+		if above(i, 1) && above(i, 2) {
 			if h, ok := tryHeader(s, opt, r-2, r, ncols); ok && better(s, h, best) {
 				best = h
 			}

@@ -247,7 +247,7 @@ func missingFromTables(tables []*Table, j *Joined) []Issue {
 				continue
 			}
 			out = append(out, Issue{Level: "warning", Code: coverage.WarnMissingUnit, File: t.File, Sheet: t.Sheet,
-				Message: fmt.Sprintf("%s (in %s) is not in %s: no %s for it", u.Name, tables[j.From[i][0]].File, t.File, strings.Join(lacks, ", "))})
+				Message: fmt.Sprintf("%s (in %s) is not in %s: no %s for it", u.Name, tableName(tables, tables[j.From[i][0]]), tableName(tables, t), strings.Join(lacks, ", "))})
 		}
 	}
 	return out
@@ -284,7 +284,7 @@ func periodMismatch(tables []*Table) []Issue {
 		}
 		if t.Period != first.Period {
 			out = append(out, Issue{Level: "warning", Code: "period_mismatch", File: t.File, Sheet: t.Sheet,
-				Message: fmt.Sprintf("%s is for %s but %s for %s: the joined figures are not of one period", t.File, t.Period, first.File, first.Period)})
+				Message: fmt.Sprintf("%s is for %s but %s for %s: the joined figures are not of one period", tableName(tables, t), t.Period, tableName(tables, first), first.Period)})
 		}
 	}
 	return out
@@ -345,4 +345,18 @@ func priorOrigins(ogs []coverage.Origin, isCurrent map[string]bool) []coverage.O
 		out = append(out, po)
 	}
 	return out
+}
+
+// tableName names a joined table in a message: its file, or its sheet
+// when the tables are sheets of one file (forms joined by unit).
+func tableName(tables []*Table, t *Table) string {
+	for _, o := range tables {
+		if o.File != t.File {
+			return t.File
+		}
+	}
+	if t.Sheet == "" {
+		return t.File
+	}
+	return fmt.Sprintf("sheet %q", t.Sheet)
 }

@@ -88,12 +88,12 @@ func overrideNames(text string, col Column) bool {
 // unusedOverrides warns of each --col override naming no column of the
 // table: usually a typo, and then the mapping the analyst asked for did not
 // happen.
-func unusedOverrides(opt Options, h header, t *Table) []Issue {
+func unusedOverrides(opt Options, t *Table) []Issue {
 	var out []Issue
 	for _, text := range opt.MustMatch {
 		k := opt.Columns[text]
 		used := false
-		for _, col := range h.cols {
+		for _, col := range t.Columns {
 			if col.Header != "" && overrideNames(text, col) {
 				used = true
 				break

@@ -176,6 +176,9 @@ func titleLines(s grid.Sheet, h header) []string {
 	for r := 0; r < h.first; r++ {
 		var cells []string
 		for c := 0; c < ncols; c++ {
+			if m, merged := mergeAt(s, r, c); merged && (m.R0 != r || m.C0 != c) {
+				continue // a merged title is one line, on its first row
+			}
 			if t := textAt(s, r, c); t != "" {
 				cells = append(cells, oneLine(t))
 			}

@@ -15,7 +15,12 @@ import (
 // name holds no month, or two different ones.
 func PeriodFromFileName(name string) (period string, ok bool) {
 	base := filepath.Base(name)
-	base = strings.TrimSuffix(base, filepath.Ext(base))
+	return periodFromName(strings.TrimSuffix(base, filepath.Ext(base)))
+}
+
+// periodFromName reads the month from a name as PeriodFromFileName does,
+// with no extension to drop: a sheet's name ("T11-2023", "TH 11.2025").
+func periodFromName(base string) (period string, ok bool) {
 	toks := strings.Fields(vntext.Fold(base))
 	found := ""
 	add := func(y, m int) bool {

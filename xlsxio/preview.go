@@ -38,7 +38,7 @@ func Preview(path string, opt Options) ([]SheetPreview, error) {
 		}
 		nrows, ncols := src.Size()
 		best, bestScore := -1, 0
-		for r := 0; r < min(nrows, maxHeaderRow); r++ {
+		for _, r := range headerCandidates(src, nrows, ncols) {
 			score := 0
 			for c := 0; c < ncols; c++ {
 				if cl := src.Cell(r, c); cl.Kind == grid.Text {

@@ -23,49 +23,146 @@ import (
 	"github.com/bhxh/bhxh/xlsxio/grid"
 )
 
-// ReadFile reads the table of a workbook (.xlsx, .xls) or CSV file into
-// units. Every rejected cell of the file is reported (up to MaxErrors) in
-// one ErrorList; file-level problems are a *FileError.
+// ReadFile reads the table of a workbook (.xlsx, .xls, .ods) or CSV file
+// into units: the sheet (or sheets) a careful analyst would take
+// (sheet_choice.go). Every rejected cell of the file is reported (up to
+// MaxErrors) in one ErrorList; file-level problems are a *FileError.
 func ReadFile(path string, opt Options) (*Table, error) {
+	wb, err := ReadWorkbook(path, opt)
+	if err != nil {
+		return nil, err
+	}
+	return wb.Table, nil
+}
+
+// ReadWorkbook reads a workbook or CSV file: every sheet, read or skipped
+// and why, the table compute reads and the series of periods trend reads.
+func ReadWorkbook(path string, opt Options) (*Workbook, error) {
 	data, err := readInput(path)
 	if err != nil {
 		return nil, err
 	}
-	t, err := readData(data, baseName(path), opt)
-	if t != nil {
-		t.Path = path
+	wb, err := readWorkbook(data, baseName(path), opt)
+	if err != nil {
+		return nil, err
 	}
-	return t, err
+	wb.Path = path
+	for _, t := range append(wb.Series, wb.Table) {
+		setPath(t, path)
+	}
+	return wb, nil
+}
+
+func setPath(t *Table, path string) {
+	t.Path = path
+	for _, p := range t.Parts {
+		setPath(p, path)
+	}
 }
 
 // readData reads a workbook or CSV file held in data; file names it in messages.
 func readData(data []byte, file string, opt Options) (*Table, error) {
+	wb, err := readWorkbook(data, file, opt)
+	if err != nil {
+		return nil, err
+	}
+	return wb.Table, nil
+}
+
+func readWorkbook(data []byte, file string, opt Options) (*Workbook, error) {
 	book, err := grid.Open(data, file, opt.Password)
 	if err != nil {
 		return nil, err
 	}
 	defer book.Close()
 	sum := sha256.Sum256(data)
-
-	src, h, err := pickSheet(book, file, opt)
+	wb := &Workbook{File: file, SHA256: hex.EncodeToString(sum[:])}
+	infos, active := book.Sheets(), book.Active()
+	sel, err := selectSheets(infos, file, opt.Sheet)
 	if err != nil {
 		return nil, err
 	}
+	named := map[int]bool{}
+	for _, i := range sel.indexes {
+		named[i] = true
+	}
+	var read []sheetTable
+	for i, si := range infos {
+		wb.Sheets = append(wb.Sheets, SheetReading{Name: si.Name, Visibility: si.Visibility.String(), Active: i == active})
+		sr := &wb.Sheets[i]
+		switch {
+		case len(named) > 0 && !named[i]:
+			sr.Why = "not named by --sheet"
+			continue
+		case len(named) == 0 && si.Visibility != grid.Visible:
+			sr.Why = hiddenWhy(si.Visibility, si.Name)
+			continue
+		}
+		src, err := book.Sheet(i)
+		if err != nil {
+			return nil, err
+		}
+		st := sheetTable{i: i}
+		st.t, st.h, st.err = readSheet(src, file, wb.SHA256, opt)
+		switch {
+		case st.t == nil && st.err != nil:
+			sr.Why = "no table: a header without unit rows under it"
+		case st.t == nil:
+			sr.Why = "no table: " + noTableWhy
+		default:
+			sr.Period, sr.Units = st.t.Period, len(st.t.Units)
+			if st.err != nil {
+				sr.Why = "its table holds rejected cells"
+			}
+		}
+		read = append(read, st)
+	}
+	if err := wb.choose(read, sel, opt, active); err != nil {
+		return nil, err
+	}
+	if opt.Period != "" {
+		// --period is the period of the table read (the sheets' titles
+		// chose among them)
+		for _, t := range append(wb.Series, wb.Table) {
+			t.Period = opt.Period
+		}
+		wb.Series = []*Table{wb.Table}
+	}
+	return wb, nil
+}
+
+const noTableWhy = "no header row naming units and counts"
+
+// readSheet reads the table of one sheet; t is nil when the sheet holds
+// none. err lists the cells rejected (t then holds the rows read).
+func readSheet(src grid.Sheet, file, sum string, opt Options) (*Table, header, error) {
+	h, ok := findHeader(src, opt)
+	if !ok {
+		return nil, h, nil
+	}
 	h = unitSpan(src, h)
-	t := &Table{File: file, Sheet: src.Name(), SHA256: hex.EncodeToString(sum[:]), Columns: h.cols}
+	t := &Table{File: file, Sheet: src.Name(), SHA256: sum, Columns: h.cols}
 	for r := h.first; r <= h.last; r++ {
 		t.HeaderRows = append(t.HeaderRows, r+1)
 	}
-	t.Period = opt.Period
-	if t.Period == "" {
-		t.Period, t.PeriodSpan = findPeriod(src, h)
+	t.Period, t.PeriodSpan = findPeriod(src, h)
+	if t.Period == "" && src.Name() != "" {
+		t.Period, _ = periodFromName(src.Name())
 	}
 	t.Title = titleLines(src, h)
-	if err := readRows(src, h, t, opt); err != nil {
-		return nil, err
+	err := readRows(src, h, t, opt)
+	if err != nil && len(t.Units) == 0 && !isCellErrors(err) {
+		// "no unit rows under the header": a header alone is no table
+		return nil, h, err
 	}
-	t.Issues = append(t.Issues, unusedOverrides(opt, h, t)...)
-	return t, nil
+	return t, h, err
+}
+
+// isCellErrors: err lists rejected cells (an ErrorList), not a
+// file-level problem.
+func isCellErrors(err error) bool {
+	var l ErrorList
+	return errors.As(err, &l)
 }
 
 // maxFileBytes bounds an input file read whole (its parts are bounded by

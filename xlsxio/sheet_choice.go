@@ -1,58 +1,434 @@
 package xlsxio
 
-// Which sheet of a book holds the table.
+// Which sheets of a workbook hold the table, as a careful analyst would
+// choose them, and why each other sheet was skipped:
+//
+//   - a hidden or very hidden sheet is never read unless --sheet names it
+//     (an old month kept as "T10 (cũ)", a draft);
+//   - sheets of different periods (one per month) are a series: compute
+//     takes the latest, trend every one;
+//   - among sheets of one period, sheets holding different columns for the
+//     same units are forms joined by unit ("Biểu 01" + "Biểu 02");
+//   - otherwise the sheet with most unit rows wins (an instructions sheet's
+//     one-row example loses), the active sheet breaking a tie.
+//
+// Every choice among several sheets is said: in Table.Notes (stderr and the
+// report's "Nguồn"), and per sheet in Workbook.Sheets (inspect).
 
 import (
+	"errors"
 	"fmt"
+	"sort"
 	"strconv"
+	"strings"
 
+	"github.com/bhxh/bhxh/coverage"
 	"github.com/bhxh/bhxh/xlsxio/grid"
 	"github.com/bhxh/bhxh/xlsxio/vntext"
 )
 
-// pickSheet returns the sheet named by opt.Sheet (a name or a 1-based
-// index), else the first sheet holding a recognisable table.
-func pickSheet(book grid.Book, file string, opt Options) (grid.Sheet, header, error) {
-	var names []string
-	for _, si := range book.Sheets() {
-		names = append(names, si.Name)
+// SheetAll is the --sheet value that reads every visible sheet holding a
+// table: joined into one table (compute), or one table per period (trend).
+const SheetAll = "all"
+
+// SheetReading is one sheet of a workbook as bhxh saw it.
+type SheetReading struct {
+	Name       string
+	Visibility string // "visible", "hidden" or "veryHidden"
+	Active     bool   // the sheet shown when the file opens
+	Period     string // what its title says, "" when nothing
+	Units      int    // unit rows of its table; 0 when it holds none
+	Transposed bool   // its table runs across: units in a header row
+	Read       bool   // its table is (part of) what was read
+	Why        string // why it was read or skipped
+}
+
+// Workbook is what reading a workbook found.
+type Workbook struct {
+	File   string // base name
+	Path   string // as given
+	SHA256 string
+	Sheets []SheetReading // every sheet, in tab order; one unnamed for a CSV
+	// Table is what compute reads: one sheet's table, or the forms of
+	// several joined by unit (Parts then lists them).
+	Table *Table
+	// Series holds one table per period, oldest first, when the workbook
+	// keeps a sheet per month; else only Table.
+	Series []*Table
+	// Notes say the choices that hold whatever is read of the workbook
+	// (hidden sheets and examples not read); Table.Notes holds them too.
+	Notes []string
+}
+
+// sheetTable is a sheet read as a table (t nil when it holds none).
+type sheetTable struct {
+	i   int
+	t   *Table
+	h   header
+	err error // a rejected cell: the sheet holds a table, but a bad one
+}
+
+// sheetSelection is what --sheet asks for: nil indexes when bhxh chooses.
+type sheetSelection struct {
+	all     bool
+	indexes []int
+}
+
+// selectSheets reads --sheet: a name (exactly, else ignoring case and
+// diacritics), a 1-based index, or "all".
+func selectSheets(infos []grid.SheetInfo, file, want string) (sheetSelection, error) {
+	if want == "" {
+		return sheetSelection{}, nil
 	}
-	if opt.Sheet != "" {
-		idx := -1
-		for i, n := range names {
-			if n == opt.Sheet || vntext.Fold(n) == vntext.Fold(opt.Sheet) {
-				idx = i
-				break
+	if strings.EqualFold(strings.TrimSpace(want), SheetAll) {
+		for _, si := range infos {
+			if si.Name == SheetAll {
+				return sheetSelection{indexes: []int{0}}, nil // a sheet named "all" is that sheet
 			}
 		}
-		if idx < 0 {
-			if n, err := strconv.Atoi(opt.Sheet); err == nil && n >= 1 && n <= len(names) {
-				idx = n - 1
+		return sheetSelection{all: true}, nil
+	}
+	for i, si := range infos {
+		if si.Name == want {
+			return sheetSelection{indexes: []int{i}}, nil
+		}
+	}
+	for i, si := range infos {
+		if vntext.Fold(si.Name) == vntext.Fold(want) {
+			return sheetSelection{indexes: []int{i}}, nil
+		}
+	}
+	if n, err := strconv.Atoi(strings.TrimSpace(want)); err == nil && n >= 1 && n <= len(infos) {
+		return sheetSelection{indexes: []int{n - 1}}, nil
+	}
+	names := make([]string, len(infos))
+	for i, si := range infos {
+		names[i] = si.Name
+	}
+	return sheetSelection{}, &FileError{File: file, Err: fmt.Errorf("no sheet %q (sheets: %s; or a number from 1 to %d, or %q)", want, quoteList(names), len(infos), SheetAll)}
+}
+
+func visibilityWords(v string) string {
+	if v == grid.VeryHidden.String() {
+		return "very hidden"
+	}
+	return v
+}
+
+// hiddenWhy says why a hidden sheet was not read.
+func hiddenWhy(v grid.Visibility, name string) string {
+	what := "hidden"
+	if v == grid.VeryHidden {
+		what = "very hidden (Excel shows it only to macros)"
+	}
+	return fmt.Sprintf("skipped: %s; --sheet %s reads it", what, quoteArg(name))
+}
+
+// quoteArg quotes a sheet name as a shell argument when it needs it.
+func quoteArg(s string) string {
+	if s != "" && !strings.ContainsAny(s, " '\"()&;|<>$`\\*?[]#~!{}") {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+}
+
+// choose decides which of the sheets read hold what compute and trend
+// read, filling wb.Table, wb.Series, the tables' notes and each sheet's
+// why. read lists the sheets read, in tab order.
+func (wb *Workbook) choose(read []sheetTable, sel sheetSelection, opt Options, active int) error {
+	var cands []sheetTable
+	for _, st := range read {
+		if st.t != nil {
+			cands = append(cands, st)
+		}
+	}
+	if len(cands) == 0 {
+		return wb.noTable(read)
+	}
+	if sel.all {
+		return wb.takeAll(cands, opt)
+	}
+	if len(sel.indexes) > 0 || len(cands) == 1 {
+		st := cands[0]
+		if st.err != nil {
+			return st.err
+		}
+		wb.read(st, "read")
+		st.t.Issues = append(st.t.Issues, unusedOverrides(opt, st.t)...)
+		wb.Series = []*Table{st.t}
+		wb.finish(st.t)
+		return nil
+	}
+	// sheets of different periods are a series
+	byPeriod := map[string][]sheetTable{}
+	var periods []string
+	var undated []sheetTable
+	for _, st := range cands {
+		p := st.t.Period
+		if p == "" {
+			undated = append(undated, st)
+			continue
+		}
+		if byPeriod[p] == nil {
+			periods = append(periods, p)
+		}
+		byPeriod[p] = append(byPeriod[p], st)
+	}
+	if len(periods) < 2 {
+		t, err := wb.pick(cands, active, opt)
+		if err != nil {
+			return err
+		}
+		wb.Series = []*Table{t}
+		wb.finish(t)
+		return nil
+	}
+	sort.Strings(periods)
+	for _, p := range periods {
+		t, err := wb.pick(byPeriod[p], active, opt)
+		if err != nil {
+			return err
+		}
+		wb.Series = append(wb.Series, t)
+	}
+	for _, st := range undated {
+		wb.Sheets[st.i].Why = fmt.Sprintf("skipped: its title states no period, and the other sheets are months of a series; --sheet %s reads it", quoteArg(wb.Sheets[st.i].Name))
+		wb.Notes = append(wb.Notes, fmt.Sprintf("sheet %q states no period and was not read (the other sheets are months of a series); --sheet %s reads it", wb.Sheets[st.i].Name, quoteArg(wb.Sheets[st.i].Name)))
+	}
+	latest := wb.Series[len(wb.Series)-1]
+	var others []string
+	for _, t := range wb.Series[:len(wb.Series)-1] {
+		others = append(others, fmt.Sprintf("%q (%s)", t.Sheet, t.Period))
+	}
+	for _, st := range cands {
+		if st.t.Period != "" && st.t.Period != latest.Period && wb.Sheets[st.i].Why == "" {
+			wb.Sheets[st.i].Why = fmt.Sprintf("a month of the series (%s): trend reads it; compute takes the latest, %s", st.t.Period, latest.Period)
+		}
+	}
+	note := fmt.Sprintf("the sheets hold %d periods: took %q, the latest (%s); not read: %s; --sheet NAME reads another (trend reads every one)",
+		len(wb.Series), latest.Sheet, latest.Period, strings.Join(others, ", "))
+	t := *latest
+	t.Notes = append([]string{note}, latest.Notes...)
+	wb.finish(&t)
+	return nil
+}
+
+// pick chooses among sheets of one period (or none): forms holding
+// different columns for the same units are joined; else the sheet with
+// most unit rows, the active one breaking a tie, then tab order.
+func (wb *Workbook) pick(group []sheetTable, active int, opt Options) (*Table, error) {
+	order := append([]sheetTable(nil), group...)
+	sort.SliceStable(order, func(a, b int) bool {
+		ua, ub := len(order[a].t.Units), len(order[b].t.Units)
+		if ua != ub {
+			return ua > ub
+		}
+		return order[a].i == active && order[b].i != active
+	})
+	main := order[0]
+	forms := []sheetTable{main}
+	for _, st := range order[1:] {
+		if why := formOf(main.t, st.t); why != "" {
+			wb.Sheets[st.i].Why = why
+			continue
+		}
+		forms = append(forms, st)
+	}
+	for _, st := range forms {
+		if st.err != nil {
+			return nil, st.err
+		}
+	}
+	if len(forms) == 1 {
+		wb.read(main, "read")
+		t := main.t
+		t.Issues = append(t.Issues, unusedOverrides(opt, t)...)
+		if len(group) > 1 {
+			var skipped []string
+			for _, st := range order[1:] {
+				skipped = append(skipped, fmt.Sprintf("%q (%s)", wb.Sheets[st.i].Name, unitsWord(len(st.t.Units))))
+			}
+			t.Notes = append(t.Notes, fmt.Sprintf("several sheets hold a table: took %q (%s, the most%s); not read: %s; --sheet NAME reads another",
+				t.Sheet, unitsWord(len(t.Units)), activeWord(main.i == active), strings.Join(skipped, ", ")))
+		}
+		return t, nil
+	}
+	sort.Slice(forms, func(a, b int) bool { return forms[a].i < forms[b].i })
+	return wb.joinForms(forms, opt)
+}
+
+func unitsWord(n int) string {
+	if n == 1 {
+		return "1 unit"
+	}
+	return strconv.Itoa(n) + " units"
+}
+
+func activeWord(active bool) string {
+	if active {
+		return "; the active sheet"
+	}
+	return ""
+}
+
+// formOf says why t is not a form of main's table ("" when it is one):
+// it must hold mostly the same units and bring columns main lacks (or
+// lack some main has).
+func formOf(main, t *Table) string {
+	refs := func(us []coverage.Unit) []UnitRef {
+		out := make([]UnitRef, len(us))
+		for i, u := range us {
+			out[i] = UnitRef{Code: u.Code, Name: u.Name}
+		}
+		return out
+	}
+	shared := 0
+	if ms, err := JoinUnits(refs(t.Units), refs(main.Units)); err == nil {
+		for _, m := range ms {
+			if m.Index >= 0 {
+				shared++
 			}
 		}
-		if idx < 0 {
-			return nil, header{}, &FileError{File: file, Err: fmt.Errorf("no sheet %q (sheets: %s)", opt.Sheet, quoteList(names))}
-		}
-		src, err := book.Sheet(idx)
-		if err != nil {
-			return nil, header{}, err
-		}
-		h, ok := findHeader(src, opt)
-		if !ok {
-			return nil, header{}, noHeader(file, []string{names[idx]})
-		}
-		return src, h, nil
 	}
-	for i := range names {
-		src, err := book.Sheet(i)
-		if err != nil {
-			return nil, header{}, err
+	mk, tk := tableKeys(main), tableKeys(t)
+	if shared*2 < len(t.Units) || shared == 0 {
+		return fmt.Sprintf("skipped: %s, not those of %q (%s): an example or instructions table?; --sheet %s reads it",
+			unitsWord(len(t.Units)), main.Sheet, unitsWord(len(main.Units)), quoteArg(t.Sheet))
+	}
+	if strings.Join(mk, ",") == strings.Join(tk, ",") {
+		return fmt.Sprintf("skipped: the same units and columns as %q (a copy?); --sheet %s reads it", main.Sheet, quoteArg(t.Sheet))
+	}
+	return ""
+}
+
+// joinForms joins the forms of one period by unit (xlsxio.Join: a value
+// two sheets disagree on is an error naming both cells).
+func (wb *Workbook) joinForms(forms []sheetTable, opt Options) (*Table, error) {
+	tables := make([]*Table, len(forms))
+	for i, st := range forms {
+		tables[i] = st.t
+	}
+	names := make([]string, len(forms))
+	for i, st := range forms {
+		names[i] = strconv.Quote(st.t.Sheet)
+	}
+	t, err := joinSheets(tables)
+	if err != nil {
+		return nil, &FileError{File: wb.File, Err: fmt.Errorf("sheets %s hold different columns for the same units, joined by unit: %w", strings.Join(names, " and "), err)}
+	}
+	t.Issues = append(t.Issues, unusedOverrides(opt, t)...)
+	for _, st := range forms {
+		wb.read(st, fmt.Sprintf("read: a form joined by unit with the other sheets read (%s)", unitsWord(len(st.t.Units))))
+	}
+	t.Notes = append(t.Notes, fmt.Sprintf("sheets %s hold different columns for the same units: joined unit by unit; --sheet NAME reads one alone", strings.Join(names, " and ")))
+	return t, nil
+}
+
+// joinSheets makes one table of tables read from sheets of one workbook.
+func joinSheets(tables []*Table) (*Table, error) {
+	j, err := Join(tables)
+	if err != nil {
+		return nil, err
+	}
+	first := tables[0]
+	t := &Table{File: first.File, Path: first.Path, Sheet: first.Sheet, SHA256: first.SHA256, Period: first.Period,
+		HeaderRows: first.HeaderRows, Title: first.Title, Units: j.Units, Parts: tables}
+	for _, p := range tables {
+		t.Columns = append(t.Columns, p.Columns...)
+		t.Issues = append(t.Issues, p.Issues...)
+		t.Notes = append(t.Notes, p.Notes...)
+	}
+	t.Issues = append(t.Issues, j.Issues...)
+	return t, nil
+}
+
+// takeAll reads every sheet holding a table (--sheet all): joined into one
+// table (compute), one table per period (trend).
+func (wb *Workbook) takeAll(cands []sheetTable, opt Options) error {
+	tables := make([]*Table, len(cands))
+	for i, st := range cands {
+		if st.err != nil {
+			return st.err
 		}
-		if h, ok := findHeader(src, opt); ok {
-			return src, h, nil
+		tables[i] = st.t
+		wb.read(st, "read (--sheet all)")
+	}
+	byPeriod := map[string][]*Table{}
+	var periods []string
+	for _, t := range tables {
+		if byPeriod[t.Period] == nil {
+			periods = append(periods, t.Period)
+		}
+		byPeriod[t.Period] = append(byPeriod[t.Period], t)
+	}
+	sort.Strings(periods)
+	for _, p := range periods {
+		t := byPeriod[p][0]
+		if len(byPeriod[p]) > 1 {
+			var err error
+			if t, err = joinSheets(byPeriod[p]); err != nil {
+				return err
+			}
+		}
+		wb.Series = append(wb.Series, t)
+	}
+	t := tables[0]
+	if len(tables) > 1 {
+		var err error
+		if t, err = joinSheets(tables); err != nil {
+			return err
 		}
 	}
-	return nil, header{}, noHeader(file, names)
+	t.Issues = append(t.Issues, unusedOverrides(opt, t)...)
+	wb.finish(t)
+	return nil
+}
+
+// read marks sheet st as read.
+func (wb *Workbook) read(st sheetTable, why string) {
+	wb.Sheets[st.i].Read, wb.Sheets[st.i].Why = true, why
+}
+
+// finish makes t the table compute reads, its notes followed by the
+// workbook's: the hidden sheets not read (a choice the analyst should know
+// of), the examples skipped. t is a copy, so the series keeps its own
+// notes.
+func (wb *Workbook) finish(t *Table) {
+	for _, s := range wb.Sheets {
+		if s.Visibility != "visible" && !s.Read {
+			wb.Notes = append(wb.Notes, fmt.Sprintf("sheet %q is %s and was not read; --sheet %s reads it", s.Name, visibilityWords(s.Visibility), quoteArg(s.Name)))
+		}
+	}
+	c := *t
+	c.Notes = append(append([]string(nil), t.Notes...), wb.Notes...)
+	wb.Table = &c
+}
+
+// noTable is the error of a workbook none of whose sheets read holds a
+// table; hidden sheets not read are named, with --sheet.
+func (wb *Workbook) noTable(read []sheetTable) error {
+	if len(read) == 1 && read[0].err != nil {
+		return read[0].err // a header without unit rows under it
+	}
+	var names, hidden []string
+	tried := map[int]bool{}
+	for _, st := range read {
+		names = append(names, wb.Sheets[st.i].Name)
+		tried[st.i] = true
+	}
+	for i, s := range wb.Sheets {
+		if s.Visibility != "visible" && !tried[i] {
+			hidden = append(hidden, s.Name)
+		}
+	}
+	err := noHeader(wb.File, names)
+	if len(hidden) > 0 {
+		var fe *FileError
+		if errors.As(err, &fe) {
+			fe.Err = fmt.Errorf("%w (hidden sheets not read: %s; --sheet NAME reads one)", fe.Err, quoteList(hidden))
+		}
+	}
+	return err
 }
 
 func noHeader(file string, sheets []string) error {

@@ -25,7 +25,9 @@ type parsedNumber struct {
 // Options control how a workbook is read. The zero value reads the first
 // sheet holding a table and guesses everything.
 type Options struct {
-	Sheet   string            // sheet name or 1-based index; "" = first sheet holding a table
+	// Sheet is a sheet's name, its 1-based index, or "all" (SheetAll);
+	// "" lets bhxh choose (sheet_choice.go).
+	Sheet   string
 	Columns map[string]string // header text → key overrides (--col, --columns); key "-" ignores a column
 	// MustMatch lists the header texts of Columns given one by one (--col):
 	// each naming no column is warned of (unused_col). A --columns file
@@ -80,4 +82,11 @@ type Table struct {
 	Total      *coverage.Unit // the workbook's own total row, nil when none
 	Subtotals  []coverage.Unit
 	Issues     []Issue // warnings found while reading (unknown_column…)
+	// Notes say every choice bhxh made reading the file (the sheet among
+	// several, a block continuing the table), for stderr and the report's
+	// "Nguồn"; none when there was nothing to choose.
+	Notes []string
+	// Parts are the sheets a table was joined from (forms of one workbook
+	// joined by unit, --sheet all); nil for a table read from one sheet.
+	Parts []*Table
 }

@@ -278,6 +278,7 @@ func runCompute(ctx context.Context, opts *computeOptions) error {
 	if err := writeComputeReport(opts, rep, opts.Output, opts.Inputs); err != nil {
 		return err
 	}
+	printNotes(opts.Err, rep.Inputs)
 	printIssues(opts.Err, rep.Issues)
 	return strictCheck(opts.Strict, rep.Issues)
 }
@@ -289,6 +290,39 @@ func strictCheck(strict bool, issues []xlsxio.Issue) error {
 		return strictError{n}
 	}
 	return nil
+}
+
+// reportInputs describes a table read for the report's "Nguồn": one
+// input per sheet read (forms joined from several sheets give several),
+// the first carrying the choices bhxh made reading the file.
+func reportInputs(t *xlsxio.Table, targetNotes []string) []report.Input {
+	parts := t.Parts
+	if len(parts) == 0 {
+		parts = []*xlsxio.Table{t}
+	}
+	var out []report.Input
+	for i, p := range parts {
+		in := report.Input{File: p.File, Sheet: p.Sheet, SHA256: p.SHA256, TargetNotes: targetNotes}
+		for _, c := range p.Columns {
+			in.Columns = append(in.Columns, report.Column{Letter: c.Letter, Header: c.Header, Key: c.Key, Why: c.Why})
+		}
+		if i == 0 {
+			in.Choice = t.Notes
+		}
+		out = append(out, in)
+	}
+	return out
+}
+
+// printNotes says on standard error each choice bhxh made reading an
+// input (a sheet among several, a block continuing the table): never a
+// silent guess.
+func printNotes(w io.Writer, inputs []report.Input) {
+	for _, in := range inputs {
+		for _, n := range in.Choice {
+			fmt.Fprintf(w, "bhxh: note: %s: %s\n", in.File, n)
+		}
+	}
 }
 
 // printIssues reports warnings on standard error, one per line, each
@@ -422,12 +456,7 @@ func computeOne(ctx context.Context, opts *computeOptions, inputs []string) (*re
 		Generated: reportTime(opts.Now, opts.Getenv),
 	}
 	for _, t := range tables {
-		in := report.Input{File: t.File, Sheet: t.Sheet, SHA256: t.SHA256}
-		for _, c := range t.Columns {
-			in.Columns = append(in.Columns, report.Column{Letter: c.Letter, Header: c.Header, Key: c.Key, Why: c.Why})
-		}
-		in.TargetNotes = targetNotes(flagTargets, preset, notes)
-		rep.Inputs = append(rep.Inputs, in)
+		rep.Inputs = append(rep.Inputs, reportInputs(t, targetNotes(flagTargets, preset, notes))...)
 		rep.Issues = append(rep.Issues, t.Issues...)
 	}
 	if prior != nil {

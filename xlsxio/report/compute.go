@@ -29,6 +29,9 @@ type Input struct {
 	SHA256      string
 	Columns     []Column
 	TargetNotes []string // where each target came from
+	// Choice says how bhxh chose what it read of the file: the sheet
+	// among several, forms joined, a block continuing the table.
+	Choice []string
 }
 
 // Column is one header mapping of an input.

@@ -37,6 +37,7 @@ type xlsxLabels struct {
 	file, sheet, sha, columns      string
 	columnHead                     []string
 	targetNotes, tool, generated   string
+	choice                         string
 	decimals                       string
 	chartTitle                     string
 	evaluation                     string
@@ -62,6 +63,7 @@ var xlsxText = map[string]xlsxLabels{
 		likeForLike:    "Tăng/giảm của dòng tổng chỉ tính trên các đơn vị có số liệu cùng kỳ (so sánh cùng nhóm đơn vị): %s.",
 		evaluation:     "Số đơn vị đạt chỉ tiêu",
 		evaluationHead: []string{"Chỉ tiêu", "Số đơn vị có chỉ tiêu", "Đạt", "Chưa đạt", "Đơn vị chưa đạt"},
+		choice:         "Cách chọn số liệu đọc",
 	},
 	"en": {
 		summary: "Summary", gaps: "Gaps", checks: "Checks",
@@ -81,6 +83,7 @@ var xlsxText = map[string]xlsxLabels{
 		likeForLike:    "The total's change is over the units with a prior only (like for like): %s.",
 		evaluation:     "Units that reached their target",
 		evaluationHead: []string{"Indicator", "Units with a target", "Reached", "Not reached", "Units not reached"},
+		choice:         "What was read, and why",
 	},
 }
 
@@ -727,6 +730,19 @@ func (x *xlsxReport) sourcesSheet() error {
 			row++
 			for _, c := range in.Columns {
 				if err := put(c.Letter, c.Header, c.Key, c.Why); err != nil {
+					return err
+				}
+			}
+		}
+		if len(in.Choice) > 0 {
+			if err := bold(1); err != nil {
+				return err
+			}
+			if err := put(x.lab.choice); err != nil {
+				return err
+			}
+			for _, n := range in.Choice {
+				if err := put("", n); err != nil {
 					return err
 				}
 			}
