@@ -120,6 +120,7 @@ func readWorkbook(data []byte, file string, opt Options) (*Workbook, error) {
 	if err := wb.choose(read, sel, opt, active); err != nil {
 		return nil, err
 	}
+	wb.Table.Sheets = wb.Sheets
 	if opt.Period != "" {
 		// --period is the period of the table read (the sheets' titles
 		// chose among them)

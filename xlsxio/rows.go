@@ -99,7 +99,17 @@ func readRows(s grid.Sheet, h header, t *Table, opt Options) error {
 			continue
 		}
 		if kind == rowUnit && startsTable(s, h, opt, r) {
-			// Said aloud: a header repeated inside one table would end it too.
+			if next, ok := continuation(s, h, opt, r); ok {
+				// The same header again (an annex of "the units that did
+				// not fit"): the table goes on under it. Said aloud.
+				t.Notes = append(t.Notes, fmt.Sprintf("rows %d–%d repeat the table's header: the block under them continues the table (another header would end it with second_table)", next.first+1, next.last+1))
+				r = next.last
+				if r+1 < nrows && isNumberingRow(rowTexts(s, r+1, rr.ncols)) {
+					r++
+				}
+				continue
+			}
+			// Said aloud: a different header ends the table.
 			t.Issues = append(t.Issues, Issue{Level: "warning", Code: "second_table", File: t.File, Sheet: t.Sheet,
 				Cell: ref(r, h.unit), Message: fmt.Sprintf("row %d is the header of another table; the table ends above it and the rows below are not read", r+1)})
 			break
@@ -332,6 +342,48 @@ func startsTable(s grid.Sheet, h header, opt Options, r int) bool {
 	}
 	_, ok := tryHeader(s, opt, r, r+1, ncols)
 	return ok
+}
+
+// continuation finds, at row r where startsTable found a header, a header
+// of one to three rows whose columns hold the same keys as h's: the same
+// table continued in a second block.
+func continuation(s grid.Sheet, h header, opt Options, r int) (header, bool) {
+	_, ncols := s.Size()
+	// as many rows as the first header first: a numbering row under it is
+	// no third header row
+	height := h.last - h.first
+	for _, d := range []int{height, 0, 1, 2} {
+		if d > 2 {
+			continue
+		}
+		if next, ok := tryHeader(s, opt, r, r+d, ncols); ok && sameKeys(h, next) {
+			return next, true
+		}
+	}
+	return header{}, false
+}
+
+// sameKeys: the two headers read the same key from every column.
+func sameKeys(a, b header) bool {
+	keys := func(h header) map[int]string {
+		m := map[int]string{}
+		for _, c := range h.cols {
+			if c.Key != "" {
+				m[c.Index] = c.Key
+			}
+		}
+		return m
+	}
+	ka, kb := keys(a), keys(b)
+	if len(ka) != len(kb) {
+		return false
+	}
+	for i, k := range ka {
+		if kb[i] != k {
+			return false
+		}
+	}
+	return true
 }
 
 func anyCountCell(s grid.Sheet, r int, h header) bool {

@@ -201,8 +201,10 @@ func (wb *Workbook) choose(read []sheetTable, sel sheetSelection, opt Options, a
 		others = append(others, fmt.Sprintf("%q (%s)", t.Sheet, t.Period))
 	}
 	for _, st := range cands {
-		if st.t.Period != "" && st.t.Period != latest.Period && wb.Sheets[st.i].Why == "" {
-			wb.Sheets[st.i].Why = fmt.Sprintf("a month of the series (%s): trend reads it; compute takes the latest, %s", st.t.Period, latest.Period)
+		if sr := &wb.Sheets[st.i]; st.t.Period != latest.Period && sr.Read {
+			// compute's table is the latest month's; trend reads this one
+			sr.Read = false
+			sr.Why = fmt.Sprintf("an earlier month of the series (%s): trend reads it; compute takes the latest, %s", st.t.Period, latest.Period)
 		}
 	}
 	note := fmt.Sprintf("the sheets hold %d periods: took %q, the latest (%s); not read: %s; --sheet NAME reads another (trend reads every one)",

@@ -86,6 +86,9 @@ type Table struct {
 	// several, a block continuing the table), for stderr and the report's
 	// "Nguồn"; none when there was nothing to choose.
 	Notes []string
+	// Sheets are the workbook's sheets, read or skipped and why (inspect);
+	// set on the table compute reads.
+	Sheets []SheetReading
 	// Parts are the sheets a table was joined from (forms of one workbook
 	// joined by unit, --sheet all); nil for a table read from one sheet.
 	Parts []*Table

@@ -129,15 +129,9 @@ func runTrend(ctx context.Context, opts *trendOptions) error {
 		inputs = map[string][]report.TrendInput{}
 		issues []xlsxio.Issue
 		spans  []*xlsxio.Table // workbooks for a quarter (or the first months of a year), not a month
+		notes  []string // the choices made reading the workbooks
 	)
-	for _, path := range files {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		t, err := readTable(path, ropt)
-		if err != nil {
-			return err
-		}
+	addMonth := func(t *xlsxio.Table, path string) error {
 		src := "title"
 		fromName, named := xlsxio.PeriodFromFileName(path)
 		switch {
@@ -161,6 +155,33 @@ func runTrend(ctx context.Context, opts *trendOptions) error {
 		byP[t.Period] = append(byP[t.Period], t)
 		inputs[t.Period] = append(inputs[t.Period], report.TrendInput{Period: t.Period, PeriodSource: src, File: t.File, Sheet: t.Sheet, SHA256: t.SHA256})
 		issues = append(issues, t.Issues...)
+		return nil
+	}
+	for _, path := range files {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		wb, err := xlsxio.ReadWorkbook(path, ropt)
+		if err != nil {
+			return readHints(err)
+		}
+		// a workbook of month sheets is a series by itself: every period
+		// is a month of the trend
+		series := wb.Series
+		if len(series) <= 1 {
+			series = []*xlsxio.Table{wb.Table}
+			notes = append(notes, fileNotes(wb.Table.File, wb.Table.Notes)...)
+		} else {
+			notes = append(notes, fileNotes(wb.File, wb.Notes)...)
+			for _, t := range series {
+				notes = append(notes, fileNotes(wb.File, t.Notes)...)
+			}
+		}
+		for _, t := range series {
+			if err := addMonth(t, path); err != nil {
+				return err
+			}
+		}
 	}
 	if len(spans) > 0 && len(spans) < len(files) {
 		t := spans[0]
@@ -212,6 +233,9 @@ func runTrend(ctx context.Context, opts *trendOptions) error {
 	if err := writeReport(opts.streams, format, opts.Output, files, trendWriters, rep); err != nil {
 		return err
 	}
+	for _, n := range notes {
+		fmt.Fprintln(opts.Err, n)
+	}
 	printIssues(opts.Err, rep.Issues)
 	return strictCheck(opts.Strict, rep.Issues)
 }
@@ -254,6 +278,16 @@ func trendWithinReform(periods []string, byP map[string][]*xlsxio.Table) error {
 	}
 	return fmt.Errorf("%s (%s) and %s (%s) are on both sides of the reorganisation of 1 July 2025: give --crosswalk %s to line the old units up in the new ones",
 		byP[before][0].File, before, byP[after][0].File, after, crosswalk.DefaultName)
+}
+
+// fileNotes words the choices bhxh made reading a file as compute says
+// them on standard error.
+func fileNotes(file string, notes []string) []string {
+	out := make([]string, len(notes))
+	for i, n := range notes {
+		out[i] = fmt.Sprintf("bhxh: note: %s: %s", file, n)
+	}
+	return out
 }
 
 // lineUpMonth pairs a month's units with the units of the months before

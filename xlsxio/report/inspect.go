@@ -18,6 +18,21 @@ type inspectJSON struct {
 	Total      *inspectUnitJSON    `json:"total"`
 	Subtotals  []inspectUnitJSON   `json:"subtotals"`
 	Issues     []xlsxio.Issue      `json:"issues"`
+	// Sheets lists every sheet of the workbook, in tab order, and why it
+	// was read or skipped; Notes the choices bhxh made among them.
+	Sheets []inspectSheetJSON `json:"sheets"`
+	Notes  []string           `json:"notes"`
+}
+
+type inspectSheetJSON struct {
+	Name       string  `json:"name"`
+	Visibility string  `json:"visibility"`
+	Active     bool    `json:"active"`
+	Period     *string `json:"period"`
+	Units      int     `json:"units"`
+	Transposed bool    `json:"transposed"`
+	Read       bool    `json:"read"`
+	Why        string  `json:"why"`
 }
 
 type inspectColumnJSON struct {
@@ -37,7 +52,17 @@ type inspectUnitJSON struct {
 
 // inspectDoc is what was recognised in t, as the JSON and the table show it.
 func inspectDoc(t *xlsxio.Table) inspectJSON {
-	d := inspectJSON{File: t.File, HeaderRows: t.HeaderRows, Issues: t.Issues}
+	d := inspectJSON{File: t.File, HeaderRows: t.HeaderRows, Issues: t.Issues,
+		Sheets: []inspectSheetJSON{}, Notes: append([]string{}, t.Notes...)}
+	for _, s := range t.Sheets {
+		sj := inspectSheetJSON{Name: s.Name, Visibility: s.Visibility, Active: s.Active, Units: s.Units,
+			Transposed: s.Transposed, Read: s.Read, Why: s.Why}
+		if s.Period != "" {
+			p := s.Period
+			sj.Period = &p
+		}
+		d.Sheets = append(d.Sheets, sj)
+	}
 	if t.Sheet != "" {
 		d.Sheet = &t.Sheet
 	}

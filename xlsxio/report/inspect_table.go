@@ -72,6 +72,7 @@ func writeInspectTable(w io.Writer, d inspectJSON) {
 	for _, is := range d.Issues {
 		fmt.Fprintf(w, "  %s %s %s: %s\n", is.Level, is.Code, is.Cell, is.Message)
 	}
+	writeInspectSheets(w, d)
 	if len(fixes) > 0 {
 		fmt.Fprintln(w, "  to read an ignored column, name its key (keys: bhxh inspect --help):")
 		for _, f := range fixes {
@@ -129,5 +130,43 @@ func WriteInspectPreview(w io.Writer, previews []xlsxio.SheetPreview) {
 			fmt.Fprintf(w, "  no unit column: name it, e.g. --col '%s=unit'\n", p.Columns[0].Header)
 		}
 		fmt.Fprintln(w, "  name each count column with --col 'Header=KEY' (keys: bhxh_mandatory, bhxh_voluntary, bhtn, bhyt, labour_force, population, …)")
+	}
+}
+
+// writeInspectSheets says, for every sheet of a workbook of several, why it
+// was read or skipped, then the choices bhxh made among them.
+func writeInspectSheets(w io.Writer, d inspectJSON) {
+	if len(d.Sheets) < 2 {
+		return
+	}
+	fmt.Fprintln(w, "  sheets:")
+	for i, s := range d.Sheets {
+		var what []string
+		if s.Visibility != "visible" {
+			what = append(what, s.Visibility)
+		}
+		if s.Active {
+			what = append(what, "active")
+		}
+		if s.Period != nil {
+			what = append(what, *s.Period)
+		}
+		switch {
+		case s.Units == 1:
+			what = append(what, "1 unit")
+		case s.Units > 1:
+			what = append(what, fmt.Sprintf("%d units", s.Units))
+		}
+		if s.Transposed {
+			what = append(what, "transposed")
+		}
+		head := fmt.Sprintf("%d %q", i+1, s.Name)
+		if len(what) > 0 {
+			head += " [" + strings.Join(what, ", ") + "]"
+		}
+		fmt.Fprintf(w, "    %s: %s\n", head, s.Why)
+	}
+	for _, n := range d.Notes {
+		fmt.Fprintf(w, "  note: %s\n", n)
 	}
 }
