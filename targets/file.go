@@ -193,6 +193,23 @@ func Apply(units []coverage.Unit, f File) (Applied, error) {
 	return res, nil
 }
 
+// ExactPlanTargets gives each unit that states both a target rate and a
+// plan for an indicator the plan's exact rate (planRate), as Apply does
+// for a targets file: for a `bhxh allocate` report read as input, whose
+// rate column is the plan's rate rounded for display.
+func ExactPlanTargets(units []coverage.Unit) {
+	for i := range units {
+		u := &units[i]
+		for _, ind := range coverage.Indicators {
+			rate, ok := u.Percents[coverage.TargetPrefix+ind.Key]
+			plan, planned := u.Counts[coverage.PlanPrefix+ind.Key]
+			if ok && planned {
+				u.Percents[coverage.TargetPrefix+ind.Key] = planRate(rate, plan, u.Counts, ind.Key)
+			}
+		}
+	}
+}
+
 // planRate returns the target rate a row gives together with a plan: when
 // the rate is plan/denominator × 100 as shown (rounded half-up to the rate's
 // own decimals, as `bhxh allocate` writes it), the plan's exact rate, cut

@@ -186,3 +186,31 @@ func TestApplyPrecedence(t *testing.T) {
 		}
 	}
 }
+
+// An allocate report read as input: its rate column shows the plan's rate
+// rounded; the plan's exact rate is the target, so a unit at its plan
+// needs no one more. A rate that is not the plan's is kept as written.
+func TestExactPlanTargets(t *testing.T) {
+	units := []coverage.Unit{
+		{Name: "A", Counts: map[string]int64{"labour_force": 89700, "plan_bhxh": 35211},
+			Percents: map[string]decimal.Decimal{"target_bhxh": dec("39.25")}},
+		{Name: "B", Counts: map[string]int64{"labour_force": 89700, "plan_bhxh": 35211},
+			Percents: map[string]decimal.Decimal{"target_bhxh": dec("45")}},
+		{Name: "C", Counts: map[string]int64{"labour_force": 1000},
+			Percents: map[string]decimal.Decimal{"target_bhxh": dec("39.25")}},
+	}
+	ExactPlanTargets(units)
+	exact := units[0].Percents["target_bhxh"]
+	if exact.Equal(dec("39.25")) || !exact.Round(2).Equal(dec("39.25")) {
+		t.Errorf("A: target %s, want the plan's exact rate (35211/89700 × 100)", exact)
+	}
+	if need := exact.Mul(dec("897")).Ceil(); !need.Equal(dec("35211")) {
+		t.Errorf("A: ⌈rate × labour force⌉ = %s, want the plan 35211", need)
+	}
+	if got := units[1].Percents["target_bhxh"]; !got.Equal(dec("45")) {
+		t.Errorf("B: target %s, want 45 (not the plan's rate: kept)", got)
+	}
+	if got := units[2].Percents["target_bhxh"]; !got.Equal(dec("39.25")) {
+		t.Errorf("C: target %s, want 39.25 (no plan)", got)
+	}
+}

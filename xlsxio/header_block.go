@@ -268,6 +268,9 @@ func matchHeader(opt Options, h header) (header, bool) {
 		} else {
 			col.Key, col.Why = matchColumn(opt, *col)
 		}
+		if opt.ownReport == ReportCompute {
+			col.Key, col.Why = computedColumn(col.Key, col.Why)
+		}
 		if col.Key == "-" {
 			col.Key = ""
 		}
@@ -311,6 +314,9 @@ func matchColumn(opt Options, col Column) (key, why string) {
 	}
 	if k := canonicalKey(col.Header); k != "" {
 		return k, "canonical key"
+	}
+	if k, why, ok := reportColumnKey(strings.TrimSpace(col.Header)); ok {
+		return k, why
 	}
 	return matchHeaderCached(col.Group, col.Header)
 }

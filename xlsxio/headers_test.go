@@ -186,3 +186,29 @@ func BenchmarkMatchHeader(b *testing.B) {
 		MatchHeader("", "Người hưởng lương hưu, BHXH hằng tháng, trợ cấp hưu trí xã hội")
 	}
 }
+
+// bhxh's own CSV report read back: plans and priors are the input's,
+// every other figure was computed and is not read.
+func TestReportColumnKey(t *testing.T) {
+	for _, c := range []struct {
+		header, key string
+		ok          bool
+	}{
+		{"bhxh_plan", "plan_bhxh", true},
+		{"bhxh_mandatory_plan", "plan_bhxh_mandatory", true},
+		{"bhyt_prior", "prior_bhyt", true},
+		{"bhxh_prior", "prior_bhxh", true},
+		{"bhxh_target", "", true},
+		{"bhxh_mandatory_rate", "", true},
+		{"bhtn_persons_needed", "", true},
+		{"bhyt_plan_completion", "", true},
+		{"bhxh_mandatory", "", false}, // a count: the canonical key, not a figure
+		{"Kế hoạch BHXH", "", false},
+		{"bhxh_plans", "", false},
+	} {
+		key, why, ok := reportColumnKey(c.header)
+		if key != c.key || ok != c.ok {
+			t.Errorf("%q: got %q, %v (%s), want %q, %v", c.header, key, ok, why, c.key, c.ok)
+		}
+	}
+}

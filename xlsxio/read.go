@@ -78,9 +78,19 @@ func readWorkbook(data []byte, file string, opt Options) (*Workbook, error) {
 	sum := sha256.Sum256(data)
 	wb := &Workbook{File: file, SHA256: hex.EncodeToString(sum[:])}
 	infos, active := book.Sheets(), book.Active()
+	own, isOwn := recogniseOwnReport(book)
+	if isOwn && own.kind == ReportTrend && opt.Sheet == "" {
+		return nil, trendReportError(file, infos[own.data].Name)
+	}
 	sel, err := selectSheets(infos, file, opt.Sheet)
 	if err != nil {
 		return nil, err
+	}
+	if isOwn {
+		opt.ownReport = own.kind
+		if opt.Sheet == "" {
+			sel = sheetSelection{indexes: []int{own.data}}
+		}
 	}
 	named := map[int]bool{}
 	for _, i := range sel.indexes {
@@ -121,6 +131,15 @@ func readWorkbook(data []byte, file string, opt Options) (*Workbook, error) {
 		return nil, err
 	}
 	wb.Table.Sheets = wb.Sheets
+	if isOwn {
+		// what was read of a bhxh report, said aloud
+		for _, t := range append(wb.Series, wb.Table) {
+			t.Report = own.kind
+		}
+		if n := ownReportNote(own.kind, wb.Table.Sheet); n != "" {
+			wb.Table.Notes = append(wb.Table.Notes, n)
+		}
+	}
 	if opt.Period != "" {
 		// --period is the period of the table read (the sheets' titles
 		// chose among them)

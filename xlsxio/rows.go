@@ -273,7 +273,7 @@ func (rr *rowsReader) finish() error {
 		return &FileError{File: t.File, Err: fmt.Errorf("%sno unit rows under the header (which ends on row %d)", sheetPrefix(t.Sheet), h.last+1)}
 	}
 	for i, col := range h.cols {
-		if col.Key == "" && rr.numeric[i] && !isRowNumberColumn(col) {
+		if col.Key == "" && rr.numeric[i] && !isRowNumberColumn(col) && col.Why != computedWhy {
 			t.Issues = append(t.Issues, Issue{Level: "warning", Code: coverage.WarnUnknownColumn, File: t.File, Sheet: t.Sheet,
 				Cell: col.Letter + strconv.Itoa(h.last+1),
 				Message: fmt.Sprintf("column %s %q holds numbers but is not read (%s); to read it: --col '%s=KEY'",

@@ -40,6 +40,9 @@ type Options struct {
 	// from it (a blank cell is an error), and names need to be unique only
 	// within their parent.
 	Parent string
+	// ownReport is the kind of bhxh report being read (own_report.go):
+	// a compute report's computed columns are not read.
+	ownReport string
 }
 
 // Issue is a warning or error found while reading or computing; the JSON
@@ -89,6 +92,9 @@ type Table struct {
 	// Sheets are the workbook's sheets, read or skipped and why (inspect);
 	// set on the table compute reads.
 	Sheets []SheetReading
+	// Report is the kind of bhxh report the table was read from
+	// (ReportCompute, ReportAllocate), "" for any other workbook.
+	Report string
 	// Parts are the sheets a table was joined from (forms of one workbook
 	// joined by unit, --sheet all); nil for a table read from one sheet.
 	Parts []*Table

@@ -374,6 +374,12 @@ func computeOne(ctx context.Context, opts *computeOptions, inputs []string) (*re
 	if err != nil {
 		return nil, err
 	}
+	for _, t := range tables {
+		if t.Report == xlsxio.ReportAllocate {
+			// its plans are the allocation; the rate column shows them rounded
+			targets.ExactPlanTargets(t.Units)
+		}
+	}
 	units, stated, joinIssues, err := joinInputs(tables)
 	if err != nil {
 		return nil, err
