@@ -120,7 +120,7 @@ func readWorkbook(data []byte, file string, opt Options) (*Workbook, error) {
 		case st.t == nil:
 			sr.Why = "no table: " + noTableWhy
 		default:
-			sr.Period, sr.Units = st.t.Period, len(st.t.Units)
+			sr.Period, sr.Units, sr.Transposed = st.t.Period, len(st.t.Units), st.t.Transposed
 			if st.err != nil {
 				sr.Why = "its table holds rejected cells"
 			}
@@ -158,6 +158,9 @@ const noTableWhy = "no header row naming units and counts"
 func readSheet(src grid.Sheet, file, sum string, opt Options) (*Table, header, error) {
 	h, ok := findHeader(src, opt)
 	if !ok {
+		if t, th, err, ok := readTransposed(src, file, sum, opt); ok {
+			return t, th, err
+		}
 		return nil, h, nil
 	}
 	h = unitSpan(src, h)

@@ -6,7 +6,6 @@ package xlsxio
 import (
 	"errors"
 	"fmt"
-	"strconv"
 	"strings"
 	"unicode"
 
@@ -57,6 +56,7 @@ type rowsReader struct {
 	words   []wordCell // words in unit rows' cells of columns not read
 	seen    *UnitIndex // the units so far: index i is t.Units[i]
 	parent  int        // the column of opt.Parent, -1 when none
+	ref     func(r, c int) string
 }
 
 // readRows reads every row under the header until a footer, or until a
@@ -64,10 +64,13 @@ type rowsReader struct {
 // annex, "Phụ lục") is not part of this one.
 func readRows(s grid.Sheet, h header, t *Table, opt Options) error {
 	nrows, _ := s.Size()
-	rr := &rowsReader{s: s, h: h, t: t, opt: opt, numeric: make([]bool, len(h.cols)), seen: NewUnitIndex()}
+	rr := &rowsReader{s: s, h: h, t: t, opt: opt, numeric: make([]bool, len(h.cols)), seen: NewUnitIndex(), ref: ref}
 	var err error
 	if rr.parent, err = parentColumn(t, h, opt.Parent); err != nil {
 		return err
+	}
+	if v, ok := s.(interface{ Ref(r, c int) string }); ok {
+		rr.ref = v.Ref // a transposed view names cells as the sheet does
 	}
 	// The table is as wide as its header: cells further right (a stray
 	// note, a cell at XFD1048576) are not part of it.
@@ -95,7 +98,7 @@ func readRows(s grid.Sheet, h header, t *Table, opt Options) error {
 			bd.reset()
 		} else if why := bd.at(s, h, r, label, marked, !anyCountCell(s, r, h)); why != "" {
 			t.Issues = append(t.Issues, Issue{Level: "note", Code: "breakdown_row", File: t.File, Sheet: t.Sheet,
-				Cell: ref(r, h.unit), Message: fmt.Sprintf("row %d %q is a breakdown, %s: not a unit, not added to the total", r+1, label, why)})
+				Cell: rr.ref(r, h.unit), Message: fmt.Sprintf("row %d %q is a breakdown, %s: not a unit, not added to the total", r+1, label, why)})
 			continue
 		}
 		if kind == rowUnit && startsTable(s, h, opt, r) {
@@ -111,7 +114,7 @@ func readRows(s grid.Sheet, h header, t *Table, opt Options) error {
 			}
 			// Said aloud: a different header ends the table.
 			t.Issues = append(t.Issues, Issue{Level: "warning", Code: "second_table", File: t.File, Sheet: t.Sheet,
-				Cell: ref(r, h.unit), Message: fmt.Sprintf("row %d is the header of another table; the table ends above it and the rows below are not read", r+1)})
+				Cell: rr.ref(r, h.unit), Message: fmt.Sprintf("row %d is the header of another table; the table ends above it and the rows below are not read", r+1)})
 			break
 		}
 		// a section marker in the row-number column ("I", "II", "A")
@@ -156,7 +159,7 @@ func (rr *rowsReader) unitAt(r int, label string, kind rowKind) (u coverage.Unit
 		Counts:   map[string]int64{},
 		Percents: map[string]decimal.Decimal{},
 		Shown:    map[string]int{},
-		Cells:    map[string]string{"unit": ref(r, h.unit)},
+		Cells:    map[string]string{"unit": rr.ref(r, h.unit)},
 		Sources:  map[string][]string{},
 		Row:      r + 1,
 	}
@@ -177,7 +180,7 @@ func (rr *rowsReader) unitAt(r int, label string, kind rowKind) (u coverage.Unit
 		if cl.Kind == grid.Formula {
 			v, err := s.Eval(r, col.Index)
 			if err != nil {
-				rr.errs = appendErr(rr.errs, &CellError{File: t.File, Sheet: t.Sheet, Cell: ref(r, col.Index), Value: cl.Text, Err: err})
+				rr.errs = appendErr(rr.errs, &CellError{File: t.File, Sheet: t.Sheet, Cell: rr.ref(r, col.Index), Value: cl.Text, Err: err})
 				continue
 			}
 			formula, cl = cl.Text, v
@@ -186,7 +189,7 @@ func (rr *rowsReader) unitAt(r int, label string, kind rowKind) (u coverage.Unit
 			// "#N/A" is no number at all: say what the cell holds (a
 			// rate column's "#DIV/0!" states no rate, below)
 			if kind != rowSection {
-				rr.errs = appendErr(rr.errs, &CellError{File: t.File, Sheet: t.Sheet, Cell: ref(r, col.Index), Value: formula,
+				rr.errs = appendErr(rr.errs, &CellError{File: t.File, Sheet: t.Sheet, Cell: rr.ref(r, col.Index), Value: formula,
 					Err: errorValue{value: cl.Text, formula: formula != ""}})
 			}
 			continue
@@ -194,19 +197,19 @@ func (rr *rowsReader) unitAt(r int, label string, kind rowKind) (u coverage.Unit
 		if cl.Kind == grid.Empty {
 			if kind == rowUnit && coverage.IsCountKey(col.Key) {
 				u.Counts[col.Key] = 0 // an empty count is zero people
-				u.Sources[col.Key] = []string{CellSource(t.File, t.Sheet, ref(r, col.Index))}
+				u.Sources[col.Key] = []string{CellSource(t.File, t.Sheet, rr.ref(r, col.Index))}
 			}
 			continue // a total row's empty cell states nothing
 		}
 		hasNumbers = true
-		u.Cells[col.Key] = ref(r, col.Index)
+		u.Cells[col.Key] = rr.ref(r, col.Index)
 		if err := setValue(&u, col.Key, cl); err != nil {
 			if kind == rowSection {
 				continue
 			}
-			rr.errs = appendErr(rr.errs, &CellError{File: t.File, Sheet: t.Sheet, Cell: ref(r, col.Index), Value: cl.Text, Err: err})
+			rr.errs = appendErr(rr.errs, &CellError{File: t.File, Sheet: t.Sheet, Cell: rr.ref(r, col.Index), Value: cl.Text, Err: err})
 		} else if stated(&u, col.Key) {
-			u.Sources[col.Key] = []string{CellSource(t.File, t.Sheet, ref(r, col.Index))}
+			u.Sources[col.Key] = []string{CellSource(t.File, t.Sheet, rr.ref(r, col.Index))}
 		}
 		if len(rr.errs) >= MaxErrors {
 			return u, hasNumbers, true
@@ -236,7 +239,7 @@ func (rr *rowsReader) keep(r int, label string, kind rowKind, u coverage.Unit, h
 		if label == "" {
 			if hasNumbers {
 				t.Issues = append(t.Issues, Issue{Level: "warning", Code: "unnamed_row", File: t.File, Sheet: t.Sheet,
-					Cell: ref(r, h.unit), Message: fmt.Sprintf("row %d holds numbers but no unit name; skipped", r+1)})
+					Cell: rr.ref(r, h.unit), Message: fmt.Sprintf("row %d holds numbers but no unit name; skipped", r+1)})
 			}
 			return
 		}
@@ -244,18 +247,18 @@ func (rr *rowsReader) keep(r int, label string, kind rowKind, u coverage.Unit, h
 			// a heading over units ("Huyện Đông Sơn" over its communes):
 			// said, as a row that reads as a unit's and is not one
 			t.Issues = append(t.Issues, Issue{Level: "note", Code: "heading_row", File: t.File, Sheet: t.Sheet,
-				Cell: ref(r, h.unit), Message: fmt.Sprintf("row %d %q has no figures in the columns read: a heading, not a unit", r+1, label)})
+				Cell: rr.ref(r, h.unit), Message: fmt.Sprintf("row %d %q has no figures in the columns read: a heading, not a unit", r+1, label)})
 			return
 		}
 		if rr.parent >= 0 {
 			if u.Parent = strings.TrimSpace(textAt(s, r, rr.parent)); u.Parent == "" {
-				rr.errs = appendErr(rr.errs, &CellError{File: t.File, Sheet: t.Sheet, Cell: ref(r, rr.parent),
+				rr.errs = appendErr(rr.errs, &CellError{File: t.File, Sheet: t.Sheet, Cell: rr.ref(r, rr.parent),
 					Err: fmt.Errorf("unit %q has no parent in column %q", label, rr.opt.Parent)})
 				return
 			}
 		}
 		if _, err := rr.seen.Add(UnitRef{Code: u.Code, Name: label, Parent: u.Parent}); err != nil {
-			rr.errs = appendErr(rr.errs, duplicateRowError(t, err, label, r+1, ref(r, h.unit)))
+			rr.errs = appendErr(rr.errs, duplicateRowError(t, err, label, r+1, rr.ref(r, h.unit)))
 			return
 		}
 		t.Units = append(t.Units, u)
@@ -274,15 +277,19 @@ func (rr *rowsReader) finish() error {
 	}
 	for i, col := range h.cols {
 		if col.Key == "" && rr.numeric[i] && !isRowNumberColumn(col) && col.Why != computedWhy {
+			what := "column " + col.Letter
+			if t.Transposed {
+				what = col.Letter // "row 13": the view's columns are the sheet's rows
+			}
 			t.Issues = append(t.Issues, Issue{Level: "warning", Code: coverage.WarnUnknownColumn, File: t.File, Sheet: t.Sheet,
-				Cell: col.Letter + strconv.Itoa(h.last+1),
-				Message: fmt.Sprintf("column %s %q holds numbers but is not read (%s); to read it: --col '%s=KEY'",
-					col.Letter, col.Header, col.Why, strings.TrimSpace(col.Group+" "+col.Header))})
+				Cell: rr.ref(h.last, col.Index),
+				Message: fmt.Sprintf("%s %q holds numbers but is not read (%s); to read it: --col '%s=KEY'",
+					what, col.Header, col.Why, strings.TrimSpace(col.Group+" "+col.Header))})
 		}
 	}
 	for _, c := range h.choices {
 		t.Issues = append(t.Issues, Issue{Level: "warning", Code: "column_choice", File: t.File, Sheet: t.Sheet,
-			Cell: c.taken.Letter + strconv.Itoa(h.last+1),
+			Cell: rr.ref(h.last, c.taken.Index),
 			Message: fmt.Sprintf("columns %s %q and %s %q both read as %s: %s taken, %s", c.taken.Letter, columnLabel(c.taken),
 				c.left.Letter, columnLabel(c.left), c.key, c.taken.Letter, c.why)})
 	}
@@ -291,8 +298,8 @@ func (rr *rowsReader) finish() error {
 	for _, w := range rr.words {
 		if col := h.cols[w.col]; rr.numeric[w.col] && !isRowNumberColumn(col) {
 			t.Issues = append(t.Issues, Issue{Level: "warning", Code: "text_in_numbers", File: t.File, Sheet: t.Sheet,
-				Cell: ref(w.row, col.Index), Message: fmt.Sprintf("row %d: %s holds the text %q in column %s %q, a column of numbers (a row shifted by a stray separator or quote?)",
-					w.row+1, ref(w.row, col.Index), w.text, col.Letter, col.Header)})
+				Cell: rr.ref(w.row, col.Index), Message: fmt.Sprintf("row %d: %s holds the text %q in column %s %q, a column of numbers (a row shifted by a stray separator or quote?)",
+					w.row+1, rr.ref(w.row, col.Index), w.text, col.Letter, col.Header)})
 		}
 	}
 	return nil

@@ -92,6 +92,9 @@ type Table struct {
 	// Sheets are the workbook's sheets, read or skipped and why (inspect);
 	// set on the table compute reads.
 	Sheets []SheetReading
+	// Transposed: the sheet holds indicators down a column and units
+	// across a row (transposed.go); Columns then name the sheet's rows.
+	Transposed bool
 	// Report is the kind of bhxh report the table was read from
 	// (ReportCompute, ReportAllocate), "" for any other workbook.
 	Report string

@@ -129,7 +129,7 @@ func runTrend(ctx context.Context, opts *trendOptions) error {
 		inputs = map[string][]report.TrendInput{}
 		issues []xlsxio.Issue
 		spans  []*xlsxio.Table // workbooks for a quarter (or the first months of a year), not a month
-		notes  []string // the choices made reading the workbooks
+		notes  []string        // the choices made reading the workbooks
 	)
 	addMonth := func(t *xlsxio.Table, path string) error {
 		src := "title"

@@ -21,7 +21,9 @@ type inspectJSON struct {
 	// Sheets lists every sheet of the workbook, in tab order, and why it
 	// was read or skipped; Notes the choices bhxh made among them.
 	Sheets []inspectSheetJSON `json:"sheets"`
-	Notes  []string           `json:"notes"`
+	// Transposed: indicators down a column, units across a row.
+	Transposed bool     `json:"transposed"`
+	Notes      []string `json:"notes"`
 }
 
 type inspectSheetJSON struct {
@@ -53,7 +55,7 @@ type inspectUnitJSON struct {
 // inspectDoc is what was recognised in t, as the JSON and the table show it.
 func inspectDoc(t *xlsxio.Table) inspectJSON {
 	d := inspectJSON{File: t.File, HeaderRows: t.HeaderRows, Issues: t.Issues,
-		Sheets: []inspectSheetJSON{}, Notes: append([]string{}, t.Notes...)}
+		Sheets: []inspectSheetJSON{}, Notes: append([]string{}, t.Notes...), Transposed: t.Transposed}
 	for _, s := range t.Sheets {
 		sj := inspectSheetJSON{Name: s.Name, Visibility: s.Visibility, Active: s.Active, Units: s.Units,
 			Transposed: s.Transposed, Read: s.Read, Why: s.Why}

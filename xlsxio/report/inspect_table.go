@@ -32,6 +32,9 @@ func writeInspectTable(w io.Writer, d inspectJSON) {
 		period = *d.Period
 	}
 	fmt.Fprintf(w, "%s\n  sheet:       %s\n  header rows: %s\n  period:      %s\n", d.File, sheet, joinInts(d.HeaderRows), period)
+	if d.Transposed {
+		fmt.Fprintln(w, "  layout:      transposed (indicators down a column, units across a row; each \"column\" below is a row of the sheet)")
+	}
 	fmt.Fprintln(w, "  columns:")
 	var fixes []string
 	for _, c := range d.Columns {
