@@ -220,7 +220,7 @@ func runTrend(ctx context.Context, opts *trendOptions) error {
 	}
 	rep := &report.Trend{
 		Trend: tr, Decimals: opts.Decimals, Lang: opts.Lang,
-		Tool: toolVersion(), Generated: reportTime(opts.Now, opts.Getenv),
+		Tool: toolVersion(), Generated: reportTime(opts.Now, opts.Getenv), Notes: notes,
 	}
 	for i, p := range tr.Periods {
 		rep.Inputs = append(rep.Inputs, inputs[p]...)
@@ -234,7 +234,7 @@ func runTrend(ctx context.Context, opts *trendOptions) error {
 		return err
 	}
 	for _, n := range notes {
-		fmt.Fprintln(opts.Err, n)
+		fmt.Fprintf(opts.Err, "bhxh: note: %s\n", n)
 	}
 	printIssues(opts.Err, rep.Issues)
 	return strictCheck(opts.Strict, rep.Issues)
@@ -280,12 +280,11 @@ func trendWithinReform(periods []string, byP map[string][]*xlsxio.Table) error {
 		byP[before][0].File, before, byP[after][0].File, after, crosswalk.DefaultName)
 }
 
-// fileNotes words the choices bhxh made reading a file as compute says
-// them on standard error.
+// fileNotes names the file of each choice bhxh made reading it.
 func fileNotes(file string, notes []string) []string {
 	out := make([]string, len(notes))
 	for i, n := range notes {
-		out[i] = fmt.Sprintf("bhxh: note: %s: %s", file, n)
+		out[i] = file + ": " + n
 	}
 	return out
 }

@@ -18,6 +18,9 @@ type Trend struct {
 	Lang      string // "vi" or "en"
 	Tool      string
 	Generated time.Time
+	// Notes say the choices bhxh made reading the workbooks ("file: the
+	// sheets hold 11 periods…"), for the "Nguồn" sheet.
+	Notes []string
 }
 
 // TrendInput is the workbook one period was read from.

@@ -318,6 +318,9 @@ func writeTrendSources(f *excelize.File, sheet string, rep *Trend, l trendLabelS
 	if !rep.Generated.IsZero() {
 		meta = append(meta, [2]string{l.generated, rep.Generated.UTC().Format(time.RFC3339)})
 	}
+	for _, n := range rep.Notes {
+		meta = append(meta, [2]string{l.noteLabel(), n})
+	}
 	for _, is := range rep.Issues {
 		where := strings.Trim(is.File+": "+is.Sheet+"!"+is.Cell, ": !")
 		meta = append(meta, [2]string{is.Level + " " + is.Code, where + " " + is.Message})
@@ -338,4 +341,12 @@ func writeTrendSources(f *excelize.File, sheet string, rep *Trend, l trendLabelS
 		}
 	}
 	return nil
+}
+
+// noteLabel heads a choice bhxh made reading the workbooks in "Nguồn".
+func (l trendLabelSet) noteLabel() string {
+	if l.lang == "en" {
+		return "What was read, and why"
+	}
+	return "Cách chọn số liệu đọc"
 }
