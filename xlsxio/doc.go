@@ -9,8 +9,10 @@
 // Where things are (each layer reads only the one below it):
 //
 //	tables    over package grid's Sheet only, in the order a count goes:
-//	          read.go (ReadFile, readData: the whole path), sheet_choice.go
-//	          (which sheet), header_block.go (the header rows, each
+//	          read.go (ReadFile, ReadWorkbook, readData: the whole path),
+//	          sheet_choice.go (which sheets, why the others were skipped),
+//	          own_report.go (bhxh's own reports read back), transposed.go
+//	          (indicators down a column, units across), header_block.go (the header rows, each
 //	          column's key, the unit column), period.go (the period from
 //	          the title), rows.go (each row: unit, total, subtotal,
 //	          section, footer), values.go (a cell → count or percentage),
