@@ -3,8 +3,10 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"reflect"
 	"sort"
@@ -147,6 +149,28 @@ func TestShapesPendingAreWellFormed(t *testing.T) {
 	t.Logf("%d of %d pending cases pass now (move them to cases.json): %s", len(now), len(pending), strings.Join(now, " "))
 }
 
+// runShape runs a case in-process, or through the built binary named by
+// BHXH_SHAPES_BIN (`make build && BHXH_SHAPES_BIN=$PWD/bin/bhxh go test
+// ./cmd/bhxh -run TestShapes`): the corpus's truths hold for what users run.
+func runShape(args []string, stdout, stderr *bytes.Buffer) int {
+	bin := os.Getenv("BHXH_SHAPES_BIN")
+	if bin == "" {
+		return run(args, strings.NewReader(""), stdout, stderr)
+	}
+	cmd := exec.Command(bin, args...)
+	cmd.Stdout, cmd.Stderr = stdout, stderr
+	err := cmd.Run()
+	var ee *exec.ExitError
+	switch {
+	case err == nil:
+		return 0
+	case errors.As(err, &ee):
+		return ee.ExitCode()
+	}
+	fmt.Fprintf(stderr, "cannot run %s: %v", bin, err)
+	return -1
+}
+
 func readShapeExpected(path string) (map[string]any, error) {
 	raw, err := os.ReadFile(path)
 	if err != nil {
@@ -173,7 +197,7 @@ func checkShapeCase(dir string, c shapeCase) []string {
 		args[i] = strings.ReplaceAll(a, "{dir}", dir)
 	}
 	var stdout, stderr bytes.Buffer
-	code := run(args, strings.NewReader(""), &stdout, &stderr)
+	code := runShape(args, &stdout, &stderr)
 
 	var problems []string
 	bad := func(format string, a ...any) { problems = append(problems, fmt.Sprintf(format, a...)) }
