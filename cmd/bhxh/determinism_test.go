@@ -115,6 +115,12 @@ func canonicalJSON(t *testing.T, s string) string {
 			delete(x, "sources")
 			for k, e := range x {
 				x[k] = walk(e)
+				// The evaluation's unit names (reached_units,
+				// not_reached_units) follow the report's rows, like
+				// the units themselves: compared as a set.
+				if names, ok := x[k].([]any); ok && strings.HasSuffix(k, "_units") {
+					slices.SortFunc(names, func(a, b any) int { return strings.Compare(fmt.Sprint(a), fmt.Sprint(b)) })
+				}
 			}
 			return x
 		case []any:
@@ -172,6 +178,14 @@ func canonicalXLSX(t *testing.T, data []byte) string {
 			}
 			// A cell a figure was read from ("xa.csv!D8", sheet "Nguồn số
 			// liệu") follows its row, like a row number: its column stays.
+			// The evaluation block's list of units ("Xã A, Xã B")
+			// follows the rows' order too: its names compared as a set.
+			for k, c := range r {
+				if names := strings.Split(c, ", "); len(names) > 1 {
+					slices.Sort(names)
+					r[k] = strings.Join(names, ", ")
+				}
+			}
 			lines[i] = cellRow.ReplaceAllString(strings.Join(r, "\t"), "$1")
 		}
 		slices.Sort(lines)
