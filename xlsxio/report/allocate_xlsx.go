@@ -48,7 +48,8 @@ func WriteAllocateXLSX(w io.Writer, rep *Allocate) error {
 	sign, _ := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}, Alignment: &excelize.Alignment{Horizontal: "center"}})
 
 	set := func(cell, v string) error { return f.SetCellValue(sh, cell, v) }
-	if err := set("A1", "BẢNG GIAO CHỈ TIÊU PHÁT TRIỂN NGƯỜI THAM GIA "+strings.ToUpper(indicatorLabel(rep.Indicator, "vi"))); err != nil {
+	heading := "BẢNG GIAO CHỈ TIÊU PHÁT TRIỂN NGƯỜI THAM GIA " + strings.ToUpper(indicatorLabel(rep.Indicator, "vi"))
+	if err := set("A1", heading); err != nil {
 		return err
 	}
 	_ = f.MergeCell(sh, "A1", last+"1")
@@ -138,19 +139,15 @@ func WriteAllocateXLSX(w io.Writer, rep *Allocate) error {
 	_ = f.SetCellStyle(sh, note, note, sub)
 	_ = f.SetCellStyle(sh, noteR, noteR, sub)
 
-	// Print: A4, landscape when wide, one page wide.
-	orient := "portrait"
-	if ncols > 7 {
-		orient = "landscape"
-	}
-	if err := printOnePageWide(f, sh, orient); err != nil {
-		return err
-	}
-	if err := printTitleRow(f, sh, headRow); err != nil {
-		return err
-	}
-
 	if err := writeMethodSheet(f, rep); err != nil {
+		return err
+	}
+	// Print: A4, landscape when wide, one page wide; the method's long
+	// lines landscape too.
+	if err := printSheets(f, heading, "", "vi", map[string]printSheet{
+		sh:          {landscape: ncols > 7, headRows: [2]int{headRow, headRow}},
+		methodSheet: {landscape: true},
+	}); err != nil {
 		return err
 	}
 	f.SetActiveSheet(0)
@@ -209,6 +206,9 @@ func writeMethodSheet(f *excelize.File, rep *Allocate) error {
 		[2]string{wordsFor("vi").tool, rep.Tool},
 		[2]string{wordsFor("vi").generated, rep.Generated.UTC().Format("2006-01-02 15:04:05 UTC")},
 	)
+	// The heading in capitals: a row tall enough for stacked accents
+	// (the hook and dot of "Ư", "Ỉ"), which 15 points clipped.
+	heading, _ := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 13}})
 	for i, l := range lines {
 		r := strconv.Itoa(i + 1)
 		if err := f.SetCellValue(sh, "A"+r, l[0]); err != nil {
@@ -219,6 +219,10 @@ func writeMethodSheet(f *excelize.File, rep *Allocate) error {
 		}
 		_ = f.SetCellStyle(sh, "A"+r, "A"+r, bold)
 		_ = f.SetCellStyle(sh, "B"+r, "B"+r, wrap)
+	}
+	_ = f.SetCellStyle(sh, "A1", "A1", heading)
+	if err := f.SetRowHeight(sh, 1, 26); err != nil {
+		return err
 	}
 	_ = f.SetColWidth(sh, "A", "A", 28)
 	_ = f.SetColWidth(sh, "B", "B", 100)

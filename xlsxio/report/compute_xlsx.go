@@ -25,28 +25,28 @@ import (
 
 // xlsxLabels are the words of the xlsx report in one language.
 type xlsxLabels struct {
-	summary, gaps, checks, sources string // sheet names
-	title                          string
-	period                         string // "tháng %d/%d"
-	rate, target, gap, needed      string // "%s": indicator label
-	plan, pace                     string
-	change                         string // "%s": indicator label
-	likeForLike                    string // the total's change over fewer units
-	noTargets, noIssues            string
-	issueHead                      []string
-	file, sheet, sha, columns      string
-	columnHead                     []string
-	targetNotes, tool, generated   string
-	choice                         string
-	decimals                       string
-	chartTitle                     string
-	evaluation                     string
-	evaluationHead                 []string
+	summary, chart, gaps, checks, sources string // sheet names
+	title                                 string
+	period                                string // "tháng %d/%d"
+	rate, target, gap, needed             string // "%s": indicator label
+	plan, pace                            string
+	change                                string // "%s": indicator label
+	likeForLike                           string // the total's change over fewer units
+	noTargets, noIssues                   string
+	issueHead                             []string
+	file, sheet, sha, columns             string
+	columnHead                            []string
+	targetNotes, tool, generated          string
+	choice                                string
+	decimals                              string
+	chartTitle                            string
+	evaluation                            string
+	evaluationHead                        []string
 }
 
 var xlsxText = map[string]xlsxLabels{
 	"vi": {
-		summary: "Tổng hợp", gaps: "Chênh lệch", checks: "Kiểm tra",
+		summary: "Tổng hợp", chart: "Biểu đồ", gaps: "Chênh lệch", checks: "Kiểm tra",
 		title:  "Kết quả phát triển người tham gia BHXH, BHYT",
 		period: "tháng %d năm %d",
 		rate:   "Tỷ lệ %s (%%)", target: "Chỉ tiêu tỷ lệ %s (%%)", gap: "Thiếu so với chỉ tiêu %s (điểm %%)",
@@ -66,7 +66,7 @@ var xlsxText = map[string]xlsxLabels{
 		choice:         "Cách chọn số liệu đọc",
 	},
 	"en": {
-		summary: "Summary", gaps: "Gaps", checks: "Checks",
+		summary: "Summary", chart: "Chart", gaps: "Gaps", checks: "Checks",
 		title:  "Social and health insurance coverage",
 		period: "%[2]d-%02[1]d",
 		rate:   "Rate, %s (%%)", target: "Target rate, %s (%%)", gap: "Gap to target, %s (pp)",
@@ -104,7 +104,7 @@ func WriteComputeXLSX(w io.Writer, rep *Compute) error {
 		return err
 	}
 	defer x.f.Close()
-	for _, step := range []func() error{x.summary, x.gapsSheet, x.checksSheet, x.sourcesSheet, x.figureSources, x.dimensions, x.docProps} {
+	for _, step := range []func() error{x.summary, x.gapsSheet, x.checksSheet, x.sourcesSheet, x.print, x.figureSources, x.dimensions, x.docProps} {
 		if err := step(); err != nil {
 			return err
 		}
@@ -118,7 +118,7 @@ type xlsxReport struct {
 	f      *excelize.File
 	lab    xlsxLabels
 	styles struct {
-		title, head, text, textBold, count, countBold, rate, rateBold, behind int
+		title, head, text, textBold, count, countBold, rate, rateBold, behind, wrap int
 	}
 	// used is each sheet's used range so far, {last column, last row}
 	// holding a value, tracked as cells are written: dimensions records it
@@ -154,7 +154,7 @@ func newXLSXReport(rep *Compute) (*xlsxReport, error) {
 	if err := x.f.SetSheetName("Sheet1", x.lab.summary); err != nil {
 		return nil, err
 	}
-	for _, name := range []string{x.lab.gaps, x.lab.checks, x.lab.sources} {
+	for _, name := range []string{x.lab.chart, x.lab.gaps, x.lab.checks, x.lab.sources} {
 		if _, err := x.f.NewSheet(name); err != nil {
 			return nil, err
 		}
@@ -176,7 +176,11 @@ func newXLSXReport(rep *Compute) (*xlsxReport, error) {
 		{&x.styles.head, excelize.Style{Font: bold, Border: border,
 			Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"DDEBF7"}},
 			Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}}},
-		{&x.styles.text, excelize.Style{Border: border}},
+		// Text wraps in its column: overflowing to the right (LibreOffice's
+		// stand-in fonts for Calibri are wider), it widened the printed page
+		// and shrank the whole sheet to fit it.
+		{&x.styles.text, excelize.Style{Border: border, Alignment: &excelize.Alignment{WrapText: true}}},
+		{&x.styles.wrap, excelize.Style{Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}}},
 		{&x.styles.textBold, excelize.Style{Border: border, Font: bold}},
 		{&x.styles.count, excelize.Style{Border: border, NumFmt: 3}},
 		{&x.styles.countBold, excelize.Style{Border: border, NumFmt: 3, Font: bold}},
@@ -203,11 +207,18 @@ func newXLSXReport(rep *Compute) (*xlsxReport, error) {
 
 // titleText is the summary's title with the period when known.
 func (x *xlsxReport) titleText() string {
-	t := x.lab.title
-	if p, err := time.Parse("2006-01", x.rep.Period); err == nil {
-		t += " — " + fmt.Sprintf(x.lab.period, int(p.Month()), p.Year())
+	if p := x.periodText(); p != "" {
+		return x.lab.title + " — " + p
 	}
-	return t
+	return x.lab.title
+}
+
+// periodText is the report's period in words, "" when unknown.
+func (x *xlsxReport) periodText() string {
+	if p, err := time.Parse("2006-01", x.rep.Period); err == nil {
+		return fmt.Sprintf(x.lab.period, int(p.Month()), p.Year())
+	}
+	return ""
 }
 
 func (x *xlsxReport) columns() []summaryColumn {
@@ -375,6 +386,10 @@ func (x *xlsxReport) summary() error {
 	if err := x.f.SetCellStyle(sheet, "A1", "A1", x.styles.title); err != nil {
 		return err
 	}
+	// tall enough for the stacked accents of a 14-point title
+	if err := x.f.SetRowHeight(sheet, 1, 24); err != nil {
+		return err
+	}
 	heads := make([]string, len(cols))
 	for i, c := range cols {
 		heads[i] = c.header
@@ -424,14 +439,11 @@ func (x *xlsxReport) summary() error {
 	if err := x.behindFormats(sheet, cols); err != nil {
 		return err
 	}
-	if err := x.printSetup(sheet, headRow); err != nil {
+	// the chart is on a sheet of its own: nothing goes under the block
+	if _, err := x.evaluationBlock(sheet, x.totalRow+2); err != nil {
 		return err
 	}
-	next, err := x.evaluationBlock(sheet, x.totalRow+2)
-	if err != nil {
-		return err
-	}
-	return x.chart(sheet, cols, next+1)
+	return x.chart(sheet, cols)
 }
 
 // evaluationBlock writes, from row, per indicator with a target, how many
@@ -472,13 +484,35 @@ func (x *xlsxReport) evaluationBlock(sheet string, row int) (int, error) {
 	return r, nil
 }
 
-// printSetup prints the summary as analysts file it: A4 landscape, one page
-// wide, the header row repeated on every page.
-func (x *xlsxReport) printSetup(sheet string, headRow int) error {
-	if err := printOnePageWide(x.f, sheet, "landscape"); err != nil {
-		return err
+// print sets up every sheet for A4. The summary prints landscape with its
+// head row on every page; too wide for one page at a legible size, it
+// prints in blocks (the counts, then indicator by indicator) with the
+// unit's name and code repeated on each.
+func (x *xlsxReport) print() error {
+	summary := printSheet{landscape: true, headRows: [2]int{x.firstRow - 1, x.firstRow - 1}, lastCol: len(x.summaryCols)}
+	prev := ""
+	for i, c := range x.summaryCols {
+		group := "units"
+		switch {
+		case c.rc != nil:
+			group = c.rc.ind
+		case c.kind == countCell:
+			group = "counts"
+		}
+		if group == "units" {
+			summary.keepCols = i + 1
+		} else if group != prev {
+			summary.groups = append(summary.groups, i+1)
+		}
+		prev = group
 	}
-	return printTitleRow(x.f, sheet, headRow)
+	return printSheets(x.f, x.lab.title, x.periodText(), x.rep.Lang, map[string]printSheet{
+		x.lab.summary: summary,
+		x.lab.chart:   {landscape: true},
+		x.lab.gaps:    {landscape: true},
+		x.lab.checks:  {landscape: true, headRows: [2]int{1, 1}},
+		x.lab.sources: {landscape: true},
+	})
 }
 
 // behindFormats colours the rate and gap of a unit behind its target. The
@@ -508,10 +542,11 @@ func (x *xlsxReport) behindFormats(sheet string, cols []summaryColumn) error {
 }
 
 // chart draws the rate of each unit against its target, for the first
-// indicator with a target, else the rate of the first indicator.
-func (x *xlsxReport) chart(sheet string, cols []summaryColumn, at int) error {
+// indicator with a target, else the rate of the first indicator, on a
+// sheet of its own: under the summary it was cut across printed pages.
+func (x *xlsxReport) chart(sheet string, cols []summaryColumn) error {
 	if len(x.rep.Result.Units) == 0 {
-		return nil
+		return x.f.DeleteSheet(x.lab.chart)
 	}
 	rateCol, targetCol := 0, 0
 	var ind string
@@ -528,7 +563,7 @@ func (x *xlsxReport) chart(sheet string, cols []summaryColumn, at int) error {
 		}
 	}
 	if rateCol == 0 {
-		return nil
+		return x.f.DeleteSheet(x.lab.chart)
 	}
 	last := x.totalRow - 1
 	rng := func(col int) string {
@@ -543,7 +578,7 @@ func (x *xlsxReport) chart(sheet string, cols []summaryColumn, at int) error {
 	}
 	n := uint(len(x.rep.Result.Units))
 	vary := false
-	return addChart(x.f, sheet, cellName(1, at), &excelize.Chart{
+	return addChart(x.f, x.lab.chart, "A1", &excelize.Chart{
 		Type:       excelize.Bar,
 		Series:     series,
 		Title:      excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: fmt.Sprintf(x.lab.chartTitle, indicatorLabel(ind, x.rep.Lang))}}},
@@ -582,6 +617,9 @@ func (x *xlsxReport) gapsSheet() error {
 			return err
 		}
 		if err := x.f.SetCellStyle(sheet, cellName(1, row), cellName(1, row), x.styles.title); err != nil {
+			return err
+		}
+		if err := x.f.SetRowHeight(sheet, row, 24); err != nil {
 			return err
 		}
 		row++
@@ -672,13 +710,19 @@ func (x *xlsxReport) checksSheet() error {
 	if err := x.f.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
 		return err
 	}
-	// Heads are short here: let them count in full.
+	// Heads are short here: let them count in full. The columns together
+	// stay under 150 characters (printed one page wide at ≥ 8 points);
+	// a longer message wraps.
 	for i, h := range heads {
 		w := utf8.RuneCountInString(h)
 		for _, row := range values {
 			w = max(w, utf8.RuneCountInString(row[i]))
 		}
-		if err := x.f.SetColWidth(sheet, colName(i+1), colName(i+1), float64(min(w+2, 100))); err != nil {
+		limit := 24
+		if i == len(heads)-1 {
+			limit = 50
+		}
+		if err := x.f.SetColWidth(sheet, colName(i+1), colName(i+1), float64(min(w+2, limit))); err != nil {
 			return err
 		}
 	}
@@ -697,6 +741,11 @@ func (x *xlsxReport) sourcesSheet() error {
 			}
 			if err := x.setStr(sheet, cellName(j+1, row), v); err != nil {
 				return err
+			}
+			if j > 0 { // wrapped, not overflowing past the last column
+				if err := x.f.SetCellStyle(sheet, cellName(j+1, row), cellName(j+1, row), x.styles.wrap); err != nil {
+					return err
+				}
 			}
 		}
 		row++
@@ -781,7 +830,7 @@ func (x *xlsxReport) sourcesSheet() error {
 			return err
 		}
 	}
-	for col, w := range []float64{28, 50, 22, 60} {
+	for col, w := range []float64{28, 50, 18, 40} { // ≤ 150: printed at ≥ 8 points
 		if err := x.f.SetColWidth(sheet, colName(col+1), colName(col+1), w); err != nil {
 			return err
 		}
@@ -796,7 +845,7 @@ func (x *xlsxReport) figureSources() error {
 	for i := range x.rep.Result.Units {
 		units = append(units, x.rep.Result.Units[i].Source)
 	}
-	return writeSourcesSheet(x.f, units, x.rep.Lang)
+	return writeSourcesSheet(x.f, units, x.rep.Lang, x.lab.title)
 }
 
 // dimensions records each sheet's used range, which readers that stream

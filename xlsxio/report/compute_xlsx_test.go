@@ -90,7 +90,7 @@ func TestComputeXLSXSummary(t *testing.T) {
 	rep := reportFromFixture(t, "tinh-mau-2023-11.targets.expected.json", map[string]string{"bhxh": "30", "bhyt": "95"})
 	b := writeXLSX(t, rep)
 	f := openReportXLSX(t, b)
-	if got, want := f.GetSheetList(), []string{"Tổng hợp", "Chênh lệch", "Kiểm tra", "Nguồn", "Nguồn số liệu"}; strings.Join(got, "|") != strings.Join(want, "|") {
+	if got, want := f.GetSheetList(), []string{"Tổng hợp", "Biểu đồ", "Chênh lệch", "Kiểm tra", "Nguồn", "Nguồn số liệu"}; strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Fatalf("sheets %v, want %v", got, want)
 	}
 	const sh = "Tổng hợp"
@@ -327,7 +327,7 @@ func TestComputeXLSXWithoutTargetsEnglish(t *testing.T) {
 	rep.Lang = "en"
 	b := writeXLSX(t, rep)
 	f := openReportXLSX(t, b)
-	if got := strings.Join(f.GetSheetList(), "|"); got != "Summary|Gaps|Checks|Sources|Figure sources" {
+	if got := strings.Join(f.GetSheetList(), "|"); got != "Summary|Chart|Gaps|Checks|Sources|Figure sources" {
 		t.Errorf("sheets %s", got)
 	}
 	rows, _ := f.GetRows("Summary")

@@ -47,6 +47,10 @@ func WriteCountXLSX(w io.Writer, rep *Count) error {
 			return err
 		}
 	}
+	// a streamed sheet's page setup is set before it is flushed
+	if err := printSheets(f, countSheet, "", "vi", map[string]printSheet{countSheet: {headRows: [2]int{1, 1}}}); err != nil {
+		return err
+	}
 	if err := sw.Flush(); err != nil {
 		return err
 	}

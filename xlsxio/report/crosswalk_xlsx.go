@@ -143,10 +143,16 @@ func WriteCrosswalkXLSX(w io.Writer, rep *Crosswalk) error {
 	if err := f.SetRowHeight(sh, crosswalkHeadRow, 48); err != nil {
 		return err
 	}
-	if err := writeSourcesSheet(f, unitPtrs(rep.Units), rep.Lang); err != nil {
+	if err := writeSourcesSheet(f, unitPtrs(rep.Units), rep.Lang, l.title); err != nil {
 		return err
 	}
 	if err := crosswalkSourcesSheet(f, rep, l, words, bold); err != nil {
+		return err
+	}
+	if err := printSheets(f, l.title, "", rep.Lang, map[string]printSheet{
+		l.data:        {landscape: true, headRows: [2]int{crosswalkHeadRow, crosswalkHeadRow}},
+		words.sources: {landscape: true},
+	}); err != nil {
 		return err
 	}
 	ts := rep.Generated.UTC().Format(time.RFC3339)

@@ -30,8 +30,9 @@
 //	          unit's, for inspect --unit)
 //	shared    figure.go (a typed figure and the indicator's fields),
 //	          json.go (the ordered JSON object), csv.go (CSV for Excel),
-//	          table.go (the console table, over tablewriter), xlsx.go (cells,
-//	          printing), number.go (numbers by language), vocab.go (the
+//	          table.go (the console table, over tablewriter), xlsx.go (cells),
+//	          print.go (every sheet's page setup: A4, header, footer,
+//	          one page wide or in blocks of columns), number.go (numbers by language), vocab.go (the
 //	          Vietnamese and English labels), atomic.go (temporary file +
 //	          rename)
 package report

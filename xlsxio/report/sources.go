@@ -141,8 +141,9 @@ func value(u *coverage.Unit, k string) any {
 }
 
 // writeSourcesSheet adds the "Nguồn số liệu" sheet (streamed: a province
-// of communes gives thousands of rows).
-func writeSourcesSheet(f *excelize.File, units []*coverage.Unit, lang string) error {
+// of communes gives thousands of rows), printed under the report's title
+// (a streamed sheet's page setup is set before it is flushed).
+func writeSourcesSheet(f *excelize.File, units []*coverage.Unit, lang, title string) error {
 	l := sourceLabelsFor(lang)
 	if _, err := f.NewSheet(l.sheet); err != nil {
 		return err
@@ -167,6 +168,9 @@ func writeSourcesSheet(f *excelize.File, units []*coverage.Unit, lang string) er
 		if err := sw.SetRow(cellName(1, i+2), r); err != nil {
 			return err
 		}
+	}
+	if err := printOne(f, l.sheet, title, "", lang, printSheet{landscape: true, headRows: [2]int{1, 1}}); err != nil {
+		return err
 	}
 	return sw.Flush()
 }

@@ -218,7 +218,11 @@ func WriteTemplate(w io.Writer, opt TemplateOptions) error {
 	if err := f.SetCellStyle(sh, "A"+strconv.Itoa(templateHeaderRow), lastCol+strconv.Itoa(templateHeaderRow), ids["head"]); err != nil {
 		return err
 	}
-	if err := f.SetRowHeight(sh, templateHeaderRow, 75); err != nil {
+	// the capitals' stacked accents ("BÁO CÁO KẾT QUẢ") need the room
+	if err := f.SetRowHeight(sh, templateTitleRow, 22); err != nil {
+		return err
+	}
+	if err := f.SetRowHeight(sh, templateHeaderRow, 105); err != nil {
 		return err
 	}
 
@@ -264,7 +268,7 @@ func WriteTemplate(w io.Writer, opt TemplateOptions) error {
 
 	widths := []float64{6, 28, 11}
 	for c := 0; c < ncols; c++ {
-		wd := 14.0
+		wd := 11.0 // narrow enough to print at ≥ 8 points, the head wraps
 		if c < len(widths) {
 			wd = widths[c]
 		}
@@ -277,11 +281,6 @@ func WriteTemplate(w io.Writer, opt TemplateOptions) error {
 		TopLeftCell: cellName(3, first), ActivePane: "bottomRight"}); err != nil {
 		return err
 	}
-	// Printed, the form fits one landscape A4 page wide: the title and
-	// the columns are not cut across pages.
-	if err := printOnePageWide(f, sh, "landscape"); err != nil {
-		return err
-	}
 	if err := f.ProtectSheet(sh, &excelize.SheetProtectionOptions{
 		SelectLockedCells: true, SelectUnlockedCells: true, FormatColumns: true, FormatRows: true,
 	}); err != nil {
@@ -289,6 +288,14 @@ func WriteTemplate(w io.Writer, opt TemplateOptions) error {
 	}
 
 	if err := writeTemplateHelp(f, tx, opt.Lang); err != nil {
+		return err
+	}
+	// Printed, the form fits one landscape A4 page wide (the title and the
+	// columns are not cut across pages), its header on every page.
+	if err := printSheets(f, tx.title, periodTitle(opt.Period), opt.Lang, map[string]printSheet{
+		sh:           {landscape: true, headRows: [2]int{templateHeaderRow, templateHeaderRow}},
+		tx.helpSheet: {landscape: true},
+	}); err != nil {
 		return err
 	}
 	f.SetActiveSheet(0)

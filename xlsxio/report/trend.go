@@ -46,6 +46,7 @@ type trendLabelSet struct {
 	dataHead                                    []string
 	sourceHead                                  []string
 	chartTitle                                  string
+	reportTitle                                 string // the printed pages' header
 }
 
 func trendLabels(lang string) trendLabelSet {
@@ -60,7 +61,7 @@ func trendLabels(lang string) trendLabelSet {
 			dataSheet:      "Data",
 			dataHead:       []string{"Indicator", "Unit", "Code", "Period", "Numerator", "Denominator", "Rate (%)"},
 			sourceHead:     []string{"Period", "From", w.file, w.sheet, "SHA-256"},
-			chartTitle:     "%s coverage (%%) by month"}
+			chartTitle:     "%s coverage (%%) by month", reportTitle: "Coverage by month"}
 	}
 	return trendLabelSet{lang: "vi", words: w, unit: HeaderVI("unit"), code: HeaderVI("code"),
 		changeShort: "Thay đổi", changeCol: "Thay đổi %s (điểm %%)",
@@ -71,7 +72,19 @@ func trendLabels(lang string) trendLabelSet {
 		dataSheet:      "Số liệu",
 		dataHead:       []string{"Chỉ tiêu", "Đơn vị", "Mã đơn vị", "Kỳ", "Tử số (người)", "Mẫu số (người)", "Tỷ lệ (%)"},
 		sourceHead:     []string{"Kỳ", "Lấy kỳ từ", w.file, w.sheet, "SHA-256"},
-		chartTitle:     "Tỷ lệ tham gia %s (%%) theo tháng"}
+		chartTitle:     "Tỷ lệ tham gia %s (%%) theo tháng", reportTitle: "Tỷ lệ tham gia BHXH, BHYT theo tháng"}
+}
+
+// trendPeriods is the span of the report's months, "2023-10 – 2023-11".
+func trendPeriods(rep *Trend) string {
+	ps := rep.Trend.Periods
+	switch len(ps) {
+	case 0:
+		return ""
+	case 1:
+		return ps[0]
+	}
+	return ps[0] + " – " + ps[len(ps)-1]
 }
 
 // title is the heading of an indicator's sheet or table.

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/bhxh/bhxh/coverage"
 	"github.com/xuri/excelize/v2"
@@ -59,13 +60,25 @@ func WriteTrendXLSX(w io.Writer, rep *Trend) error {
 	if err := writeTrendSources(f, l.sources, rep, l, st); err != nil {
 		return err
 	}
+	// Printed one landscape page wide, an indicator's table and its chart
+	// whole, the head row on every page.
+	pages := map[string]printSheet{
+		l.dataSheet: {landscape: true, headRows: [2]int{1, 1}},
+		l.sources:   {landscape: true},
+	}
+	for _, it := range rep.Trend.Indicators {
+		pages[trendSheetName(it.Key, rep.Lang)] = printSheet{landscape: true, headRows: [2]int{trendHeaderRow, trendHeaderRow}}
+	}
+	if err := printSheets(f, l.reportTitle, trendPeriods(rep), rep.Lang, pages); err != nil {
+		return err
+	}
 	f.SetActiveSheet(0)
 	return f.Write(w)
 }
 
 type trendStyles struct {
-	title, note, head, text, count, rate, change, totalText, totalRate, totalChange, totalCount int
-	totalIncomplete                                                                             int // a month's total that leaves out a unit
+	title, note, head, text, count, rate, change, totalText, totalRate, totalChange, totalCount, wrap int
+	totalIncomplete                                                                                   int // a month's total that leaves out a unit
 }
 
 func newTrendStyles(f *excelize.File, decimals int) (trendStyles, error) {
@@ -86,10 +99,12 @@ func newTrendStyles(f *excelize.File, decimals int) (trendStyles, error) {
 		s   excelize.Style
 	}{
 		{&st.title, excelize.Style{Font: &excelize.Font{Bold: true, Size: 13}}},
-		{&st.note, excelize.Style{Font: &excelize.Font{Italic: true, Color: "555555"}}},
+		{&st.note, excelize.Style{Font: &excelize.Font{Italic: true, Color: "555555"},
+			Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}}},
 		{&st.head, excelize.Style{Font: bold, Border: border, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"DDEBF7"}},
 			Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}}},
 		{&st.text, excelize.Style{Border: border, NumFmt: 49}},
+		{&st.wrap, excelize.Style{Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}}},
 		{&st.count, excelize.Style{Border: border, NumFmt: 3}},
 		{&st.rate, excelize.Style{Border: border, CustomNumFmt: &rateFmt}},
 		{&st.change, excelize.Style{Border: border, CustomNumFmt: &changeFmt}},
@@ -134,12 +149,11 @@ func writeTrendSheet(f *excelize.File, sheet string, it coverage.IndicatorTrend,
 			return err
 		}
 	}
-	// Three lines: "Thay đổi" / "2023-10" / "(điểm %)".
-	if err := f.SetRowHeight(sheet, trendHeaderRow, 48); err != nil {
+	if err := trendNotes(f, sheet, len(head), st.note, l.definition(it.Key)+" "+l.ppNote, l.missingNote); err != nil {
 		return err
 	}
-	// Printed one landscape page wide, the table and its chart whole.
-	if err := printOnePageWide(f, sheet, "landscape"); err != nil {
+	// Three lines: "Thay đổi" / "2023-10" / "(điểm %)".
+	if err := f.SetRowHeight(sheet, trendHeaderRow, 48); err != nil {
 		return err
 	}
 	row := trendFirstRow
@@ -226,6 +240,31 @@ func writeTrendSheet(f *excelize.File, sheet string, it coverage.IndicatorTrend,
 		return nil
 	}
 	return addTrendChart(f, sheet, it, totalRow, chartRow, np, l)
+}
+
+// trendNotes wraps the two notes under the title across the table's
+// width (rows 2 and 3): overflowing to the right, a note widened the
+// printed page and shrank the table to fit it. The title row is tall
+// enough for its capitals' stacked accents.
+func trendNotes(f *excelize.File, sheet string, ncols, style int, notes ...string) error {
+	if err := f.SetRowHeight(sheet, 1, 22); err != nil {
+		return err
+	}
+	width := 6 + 30 + 11 + 12*max(ncols-3, 1) // the column widths set below
+	for i, note := range notes {
+		row := 2 + i
+		if err := f.MergeCell(sheet, cellName(1, row), cellName(max(ncols, 4), row)); err != nil {
+			return err
+		}
+		if err := f.SetCellStyle(sheet, cellName(1, row), cellName(1, row), style); err != nil {
+			return err
+		}
+		lines := utf8.RuneCountInString(note)*11/10/width + 1
+		if err := f.SetRowHeight(sheet, row, float64(15*lines)); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // addTrendChart draws a native line chart of the total (and of each unit
@@ -329,8 +368,18 @@ func writeTrendSources(f *excelize.File, sheet string, rep *Trend, l trendLabelS
 		if err := f.SetCellStr(sheet, cellName(1, row), m[0]); err != nil {
 			return err
 		}
-		if err := f.SetCellStr(sheet, cellName(2, row), m[1]); err != nil {
+		// across B:E, wrapped: overflowing, a long warning widened the
+		// printed page
+		if err := setText(f, sheet, cellName(2, row), m[1], st.wrap); err != nil {
 			return err
+		}
+		if err := f.MergeCell(sheet, cellName(2, row), cellName(5, row)); err != nil {
+			return err
+		}
+		if n := utf8.RuneCountInString(m[1]); n > 110 {
+			if err := f.SetRowHeight(sheet, row, float64(15*(n/110+1))); err != nil {
+				return err
+			}
 		}
 		row++
 	}

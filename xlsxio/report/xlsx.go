@@ -1,7 +1,6 @@
 package report
 
 import (
-	"fmt"
 	"sort"
 
 	"github.com/xuri/excelize/v2"
@@ -57,21 +56,4 @@ func setText(f *excelize.File, sheet, cell, value string, style int) error {
 		return err
 	}
 	return f.SetCellStyle(sheet, cell, cell, style)
-}
-
-// printOnePageWide prints a sheet on A4 in orientation ("landscape",
-// "portrait"), one page wide and as many pages down as it takes: a column
-// is never cut across pages.
-func printOnePageWide(f *excelize.File, sheet, orientation string) error {
-	size, fitW, fitH, fit := 9, 1, 0, true
-	if err := f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
-		return err
-	}
-	return f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: &size, Orientation: &orientation, FitToWidth: &fitW, FitToHeight: &fitH})
-}
-
-// printTitleRow repeats a (1-based) row at the top of every printed page.
-func printTitleRow(f *excelize.File, sheet string, row int) error {
-	return f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles",
-		RefersTo: fmt.Sprintf("'%s'!$%d:$%d", sheet, row, row), Scope: sheet})
 }

@@ -1,0 +1,195 @@
+package report
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// How the xlsx reports print. Every sheet of every report gets a page
+// setup: A4, an orientation, margins, the report's title and period in the
+// page header, "Trang x/y" in the footer, and either one page wide or, for
+// a table too wide to shrink legibly, printed blocks of columns with the
+// unit columns repeated on each.
+
+// printSheet is how one sheet prints.
+type printSheet struct {
+	landscape bool
+	// headRows are the first and last rows repeated at the top of every
+	// page; 0 when none.
+	headRows [2]int
+	// keepCols columns (the unit's name and code) are repeated at the left
+	// of every page when the sheet prints in blocks.
+	keepCols int
+	// groups are the first columns of each group of columns that must stay
+	// together (the counts, one indicator's figures); the sheet prints in
+	// blocks when the groups do not fit one page wide at full size.
+	groups  []int
+	lastCol int // the last column of the last group
+}
+
+// Paper: A4 in points, margins in inches (Excel's unit for them).
+const (
+	a4Long, a4Short        = 842.0, 595.0
+	marginSide, marginEdge = 0.4, 0.75 // left/right; top/bottom (room for header and footer)
+	marginHeadFoot         = 0.3
+	// minScale is the smallest print scale a sheet of 11-point text is
+	// shrunk to when fitted to one page wide: 8.25 points.
+	minScale = 75
+)
+
+// printWidth is the width in points of a page's printable area.
+func printWidth(landscape bool) float64 {
+	w := a4Short
+	if landscape {
+		w = a4Long
+	}
+	return w - 2*marginSide*72
+}
+
+// colPoints is the printed width in points of a column of w characters
+// in the wider of the two renderers: LibreOffice without Calibri measures
+// a character by its stand-in (DejaVu Sans: 7 points at 11 points, Excel's
+// Calibri 5.25).
+func colPoints(w float64) float64 { return w*7 + 4 }
+
+// pageHeader is the page header and footer codes: the title (bold) and
+// period in the header, "Trang &P/&N" in the footer.
+func pageHeader(title, period, lang string) *excelize.HeaderFooterOptions {
+	esc := func(s string) string { return strings.ReplaceAll(s, "&", "&&") }
+	head := `&C&"-,Bold"&10` + esc(title)
+	if period != "" {
+		head += `&"-,Regular"` + "\n" + esc(period)
+	}
+	page := "Trang"
+	if lang == "en" {
+		page = "Page"
+	}
+	return &excelize.HeaderFooterOptions{OddHeader: head, OddFooter: "&C&9" + page + " &P/&N"}
+}
+
+// printSheets gives every sheet of f its page setup; a sheet missing from
+// sheets prints portrait, one page wide. A sheet already flushed by a
+// stream writer is passed over: it was set up before (writeSourcesSheet).
+func printSheets(f *excelize.File, title, period, lang string, sheets map[string]printSheet) error {
+	for _, name := range f.GetSheetList() {
+		if _, ok := sheets[name]; !ok && name == sourceLabelsFor(lang).sheet {
+			continue
+		}
+		if err := printOne(f, name, title, period, lang, sheets[name]); err != nil {
+			return fmt.Errorf("page setup of %s: %w", name, err)
+		}
+	}
+	return nil
+}
+
+func printOne(f *excelize.File, sheet, title, period, lang string, p printSheet) error {
+	size := 9 // A4
+	orientation := map[bool]string{true: "landscape", false: "portrait"}[p.landscape]
+	side, edge, hf := marginSide, marginEdge, marginHeadFoot
+	if err := f.SetPageMargins(sheet, &excelize.PageLayoutMarginsOptions{
+		Left: &side, Right: &side, Top: &edge, Bottom: &edge, Header: &hf, Footer: &hf}); err != nil {
+		return err
+	}
+	if err := f.SetHeaderFooter(sheet, pageHeader(title, period, lang)); err != nil {
+		return err
+	}
+	layout := &excelize.PageLayoutOptions{Size: &size, Orientation: &orientation}
+	breaks, scale, err := blockBreaks(f, sheet, p)
+	if err != nil {
+		return err
+	}
+	fit := len(breaks) == 0
+	if fit {
+		fitW, fitH := 1, 0
+		layout.FitToWidth, layout.FitToHeight = &fitW, &fitH
+	} else {
+		layout.AdjustTo = &scale
+		for _, col := range breaks {
+			if err := f.InsertPageBreak(sheet, cellName(col, 1)); err != nil {
+				return err
+			}
+		}
+	}
+	if err := f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
+		return err
+	}
+	if err := f.SetPageLayout(sheet, layout); err != nil {
+		return err
+	}
+	return printTitles(f, sheet, p, !fit)
+}
+
+// printTitles repeats the head rows on every page, and the unit columns
+// when the sheet prints in blocks.
+func printTitles(f *excelize.File, sheet string, p printSheet, blocks bool) error {
+	q := "'" + strings.ReplaceAll(sheet, "'", "''") + "'!"
+	var refs []string
+	if blocks && p.keepCols > 0 {
+		refs = append(refs, fmt.Sprintf("%s$A:$%s", q, colName(p.keepCols)))
+	}
+	if p.headRows[0] > 0 {
+		refs = append(refs, fmt.Sprintf("%s$%d:$%d", q, p.headRows[0], p.headRows[1]))
+	}
+	if len(refs) == 0 {
+		return nil
+	}
+	return f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles",
+		RefersTo: strings.Join(refs, ","), Scope: sheet})
+}
+
+// blockBreaks decides whether a sheet with column groups prints in blocks:
+// when its columns shrunk to one page wide would print below minScale. It
+// returns the columns a page starts at (none: one page wide) and the
+// scale that fits the widest block with the unit columns beside it.
+// Groups are packed greedily: as many whole groups on a page as fit.
+func blockBreaks(f *excelize.File, sheet string, p printSheet) ([]int, uint, error) {
+	if len(p.groups) == 0 {
+		return nil, 100, nil
+	}
+	last := max(p.lastCol, p.groups[len(p.groups)-1])
+	width := func(from, to int) (float64, error) { // columns from..to, 1-based, inclusive
+		var w float64
+		for c := from; c <= to; c++ {
+			cw, err := f.GetColWidth(sheet, colName(c))
+			if err != nil {
+				return 0, err
+			}
+			w += colPoints(cw)
+		}
+		return w, nil
+	}
+	page := printWidth(p.landscape)
+	all, err := width(1, last)
+	if err != nil {
+		return nil, 0, err
+	}
+	if all*minScale/100 <= page {
+		return nil, 100, nil
+	}
+	keep, err := width(1, p.keepCols)
+	if err != nil {
+		return nil, 0, err
+	}
+	ends := append(append([]int{}, p.groups[1:]...), last+1)
+	var breaks []int
+	used, widest := keep, keep
+	for i, start := range p.groups {
+		gw, err := width(start, ends[i]-1)
+		if err != nil {
+			return nil, 0, err
+		}
+		if used+gw > page && used > keep {
+			breaks = append(breaks, start)
+			used = keep
+		}
+		used += gw
+		widest = max(widest, used)
+	}
+	scale := uint(100)
+	if widest > page {
+		scale = max(uint(page/widest*100), minScale)
+	}
+	return breaks, scale, nil
+}
