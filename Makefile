@@ -28,7 +28,7 @@ demo: build
 # The test command CI runs: formatting, vet, the race-enabled test suite and a
 # Windows build (analysts use Windows).
 test: lint
-	CGO_ENABLED=1 $(GO) test -race -count=1 ./...
+	CGO_ENABLED=1 $(GO) test -race -count=1 -timeout 25m ./...
 	GOOS=windows GOARCH=amd64 $(GO) build -o /dev/null $(PKG)
 
 lint:
