@@ -2,6 +2,7 @@ package xlsxio
 
 import (
 	"errors"
+	"fmt"
 
 	"github.com/bhxh/bhxh/xlsxio/grid"
 	"github.com/bhxh/bhxh/xlsxio/readerr"
@@ -15,6 +16,7 @@ var (
 	ErrNotANumber     = errors.New("is not a number")
 	ErrNoHeader       = errors.New("no recognisable table header (a row naming units and counts)")
 	ErrDuplicateUnit  = errors.New("duplicate unit")
+	ErrNumberName     = errors.New("the unit name is a number")
 	ErrErrorValue     = errors.New("an error value (#N/A, #REF!…) where a number belongs")
 	ErrNotWorkbook    = readerr.ErrNotWorkbook
 	ErrPassword       = grid.ErrPassword
@@ -37,6 +39,16 @@ func (e errorValue) Error() string {
 }
 
 func (e errorValue) Is(target error) bool { return target == ErrErrorValue }
+
+// numberName is ErrNumberName saying why it matters: a header shifted by a
+// stray separator or quote reads a count column as the unit names.
+type numberName struct{ name string }
+
+func (e numberName) Error() string {
+	return fmt.Sprintf("the columns look shifted: the unit name %q is a number (a stray separator or quote in the header or the row?)", e.name)
+}
+
+func (e numberName) Is(target error) bool { return target == ErrNumberName }
 
 // The located errors of every reading layer (package readerr): a
 // *FileError names the file, a *CellError the file, sheet and cell; an

@@ -10,6 +10,17 @@ import (
 // All tests work on Fold'ed text, so case, diacritics and punctuation do
 // not matter.
 
+// isNumberName: a unit name that is nothing but a number with a thousands
+// separator or decimal mark ("12.345", "1,234", "46,5%") is a count or a
+// rate read from the wrong column. A bare whole number is left alone: a
+// ward typed as its number ("1" under "Phường") or a code ("04402").
+func isNumberName(s string) bool {
+	s = strings.TrimSuffix(trimCellSpace(s), "%")
+	s = strings.TrimPrefix(trimCellSpace(s), "-")
+	var g groups
+	return g.split(s) && g.n >= 2
+}
+
 func isDigits(s string) bool {
 	if s == "" {
 		return false

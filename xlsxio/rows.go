@@ -93,6 +93,15 @@ func readRows(s grid.Sheet, h header, t *Table, opt Options) error {
 		if kind == rowFooter {
 			break
 		}
+		if kind == rowUnit && isNumberName(label) {
+			// never read as a unit nor dropped as a heading: the header
+			// is one column off the data, every figure would be wrong
+			rr.errs = appendErr(rr.errs, &CellError{File: t.File, Sheet: t.Sheet, Cell: ref(r, h.unit), Err: numberName{label}})
+			if len(rr.errs) >= MaxErrors {
+				return rr.errs
+			}
+			continue
+		}
 		label, marked := stripListMarker(label)
 		if kind != rowUnit {
 			bd.reset()
@@ -243,6 +252,14 @@ func (rr *rowsReader) keep(r int, label string, kind rowKind, u coverage.Unit, h
 			}
 			return
 		}
+		if !hasNumbers && !anyCountCell(s, r, h) && !hasWord(label) {
+			// no word in the unit column ("1\"\"2.345"): no heading, but a
+			// row shifted or broken by a stray quote; said with what it holds
+			t.Issues = append(t.Issues, Issue{Level: "warning", Code: "unnamed_row", File: t.File, Sheet: t.Sheet,
+				Cell: ref(r, h.unit), Message: fmt.Sprintf("row %d holds no unit name (%s is %q) and no figures in the columns read; skipped: %s",
+					r+1, ref(r, h.unit), label, rowLine(s, r, rr.ncols))})
+			return
+		}
 		if !hasNumbers && !anyCountCell(s, r, h) {
 			// a heading over units ("Huyện Đông Sơn" over its communes):
 			// said, as a row that reads as a unit's and is not one
@@ -303,6 +320,18 @@ func (rr *rowsReader) finish() error {
 		}
 	}
 	return nil
+}
+
+// rowLine is row r's texts as one line, so that a message names what a
+// skipped row holds (a unit's name in another column).
+func rowLine(s grid.Sheet, r, ncols int) string {
+	var out []string
+	for _, x := range rowTexts(s, r, ncols) {
+		if x != "" {
+			out = append(out, x)
+		}
+	}
+	return strings.Join(out, " | ")
 }
 
 // wordCell is a cell holding words in a column not read (text_in_numbers).
