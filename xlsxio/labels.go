@@ -2,6 +2,7 @@ package xlsxio
 
 import (
 	"strings"
+	"unicode"
 
 	"github.com/bhxh/bhxh/xlsxio/vntext"
 )
@@ -10,15 +11,27 @@ import (
 // All tests work on Fold'ed text, so case, diacritics and punctuation do
 // not matter.
 
-// isNumberName: a unit name that is nothing but a number with a thousands
-// separator or decimal mark ("12.345", "1,234", "46,5%") is a count or a
-// rate read from the wrong column. A bare whole number is left alone: a
-// ward typed as its number ("1" under "Phường") or a code ("04402").
+// isNumberName: a unit name with no letter holding two runs of digits or
+// more ("12.345", "1,234", "46,5%", "12.3""45" cut by a stray quote) is a
+// count or a rate read from the wrong column. A bare whole number is left
+// alone: a ward typed as its number ("1" under "Phường") or a code
+// ("04402"), as is a list number ("1.").
 func isNumberName(s string) bool {
-	s = strings.TrimSuffix(trimCellSpace(s), "%")
-	s = strings.TrimPrefix(trimCellSpace(s), "-")
-	var g groups
-	return g.split(s) && g.n >= 2
+	runs, inRun := 0, false
+	for _, r := range s {
+		switch {
+		case unicode.IsLetter(r):
+			return false
+		case r >= '0' && r <= '9':
+			if !inRun {
+				runs++
+			}
+			inRun = true
+		default:
+			inRun = false
+		}
+	}
+	return runs >= 2
 }
 
 func isDigits(s string) bool {
