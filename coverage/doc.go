@@ -7,7 +7,8 @@
 //
 // Where things are: compute.go, result.go, pct.go (rates and gaps);
 // evaluation.go (how many units reach each target), rank.go (units best
-// first by a figure, for emulation reports); trend.go; allocate.go (methods, bounds, groups) over apportion.go (exact
+// first by a figure, for emulation reports); trend.go, projection.go
+// (year-end least squares in rationals); allocate.go (methods, bounds, groups) over apportion.go (exact
 // quotas and roundings in big.Rat, the reference) and apportion_int.go (the
 // same results in 64-bit integers with 128/256-bit products, taken whenever
 // the weights fit; the fuzz target FuzzApportionIntMatchesRat compares the

@@ -22,6 +22,9 @@ type TrendOptions struct {
 	LineUp func(period string, seen, units []Unit) (at []int, err error)
 	// TotalName labels the total series; DefaultTotalName when empty.
 	TotalName string
+	// Flags and Preset are targets applied to every month as Compute
+	// applies them (a unit's own target column wins).
+	Flags, Preset map[string]Target
 }
 
 // Trend is every indicator of every unit across months.
@@ -58,6 +61,9 @@ type Series struct {
 	Name   string
 	Code   string
 	Points []*IndicatorResult
+	// Projection is where the series is heading (ProjectTrend); nil
+	// when not asked for.
+	Projection *Projection
 }
 
 // sameUnitTwice guards against a month holding one unit twice (the same
@@ -152,7 +158,7 @@ func ComputeTrend(months []Month, opt TrendOptions) (Trend, error) {
 	for p, m := range ms {
 		tr.Periods = append(tr.Periods, m.Period)
 		tr.Sources = append(tr.Sources, m.Source)
-		results[p] = Compute(m.Units, nil, Options{TotalName: opt.TotalName})
+		results[p] = Compute(m.Units, nil, Options{TotalName: opt.TotalName, Flags: opt.Flags, Preset: opt.Preset})
 		tr.Warnings = append(tr.Warnings, results[p].Warnings)
 		seen := make([]Unit, len(units))
 		for i, tu := range units {

@@ -10,6 +10,7 @@ import (
 
 	"github.com/bhxh/bhxh/coverage"
 	"github.com/bhxh/bhxh/crosswalk"
+	"github.com/bhxh/bhxh/targets"
 	"github.com/bhxh/bhxh/xlsxio"
 	"github.com/bhxh/bhxh/xlsxio/report"
 )
@@ -30,6 +31,18 @@ type trendOptions struct {
 	Format   string
 	Output   string
 	Strict   bool
+
+	// Targets, as compute takes them: they say whether a projection
+	// reaches its target (a unit's own target column wins).
+	Targets       []string                   // --target KEY=RATE as given
+	FlagTargets   map[string]coverage.Target // --target parsed
+	Preset        string
+	Year          int
+	Interpolate   bool
+	PresetTargets map[string]coverage.Target // --preset --year resolved
+
+	Project   bool   // --project (or --project-to)
+	ProjectTo string // --project-to YYYY-MM; "" = December of the latest year
 }
 
 // newTrendCmd binds trend's flags and checks them; runF does the work
@@ -57,8 +70,15 @@ two months is over the units reporting both (like for like). Totals are sums of 
 divided by sums of denominators, month by month.
 
 The xlsx report has a sheet per indicator with a native Excel line chart, a long "Số liệu"
-sheet with numerators and denominators, and "Nguồn" (inputs, sha256, warnings).`,
+sheet with numerators and denominators, and "Nguồn" (inputs, sha256, warnings).
+
+--project projects each unit's and the total's numerator to December (--project-to
+another month): the least-squares line through the months of the latest year, in exact
+rationals, rounded half-up to a whole person, over the latest denominator, and says
+whether it reaches the target (--target, --preset or the workbook's own). A straight line:
+no seasonality. Fewer than two months of the year give no projection.`,
 		Example: `  bhxh trend -o xu-huong-2023.xlsx bao-cao/2023-*.xlsx
+  bhxh trend --project --target bhyt=96.1 bao-cao/2024-*.xlsx
   bhxh trend --format json thang-10-2023.xlsx thang-11-2023.xlsx
   bhxh trend --format csv -o xu-huong.csv bao-cao/`,
 		Args: usageArgs(cobra.MinimumNArgs(1)),
@@ -83,6 +103,9 @@ sheet with numerators and denominators, and "Nguồn" (inputs, sha256, warnings)
 			if err := opts.readFlags.check(); err != nil {
 				return err
 			}
+			if err := opts.checkProjection(cmd.Flags().Changed("year")); err != nil {
+				return err
+			}
 			if runF != nil {
 				return runF(opts)
 			}
@@ -98,7 +121,39 @@ sheet with numerators and denominators, and "Nguồn" (inputs, sha256, warnings)
 	fl.StringVarP(&opts.Output, "output", "o", "", "output file (- = standard output)")
 	opts.crosswalkFlags.bind(cmd, "")
 	fl.BoolVar(&opts.Strict, "strict", false, "exit 3 when any warning was reported")
+	fl.BoolVar(&opts.Project, "project", false, "project each unit's and the total's year end: the least-squares line through the months of the latest year")
+	fl.StringVar(&opts.ProjectTo, "project-to", "", "project to this month YYYY-MM instead of December (implies --project)")
+	fl.StringArrayVar(&opts.Targets, "target", nil, "province-wide target rate the projection is compared with, e.g. bhyt=95 (repeatable)")
+	fl.StringVar(&opts.Preset, "preset", "", "built-in roadmap the projection is compared with: nq28 or qd546")
+	fl.IntVar(&opts.Year, "year", 0, "year of the --preset roadmap")
+	fl.BoolVar(&opts.Interpolate, "interpolate", false, "interpolate a preset linearly between its milestone years")
 	return cmd
+}
+
+// checkProjection parses --project-to and the targets, as compute does.
+func (opts *trendOptions) checkProjection(yearSet bool) error {
+	if opts.ProjectTo != "" {
+		if _, err := time.Parse("2006-01", opts.ProjectTo); err != nil {
+			return usagef("--project-to %q: want YYYY-MM", opts.ProjectTo)
+		}
+		opts.Project = true
+	}
+	if opts.Preset != "" && !yearSet {
+		return usagef("--preset %s needs --year", opts.Preset)
+	}
+	if yearSet && opts.Preset == "" {
+		return usagef("--year is only used with --preset")
+	}
+	var err error
+	if opts.FlagTargets, err = targets.ParseTargetFlags(opts.Targets); err != nil {
+		return usageError{err}
+	}
+	if opts.Preset != "" {
+		if opts.PresetTargets, err = targets.Preset(opts.Preset, opts.Year, opts.Interpolate); err != nil {
+			return usageError{err}
+		}
+	}
+	return nil
 }
 
 // runTrend reads one workbook per month and writes the trend report.
@@ -210,13 +265,18 @@ func runTrend(ctx context.Context, opts *trendOptions) error {
 		at, issues, err := lineUpMonth(byP[period][0], seen, units)
 		lineUpIssues = append(lineUpIssues, issues...)
 		return at, err
-	}}
+	}, Flags: opts.FlagTargets, Preset: opts.PresetTargets}
 	if opts.Lang == "en" {
 		topt.TotalName = "Total"
 	}
 	tr, err := coverage.ComputeTrend(months, topt)
 	if err != nil {
 		return err
+	}
+	if opts.Project {
+		if err := coverage.ProjectTrend(&tr, opts.ProjectTo); err != nil {
+			return usagef("--project-to: %v", err)
+		}
 	}
 	rep := &report.Trend{
 		Trend: tr, Decimals: opts.Decimals, Lang: opts.Lang,
@@ -228,6 +288,7 @@ func runTrend(ctx context.Context, opts *trendOptions) error {
 	}
 	rep.Issues = append(append(issues, lineUpIssues...), rep.Issues...)
 	rep.Issues = append(rep.Issues, missingUnitIssues(tr)...)
+	rep.Issues = append(rep.Issues, noProjectionIssues(tr)...)
 
 	trendWriters := writers[*report.Trend]{report.WriteTrendJSON, report.WriteTrendCSV, report.WriteTrendXLSX, report.WriteTrendTable}
 	if err := writeReport(opts.streams, format, opts.Output, files, trendWriters, rep); err != nil {
@@ -330,6 +391,29 @@ func missingUnitIssues(tr coverage.Trend) []xlsxio.Issue {
 				out = append(out, xlsxio.Issue{Level: "warning", Code: "missing_unit", File: tr.Sources[p],
 					Message: fmt.Sprintf("%s: no figures for %s; that month's total leaves it out", s.Name, tr.Periods[p])})
 			}
+		}
+	}
+	return out
+}
+
+// noProjectionIssues says which series could not be projected: a line
+// needs two months of the year. Once for the whole trend when the total
+// has fewer (one workbook of the year given), else once per unit.
+func noProjectionIssues(tr coverage.Trend) []xlsxio.Issue {
+	if len(tr.Indicators) == 0 || tr.Indicators[0].Total.Projection == nil {
+		return nil
+	}
+	it := tr.Indicators[0]
+	year := tr.Periods[len(tr.Periods)-1][:4]
+	if p := it.Total.Projection; p.Numerator == nil {
+		return []xlsxio.Issue{{Level: "warning", Code: "no_projection",
+			Message: fmt.Sprintf("%d month of %s given: no projection (a line needs two months of the year)", p.Months, year)}}
+	}
+	var out []xlsxio.Issue
+	for _, s := range it.Units {
+		if p := s.Projection; p != nil && p.Numerator == nil {
+			out = append(out, xlsxio.Issue{Level: "warning", Code: "no_projection",
+				Message: fmt.Sprintf("%s: %d month of %s with figures: no projection (a line needs two)", s.Name, p.Months, year)})
 		}
 	}
 	return out

@@ -439,10 +439,11 @@ func TestTrendFlags(t *testing.T) {
 	writeFile(t, filepath.Join(dir, "2025-09.csv"), "x")
 	writeFile(t, filepath.Join(dir, "2025-10.csv"), "x")
 	for _, c := range []struct {
-		name   string
-		args   []string
-		inputs []string
-		err    string
+		name    string
+		args    []string
+		inputs  []string
+		err     string
+		project bool
 	}{
 		{name: "a folder, one file per month", args: []string{dir},
 			inputs: []string{filepath.Join(dir, "2025-09.csv"), filepath.Join(dir, "2025-10.csv")}},
@@ -454,6 +455,11 @@ func TestTrendFlags(t *testing.T) {
 		{name: "unknown language", args: []string{"--lang", "fr", "a.xlsx"}, err: `--lang "fr": want vi or en`},
 		{name: "unknown format", args: []string{"--format", "pdf", "a.xlsx"}, err: `--format "pdf": want table, csv, json or xlsx`},
 		{name: "a --col without a key", args: []string{"--col", "Đơn vị", "a.xlsx"}, err: `--col "Đơn vị": want 'Header text=key'`},
+		{name: "--project-to not a month", args: []string{"--project-to", "12/2025", "a.xlsx"}, err: `--project-to "12/2025": want YYYY-MM`},
+		{name: "--project-to implies --project", args: []string{"--project-to", "2025-12", "a.xlsx"}, inputs: []string{"a.xlsx"}, project: true},
+		{name: "--preset without --year", args: []string{"--project", "--preset", "nq28", "a.xlsx"}, err: "--preset nq28 needs --year"},
+		{name: "an indicator targeted twice", args: []string{"--target", "bhyt=95", "--target", "bhyt=96", "a.xlsx"},
+			err: `--target bhyt is given twice (--target bhyt=95 and "bhyt=96")`},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			opts, err := parseCommand(t, newTrendCmd, c.args...)
@@ -469,6 +475,9 @@ func TestTrendFlags(t *testing.T) {
 			}
 			if !reflect.DeepEqual(opts.Inputs, c.inputs) {
 				t.Errorf("inputs %q, want %q", opts.Inputs, c.inputs)
+			}
+			if opts.Project != c.project {
+				t.Errorf("project %v, want %v", opts.Project, c.project)
 			}
 		})
 	}

@@ -47,6 +47,22 @@ type trendLabelSet struct {
 	sourceHead                                  []string
 	chartTitle                                  string
 	reportTitle                                 string // the printed pages' header
+	// trend --project
+	projectionShort, reachesShort, projectionNote string
+	projectionCol, projectedPeople, targetCol     string
+	yes, no, projectedLine                        string
+}
+
+// reaches words whether a projection reaches its target: "" when it has
+// no target or no rate.
+func (l trendLabelSet) reaches(p *coverage.Projection) string {
+	if p == nil || p.ReachesTarget == nil {
+		return ""
+	}
+	if *p.ReachesTarget {
+		return l.yes
+	}
+	return l.no
 }
 
 func trendLabels(lang string) trendLabelSet {
@@ -61,7 +77,11 @@ func trendLabels(lang string) trendLabelSet {
 			dataSheet:      "Data",
 			dataHead:       []string{"Indicator", "Unit", "Code", "Period", "Numerator", "Denominator", "Rate (%)"},
 			sourceHead:     []string{"Period", "From", w.file, w.sheet, "SHA-256"},
-			chartTitle:     "%s coverage (%%) by month", reportTitle: "Coverage by month"}
+			chartTitle:     "%s coverage (%%) by month", reportTitle: "Coverage by month",
+			projectionShort: "Projected %s", reachesShort: "Reaches target",
+			projectionNote: "Projected: the least-squares line through this year's months, at that month, over the latest denominator (a straight line: no seasonality); x = fewer than two months.",
+			projectionCol:  "Projected %s (%%)", projectedPeople: "Projected %s (people)", targetCol: "Target (%)",
+			yes: "yes", no: "no", projectedLine: "%s, projected"}
 	}
 	return trendLabelSet{lang: "vi", words: w, unit: HeaderVI("unit"), code: HeaderVI("code"),
 		changeShort: "Thay đổi", changeCol: "Thay đổi %s (điểm %%)",
@@ -72,7 +92,11 @@ func trendLabels(lang string) trendLabelSet {
 		dataSheet:      "Số liệu",
 		dataHead:       []string{"Chỉ tiêu", "Đơn vị", "Mã đơn vị", "Kỳ", "Tử số (người)", "Mẫu số (người)", "Tỷ lệ (%)"},
 		sourceHead:     []string{"Kỳ", "Lấy kỳ từ", w.file, w.sheet, "SHA-256"},
-		chartTitle:     "Tỷ lệ tham gia %s (%%) theo tháng", reportTitle: "Tỷ lệ tham gia BHXH, BHYT theo tháng"}
+		chartTitle:     "Tỷ lệ tham gia %s (%%) theo tháng", reportTitle: "Tỷ lệ tham gia BHXH, BHYT theo tháng",
+		projectionShort: "Dự báo %s", reachesShort: "Đạt chỉ tiêu",
+		projectionNote: "Dự báo: đường thẳng bình phương nhỏ nhất qua các tháng của năm, tại tháng đó, trên mẫu số tháng gần nhất (đường thẳng: không tính mùa vụ); x = chưa đủ hai tháng.",
+		projectionCol:  "Dự báo %s (%%)", projectedPeople: "Dự báo %s (người)", targetCol: "Chỉ tiêu (%)",
+		yes: "đạt", no: "không đạt", projectedLine: "%s, dự báo"}
 }
 
 // trendPeriods is the span of the report's months, "2023-10 – 2023-11".

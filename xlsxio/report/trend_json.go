@@ -34,6 +34,41 @@ type trendSeriesJSON struct {
 	Numerators   []*int64  `json:"numerators"`
 	Denominators []*int64  `json:"denominators"`
 	ChangesPP    []*string `json:"changes_pp"`
+	// Projection (trend --project only): the year-end line, or null when
+	// fewer than two months of the year were there to fit.
+	Projection json.RawMessage `json:"projection,omitempty"`
+}
+
+type projectionJSON struct {
+	Period        string  `json:"period"`
+	Months        int     `json:"months"`
+	Numerator     int64   `json:"numerator"`
+	Denominator   *int64  `json:"denominator"`
+	Rate          *string `json:"rate"`
+	Target        *string `json:"target"`
+	ReachesTarget *bool   `json:"reaches_target"`
+}
+
+// projectionOf is p as JSON: nothing without --project, null without a
+// line.
+func projectionOf(p *coverage.Projection, decimals int) (json.RawMessage, error) {
+	if p == nil {
+		return nil, nil
+	}
+	if p.Numerator == nil {
+		return json.RawMessage("null"), nil
+	}
+	pj := projectionJSON{Period: p.Period, Months: p.Months, Numerator: *p.Numerator, Denominator: p.Denominator,
+		ReachesTarget: p.ReachesTarget}
+	if p.Rate != nil {
+		r := p.Rate.Format(decimals)
+		pj.Rate = &r
+	}
+	if p.Target != nil {
+		t := coverage.PctFromDecimal(p.Target.Rate).Format(decimals)
+		pj.Target = &t
+	}
+	return json.Marshal(pj)
 }
 
 type trendIndicatorJSON struct {
@@ -51,8 +86,12 @@ type trendTotalJSON struct {
 	ChangeUnits []*int64 `json:"change_units"`
 }
 
-func totalJSON(it coverage.IndicatorTrend, decimals int) trendTotalJSON {
-	out := trendTotalJSON{trendSeriesJSON: seriesJSON(it.Total, decimals), Complete: it.TotalComplete,
+func totalJSON(it coverage.IndicatorTrend, decimals int) (trendTotalJSON, error) {
+	series, err := seriesJSON(it.Total, decimals)
+	if err != nil {
+		return trendTotalJSON{}, err
+	}
+	out := trendTotalJSON{trendSeriesJSON: series, Complete: it.TotalComplete,
 		ChangeUnits: make([]*int64, len(it.Total.Points))}
 	for i := range it.Total.Points {
 		out.ChangesPP[i] = nil
@@ -66,10 +105,10 @@ func totalJSON(it coverage.IndicatorTrend, decimals int) trendTotalJSON {
 	if out.Complete == nil {
 		out.Complete = []bool{}
 	}
-	return out
+	return out, nil
 }
 
-func seriesJSON(s coverage.Series, decimals int) trendSeriesJSON {
+func seriesJSON(s coverage.Series, decimals int) (trendSeriesJSON, error) {
 	n := len(s.Points)
 	out := trendSeriesJSON{Name: s.Name, Code: stringOrNull(s.Code), Rates: make([]*string, n), Numerators: make([]*int64, n),
 		Denominators: make([]*int64, n), ChangesPP: make([]*string, n)}
@@ -89,7 +128,9 @@ func seriesJSON(s coverage.Series, decimals int) trendSeriesJSON {
 			out.ChangesPP[i] = &cs
 		}
 	}
-	return out
+	var err error
+	out.Projection, err = projectionOf(s.Projection, decimals)
+	return out, err
 }
 
 // WriteTrendJSON writes rep as bhxh.trend/v1: per indicator, one series per
@@ -109,9 +150,17 @@ func WriteTrendJSON(w io.Writer, rep *Trend) error {
 	}
 	out.Indicators = object{}
 	for _, it := range rep.Trend.Indicators {
-		ij := trendIndicatorJSON{Units: []trendSeriesJSON{}, Total: totalJSON(it, rep.Decimals)}
+		total, err := totalJSON(it, rep.Decimals)
+		if err != nil {
+			return err
+		}
+		ij := trendIndicatorJSON{Units: []trendSeriesJSON{}, Total: total}
 		for _, s := range it.Units {
-			ij.Units = append(ij.Units, seriesJSON(s, rep.Decimals))
+			sj, err := seriesJSON(s, rep.Decimals)
+			if err != nil {
+				return err
+			}
+			ij.Units = append(ij.Units, sj)
 		}
 		// json.Marshal escapes <, > and & in unit names here, and only
 		// here: bhxh.trend/v1 has always been written so, and its bytes

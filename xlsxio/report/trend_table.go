@@ -38,6 +38,13 @@ func WriteTrendTable(w io.Writer, rep *Trend) error {
 		if len(periods) > 1 {
 			t.head = append(t.head, l.changeShort+" "+periods[len(periods)-1])
 		}
+		projected, targeted := projectionColumns(it)
+		if projected {
+			t.head = append(t.head, fmt.Sprintf(l.projectionShort, it.Total.Projection.Period))
+		}
+		if targeted {
+			t.head = append(t.head, l.reachesShort)
+		}
 		last := len(periods) - 1
 		for n, s := range seriesWithTotal(it) {
 			total := n == len(it.Units)
@@ -60,6 +67,16 @@ func WriteTrendTable(w io.Writer, rep *Trend) error {
 				}
 				row = append(row, fmtPct(change, true))
 			}
+			if projected {
+				var r *coverage.Pct
+				if s.Projection != nil {
+					r = s.Projection.Rate
+				}
+				row = append(row, fmtPct(r, false))
+			}
+			if targeted {
+				row = append(row, l.reaches(s.Projection))
+			}
 			t.rows = append(t.rows, row)
 		}
 		// Every column right-aligned, names too: the months line up.
@@ -76,6 +93,23 @@ func WriteTrendTable(w io.Writer, rep *Trend) error {
 				return err
 			}
 		}
+		if projected {
+			if _, err := fmt.Fprintln(w, l.projectionNote); err != nil {
+				return err
+			}
+		}
 	}
 	return nil
+}
+
+// projectionColumns says whether an indicator's series were projected,
+// and whether any projection has a target to reach.
+func projectionColumns(it coverage.IndicatorTrend) (projected, targeted bool) {
+	for _, s := range seriesWithTotal(it) {
+		if s.Projection != nil {
+			projected = true
+			targeted = targeted || s.Projection.Target != nil
+		}
+	}
+	return projected, targeted
 }

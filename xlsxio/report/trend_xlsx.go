@@ -139,10 +139,23 @@ func writeTrendSheet(f *excelize.File, sheet string, it coverage.IndicatorTrend,
 	if err := setText(f, sheet, "A3", l.missingNote, st.note); err != nil {
 		return err
 	}
+	projected, targeted := projectionColumns(it)
+	pc := 0 // the projected rate's column follows the months, so the chart's categories run on to it
 	head := []string{l.rowNumber, l.unit, l.code}
 	head = append(head, periods...)
+	if projected {
+		head = append(head, fmt.Sprintf(l.projectionCol, it.Total.Projection.Period))
+		pc = 1
+	}
 	for _, p := range periods[min(1, np):] {
 		head = append(head, fmt.Sprintf(l.changeCol, p))
+	}
+	extra := len(head) + 1 // projected people, target, reaches
+	if projected {
+		head = append(head, fmt.Sprintf(l.projectedPeople, it.Total.Projection.Period))
+		if targeted {
+			head = append(head, l.targetCol, l.reachesShort)
+		}
 	}
 	for c, h := range head {
 		if err := setText(f, sheet, cellName(c+1, trendHeaderRow), h, st.head); err != nil {
@@ -158,9 +171,9 @@ func writeTrendSheet(f *excelize.File, sheet string, it coverage.IndicatorTrend,
 	}
 	row := trendFirstRow
 	write := func(n int, s coverage.Series, total bool) error {
-		text, rate, change := st.text, st.rate, st.change
+		text, rate, change, count := st.text, st.rate, st.change, st.count
 		if total {
-			text, rate, change = st.totalText, st.totalRate, st.totalChange
+			text, rate, change, count = st.totalText, st.totalRate, st.totalChange, st.totalCount
 		}
 		stt := ""
 		if n > 0 {
@@ -186,7 +199,13 @@ func writeTrendSheet(f *excelize.File, sheet string, it coverage.IndicatorTrend,
 			if total {
 				c = totalChange(it, i) // like for like
 			}
-			if err := setFigure(f, sheet, cellName(4+np+i-1, row), pctOf(c), rep.Decimals, change); err != nil {
+			if err := setFigure(f, sheet, cellName(4+np+pc+i-1, row), pctOf(c), rep.Decimals, change); err != nil {
+				return err
+			}
+		}
+		if projected {
+			if err := writeProjection(f, sheet, row, 4+np, extra, s.Projection, targeted, rep.Decimals, l,
+				[3]int{rate, count, text}); err != nil {
 				return err
 			}
 		}
@@ -202,7 +221,22 @@ func writeTrendSheet(f *excelize.File, sheet string, it coverage.IndicatorTrend,
 	if err := write(0, it.Total, true); err != nil {
 		return err
 	}
-	chartRow := totalRow + 3
+	lineRow := 0 // the total's projected line: its latest rate, then the projected one
+	if p := it.Total.Projection; projected && p != nil && p.Rate != nil && np > 0 {
+		lineRow = row
+		if err := setText(f, sheet, cellName(2, lineRow), fmt.Sprintf(l.projectedLine, it.Total.Name), st.note); err != nil {
+			return err
+		}
+		_, _, latest := pointFigures(it.Total.Points[np-1])
+		if err := setFigure(f, sheet, cellName(3+np, lineRow), latest, rep.Decimals, st.rate); err != nil {
+			return err
+		}
+		if err := setFigure(f, sheet, cellName(4+np, lineRow), pctOf(p.Rate), rep.Decimals, st.rate); err != nil {
+			return err
+		}
+		row++
+	}
+	chartRow := row + 2 // under the total (and its projected line)
 	if incomplete(it) {
 		// How many units each month's total covers, and what the marks mean.
 		if err := setText(f, sheet, cellName(2, row), l.unitsReporting, st.text); err != nil {
@@ -239,7 +273,35 @@ func writeTrendSheet(f *excelize.File, sheet string, it coverage.IndicatorTrend,
 	if np == 0 {
 		return nil
 	}
-	return addTrendChart(f, sheet, it, totalRow, chartRow, np, l)
+	return addTrendChart(f, sheet, it, totalRow, lineRow, chartRow, np, pc, l)
+}
+
+// writeProjection writes a series' projected rate (under the projected
+// month, after the months), and its projected people, target and whether
+// it reaches it (after the changes); empty cells without a line.
+func writeProjection(f *excelize.File, sheet string, row, rateCol, extra int, p *coverage.Projection, targeted bool,
+	decimals int, l trendLabelSet, style [3]int) error {
+	var rate, people, target figure
+	if p != nil {
+		rate, people = pctOf(p.Rate), countOf(p.Numerator)
+		if p.Target != nil && p.Numerator != nil {
+			t := coverage.PctFromDecimal(p.Target.Rate)
+			target = pctOf(&t)
+		}
+	}
+	if err := setFigure(f, sheet, cellName(rateCol, row), rate, decimals, style[0]); err != nil {
+		return err
+	}
+	if err := setFigure(f, sheet, cellName(extra, row), people, decimals, style[1]); err != nil {
+		return err
+	}
+	if !targeted {
+		return nil
+	}
+	if err := setFigure(f, sheet, cellName(extra+1, row), target, decimals, style[0]); err != nil {
+		return err
+	}
+	return setText(f, sheet, cellName(extra+2, row), l.reaches(p), style[2])
 }
 
 // trendNotes wraps the two notes under the title across the table's
@@ -269,11 +331,16 @@ func trendNotes(f *excelize.File, sheet string, ncols, style int, notes ...strin
 
 // addTrendChart draws a native line chart of the total (and of each unit
 // when there are few) over the months, under the table.
-func addTrendChart(f *excelize.File, sheet string, it coverage.IndicatorTrend, totalRow, chartRow, np int, l trendLabelSet) error {
+//
+// With a projection, the categories run on to the projected month and
+// the total's projected line (lineRow, 0 = none) is drawn dashed from its
+// latest month to the projected point; the other lines stop at the last
+// month.
+func addTrendChart(f *excelize.File, sheet string, it coverage.IndicatorTrend, totalRow, lineRow, chartRow, np, pc int, l trendLabelSet) error {
 	q := "'" + strings.ReplaceAll(sheet, "'", "''") + "'!"
 	firstCol := colName(4)
 	lastCol := colName(3 + np)
-	categories := fmt.Sprintf("%s$%s$%d:$%s$%d", q, firstCol, trendHeaderRow, lastCol, trendHeaderRow)
+	categories := fmt.Sprintf("%s$%s$%d:$%s$%d", q, firstCol, trendHeaderRow, colName(3+np+pc), trendHeaderRow)
 	seriesAt := func(row int) excelize.ChartSeries {
 		return excelize.ChartSeries{
 			Name:       fmt.Sprintf("%s$B$%d", q, row),
@@ -288,6 +355,12 @@ func addTrendChart(f *excelize.File, sheet string, it coverage.IndicatorTrend, t
 		for i := range it.Units {
 			series = append(series, seriesAt(trendFirstRow+i))
 		}
+	}
+	if lineRow != 0 {
+		s := seriesAt(lineRow)
+		s.Values = fmt.Sprintf("%s$%s$%d:$%s$%d", q, firstCol, lineRow, colName(3+np+pc), lineRow)
+		s.Line = excelize.LineOptions{Width: 2.5, Dash: excelize.LineDashDash}
+		series = append(series, s)
 	}
 	return addChart(f, sheet, fmt.Sprintf("B%d", chartRow), &excelize.Chart{
 		Type:         excelize.Line,
