@@ -24,6 +24,9 @@ type Options struct {
 	// TotalName names the total row (the workbook's own total label);
 	// DefaultTotalName when empty.
 	TotalName string
+	// Defined are the user's indicators (--indicator), computed after
+	// the built-in ones exactly as they are.
+	Defined []Indicator
 }
 
 // Compute derives every indicator of every unit and of the total.
@@ -32,8 +35,8 @@ type Options struct {
 // never used for figures, only to cross-check the sums and its rates.
 func Compute(units []Unit, stated *Unit, opt Options) Result {
 	var res Result
-	c := computation{month: opt.Month, warns: &res.Warnings}
-	c.noColumn = missingDenominators(units, &res.Warnings)
+	c := computation{month: opt.Month, warns: &res.Warnings, indicators: withDefined(opt.Defined)}
+	c.noColumn = missingDenominators(units, c.indicators, &res.Warnings)
 	res.Units = make([]UnitResult, len(units))
 	for i := range units {
 		u := &units[i]
@@ -93,7 +96,7 @@ func provinceTarget(ind string, opt Options) *Target {
 // missingDenominators finds the denominators no unit reports at all (a
 // workbook without a labour-force column, say) and warns once per
 // indicator, instead of once per unit and indicator.
-func missingDenominators(units []Unit, warns *[]Warning) map[string]bool {
+func missingDenominators(units []Unit, indicators []Indicator, warns *[]Warning) map[string]bool {
 	has := map[string]bool{}
 	for i := range units {
 		for k := range units[i].Counts {
@@ -101,7 +104,7 @@ func missingDenominators(units []Unit, warns *[]Warning) map[string]bool {
 		}
 	}
 	missing := map[string]bool{}
-	for _, ind := range Indicators {
+	for _, ind := range indicators {
 		if has[ind.Denominator] || len(units) == 0 {
 			continue
 		}
@@ -121,9 +124,10 @@ func missingDenominators(units []Unit, warns *[]Warning) map[string]bool {
 
 // computation holds what every row of one Compute shares.
 type computation struct {
-	month    int
-	noColumn map[string]bool // denominators already warned about for the whole table
-	warns    *[]Warning
+	month      int
+	noColumn   map[string]bool // denominators already warned about for the whole table
+	warns      *[]Warning
+	indicators []Indicator // built-in, then defined
 }
 
 // unit computes the indicators of one row (a unit or the total) from its
@@ -137,7 +141,7 @@ func (c computation) unit(name, code string, counts map[string]int64, cells map[
 			ur.Counts[k] = v
 		}
 	}
-	for _, ind := range Indicators {
+	for _, ind := range c.indicators {
 		num, ok := sumKeys(counts, ind.Numerator)
 		if !ok {
 			continue
@@ -360,7 +364,7 @@ func decimalsOf(d decimal.Decimal) int {
 // per unit left out.
 func partialTotals(units []Unit, res *Result, c computation, name string, cells map[string]string,
 	targets func(string) *Target) {
-	for _, ind := range Indicators {
+	for _, ind := range c.indicators {
 		var in []Unit
 		var out []int // units without the numerator (without the denominator: already no_denominator)
 		for i := range units {
@@ -395,7 +399,7 @@ func partialTotals(units []Unit, res *Result, c computation, name string, cells 
 // units with both rates. ChangeUnits says how many units that is.
 func likeForLikeChanges(units []Unit, res *Result, c computation, name string, cells map[string]string,
 	targets func(string) *Target) {
-	for _, ind := range Indicators {
+	for _, ind := range c.indicators {
 		tr := res.Total.Indicator(ind.Key)
 		if tr == nil || tr.Prior == nil {
 			continue

@@ -46,7 +46,8 @@ func Evaluate(units []UnitResult) []Evaluation {
 	return out
 }
 
-// indicatorOrder is key's place in Indicators; other keys come after.
+// indicatorOrder is key's place in Indicators; defined indicators come
+// after (a stable sort keeps them in the order they were defined).
 func indicatorOrder(key string) int {
 	for i, ind := range Indicators {
 		if ind.Key == key {

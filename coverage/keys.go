@@ -56,8 +56,11 @@ const (
 )
 
 // IsCountKey reports whether key names a whole-people quantity: a current
-// count, a plan or a prior count.
+// count, a plan or a prior count, or a column a defined indicator reads.
 func IsCountKey(key string) bool {
+	if len(key) > len(ColumnPrefix) && key[:len(ColumnPrefix)] == ColumnPrefix {
+		return true // a column a defined indicator reads
+	}
 	for _, k := range CountKeys {
 		if k == key {
 			return true

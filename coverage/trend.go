@@ -25,6 +25,8 @@ type TrendOptions struct {
 	// Flags and Preset are targets applied to every month as Compute
 	// applies them (a unit's own target column wins).
 	Flags, Preset map[string]Target
+	// Defined are the user's indicators, followed like built-in ones.
+	Defined []Indicator
 }
 
 // Trend is every indicator of every unit across months.
@@ -38,6 +40,7 @@ type Trend struct {
 // IndicatorTrend is one indicator's series: one per unit and the total.
 type IndicatorTrend struct {
 	Key   string
+	Def   Indicator // what the rate is of (a defined indicator's columns)
 	Units []Series
 	Total Series
 
@@ -158,7 +161,7 @@ func ComputeTrend(months []Month, opt TrendOptions) (Trend, error) {
 	for p, m := range ms {
 		tr.Periods = append(tr.Periods, m.Period)
 		tr.Sources = append(tr.Sources, m.Source)
-		results[p] = Compute(m.Units, nil, Options{TotalName: opt.TotalName, Flags: opt.Flags, Preset: opt.Preset})
+		results[p] = Compute(m.Units, nil, Options{TotalName: opt.TotalName, Flags: opt.Flags, Preset: opt.Preset, Defined: opt.Defined})
 		tr.Warnings = append(tr.Warnings, results[p].Warnings)
 		seen := make([]Unit, len(units))
 		for i, tu := range units {
@@ -200,9 +203,9 @@ func ComputeTrend(months []Month, opt TrendOptions) (Trend, error) {
 		}
 		return units[i].row < units[j].row
 	})
-	for _, ind := range Indicators {
+	for _, ind := range withDefined(opt.Defined) {
 		present := false
-		it := IndicatorTrend{Key: ind.Key}
+		it := IndicatorTrend{Key: ind.Key, Def: ind}
 		for _, tu := range units {
 			s := Series{Name: tu.name, Code: tu.code, Points: make([]*IndicatorResult, len(ms))}
 			for p, ur := range tu.byPeriod {

@@ -3,6 +3,7 @@ package targets
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -12,14 +13,15 @@ import (
 )
 
 // ParseTargetFlag parses one --target value, "bhxh=55" or "bhyt=95,15".
-// The rate must be in (0, 100].
-func ParseTargetFlag(s string) (indicator string, rate decimal.Decimal, err error) {
+// The rate must be in (0, 100]. The indicator is a built-in one or one of
+// defined (the user's --indicator names).
+func ParseTargetFlag(s string, defined ...string) (indicator string, rate decimal.Decimal, err error) {
 	key, val, ok := strings.Cut(s, "=")
 	if !ok {
 		return "", decimal.Decimal{}, fmt.Errorf("--target %q: want INDICATOR=RATE, e.g. bhxh=55", s)
 	}
 	key = strings.ToLower(strings.TrimSpace(key))
-	if _, known := coverage.IndicatorByKey(key); !known {
+	if _, known := coverage.IndicatorByKey(key); !known && !slices.Contains(defined, key) {
 		return "", decimal.Decimal{}, fmt.Errorf("--target %q: unknown indicator %q (valid: %s)", s, key, indicatorList())
 	}
 	if rate, err = ParseTargetRate(val); err != nil {
@@ -49,12 +51,12 @@ func validTarget(rate decimal.Decimal) bool {
 }
 
 // ParseTargetFlags parses every --target value into province-wide targets
-// (Source flag). Giving the same indicator twice is an error: which one was
+// (Source flag), of built-in indicators or of defined ones. Giving the same indicator twice is an error: which one was
 // meant cannot be guessed.
-func ParseTargetFlags(values []string) (map[string]coverage.Target, error) {
+func ParseTargetFlags(values []string, defined ...string) (map[string]coverage.Target, error) {
 	out := map[string]coverage.Target{}
 	for _, v := range values {
-		ind, rate, err := ParseTargetFlag(v)
+		ind, rate, err := ParseTargetFlag(v, defined...)
 		if err != nil {
 			return nil, err
 		}

@@ -38,6 +38,7 @@ type computeOptions struct {
 	Interpolate   bool
 	PresetTargets map[string]coverage.Target // --preset --year resolved, nil without --preset
 
+	defineFlags           // --indicator, --indicators: the user's own indicators
 	Prior          string // --prior FILE: last year's (or month's) workbook
 	crosswalkFlags        // --crosswalk, --shares, --partial: inputs in the old units
 
@@ -98,6 +99,7 @@ target wins over a flag, a flag over a preset.`,
 	}
 	fl := cmd.Flags()
 	opts.readFlags.bind(cmd)
+	opts.defineFlags.bind(cmd)
 	fl.StringArrayVar(&opts.Targets, "target", nil, "province-wide target rate, e.g. bhxh=55 (repeatable)")
 	fl.StringVar(&opts.TargetsFile, "targets", "", "targets file (xlsx or CSV, e.g. the output of bhxh allocate)")
 	fl.StringVar(&opts.Preset, "preset", "", "built-in roadmap: nq28 (Resolution 28-NQ/TW) or qd546 (Decision 546/QĐ-TTg)")
@@ -140,8 +142,11 @@ func (opts *computeOptions) check(yearSet bool) error {
 	if err := opts.readFlags.check(); err != nil {
 		return err
 	}
+	if err := opts.defineFlags.check(); err != nil {
+		return err
+	}
 	var err error
-	if opts.FlagTargets, err = targets.ParseTargetFlags(opts.Targets); err != nil {
+	if opts.FlagTargets, err = targets.ParseTargetFlags(opts.Targets, opts.defineFlags.names()...); err != nil {
 		return usageError{err}
 	}
 	if opts.Preset != "" {
@@ -370,11 +375,15 @@ func computeOne(ctx context.Context, opts *computeOptions, inputs []string) (*re
 		return nil, err
 	}
 	flagTargets, preset := opts.FlagTargets, opts.PresetTargets
+	opts.defineFlags.apply(&ropt)
 	tables, err := readAll(ctx, inputs, ropt)
 	if err != nil {
 		return nil, err
 	}
 	for _, t := range tables {
+		if err := opts.defineFlags.verify(t); err != nil {
+			return nil, err
+		}
 		if t.Report == xlsxio.ReportAllocate {
 			// its plans are the allocation; the rate column shows them rounded
 			targets.ExactPlanTargets(t.Units)
@@ -445,7 +454,7 @@ func computeOne(ctx context.Context, opts *computeOptions, inputs []string) (*re
 		totalName = "Total"
 	}
 	res := coverage.Compute(units, stated, coverage.Options{
-		Month: month, Flags: flagTargets, Preset: preset, TotalName: totalName,
+		Month: month, Flags: flagTargets, Preset: preset, TotalName: totalName, Defined: opts.Defined,
 	})
 	if opts.SortKey != nil {
 		if _, err := coverage.Rank(&res, *opts.SortKey); err != nil {
@@ -462,7 +471,7 @@ func computeOne(ctx context.Context, opts *computeOptions, inputs []string) (*re
 		Generated: reportTime(opts.Now, opts.Getenv),
 	}
 	for _, t := range tables {
-		rep.Inputs = append(rep.Inputs, reportInputs(t, targetNotes(flagTargets, preset, notes))...)
+		rep.Inputs = append(rep.Inputs, reportInputs(t, targetNotes(flagTargets, preset, notes, opts.Defined))...)
 		rep.Issues = append(rep.Issues, t.Issues...)
 	}
 	if prior != nil {
@@ -614,9 +623,9 @@ func warningIssues(ws []coverage.Warning, tables []*xlsxio.Table) []xlsxio.Issue
 	return out
 }
 
-func targetNotes(flags, preset map[string]coverage.Target, extra []string) []string {
+func targetNotes(flags, preset map[string]coverage.Target, extra []string, defined []coverage.Indicator) []string {
 	var notes []string
-	for _, ind := range coverage.Indicators {
+	for _, ind := range append(append([]coverage.Indicator{}, coverage.Indicators...), defined...) {
 		if t, ok := flags[ind.Key]; ok {
 			notes = append(notes, fmt.Sprintf("%s %s%%: %s", ind.Key, t.Rate.String(), t.Note))
 		}

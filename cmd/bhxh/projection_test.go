@@ -38,6 +38,15 @@ func readYearTruth(t *testing.T) yearTruth {
 	return tr
 }
 
+// yearIndicators is the definitions file of the year's sub-groups.
+func yearIndicators(t *testing.T) string {
+	p, err := filepath.Abs(filepath.Join("..", "..", "testdata", "year", "chi-so-nhom.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
 func yearBooks(t *testing.T, months ...string) []string {
 	var out []string
 	for _, m := range months {
@@ -75,7 +84,8 @@ func TestTrendProjectionMatchesTruth(t *testing.T) {
 		months []string
 	}{{"3", []string{"09", "10", "11"}}, {"2", []string{"10", "11"}}, {"1", []string{"11"}}} {
 		t.Run(c.n+" months", func(t *testing.T) {
-			args := append([]string{"trend", "--project", "--target", "bhyt=96.1", "--format", "json"}, yearBooks(t, c.months...)...)
+			args := append([]string{"trend", "--project", "--indicators", yearIndicators(t), "--target", "bhyt=96.1",
+				"--target", "hssv=100", "--target", "hgd=90", "--format", "json"}, yearBooks(t, c.months...)...)
 			out, errOut, code := runIn(t, t.TempDir(), nil, args...)
 			if code != 0 {
 				t.Fatalf("exit %d: %s", code, errOut)
@@ -92,18 +102,20 @@ func TestTrendProjectionMatchesTruth(t *testing.T) {
 			if err := json.Unmarshal([]byte(out), &doc); err != nil {
 				t.Fatal(err)
 			}
-			want, got := truth.Indicators["bhyt"], doc.Indicators["bhyt"]
-			if len(got.Units) != len(want.Units) {
-				t.Fatalf("%d units, want %d", len(got.Units), len(want.Units))
-			}
-			for i, u := range want.Units {
-				g, w := reencodeJSON(t, got.Units[i].Projection), reencodeJSON(t, u.Projection[c.n])
-				if got.Units[i].Name != u.Name || g != w {
-					t.Errorf("%s: projection\n got %s\nwant %s", u.Name, g, w)
+			for _, ind := range []string{"bhyt", "hssv", "hgd"} {
+				want, got := truth.Indicators[ind], doc.Indicators[ind]
+				if len(got.Units) != len(want.Units) {
+					t.Fatalf("%s: %d units, want %d", ind, len(got.Units), len(want.Units))
 				}
-			}
-			if g, w := reencodeJSON(t, got.Total.Projection), reencodeJSON(t, want.Total.Projection[c.n]); g != w {
-				t.Errorf("total: projection\n got %s\nwant %s", g, w)
+				for i, u := range want.Units {
+					g, w := reencodeJSON(t, got.Units[i].Projection), reencodeJSON(t, u.Projection[c.n])
+					if got.Units[i].Name != u.Name || g != w {
+						t.Errorf("%s %s: projection\n got %s\nwant %s", ind, u.Name, g, w)
+					}
+				}
+				if g, w := reencodeJSON(t, got.Total.Projection), reencodeJSON(t, want.Total.Projection[c.n]); g != w {
+					t.Errorf("%s total: projection\n got %s\nwant %s", ind, g, w)
+				}
 			}
 			if warned := strings.Contains(errOut, "no_projection"); warned != (c.n == "1") {
 				t.Errorf("no_projection warned %v with %s months: %s", warned, c.n, errOut)

@@ -25,6 +25,7 @@ type trendOptions struct {
 	Inputs         []string // the arguments expanded (folders, globs)
 	readFlags               // --sheet, --col, --columns, --period, --password
 	crosswalkFlags          // --crosswalk, --shares, --partial: months in the old units
+	defineFlags             // --indicator, --indicators
 
 	Decimals int
 	Lang     string
@@ -114,6 +115,7 @@ no seasonality. Fewer than two months of the year give no projection.`,
 	}
 	fl := cmd.Flags()
 	opts.readFlags.bind(cmd)
+	opts.defineFlags.bind(cmd)
 	fl.Lookup("period").Usage = "report period YYYY-MM of a single workbook whose title and file name do not say it"
 	fl.IntVar(&opts.Decimals, "decimals", 2, "decimals shown for rates and changes (rounded half-up)")
 	fl.StringVar(&opts.Lang, "lang", "vi", "language of table and report labels: vi or en")
@@ -144,8 +146,11 @@ func (opts *trendOptions) checkProjection(yearSet bool) error {
 	if yearSet && opts.Preset == "" {
 		return usagef("--year is only used with --preset")
 	}
+	if err := opts.defineFlags.check(); err != nil {
+		return err
+	}
 	var err error
-	if opts.FlagTargets, err = targets.ParseTargetFlags(opts.Targets); err != nil {
+	if opts.FlagTargets, err = targets.ParseTargetFlags(opts.Targets, opts.defineFlags.names()...); err != nil {
 		return usageError{err}
 	}
 	if opts.Preset != "" {
@@ -167,6 +172,7 @@ func runTrend(ctx context.Context, opts *trendOptions) error {
 	if err != nil {
 		return err
 	}
+	opts.defineFlags.apply(&ropt)
 
 	var conv *converter
 	if opts.Crosswalk != "" {
@@ -187,6 +193,9 @@ func runTrend(ctx context.Context, opts *trendOptions) error {
 		notes  []string        // the choices made reading the workbooks
 	)
 	addMonth := func(t *xlsxio.Table, path string) error {
+		if err := opts.defineFlags.verify(t); err != nil {
+			return err
+		}
 		src := "title"
 		fromName, named := xlsxio.PeriodFromFileName(path)
 		switch {
@@ -265,7 +274,7 @@ func runTrend(ctx context.Context, opts *trendOptions) error {
 		at, issues, err := lineUpMonth(byP[period][0], seen, units)
 		lineUpIssues = append(lineUpIssues, issues...)
 		return at, err
-	}, Flags: opts.FlagTargets, Preset: opts.PresetTargets}
+	}, Flags: opts.FlagTargets, Preset: opts.PresetTargets, Defined: opts.Defined}
 	if opts.Lang == "en" {
 		topt.TotalName = "Total"
 	}

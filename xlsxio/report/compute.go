@@ -62,7 +62,9 @@ func presentCounts(res *coverage.Result) []string {
 	return keys
 }
 
-// presentIndicators lists the indicators any row has, in Indicators order.
+// presentIndicators lists the indicators any row has, in Indicators order,
+// then the defined ones in the order they were defined (each row lists its
+// indicators in that order).
 func presentIndicators(res *coverage.Result) []string {
 	var keys []string
 	for _, ind := range coverage.Indicators {
@@ -70,6 +72,18 @@ func presentIndicators(res *coverage.Result) []string {
 			if u.Indicator(ind.Key) != nil {
 				keys = append(keys, ind.Key)
 				break
+			}
+		}
+	}
+	seen := map[string]bool{}
+	for _, k := range keys {
+		seen[k] = true
+	}
+	for _, u := range reportRows(res) {
+		for _, r := range u.Indicators {
+			if !seen[r.Key] {
+				seen[r.Key] = true
+				keys = append(keys, r.Key)
 			}
 		}
 	}

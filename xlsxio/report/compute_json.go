@@ -107,10 +107,9 @@ func jsonFigures(u *coverage.UnitResult, decimals int, total bool) object {
 		}
 	}
 	inds := object{}
-	for _, ind := range coverage.Indicators {
-		if r := u.Indicator(ind.Key); r != nil {
-			inds = append(inds, field{ind.Key, jsonIndicator(r, decimals, total)})
-		}
+	for i := range u.Indicators { // in coverage.Indicators order, then the defined ones
+		r := &u.Indicators[i]
+		inds = append(inds, field{r.Key, jsonIndicator(r, decimals, total)})
 	}
 	return object{
 		{"name", u.Name},

@@ -119,8 +119,7 @@ func (l trendLabelSet) title(ind string) string {
 
 // definition says how an indicator's rate is computed, in the workbook's
 // own header words.
-func (l trendLabelSet) definition(ind string) string {
-	def, _ := coverage.IndicatorByKey(ind)
+func (l trendLabelSet) definition(def coverage.Indicator) string {
 	var nums []string
 	for _, k := range def.Numerator {
 		nums = append(nums, header(k, l.lang))
@@ -137,10 +136,23 @@ func trendSheetName(ind, lang string) string {
 		"bhtn": "BHTN", "bhyt": "BHYT", "pension": "Lương hưu"}
 	en := map[string]string{"bhxh": "Social insurance", "bhxh_mandatory": "Mandatory SI", "bhxh_voluntary": "Voluntary SI",
 		"bhtn": "Unemployment ins", "bhyt": "Health insurance", "pension": "Pension"}
+	names := vi
 	if lang == "en" {
-		return en[ind]
+		names = en
 	}
-	return vi[ind]
+	if n, ok := names[ind]; ok {
+		return n
+	}
+	return sheetSafe(ind) // a defined indicator: its name
+}
+
+// sheetSafe makes a defined indicator's name a sheet name (at most 31
+// characters; its letters, digits and '_' are all allowed).
+func sheetSafe(name string) string {
+	if r := []rune(name); len(r) > 31 {
+		return string(r[:31])
+	}
+	return name
 }
 
 // seriesWithTotal lists an indicator's series: the units', then the total.

@@ -133,7 +133,11 @@ func writeTrendSheet(f *excelize.File, sheet string, it coverage.IndicatorTrend,
 	if err := setText(f, sheet, "A1", l.title(it.Key), st.title); err != nil {
 		return err
 	}
-	if err := setText(f, sheet, "A2", l.definition(it.Key)+" "+l.ppNote, st.note); err != nil {
+	def := it.Def
+	if def.Key == "" { // a trend built without definitions: a built-in indicator
+		def, _ = coverage.IndicatorByKey(it.Key)
+	}
+	if err := setText(f, sheet, "A2", l.definition(def)+" "+l.ppNote, st.note); err != nil {
 		return err
 	}
 	if err := setText(f, sheet, "A3", l.missingNote, st.note); err != nil {
@@ -162,7 +166,7 @@ func writeTrendSheet(f *excelize.File, sheet string, it coverage.IndicatorTrend,
 			return err
 		}
 	}
-	if err := trendNotes(f, sheet, len(head), st.note, l.definition(it.Key)+" "+l.ppNote, l.missingNote); err != nil {
+	if err := trendNotes(f, sheet, len(head), st.note, l.definition(def)+" "+l.ppNote, l.missingNote); err != nil {
 		return err
 	}
 	// Three lines: "Thay đổi" / "2023-10" / "(điểm %)".

@@ -53,11 +53,16 @@ var indicatorLabelEN = map[string]string{
 }
 
 // indicatorLabel names an indicator in lang ("vi" or "en").
+// A defined indicator is labelled by its name.
 func indicatorLabel(ind, lang string) string {
+	labels := indicatorLabelVI
 	if lang == "en" {
-		return indicatorLabelEN[ind]
+		labels = indicatorLabelEN
 	}
-	return indicatorLabelVI[ind]
+	if l, ok := labels[ind]; ok {
+		return l
+	}
+	return ind
 }
 
 // HeaderVI is the canonical Vietnamese column header of key: what bhxh
@@ -68,6 +73,9 @@ func HeaderVI(key string) string {
 		return "Đơn vị"
 	case "code":
 		return "Mã đơn vị"
+	}
+	if h, ok := strings.CutPrefix(key, coverage.ColumnPrefix); ok {
+		return h // a defined indicator's column, under the header it was named by
 	}
 	if l, ok := countLabelVI[key]; ok {
 		return l
@@ -97,6 +105,9 @@ func HeaderEN(key string) string {
 		return "Unit"
 	case "code":
 		return "Code"
+	}
+	if h, ok := strings.CutPrefix(key, coverage.ColumnPrefix); ok {
+		return h
 	}
 	if l, ok := countLabelEN[key]; ok {
 		return l

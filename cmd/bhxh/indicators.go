@@ -1,0 +1,90 @@
+package main
+
+import (
+	"fmt"
+	"os"
+
+	"github.com/spf13/cobra"
+
+	"github.com/bhxh/bhxh/coverage"
+	"github.com/bhxh/bhxh/xlsxio"
+)
+
+// defineFlags are --indicator and --indicators: the user's own indicators
+// (sub-groups such as pupils and students), computed like built-in ones.
+type defineFlags struct {
+	Indicators     []string // --indicator NAME=NUM/DEN as given
+	IndicatorsFile string
+	Defined        []coverage.Indicator // both parsed, in the order given (file first)
+}
+
+func (d *defineFlags) bind(cmd *cobra.Command) {
+	f := cmd.Flags()
+	f.StringArrayVar(&d.Indicators, "indicator", nil, "define an indicator NAME=NUMERATOR/DENOMINATOR, each side a header or a count key, e.g. 'hssv=Số HSSV tham gia BHYT/Tổng số HSSV' (repeatable)")
+	f.StringVar(&d.IndicatorsFile, "indicators", "", "file of indicator definitions, one NAME=NUMERATOR/DENOMINATOR a line")
+}
+
+// check parses the definitions: a bad --indicator is a usage error, a bad
+// line of the file an input error naming the file and line.
+func (d *defineFlags) check() error {
+	d.Defined = nil
+	if d.IndicatorsFile != "" {
+		b, err := os.ReadFile(d.IndicatorsFile)
+		if err != nil {
+			return err
+		}
+		defs, err := coverage.ParseIndicators(string(b))
+		if err != nil {
+			return fmt.Errorf("%s: %w", d.IndicatorsFile, err)
+		}
+		d.Defined = defs
+	}
+	for _, s := range d.Indicators {
+		ind, err := coverage.ParseIndicator(s)
+		if err != nil {
+			return usagef("--indicator %v", err)
+		}
+		d.Defined = append(d.Defined, ind)
+	}
+	if err := coverage.CheckDefined(d.Defined); err != nil {
+		return usagef("--indicator: %v", err)
+	}
+	return nil
+}
+
+// names are the defined indicators' keys (targets may name them).
+func (d *defineFlags) names() []string {
+	var ns []string
+	for _, ind := range d.Defined {
+		ns = append(ns, ind.Key)
+	}
+	return ns
+}
+
+// apply maps every header a definition names to its column key, as a
+// --col would (header matching ignores case, diacritics and spacing).
+func (d *defineFlags) apply(opt *xlsxio.Options) {
+	for _, ind := range d.Defined {
+		for _, h := range ind.Headers() {
+			opt.Columns[h] = coverage.ColumnPrefix + h
+		}
+	}
+}
+
+// verify refuses a table without a column a definition names: the
+// indicator would silently be missing.
+func (d *defineFlags) verify(t *xlsxio.Table) error {
+	for _, ind := range d.Defined {
+		for _, h := range ind.Headers() {
+			found := false
+			for _, c := range t.Columns {
+				found = found || c.Key == coverage.ColumnPrefix+h
+			}
+			if !found {
+				return fmt.Errorf("%s: sheet %s: indicator %s: no column %q (headers are matched ignoring case, accents and spacing; a column letter works too)",
+					t.File, t.Sheet, ind.Key, h)
+			}
+		}
+	}
+	return nil
+}
