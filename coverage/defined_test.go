@@ -79,7 +79,7 @@ func TestComputeDefinedIndicator(t *testing.T) {
 	}
 	// Total: 48389/48200 = 100.3921…%, gap −0.39, nobody needed.
 	for _, c := range []struct {
-		r                  *IndicatorResult
+		r                 *IndicatorResult
 		rate, gap, needed string
 	}{{a, "100.00", "0.00", "1"}, {b, "100.71", "-0.71", "0"}, {total, "100.39", "-0.39", "0"}} {
 		if pctStr(c.r.Rate) != c.rate || pctStr(c.r.GapPP) != c.gap || intStr(c.r.PersonsNeeded) != c.needed {
