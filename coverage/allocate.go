@@ -138,6 +138,11 @@ func AllocUnitsFrom(units []Unit, indicator string) ([]AllocUnit, error) {
 	if !ok {
 		return nil, fmt.Errorf("unknown indicator %q", indicator)
 	}
+	return AllocUnitsOf(units, ind)
+}
+
+// AllocUnitsOf is AllocUnitsFrom for any indicator, a defined one too.
+func AllocUnitsOf(units []Unit, ind Indicator) ([]AllocUnit, error) {
 	out := make([]AllocUnit, len(units))
 	for i, u := range units {
 		d, ok := u.Counts[ind.Denominator]

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math/big"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/shopspring/decimal"
@@ -29,16 +30,17 @@ type allocateOptions struct {
 	crosswalkFlags          // --crosswalk, --shares, --partial: a baseline in the old units
 	readFlags               // --sheet, --col, --columns, --period, --password
 
-	Indicator     string
-	Rate          string // --rate R (percent), "" when --total
-	Total         int64  // --total N
-	TotalSet      bool
-	Method        string
-	Rounding      string
-	Min           int64
-	NoDecrease    bool
-	By            string
-	ParentTargets string
+	Indicator      string // a key, or a definition NAME=NUM/DEN
+	IndicatorsFile string // --indicators: definitions --indicator may name
+	Rate           string // --rate R (percent), "" when --total
+	Total          int64  // --total N
+	TotalSet       bool
+	Method         string
+	Rounding       string
+	Min            int64
+	NoDecrease     bool
+	By             string
+	ParentTargets  string
 
 	Lang   string
 	Format string
@@ -110,7 +112,8 @@ communes from old-commune figures.`,
 	}
 	fl := cmd.Flags()
 	opts.readFlags.bind(cmd)
-	fl.StringVar(&opts.Indicator, "indicator", "", "indicator to allocate: bhxh, bhxh_mandatory, bhxh_voluntary, bhtn, bhyt or pension")
+	fl.StringVar(&opts.Indicator, "indicator", "", "indicator to allocate: bhxh, bhxh_mandatory, bhxh_voluntary, bhtn, bhyt, pension, a name from --indicators, or a definition NAME=NUMERATOR/DENOMINATOR")
+	fl.StringVar(&opts.IndicatorsFile, "indicators", "", "file of indicator definitions (one NAME=NUMERATOR/DENOMINATOR a line) --indicator may name")
 	fl.StringVar(&opts.Rate, "rate", "", "target rate in percent of the summed denominator, e.g. 25")
 	fl.Int64Var(&opts.Total, "total", 0, "target in whole people")
 	fl.StringVar(&opts.Method, "method", string(coverage.Proportional), "proportional, uncovered, current or weight:COLUMN")
@@ -130,13 +133,11 @@ communes from old-commune figures.`,
 // check validates the flags against each other and parses --rate: every
 // usage error is found before the baseline is read.
 func (opts *allocateOptions) check() error {
-	var ok bool
-	opts.ind, ok = coverage.IndicatorByKey(opts.Indicator)
 	if opts.Indicator == "" {
 		return usagef("--indicator is required (bhxh, bhxh_mandatory, bhxh_voluntary, bhtn, bhyt or pension)")
 	}
-	if !ok {
-		return usagef("--indicator %q: want bhxh, bhxh_mandatory, bhxh_voluntary, bhtn, bhyt or pension", opts.Indicator)
+	if err := opts.resolveIndicator(); err != nil {
+		return err
 	}
 	hier := opts.By != "" || opts.ParentTargets != ""
 	if hier && (opts.By == "" || opts.ParentTargets == "") {
@@ -196,11 +197,16 @@ func runAllocate(opts *allocateOptions) error {
 	if hier {
 		ropt.Parent = opts.By
 	}
+	defined := defineFlags{Defined: definedOnly(ind)}
+	defined.apply(&ropt)
 	t, issues, err := allocateBaseline(opts, ropt)
 	if err != nil {
 		return err
 	}
-	units, err := coverage.AllocUnitsFrom(t.Units, ind.Key)
+	if err := defined.verify(t); err != nil {
+		return err
+	}
+	units, err := coverage.AllocUnitsOf(t.Units, ind)
 	if err != nil {
 		return fmt.Errorf("%s: %w", t.File, err)
 	}
@@ -236,7 +242,7 @@ func runAllocate(opts *allocateOptions) error {
 		return fmt.Errorf("%s: %w", t.File, err)
 	}
 	rep := &report.Allocate{
-		Indicator: ind.Key, Allocation: a, Rate: rate, Min: opts.Min, NoDecrease: opts.NoDecrease,
+		Indicator: ind.Key, Def: ind, Allocation: a, Rate: rate, Min: opts.Min, NoDecrease: opts.NoDecrease,
 		By: opts.By, Parents: filepath.Base(opts.ParentTargets), Baseline: t.File, Sheet: t.Sheet,
 		Lang: opts.Lang, Tool: toolVersion(), Generated: reportTime(opts.Now, opts.Getenv),
 	}
@@ -426,4 +432,45 @@ func parentNamed(ms []xlsxio.UnitMatch, pi int) bool {
 		}
 	}
 	return false
+}
+
+// resolveIndicator reads --indicator: a built-in key, a definition
+// NAME=NUM/DEN, or a name defined in --indicators.
+func (opts *allocateOptions) resolveIndicator() error {
+	const want = "want bhxh, bhxh_mandatory, bhxh_voluntary, bhtn, bhyt, pension, a name from --indicators or NAME=NUMERATOR/DENOMINATOR"
+	if ind, ok := coverage.IndicatorByKey(opts.Indicator); ok {
+		opts.ind = ind
+		return nil
+	}
+	if strings.Contains(opts.Indicator, "=") {
+		ind, err := coverage.ParseIndicator(opts.Indicator)
+		if err != nil {
+			return usagef("--indicator %v", err)
+		}
+		opts.ind = ind
+		return nil
+	}
+	if opts.IndicatorsFile != "" {
+		d := defineFlags{IndicatorsFile: opts.IndicatorsFile}
+		if err := d.check(); err != nil {
+			return err
+		}
+		for _, ind := range d.Defined {
+			if ind.Key == opts.Indicator {
+				opts.ind = ind
+				return nil
+			}
+		}
+		return usagef("--indicator %q: not defined in %s", opts.Indicator, opts.IndicatorsFile)
+	}
+	return usagef("--indicator %q: %s", opts.Indicator, want)
+}
+
+// definedOnly is ind when it is a defined indicator (its columns are read
+// by header), nothing for a built-in one.
+func definedOnly(ind coverage.Indicator) []coverage.Indicator {
+	if _, builtin := coverage.IndicatorByKey(ind.Key); builtin {
+		return nil
+	}
+	return []coverage.Indicator{ind}
 }

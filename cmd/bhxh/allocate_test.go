@@ -34,7 +34,7 @@ func TestAllocateFlags(t *testing.T) {
 		{name: "no indicator", args: []string{"--rate", "25", "co-so.xlsx"},
 			err: "--indicator is required (bhxh, bhxh_mandatory, bhxh_voluntary, bhtn, bhyt or pension)"},
 		{name: "unknown indicator", args: []string{"--indicator", "xyz", "--rate", "25", "co-so.xlsx"},
-			err: `--indicator "xyz": want bhxh, bhxh_mandatory, bhxh_voluntary, bhtn, bhyt or pension`},
+			err: `--indicator "xyz": want bhxh, bhxh_mandatory, bhxh_voluntary, bhtn, bhyt, pension, a name from --indicators or NAME=NUMERATOR/DENOMINATOR`},
 		{name: "no target", args: []string{"--indicator", "bhxh", "co-so.xlsx"}, err: "give the target: --rate R (percent) or --total N (people)"},
 		{name: "both targets", args: []string{"--indicator", "bhxh", "--rate", "25", "--total", "5", "co-so.xlsx"}, err: "give --rate or --total, not both"},
 		{name: "rate above 100", args: []string{"--indicator", "bhxh", "--rate", "101", "co-so.xlsx"},

@@ -76,9 +76,13 @@ func (d *defineFlags) apply(opt *xlsxio.Options) {
 func (d *defineFlags) verify(t *xlsxio.Table) error {
 	for _, ind := range d.Defined {
 		for _, h := range ind.Headers() {
+			key := coverage.ColumnPrefix + h
 			found := false
 			for _, c := range t.Columns {
-				found = found || c.Key == coverage.ColumnPrefix+h
+				found = found || c.Key == key
+			}
+			for i := 0; i < len(t.Units) && !found; i++ { // joined baselines: the column may be another file's
+				_, found = t.Units[i].Counts[key]
 			}
 			if !found {
 				return fmt.Errorf("%s: sheet %s: indicator %s: no column %q (headers are matched ignoring case, accents and spacing; a column letter works too)",

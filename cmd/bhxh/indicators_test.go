@@ -112,3 +112,68 @@ func TestDefinedIndicatorErrors(t *testing.T) {
 		})
 	}
 }
+
+// allocate --indicator NAME (from --indicators) or a definition splits the
+// sub-group's target over the same numerators and denominators gen.py
+// wrote, and the parts sum to ⌈rate × Σ denominators⌉.
+func TestAllocateDefinedIndicator(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join("..", "..", "testdata", "year", "truth.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var truth struct {
+		Indicators map[string]struct {
+			Units []struct {
+				Name     string
+				November struct{ Numerator, Denominator int64 }
+			}
+		}
+	}
+	if err := json.Unmarshal(b, &truth); err != nil {
+		t.Fatal(err)
+	}
+	nov := yearBooks(t, "11")[0]
+	for _, c := range []struct {
+		ind  string
+		args []string
+		rate int64
+	}{
+		{"hgd", []string{"--indicators", yearIndicators(t), "--indicator", "hgd", "--rate", "90"}, 90},
+		{"hssv", []string{"--indicator", "hssv=Số HSSV tham gia BHYT/Tổng số HSSV", "--rate", "100"}, 100},
+	} {
+		t.Run(c.ind, func(t *testing.T) {
+			out, errOut, code := runIn(t, t.TempDir(), nil, append(append([]string{"allocate", "--format", "json"}, c.args...), nov)...)
+			if code != 0 {
+				t.Fatalf("exit %d: %s", code, errOut)
+			}
+			var doc struct {
+				Indicator   string
+				TotalTarget int64 `json:"total_target"`
+				Units       []struct {
+					Name                         string
+					Denominator, Current, Target int64
+				}
+			}
+			if err := json.Unmarshal([]byte(out), &doc); err != nil {
+				t.Fatal(err)
+			}
+			var sumDen, sumTarget int64
+			for i, u := range truth.Indicators[c.ind].Units {
+				g := doc.Units[i]
+				if g.Name != u.Name || g.Denominator != u.November.Denominator || g.Current != u.November.Numerator || g.Target < g.Current {
+					t.Errorf("%s: %+v, want denominator %d, current %d", u.Name, g, u.November.Denominator, u.November.Numerator)
+				}
+				sumDen += g.Denominator
+				sumTarget += g.Target
+			}
+			want := (c.rate*sumDen + 99) / 100
+			if doc.Indicator != c.ind || doc.TotalTarget != want || sumTarget != want {
+				t.Errorf("%s: total %d, units sum to %d, want %d", doc.Indicator, doc.TotalTarget, sumTarget, want)
+			}
+		})
+	}
+	_, errOut, code := runIn(t, t.TempDir(), nil, "allocate", "--indicators", yearIndicators(t), "--indicator", "hs", "--rate", "90", nov)
+	if code != 2 || !strings.Contains(errOut, `--indicator "hs": not defined in`) {
+		t.Errorf("an undefined name: exit %d, %s", code, errOut)
+	}
+}

@@ -11,7 +11,8 @@ import (
 // Allocate is everything an allocation report shows. Writers render it;
 // none computes.
 type Allocate struct {
-	Indicator  string // indicator key ("bhxh")
+	Indicator  string             // indicator key ("bhxh")
+	Def        coverage.Indicator // its definition; empty = the built-in Indicator
 	Allocation coverage.Allocation
 	// Parts are each unit's numerator counts, in the order of the
 	// indicator's Numerator keys, for an indicator that sums several
@@ -90,7 +91,10 @@ const incrementKey = "increment"
 // one), the denominator, the current count(s), plan_<ind> (the target in
 // people), the increment, and target_<ind> (the target rate).
 func allocColumns(rep *Allocate) []allocColumn {
-	ind, _ := coverage.IndicatorByKey(rep.Indicator)
+	ind := rep.Def
+	if ind.Key == "" {
+		ind, _ = coverage.IndicatorByKey(rep.Indicator)
+	}
 	cols := []allocColumn{{"unit", func(r allocRow) figure { return wordOf(r.name) }}}
 	if allocationHasCodes(rep.Allocation) {
 		cols = append(cols, allocColumn{"code", func(r allocRow) figure { return wordOf(r.code) }})

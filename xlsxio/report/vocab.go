@@ -81,13 +81,13 @@ func HeaderVI(key string) string {
 		return l
 	}
 	if ind, ok := strings.CutPrefix(key, coverage.PlanPrefix); ok {
-		return "Kế hoạch giao " + indicatorLabelVI[ind] + " (người)"
+		return "Kế hoạch giao " + indicatorLabel(ind, "vi") + " (người)"
 	}
 	if ind, ok := strings.CutPrefix(key, coverage.TargetPrefix); ok {
-		return "Chỉ tiêu tỷ lệ " + indicatorLabelVI[ind] + " (%)"
+		return "Chỉ tiêu tỷ lệ " + indicatorLabel(ind, "vi") + " (%)"
 	}
 	if ind, ok := strings.CutPrefix(key, coverage.RatePrefix); ok {
-		return "Tỷ lệ " + indicatorLabelVI[ind] + " (%)"
+		return "Tỷ lệ " + indicatorLabel(ind, "vi") + " (%)"
 	}
 	if c, ok := strings.CutPrefix(key, coverage.PriorPrefix); ok {
 		if c == "bhxh" {
@@ -113,13 +113,13 @@ func HeaderEN(key string) string {
 		return l
 	}
 	if ind, ok := strings.CutPrefix(key, coverage.PlanPrefix); ok {
-		return "Plan, " + indicatorLabelEN[ind] + " (people)"
+		return "Plan, " + indicatorLabel(ind, "en") + " (people)"
 	}
 	if ind, ok := strings.CutPrefix(key, coverage.TargetPrefix); ok {
-		return "Target rate, " + indicatorLabelEN[ind] + " (%)"
+		return "Target rate, " + indicatorLabel(ind, "en") + " (%)"
 	}
 	if ind, ok := strings.CutPrefix(key, coverage.RatePrefix); ok {
-		return "Rate, " + indicatorLabelEN[ind] + " (%)"
+		return "Rate, " + indicatorLabel(ind, "en") + " (%)"
 	}
 	if c, ok := strings.CutPrefix(key, coverage.PriorPrefix); ok {
 		if c == "bhxh" {
