@@ -146,13 +146,9 @@ func (opts *computeOptions) check(yearSet bool) error {
 		return err
 	}
 	var err error
-	if opts.FlagTargets, err = targets.ParseTargetFlags(opts.Targets, opts.defineFlags.names()...); err != nil {
-		return usageError{err}
-	}
-	if opts.Preset != "" {
-		if opts.PresetTargets, err = targets.Preset(opts.Preset, opts.Year, opts.Interpolate); err != nil {
-			return usageError{presetHint(err)}
-		}
+	opts.FlagTargets, opts.PresetTargets, err = parseTargets(opts.Targets, opts.defineFlags.names(), opts.Preset, opts.Year, opts.Interpolate)
+	if err != nil {
+		return err
 	}
 	if opts.Sort != "" {
 		k, err := coverage.ParseSortKey(opts.Sort)
@@ -162,6 +158,20 @@ func (opts *computeOptions) check(yearSet bool) error {
 		opts.SortKey = &k
 	}
 	return nil
+}
+
+// parseTargets parses --target (of built-in and defined indicators) and
+// resolves --preset --year: compute and trend take targets alike.
+func parseTargets(flags, defined []string, preset string, year int, interpolate bool) (flagTargets, presetTargets map[string]coverage.Target, err error) {
+	if flagTargets, err = targets.ParseTargetFlags(flags, defined...); err != nil {
+		return nil, nil, usageError{err}
+	}
+	if preset != "" {
+		if presetTargets, err = targets.Preset(preset, year, interpolate); err != nil {
+			return nil, nil, usageError{presetHint(err)}
+		}
+	}
+	return flagTargets, presetTargets, nil
 }
 
 // checkDecimals, checkPeriod and checkLang check flags several commands have.

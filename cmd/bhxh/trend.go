@@ -10,7 +10,6 @@ import (
 
 	"github.com/bhxh/bhxh/coverage"
 	"github.com/bhxh/bhxh/crosswalk"
-	"github.com/bhxh/bhxh/targets"
 	"github.com/bhxh/bhxh/xlsxio"
 	"github.com/bhxh/bhxh/xlsxio/report"
 )
@@ -150,15 +149,8 @@ func (opts *trendOptions) checkProjection(yearSet bool) error {
 		return err
 	}
 	var err error
-	if opts.FlagTargets, err = targets.ParseTargetFlags(opts.Targets, opts.defineFlags.names()...); err != nil {
-		return usageError{err}
-	}
-	if opts.Preset != "" {
-		if opts.PresetTargets, err = targets.Preset(opts.Preset, opts.Year, opts.Interpolate); err != nil {
-			return usageError{err}
-		}
-	}
-	return nil
+	opts.FlagTargets, opts.PresetTargets, err = parseTargets(opts.Targets, opts.defineFlags.names(), opts.Preset, opts.Year, opts.Interpolate)
+	return err
 }
 
 // runTrend reads one workbook per month and writes the trend report.
