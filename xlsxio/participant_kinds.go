@@ -1,7 +1,6 @@
 package xlsxio
 
 import (
-	"errors"
 	"strings"
 
 	"github.com/bhxh/bhxh/xlsxio/vntext"
@@ -14,9 +13,6 @@ import (
 // own ("Tự nguyện"; "BB, BHTN, BHYT"). A cell may name several schemes,
 // separated by commas, semicolons, "+" or "/", or one after another
 // ("BHXH BB BHYT").
-
-// ErrAmbiguousKind: a kind cell names BHXH without saying which.
-var ErrAmbiguousKind = errors.New("does not say which BHXH: write \"BHXH bắt buộc\" (BB) or \"BHXH tự nguyện\" (TN)")
 
 // scheme bits, as ParticipantSchemes
 const (

@@ -35,6 +35,8 @@ var (
 	ErrNoUnit      = errors.New("has no unit (code or name)")
 	ErrNotUTF8     = errors.New("is not UTF-8 text (save the list as CSV UTF-8)")
 	ErrEmptyList   = errors.New("an empty list")
+	// ErrAmbiguousKind: a kind cell names BHXH without saying which.
+	ErrAmbiguousKind = errors.New("does not say which BHXH: write \"BHXH bắt buộc\" (BB) or \"BHXH tự nguyện\" (TN)")
 )
 
 // maxListedDuplicates is how many duplicate_person warnings are listed one

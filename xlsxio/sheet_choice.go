@@ -27,9 +27,9 @@ import (
 	"github.com/bhxh/bhxh/xlsxio/vntext"
 )
 
-// SheetAll is the --sheet value that reads every visible sheet holding a
+// sheetAll is the --sheet value that reads every visible sheet holding a
 // table: joined into one table (compute), or one table per period (trend).
-const SheetAll = "all"
+const sheetAll = "all"
 
 // SheetReading is one sheet of a workbook as bhxh saw it.
 type SheetReading struct {
@@ -80,9 +80,9 @@ func selectSheets(infos []grid.SheetInfo, file, want string) (sheetSelection, er
 	if want == "" {
 		return sheetSelection{}, nil
 	}
-	if strings.EqualFold(strings.TrimSpace(want), SheetAll) {
+	if strings.EqualFold(strings.TrimSpace(want), sheetAll) {
 		for _, si := range infos {
-			if si.Name == SheetAll {
+			if si.Name == sheetAll {
 				return sheetSelection{indexes: []int{0}}, nil // a sheet named "all" is that sheet
 			}
 		}
@@ -105,7 +105,7 @@ func selectSheets(infos []grid.SheetInfo, file, want string) (sheetSelection, er
 	for i, si := range infos {
 		names[i] = si.Name
 	}
-	return sheetSelection{}, &FileError{File: file, Err: fmt.Errorf("no sheet %q (sheets: %s; or a number from 1 to %d, or %q)", want, quoteList(names), len(infos), SheetAll)}
+	return sheetSelection{}, &FileError{File: file, Err: fmt.Errorf("no sheet %q (sheets: %s; or a number from 1 to %d, or %q)", want, quoteList(names), len(infos), sheetAll)}
 }
 
 func visibilityWords(v string) string {

@@ -25,7 +25,7 @@ type parsedNumber struct {
 // Options control how a workbook is read. The zero value reads the first
 // sheet holding a table and guesses everything.
 type Options struct {
-	// Sheet is a sheet's name, its 1-based index, or "all" (SheetAll);
+	// Sheet is a sheet's name, its 1-based index, or "all" (sheetAll);
 	// "" lets bhxh choose (sheet_choice.go).
 	Sheet   string
 	Columns map[string]string // header text → key overrides (--col, --columns); key "-" ignores a column
