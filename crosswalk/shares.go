@@ -5,7 +5,6 @@ import (
 	"encoding/csv"
 	"errors"
 	"fmt"
-	"io"
 	"math/big"
 	"strings"
 
@@ -61,41 +60,23 @@ func ParseShares(data []byte, file string, t *Table) (*Shares, error) {
 		}
 	}
 	s := &Shares{File: file, byPair: map[[2]string]share{}}
-	var errs xlsxio.ErrorList
-	bad := func(line int, name, value string, err error) {
-		if len(errs) < xlsxio.MaxErrors {
-			errs = append(errs, &xlsxio.CellError{File: file, Cell: rawxlsx.CellName(col[name], line), Value: value, Err: err})
-		}
-	}
+	rs := &records{file: file, r: r, col: col}
+	bad := rs.bad
 	lineOf := map[[2]string]int{}
-	for {
-		rec, err := r.Read()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return nil, &xlsxio.FileError{File: file, Err: err}
-		}
-		line, _ := r.FieldPos(0)
-		get := func(name string) string {
-			if i := col[name]; i < len(rec) {
-				return strings.TrimSpace(rec[i])
-			}
-			return ""
-		}
+	err = rs.each(func(line int, get func(string) string) {
 		oldCode, newCode, text := communeCode(get("old_code")), communeCode(get("new_code")), get("share")
 		if oldCode == "" && newCode == "" && text == "" {
-			continue // a blank line
+			return // a blank line
 		}
 		w, ok := parseShare(text)
 		if !ok {
 			bad(line, "share", text, ErrShare)
-			continue
+			return
 		}
 		o, known := t.OldByCode(oldCode)
 		if !known {
 			bad(line, "old_code", get("old_code"), fmt.Errorf("is not an old unit of the crosswalk %s", t.Name))
-			continue
+			return
 		}
 		row := -1
 		for _, i := range o.Rows {
@@ -106,20 +87,24 @@ func ParseShares(data []byte, file string, t *Table) (*Shares, error) {
 		switch {
 		case row < 0:
 			bad(line, "new_code", get("new_code"), fmt.Errorf("%w: old unit %s went to %s", ErrNotPartRow, o.Label(), t.newLabels(o)))
-			continue
+			return
 		case t.Rows[row].Relation != Part:
 			bad(line, "new_code", get("new_code"), fmt.Errorf("%w: old unit %s → %s is a %s row (line %d): %s",
 				ErrNotPartRow, o.Label(), t.NewOf(row).Label(), t.Rows[row].Relation, t.Rows[row].Line, relationMeaning[t.Rows[row].Relation]))
-			continue
+			return
 		}
 		pair := [2]string{oldCode, newCode}
 		if prev, dup := lineOf[pair]; dup {
 			bad(line, "old_code", get("old_code"), fmt.Errorf("%s → %s is given twice (lines %d and %d)", oldCode, newCode, prev, line))
-			continue
+			return
 		}
 		lineOf[pair] = line
 		s.byPair[pair] = share{weight: w, cell: rawxlsx.CellName(col["share"], line)}
+	})
+	if err != nil {
+		return nil, err
 	}
+	errs := rs.errs
 	// Each old unit named has a share for every part row, not all zero.
 	checked := map[string]bool{}
 	for pair := range lineOf {

@@ -7,7 +7,6 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"io"
 	"strings"
 	"sync"
 
@@ -162,22 +161,9 @@ func Parse(data []byte, file string) (*Table, error) {
 	}
 
 	t := &Table{Name: file, SHA256: hex.EncodeToString(sum[:])}
-	var errs xlsxio.ErrorList
-	cellErr := func(line int, name, value string, err error) {
-		if len(errs) < xlsxio.MaxErrors {
-			errs = append(errs, &xlsxio.CellError{File: file, Cell: rawxlsx.CellName(col[name], line), Value: value, Err: err})
-		}
-	}
-	for {
-		rec, err := r.Read()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return nil, &xlsxio.FileError{File: file, Err: err}
-		}
-		line, _ := r.FieldPos(0)
-		get := func(name string) string { return strings.TrimSpace(rec[col[name]]) }
+	rs := &records{file: file, r: r, col: col}
+	cellErr := rs.bad
+	err = rs.each(func(line int, get func(string) string) {
 		row := Row{
 			NewProvinceCode: get("new_province_code"), NewProvince: get("new_province"),
 			NewCode: get("new_code"), NewName: get("new_name"),
@@ -223,7 +209,11 @@ func Parse(data []byte, file string) (*Table, error) {
 				cellErr(line, err.col, err.value, err.err)
 			}
 		}
+	})
+	if err != nil {
+		return nil, err
 	}
+	errs := rs.errs
 	if len(errs) == 0 {
 		errs = t.checkRelations(file, col)
 	}

@@ -1,27 +1,37 @@
 package xlsxio
 
 import (
-	"errors"
 	"fmt"
 
 	"github.com/bhxh/bhxh/xlsxio/grid"
 	"github.com/bhxh/bhxh/xlsxio/readerr"
 )
 
-// Sentinel errors; compare with errors.Is.
+// Sentinel errors; compare with errors.Is. They are declared, with every
+// reading layer's, in readerr.
 var (
-	ErrNotWholeNumber = errors.New("is not a whole number of people")
-	ErrNegative       = errors.New("is negative: a count of people cannot be")
-	ErrTooLarge       = errors.New("is beyond any real population (over 200,000,000 people)")
-	ErrNotANumber     = errors.New("is not a number")
-	ErrNoHeader       = errors.New("no recognisable table header (a row naming units and counts)")
-	ErrDuplicateUnit  = errors.New("duplicate unit")
-	ErrNumberName     = errors.New("the unit name is a number")
-	ErrErrorValue     = errors.New("an error value (#N/A, #REF!…) where a number belongs")
+	ErrNotWholeNumber = readerr.ErrNotWholeNumber
+	ErrNegative       = readerr.ErrNegative
+	ErrTooLarge       = readerr.ErrTooLarge
+	ErrNotANumber     = readerr.ErrNotANumber
+	ErrNoHeader       = readerr.ErrNoHeader
+	ErrDuplicateUnit  = readerr.ErrDuplicateUnit
+	ErrNumberName     = readerr.ErrNumberName
+	ErrErrorValue     = readerr.ErrErrorValue
 	ErrNotWorkbook    = readerr.ErrNotWorkbook
 	ErrPassword       = grid.ErrPassword
 	ErrTooBig         = readerr.ErrTooBig
 	ErrFormula        = grid.ErrFormula
+
+	// participant lists
+	ErrPersonID      = readerr.ErrPersonID
+	ErrNoPersonID    = readerr.ErrNoPersonID
+	ErrUnknownKind   = readerr.ErrUnknownKind
+	ErrNoKind        = readerr.ErrNoKind
+	ErrNoUnit        = readerr.ErrNoUnit
+	ErrNotUTF8       = readerr.ErrNotUTF8
+	ErrEmptyList     = readerr.ErrEmptyList
+	ErrAmbiguousKind = readerr.ErrAmbiguousKind
 )
 
 // errorValue is ErrErrorValue naming the value: held by the cell (as Excel

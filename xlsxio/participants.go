@@ -26,19 +26,6 @@ import (
 // Schemes a participant list can count, in report order.
 var ParticipantSchemes = []string{coverage.BHXHMandatory, coverage.BHXHVoluntary, coverage.BHTN, coverage.BHYT}
 
-// Sentinel errors of participant lists.
-var (
-	ErrPersonID    = errors.New("is not a mã số BHXH (10 digits, typed as text)")
-	ErrNoPersonID  = errors.New("has no mã số BHXH")
-	ErrUnknownKind = errors.New("is not a participation kind (bắt buộc, tự nguyện, BHTN, BHYT)")
-	ErrNoKind      = errors.New("has no participation kind")
-	ErrNoUnit      = errors.New("has no unit (code or name)")
-	ErrNotUTF8     = errors.New("is not UTF-8 text (save the list as CSV UTF-8)")
-	ErrEmptyList   = errors.New("an empty list")
-	// ErrAmbiguousKind: a kind cell names BHXH without saying which.
-	ErrAmbiguousKind = errors.New("does not say which BHXH: write \"BHXH bắt buộc\" (BB) or \"BHXH tự nguyện\" (TN)")
-)
-
 // maxListedDuplicates is how many duplicate_person warnings are listed one
 // by one; the rest are summed up in one more warning.
 const maxListedDuplicates = 1000

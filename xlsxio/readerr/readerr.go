@@ -15,12 +15,35 @@ import (
 	"strings"
 )
 
-// Sentinels of the file level; compare with errors.Is.
+// The sentinels, every reading layer's in this one list; compare with
+// errors.Is. xlsxio re-exports the ones its callers compare with.
 var (
+	// the file
 	ErrNotWorkbook = errors.New("not a readable workbook")
 	ErrTooBig      = errors.New("exceeds the size limits")
 	ErrBadXML      = errors.New("malformed sheet XML")
 	ErrCellRange   = errors.New("is beyond the last cell of a sheet (XFD1048576)")
+	ErrNoHeader    = errors.New("no recognisable table header (a row naming units and counts)")
+
+	// a cell of a unit table
+	ErrNotWholeNumber = errors.New("is not a whole number of people")
+	ErrNegative       = errors.New("is negative: a count of people cannot be")
+	ErrTooLarge       = errors.New("is beyond any real population (over 200,000,000 people)")
+	ErrNotANumber     = errors.New("is not a number")
+	ErrDuplicateUnit  = errors.New("duplicate unit")
+	ErrNumberName     = errors.New("the unit name is a number")
+	ErrErrorValue     = errors.New("an error value (#N/A, #REF!…) where a number belongs")
+
+	// a row of a participant list
+	ErrPersonID    = errors.New("is not a mã số BHXH (10 digits, typed as text)")
+	ErrNoPersonID  = errors.New("has no mã số BHXH")
+	ErrUnknownKind = errors.New("is not a participation kind (bắt buộc, tự nguyện, BHTN, BHYT)")
+	ErrNoKind      = errors.New("has no participation kind")
+	ErrNoUnit      = errors.New("has no unit (code or name)")
+	ErrNotUTF8     = errors.New("is not UTF-8 text (save the list as CSV UTF-8)")
+	ErrEmptyList   = errors.New("an empty list")
+	// ErrAmbiguousKind: a kind cell names BHXH without saying which.
+	ErrAmbiguousKind = errors.New("does not say which BHXH: write \"BHXH bắt buộc\" (BB) or \"BHXH tự nguyện\" (TN)")
 )
 
 // CellError is a rejected cell: it names file, sheet and cell, or file and
