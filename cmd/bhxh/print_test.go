@@ -35,7 +35,7 @@ func printedReports(t *testing.T, dir string) []string {
 	}{
 		{"bao-cao.xlsx", []string{"compute", "--target", "bhxh=30", "--target", "bhyt=95", src}},
 		{"giao-chi-tieu.xlsx", phanBoArgs(t, "allocate", "--indicator", "bhxh", "--rate", "25")},
-		{"xu-huong.xlsx", []string{"trend", src, october(t, src, dir)}},
+		{"xu-huong.xlsx", []string{"trend", "--target", "bhxh=30", src, october(t, src, dir)}},
 		{"mau-nhap.xlsx", []string{"template", "--period", "2025-10"}},
 		{"so-nguoi.xlsx", []string{"count", list}},
 	}

@@ -124,7 +124,7 @@ no seasonality. Fewer than two months of the year give no projection.`,
 	fl.BoolVar(&opts.Strict, "strict", false, "exit 3 when any warning was reported")
 	fl.BoolVar(&opts.Project, "project", false, "project each unit's and the total's year end: the least-squares line through the months of the latest year")
 	fl.StringVar(&opts.ProjectTo, "project-to", "", "project to this month YYYY-MM instead of December (implies --project)")
-	fl.StringArrayVar(&opts.Targets, "target", nil, "province-wide target rate the projection is compared with, e.g. bhyt=95 (repeatable)")
+	fl.StringArrayVar(&opts.Targets, "target", nil, "province-wide target rate: a dashed line on the xlsx chart, and what the projection is compared with, e.g. bhyt=95 (repeatable)")
 	fl.StringVar(&opts.Preset, "preset", "", "built-in roadmap the projection is compared with: nq28 or qd546")
 	fl.IntVar(&opts.Year, "year", 0, "year of the --preset roadmap")
 	fl.BoolVar(&opts.Interpolate, "interpolate", false, "interpolate a preset linearly between its milestone years")

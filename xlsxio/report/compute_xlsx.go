@@ -541,28 +541,44 @@ func (x *xlsxReport) behindFormats(sheet string, cols []summaryColumn) error {
 	return nil
 }
 
-// chart draws the rate of each unit against its target, for the first
-// indicator with a target, else the rate of the first indicator, on a
-// sheet of its own: under the summary it was cut across printed pages.
+// chart draws the rate of each unit against its target, one chart per
+// indicator with a target (two indicators' bars and targets in one chart
+// were crowded), else the rate of the first indicator, on a sheet of its
+// own (under the summary it was cut across printed pages), each chart on
+// a printed page of its own.
 func (x *xlsxReport) chart(sheet string, cols []summaryColumn) error {
 	if len(x.rep.Result.Units) == 0 {
 		return x.f.DeleteSheet(x.lab.chart)
 	}
-	rateCol, targetCol := 0, 0
-	var ind string
-	for i, c := range cols {
+	type drawn struct {
+		ind                string
+		rateCol, targetCol int
+	}
+	var charts []drawn
+	col := func(ind string, m measure) int {
+		for i, c := range cols {
+			if c.rc != nil && c.rc.measure == m && c.rc.ind == ind {
+				return i + 1
+			}
+		}
+		return 0
+	}
+	for _, c := range cols {
 		if c.rc != nil && c.rc.measure == measureTarget {
-			ind, targetCol = c.rc.ind, i+1
-			break
+			if r := col(c.rc.ind, measureRate); r != 0 {
+				charts = append(charts, drawn{c.rc.ind, r, col(c.rc.ind, measureTarget)})
+			}
 		}
 	}
-	for i, c := range cols {
-		if c.rc != nil && c.rc.measure == measureRate && (ind == "" || c.rc.ind == ind) {
-			ind, rateCol = c.rc.ind, i+1
-			break
+	if len(charts) == 0 {
+		for i, c := range cols {
+			if c.rc != nil && c.rc.measure == measureRate {
+				charts = append(charts, drawn{c.rc.ind, i + 1, 0})
+				break
+			}
 		}
 	}
-	if rateCol == 0 {
+	if len(charts) == 0 {
 		return x.f.DeleteSheet(x.lab.chart)
 	}
 	last := x.totalRow - 1
@@ -570,25 +586,40 @@ func (x *xlsxReport) chart(sheet string, cols []summaryColumn) error {
 		return fmt.Sprintf("'%s'!$%s$%d:$%s$%d", sheet, colName(col), x.firstRow, colName(col), last)
 	}
 	head := func(col int) string { return fmt.Sprintf("'%s'!$%s$%d", sheet, colName(col), x.firstRow-1) }
-	series := []excelize.ChartSeries{{Name: head(rateCol), Categories: rng(1), Values: rng(rateCol),
-		Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"4472C4"}}}}
-	if targetCol != 0 {
-		series = append(series, excelize.ChartSeries{Name: head(targetCol), Categories: rng(1), Values: rng(targetCol),
-			Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"ED7D31"}}})
-	}
 	n := uint(len(x.rep.Result.Units))
-	vary := false
-	return addChart(x.f, x.lab.chart, "A1", &excelize.Chart{
-		Type:       excelize.Bar,
-		Series:     series,
-		Title:      excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: fmt.Sprintf(x.lab.chartTitle, indicatorLabel(ind, x.rep.Lang))}}},
-		Legend:     excelize.ChartLegend{Position: "bottom"},
-		XAxis:      excelize.ChartAxis{ReverseOrder: true},
-		YAxis:      excelize.ChartAxis{MajorGridLines: true},
-		Dimension:  excelize.ChartDimension{Width: 720, Height: max(320, 60+28*n)},
-		Format:     excelize.GraphicOptions{AltText: fmt.Sprintf(x.lab.chartTitle, indicatorLabel(ind, x.rep.Lang))},
-		VaryColors: &vary,
-	})
+	height := max(320, 60+28*n)
+	row := 1
+	for k, c := range charts {
+		series := []excelize.ChartSeries{{Name: head(c.rateCol), Categories: rng(1), Values: rng(c.rateCol),
+			Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"4472C4"}}}}
+		if c.targetCol != 0 {
+			series = append(series, excelize.ChartSeries{Name: head(c.targetCol), Categories: rng(1), Values: rng(c.targetCol),
+				Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"ED7D31"}}})
+		}
+		title := fmt.Sprintf(x.lab.chartTitle, indicatorLabel(c.ind, x.rep.Lang))
+		vary := false
+		chart := &excelize.Chart{
+			Type:       excelize.Bar,
+			Series:     series,
+			Legend:     excelize.ChartLegend{Position: "bottom"},
+			XAxis:      excelize.ChartAxis{ReverseOrder: true},
+			YAxis:      excelize.ChartAxis{MajorGridLines: true},
+			Dimension:  excelize.ChartDimension{Width: 720, Height: height},
+			Format:     excelize.GraphicOptions{AltText: title},
+			VaryColors: &vary,
+		}
+		inkChart(chart, title)
+		if k > 0 {
+			if err := x.f.InsertPageBreak(x.lab.chart, cellName(1, row)); err != nil {
+				return err
+			}
+		}
+		if err := addChart(x.f, x.lab.chart, cellName(1, row), chart); err != nil {
+			return err
+		}
+		row += int(height)/20 + 3 // rows of 20 pixels, and a gap
+	}
+	return nil
 }
 
 // gapsSheet lists, per indicator with a target, the units by persons

@@ -50,7 +50,7 @@ type trendLabelSet struct {
 	// trend --project
 	projectionShort, reachesShort, projectionNote string
 	projectionCol, projectedPeople, targetCol     string
-	yes, no, projectedLine                        string
+	yes, no, projectedLine, targetLine            string
 }
 
 // reaches words whether a projection reaches its target: "" when it has
@@ -81,7 +81,7 @@ func trendLabels(lang string) trendLabelSet {
 			projectionShort: "Projected %s", reachesShort: "Reaches target",
 			projectionNote: "Projected: the least-squares line through this year's months, at that month, over the latest denominator (a straight line: no seasonality); x = fewer than two months.",
 			projectionCol:  "Projected %s (%%)", projectedPeople: "Projected %s (people)", targetCol: "Target (%)",
-			yes: "yes", no: "no", projectedLine: "%s, projected"}
+			yes: "yes", no: "no", projectedLine: "%s, projected", targetLine: "%s, target (%%)"}
 	}
 	return trendLabelSet{lang: "vi", words: w, unit: HeaderVI("unit"), code: HeaderVI("code"),
 		changeShort: "Thay đổi", changeCol: "Thay đổi %s (điểm %%)",
@@ -96,7 +96,7 @@ func trendLabels(lang string) trendLabelSet {
 		projectionShort: "Dự báo %s", reachesShort: "Đạt chỉ tiêu",
 		projectionNote: "Dự báo: đường thẳng bình phương nhỏ nhất qua các tháng của năm, tại tháng đó, trên mẫu số tháng gần nhất (đường thẳng: không tính mùa vụ); x = chưa đủ hai tháng.",
 		projectionCol:  "Dự báo %s (%%)", projectedPeople: "Dự báo %s (người)", targetCol: "Chỉ tiêu (%)",
-		yes: "đạt", no: "không đạt", projectedLine: "%s, dự báo"}
+		yes: "đạt", no: "không đạt", projectedLine: "%s, dự báo", targetLine: "%s, chỉ tiêu (%%)"}
 }
 
 // trendPeriods is the span of the report's months, "2023-10 – 2023-11".

@@ -240,7 +240,14 @@ func writeTrendSheet(f *excelize.File, sheet string, it coverage.IndicatorTrend,
 		}
 		row++
 	}
-	chartRow := row + 2 // under the total (and its projected line)
+	targetRow, err := writeTargetRow(f, sheet, row, it, projected, rep.Decimals, l, st)
+	if err != nil {
+		return err
+	}
+	if targetRow != 0 {
+		row++
+	}
+	chartRow := row + 2 // under the total (and its projected line, its target)
 	if incomplete(it) {
 		// How many units each month's total covers, and what the marks mean.
 		if err := setText(f, sheet, cellName(2, row), l.unitsReporting, st.text); err != nil {
@@ -277,8 +284,49 @@ func writeTrendSheet(f *excelize.File, sheet string, it coverage.IndicatorTrend,
 	if np == 0 {
 		return nil
 	}
-	return addTrendChart(f, sheet, it, totalRow, lineRow, chartRow, np, pc, l)
+	return addTrendChart(f, sheet, it, trendChartRows{total: totalRow, line: lineRow, target: targetRow, chart: chartRow}, np, pc, l)
 }
+
+// writeTargetRow writes the total's target under the total, month by
+// month (and under the projected month, the projection's target), for the
+// chart to draw as a line; it returns the row, 0 when the total has no
+// target in any month.
+func writeTargetRow(f *excelize.File, sheet string, row int, it coverage.IndicatorTrend, projected bool,
+	decimals int, l trendLabelSet, st trendStyles) (int, error) {
+	targets := make([]figure, 0, len(it.Total.Points)+1)
+	any := false
+	for _, p := range it.Total.Points {
+		if p == nil {
+			p = &coverage.IndicatorResult{}
+		}
+		targets = append(targets, targetOf(p))
+		any = any || p.Target != nil
+	}
+	if p := it.Total.Projection; projected {
+		t := &coverage.IndicatorResult{}
+		if p != nil {
+			t.Target = p.Target
+		}
+		targets = append(targets, targetOf(t))
+		any = any || t.Target != nil
+	}
+	if !any {
+		return 0, nil
+	}
+	if err := setText(f, sheet, cellName(2, row), fmt.Sprintf(l.targetLine, it.Total.Name), st.note); err != nil {
+		return 0, err
+	}
+	for i, t := range targets {
+		if err := setFigure(f, sheet, cellName(4+i, row), t, decimals, st.rate); err != nil {
+			return 0, err
+		}
+	}
+	return row, nil
+}
+
+// trendChartRows are the rows a trend chart draws: the total, its
+// projected line and its target (0: none), and where the chart goes.
+type trendChartRows struct{ total, line, target, chart int }
 
 // writeProjection writes a series' projected rate (under the projected
 // month, after the months), and its projected people, target and whether
@@ -334,13 +382,16 @@ func trendNotes(f *excelize.File, sheet string, ncols, style int, notes ...strin
 }
 
 // addTrendChart draws a native line chart of the total (and of each unit
-// when there are few) over the months, under the table.
+// when there are few) over the months, under the table, on a printed page
+// of its own: the total thick and black, the units thin, the target a
+// dashed red line, the value axis from just under the lowest rate or
+// target drawn (from 0, every change looked flat).
 //
 // With a projection, the categories run on to the projected month and
-// the total's projected line (lineRow, 0 = none) is drawn dashed from its
+// the total's projected line (rows.line, 0 = none) is drawn dashed from its
 // latest month to the projected point; the other lines stop at the last
 // month.
-func addTrendChart(f *excelize.File, sheet string, it coverage.IndicatorTrend, totalRow, lineRow, chartRow, np, pc int, l trendLabelSet) error {
+func addTrendChart(f *excelize.File, sheet string, it coverage.IndicatorTrend, rows trendChartRows, np, pc int, l trendLabelSet) error {
 	q := "'" + strings.ReplaceAll(sheet, "'", "''") + "'!"
 	firstCol := colName(4)
 	lastCol := colName(3 + np)
@@ -350,31 +401,88 @@ func addTrendChart(f *excelize.File, sheet string, it coverage.IndicatorTrend, t
 			Name:       fmt.Sprintf("%s$B$%d", q, row),
 			Categories: categories,
 			Values:     fmt.Sprintf("%s$%s$%d:$%s$%d", q, firstCol, row, lastCol, row),
-			Marker:     excelize.ChartMarker{Symbol: "circle", Size: 5},
+			Marker:     excelize.ChartMarker{Symbol: "circle", Size: 4},
+			Line:       excelize.LineOptions{Width: 1.25},
 		}
 	}
-	series := []excelize.ChartSeries{seriesAt(totalRow)}
-	series[0].Line = excelize.LineOptions{Width: 2.5}
+	black := excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"000000"}}
+	total := seriesAt(rows.total)
+	total.Fill, total.Line = black, excelize.LineOptions{Width: 3.5, Type: excelize.LineSolid, Fill: black}
+	total.Marker = excelize.ChartMarker{Symbol: "circle", Size: 7, Fill: black}
+	series := []excelize.ChartSeries{total}
+	drawn := []coverage.Series{it.Total}
+	if rows.target != 0 {
+		red := excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"C00000"}}
+		s := seriesAt(rows.target)
+		s.Values = fmt.Sprintf("%s$%s$%d:$%s$%d", q, firstCol, rows.target, colName(3+np+pc), rows.target)
+		s.Fill, s.Line = red, excelize.LineOptions{Width: 2.25, Dash: excelize.LineDashSysDash, Type: excelize.LineSolid, Fill: red}
+		s.Marker = excelize.ChartMarker{Symbol: "none"}
+		series = append(series, s)
+	}
 	if len(it.Units) <= maxChartUnits {
 		for i := range it.Units {
 			series = append(series, seriesAt(trendFirstRow+i))
 		}
+		drawn = append(drawn, it.Units...)
 	}
-	if lineRow != 0 {
-		s := seriesAt(lineRow)
-		s.Values = fmt.Sprintf("%s$%s$%d:$%s$%d", q, firstCol, lineRow, colName(3+np+pc), lineRow)
-		s.Line = excelize.LineOptions{Width: 2.5, Dash: excelize.LineDashDash}
+	if rows.line != 0 {
+		s := seriesAt(rows.line)
+		s.Values = fmt.Sprintf("%s$%s$%d:$%s$%d", q, firstCol, rows.line, colName(3+np+pc), rows.line)
+		s.Fill, s.Line = black, excelize.LineOptions{Width: 2.5, Dash: excelize.LineDashDash, Type: excelize.LineSolid, Fill: black}
+		s.Marker = excelize.ChartMarker{Symbol: "circle", Size: 7, Fill: black}
 		series = append(series, s)
 	}
-	return addChart(f, sheet, fmt.Sprintf("B%d", chartRow), &excelize.Chart{
+	// The chart starts a printed page: under the table it was cut in two.
+	if err := f.InsertPageBreak(sheet, cellName(1, rows.chart-1)); err != nil {
+		return err
+	}
+	floor := float64(trendAxisFloor(drawn, it.Total))
+	chart := &excelize.Chart{
 		Type:         excelize.Line,
 		Series:       series,
-		Title:        excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: l.title(it.Key)}}},
 		Legend:       excelize.ChartLegend{Position: "bottom"},
 		ShowBlanksAs: "gap",
-		YAxis:        excelize.ChartAxis{MajorGridLines: true},
+		YAxis:        excelize.ChartAxis{MajorGridLines: true, Minimum: &floor},
 		Dimension:    excelize.ChartDimension{Width: 720, Height: 360},
-	})
+	}
+	inkChart(chart, l.title(it.Key))
+	return addChart(f, sheet, fmt.Sprintf("B%d", rows.chart), chart)
+}
+
+// trendAxisFloor is where the value axis starts: the multiple of 5 points
+// under the lowest rate, projected rate or target drawn; 0 when that is 5
+// or less.
+func trendAxisFloor(drawn []coverage.Series, total coverage.Series) int64 {
+	lowest := int64(-1)
+	see := func(v int64) {
+		if lowest < 0 || v < lowest {
+			lowest = v
+		}
+	}
+	for _, s := range drawn {
+		for _, p := range s.Points {
+			if p != nil && p.Rate != nil {
+				see(p.Rate.Round(0).IntPart())
+			}
+		}
+	}
+	for _, p := range total.Points {
+		if p != nil && p.Target != nil {
+			see(p.Target.Rate.Round(0).IntPart())
+		}
+	}
+	if p := total.Projection; p != nil {
+		if p.Rate != nil {
+			see(p.Rate.Round(0).IntPart())
+		}
+		if p.Target != nil {
+			see(p.Target.Rate.Round(0).IntPart())
+		}
+	}
+	if lowest <= 5 {
+		return 0
+	}
+	return (lowest - 1) / 5 * 5
 }
 
 func writeTrendData(f *excelize.File, sheet string, rep *Trend, l trendLabelSet, st trendStyles) error {
