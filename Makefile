@@ -13,7 +13,7 @@ endif
 LDFLAGS := -s -w -X main.revision=$(REVISION)
 export CGO_ENABLED := 0
 
-.PHONY: all build test demo lint cross dist fuzz fuzz-corpus bench man clean
+.PHONY: all build test demo lint cross dist fuzz fuzz-corpus bench man clean print-docs
 
 all: build
 
@@ -51,6 +51,13 @@ dist:
 	SOURCE_DATE_EPOCH=$$(git log -1 --format=%ct 2>/dev/null || echo 946684800) \
 	  $(GO) run ./cmd/dist -o dist -version $(VERSION) -ldflags '$(LDFLAGS) -X main.version=$(VERSION)'
 	cd dist && sha256sum -c SHA256SUMS
+
+# The PNGs of the printed reports in docs/ and the README: the five reports
+# from the bundled testdata, LibreOffice headless to PDF, pdftoppm. Not run
+# by CI (LibreOffice's rendering changes between versions); run it when a
+# report's layout changes, and commit the PNGs.
+print-docs: build
+	BHXH=$(BIN) sh docs/print/make.sh
 
 # Each fuzz target of every package for FUZZTIME (default 5m). New
 # interesting inputs land in Go's cache; `make fuzz-corpus` copies them to
