@@ -1,12 +1,13 @@
 package coverage
 
 import (
-	"errors"
 	"fmt"
 	"maps"
 	"math/big"
 	"slices"
 	"strings"
+
+	"github.com/bhxh/bhxh/msg"
 
 	"github.com/shopspring/decimal"
 )
@@ -29,11 +30,11 @@ const (
 
 // ErrInfeasible marks a request no allocation can meet (a total below what
 // units already have, above their denominators…). The message says why.
-var ErrInfeasible = errors.New("infeasible allocation")
+var ErrInfeasible = msg.New("infeasible allocation", "không giao được")
 
 // ErrMinimum marks an infeasible request that the minimum per unit
 // (AllocRequest.Min) makes so.
-var ErrMinimum = errors.New("the minimum per unit")
+var ErrMinimum = msg.New("the minimum per unit", "mức tối thiểu mỗi đơn vị")
 
 // AllocUnit is one unit of the baseline, as allocation sees it.
 type AllocUnit struct {
@@ -175,7 +176,7 @@ func Allocate(units []AllocUnit, req AllocRequest) (Allocation, error) {
 		return Allocation{}, fmt.Errorf("minimum %d is negative", req.Min)
 	}
 	if len(units) == 0 {
-		return Allocation{}, errors.New("no units to allocate to")
+		return Allocation{}, msg.New("no units to allocate to", "không có đơn vị nào để giao")
 	}
 	for _, u := range units {
 		if u.Denominator < 0 || u.Current < 0 {

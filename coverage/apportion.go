@@ -4,6 +4,8 @@ import (
 	"errors"
 	"math/big"
 	"sort"
+
+	"github.com/bhxh/bhxh/msg"
 )
 
 // Rounding names how exact shares become whole people. The values are part
@@ -81,7 +83,7 @@ func apportionRat(cs []claim, seats int64, r Rounding) ([]int64, []*big.Rat, err
 	case Webster, DHondt, HuntingtonHill:
 		out = divisor(cs, seats, r)
 	default:
-		return nil, nil, errors.New("unknown rounding " + string(r))
+		return nil, nil, msg.Errorf("unknown rounding %s", "không có cách làm tròn %s", r)
 	}
 	for i, c := range cs {
 		if c.base != 0 {

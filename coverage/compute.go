@@ -1,8 +1,9 @@
 package coverage
 
 import (
-	"fmt"
 	"math/big"
+
+	"github.com/bhxh/bhxh/msg"
 
 	"github.com/shopspring/decimal"
 )
@@ -117,7 +118,7 @@ func missingDenominators(units []Unit, indicators []Indicator, warns *[]Warning)
 		}
 		missing[ind.Denominator] = true
 		*warns = append(*warns, Warning{Code: WarnNoDenominator, Key: ind.Key,
-			Message: fmt.Sprintf("no %s column, so no %s rate for any unit", ind.Denominator, ind.Key)})
+			Message: msg.Sprintf("no %s column, so no %s rate for any unit", "không có cột %s nên không tính được tỷ lệ %s cho đơn vị nào", ind.Denominator, ind.Key)})
 	}
 	return missing
 }
@@ -156,7 +157,7 @@ func (c computation) unit(name, code string, counts map[string]int64, cells map[
 			if num > *r.Denominator { // rate above 100%
 				*warns = append(*warns, Warning{
 					Code: WarnRateOver100, Unit: name, Key: ind.Key, Cell: cells[ind.Numerator[0]],
-					Message: fmt.Sprintf("%s: %s rate %s%% is above 100%%", name, ind.Key, rate.Format(2)),
+					Message: msg.Sprintf("%s: %s rate %s%% is above 100%%", "%s: tỷ lệ %s là %s%%, vượt quá 100%%", name, ind.Key, rate.Format(2)),
 				})
 			}
 		} else if !c.noColumn[ind.Denominator] {
@@ -199,10 +200,10 @@ func (c computation) unit(name, code string, counts map[string]int64, cells map[
 func noDenominator(name string, ind Indicator, den *int64, cells map[string]string) Warning {
 	w := Warning{Code: WarnNoDenominator, Unit: name, Key: ind.Key}
 	if den == nil {
-		w.Message = fmt.Sprintf("%s: no %s, so no %s rate", name, ind.Denominator, ind.Key)
+		w.Message = msg.Sprintf("%s: no %s, so no %s rate", "%s: không có %s nên không tính được tỷ lệ %s", name, ind.Denominator, ind.Key)
 	} else {
 		w.Cell = cells[ind.Denominator]
-		w.Message = fmt.Sprintf("%s: %s is 0, so no %s rate", name, ind.Denominator, ind.Key)
+		w.Message = msg.Sprintf("%s: %s is 0, so no %s rate", "%s: %s bằng 0 nên không tính được tỷ lệ %s", name, ind.Denominator, ind.Key)
 	}
 	return w
 }
@@ -309,12 +310,12 @@ func checkTotals(stated *Unit, name string, sums map[string]int64, units []Unit,
 		if any && sum == v {
 			continue
 		}
-		msg := fmt.Sprintf("%s: %q says %d, the units sum to %d", k, name, v, sum)
+		text := msg.Sprintf("%s: %q says %d, the units sum to %d", "%s: dòng %q ghi %d, cộng các đơn vị được %d", k, name, v, sum)
 		if !any {
-			msg = fmt.Sprintf("total row says %d, no unit reports %s", v, k)
+			text = msg.Sprintf("total row says %d, no unit reports %s", "dòng tổng ghi %d, không đơn vị nào báo %s", v, k)
 		}
 		*warns = append(*warns, Warning{
-			Code: WarnTotalMismatch, Unit: name, Key: k, Cell: stated.Cells[k], Message: msg,
+			Code: WarnTotalMismatch, Unit: name, Key: k, Cell: stated.Cells[k], Message: text,
 		})
 	}
 }
@@ -343,7 +344,7 @@ func checkStatedRates(u *Unit, ur *UnitResult, warns *[]Warning) {
 		}
 		*warns = append(*warns, Warning{
 			Code: WarnRateMismatch, Unit: ur.Name, Key: key, Cell: u.Cells[key],
-			Message: fmt.Sprintf("%s: the workbook's %s rate is %s, recomputed %s",
+			Message: msg.Sprintf("%s: the workbook's %s rate is %s, recomputed %s", "%s: tỷ lệ %s trong bảng là %s, tính lại được %s",
 				ur.Name, ind.Key, shown.StringFixed(int32(places)), ours.StringFixed(int32(places))),
 		})
 	}
@@ -387,7 +388,7 @@ func partialTotals(units []Unit, res *Result, c computation, name string, cells 
 		}
 		for _, i := range out {
 			res.Warnings = append(res.Warnings, Warning{Code: WarnMissingUnit, Unit: units[i].Name, Key: ind.Key,
-				Message: fmt.Sprintf("%s: no %s figures; the total's %s rate leaves it out", units[i].Name, ind.Key, ind.Key)})
+				Message: msg.Sprintf("%s: no %s figures; the total's %s rate leaves it out", "%s: không có số liệu %s; tỷ lệ %s của dòng tổng không tính đơn vị này", units[i].Name, ind.Key, ind.Key)})
 		}
 	}
 }

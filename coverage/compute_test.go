@@ -6,6 +6,8 @@ import (
 	"reflect"
 	"testing"
 
+	"github.com/bhxh/bhxh/msg"
+
 	"github.com/shopspring/decimal"
 )
 
@@ -135,10 +137,10 @@ func TestRateOver100IsWarnedNotClamped(t *testing.T) {
 		t.Errorf("rate %s, want 100.69", got)
 	}
 	want := []Warning{{Code: WarnRateOver100, Unit: "Phường Tân An", Key: "bhyt", Cell: "I11",
-		Message: "Phường Tân An: bhyt rate 100.69% is above 100%"}}
+		Message: msg.Text{EN: "Phường Tân An: bhyt rate 100.69% is above 100%", VI: "Phường Tân An: tỷ lệ bhyt là 100.69%, vượt quá 100%"}}}
 	// The total is the same single unit, so it is above 100% too.
 	want = append(want, Warning{Code: WarnRateOver100, Unit: "Tổng cộng", Key: "bhyt",
-		Message: "Tổng cộng: bhyt rate 100.69% is above 100%"})
+		Message: msg.Text{EN: "Tổng cộng: bhyt rate 100.69% is above 100%", VI: "Tổng cộng: tỷ lệ bhyt là 100.69%, vượt quá 100%"}})
 	if !reflect.DeepEqual(res.Warnings, want) {
 		t.Errorf("warnings\n%+v\nwant\n%+v", res.Warnings, want)
 	}
@@ -158,7 +160,7 @@ func TestTotalMismatch(t *testing.T) {
 	stated.Shown = map[string]int{"rate_bhxh": 2}
 	res := Compute(units, &stated, Options{Month: 11, TotalName: "Toàn tỉnh"})
 	want := []Warning{{Code: WarnTotalMismatch, Unit: "Toàn tỉnh", Key: "bhyt", Cell: "K18",
-		Message: `bhyt: "Toàn tỉnh" says 1328924, the units sum to 1328914`}}
+		Message: msg.Text{EN: `bhyt: "Toàn tỉnh" says 1328924, the units sum to 1328914`, VI: `bhyt: dòng "Toàn tỉnh" ghi 1328924, cộng các đơn vị được 1328914`}}}
 	if !reflect.DeepEqual(res.Warnings, want) {
 		t.Errorf("warnings\n%+v\nwant\n%+v", res.Warnings, want)
 	}
@@ -205,7 +207,7 @@ func TestRateMismatch(t *testing.T) {
 			var got string
 			for _, w := range res.Warnings {
 				if w.Code == WarnRateMismatch {
-					got = w.Message
+					got = w.Message.EN
 					if w.Cell != "O9" || w.Key != "rate_bhxh" {
 						t.Errorf("cell %q key %q", w.Cell, w.Key)
 					}
@@ -223,7 +225,7 @@ func TestRateMismatch(t *testing.T) {
 		Shown: map[string]int{"rate_bhxh": 2}, Cells: map[string]string{"rate_bhxh": "O18"}}
 	res := Compute(units, &stated, Options{TotalName: "Toàn tỉnh"})
 	want := []Warning{{Code: WarnRateMismatch, Unit: "Toàn tỉnh", Key: "rate_bhxh", Cell: "O18",
-		Message: "Toàn tỉnh: the workbook's bhxh rate is 27.75, recomputed 27.76"}}
+		Message: msg.Text{EN: "Toàn tỉnh: the workbook's bhxh rate is 27.75, recomputed 27.76", VI: "Toàn tỉnh: tỷ lệ bhxh trong bảng là 27.75, tính lại được 27.76"}}}
 	if !reflect.DeepEqual(res.Warnings, want) {
 		t.Errorf("warnings\n%+v\nwant\n%+v", res.Warnings, want)
 	}
@@ -251,9 +253,9 @@ func TestNoDenominator(t *testing.T) {
 		t.Errorf("B: denominator %v, want nil", *d)
 	}
 	want := []Warning{
-		{Code: WarnNoDenominator, Unit: "A", Key: "bhyt", Cell: "C5", Message: "A: population is 0, so no bhyt rate"},
-		{Code: WarnNoDenominator, Unit: "B", Key: "bhyt", Message: "B: no population, so no bhyt rate"},
-		{Code: WarnNoDenominator, Unit: "Tổng cộng", Key: "bhyt", Message: "Tổng cộng: population is 0, so no bhyt rate"},
+		{Code: WarnNoDenominator, Unit: "A", Key: "bhyt", Cell: "C5", Message: msg.Text{EN: "A: population is 0, so no bhyt rate", VI: "A: population bằng 0 nên không tính được tỷ lệ bhyt"}},
+		{Code: WarnNoDenominator, Unit: "B", Key: "bhyt", Message: msg.Text{EN: "B: no population, so no bhyt rate", VI: "B: không có population nên không tính được tỷ lệ bhyt"}},
+		{Code: WarnNoDenominator, Unit: "Tổng cộng", Key: "bhyt", Message: msg.Text{EN: "Tổng cộng: population is 0, so no bhyt rate", VI: "Tổng cộng: population bằng 0 nên không tính được tỷ lệ bhyt"}},
 	}
 	if !reflect.DeepEqual(res.Warnings, want) {
 		t.Errorf("warnings\n%+v\nwant\n%+v", res.Warnings, want)
@@ -267,8 +269,8 @@ func TestNoDenominator(t *testing.T) {
 	}
 	res = Compute(units, nil, Options{})
 	want = []Warning{
-		{Code: WarnNoDenominator, Key: "bhxh_mandatory", Message: "no labour_force column, so no bhxh_mandatory rate for any unit"},
-		{Code: WarnNoDenominator, Key: "bhtn", Message: "no labour_force column, so no bhtn rate for any unit"},
+		{Code: WarnNoDenominator, Key: "bhxh_mandatory", Message: msg.Text{EN: "no labour_force column, so no bhxh_mandatory rate for any unit", VI: "không có cột labour_force nên không tính được tỷ lệ bhxh_mandatory cho đơn vị nào"}},
+		{Code: WarnNoDenominator, Key: "bhtn", Message: msg.Text{EN: "no labour_force column, so no bhtn rate for any unit", VI: "không có cột labour_force nên không tính được tỷ lệ bhtn cho đơn vị nào"}},
 	}
 	if !reflect.DeepEqual(res.Warnings, want) {
 		t.Errorf("warnings\n%+v\nwant\n%+v", res.Warnings, want)

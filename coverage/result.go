@@ -1,6 +1,9 @@
 package coverage
 
-import "github.com/shopspring/decimal"
+import (
+	"github.com/bhxh/bhxh/msg"
+	"github.com/shopspring/decimal"
+)
 
 // TargetSource says where a target rate came from; the values are part of the
 // JSON interface (target_source).
@@ -77,10 +80,10 @@ func (u *UnitResult) Indicator(key string) *IndicatorResult {
 // unknown_column.
 type Warning struct {
 	Code    string
-	Unit    string // unit name, "" when about the whole table
-	Key     string // column key concerned
-	Cell    string // "K18", "" when unknown
-	Message string
+	Unit    string   // unit name, "" when about the whole table
+	Key     string   // column key concerned
+	Cell    string   // "K18", "" when unknown
+	Message msg.Text // in both languages; String() is English
 }
 
 // Warning codes.

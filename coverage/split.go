@@ -1,9 +1,10 @@
 package coverage
 
 import (
-	"errors"
 	"math/big"
 	"sort"
+
+	"github.com/bhxh/bhxh/msg"
 )
 
 // SplitWhole divides n whole people in proportion to weights (non-negative
@@ -14,17 +15,17 @@ import (
 // allocate uses (largest-remainder), without bounds.
 func SplitWhole(n int64, weights []*big.Int) ([]int64, error) {
 	if n < 0 {
-		return nil, errors.New("cannot split a negative count")
+		return nil, msg.New("cannot split a negative count", "không chia được số âm")
 	}
 	sum := new(big.Int)
 	for _, w := range weights {
 		if w.Sign() < 0 {
-			return nil, errors.New("negative weight")
+			return nil, msg.New("negative weight", "trọng số âm")
 		}
 		sum.Add(sum, w)
 	}
 	if sum.Sign() == 0 {
-		return nil, errors.New("every weight is zero")
+		return nil, msg.New("every weight is zero", "mọi trọng số đều bằng 0")
 	}
 	// The tie key is the weight's rank, so a larger weight wins a tie
 	// whatever its size.

@@ -8,6 +8,8 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/bhxh/bhxh/msg"
+
 	"github.com/shopspring/decimal"
 
 	"github.com/bhxh/bhxh/coverage"
@@ -142,7 +144,7 @@ func (t *Table) Convert(in []Input, opt Options) (*Result, error) {
 	for _, p := range partial {
 		nu := &t.New[p.n]
 		res.Warnings = append(res.Warnings, coverage.Warning{Code: WarnPartialUnit, Unit: nu.Name,
-			Message: fmt.Sprintf("%s: its figures leave out its old unit(s) %s, which are not in the inputs", nu.Label(), t.rowLabels(p.rows))})
+			Message: msg.Sprintf("%s: its figures leave out its old unit(s) %s, which are not in the inputs", "%s: số liệu thiếu (các) đơn vị cũ %s, không có trong dữ liệu vào", nu.Label(), t.rowLabels(p.rows))})
 	}
 
 	keys := countKeys(in)
@@ -204,7 +206,7 @@ func (t *Table) Convert(in []Input, opt Options) (*Result, error) {
 			u.Origins = append(u.Origins, og)
 		}
 		if len(lacking) > 0 {
-			var who []string
+			var who []msg.Text
 			for _, m := range ms {
 				x := in[m.input]
 				var no []string
@@ -214,11 +216,11 @@ func (t *Table) Convert(in []Input, opt Options) (*Result, error) {
 					}
 				}
 				if len(no) > 0 {
-					who = append(who, fmt.Sprintf("%s (%s) has no %s", x.Old.Label(), x.Where, strings.Join(no, ", ")))
+					who = append(who, msg.Sprintf("%s (%s) has no %s", "%s (%s) không có %s", x.Old.Label(), x.Where, strings.Join(no, ", ")))
 				}
 			}
 			res.Warnings = append(res.Warnings, coverage.Warning{Code: coverage.WarnMissingUnit, Unit: nu.Name, Key: lacking[0],
-				Message: fmt.Sprintf("%s: no %s, since %s", nu.Label(), strings.Join(lacking, ", "), strings.Join(who, "; "))})
+				Message: msg.Sprintf("%s: no %s, since %s", "%s: không có %s, vì %s", nu.Label(), strings.Join(lacking, ", "), msg.Join(who, "; "))})
 		}
 		res.Units = append(res.Units, u)
 	}
@@ -261,11 +263,13 @@ func notConverted(in []Input) []coverage.Warning {
 		if !ok {
 			continue
 		}
-		msg := fmt.Sprintf("%s of the old units (%s…) is not carried to the new units: rates are recomputed from the moved counts", k, where)
+		text := msg.Sprintf("%s of the old units (%s…) is not carried to the new units: rates are recomputed from the moved counts",
+			"%s của các đơn vị cũ (%s…) không chuyển sang đơn vị mới: tỷ lệ được tính lại từ số người chuyển sang", k, where)
 		if strings.HasPrefix(k, coverage.TargetPrefix) {
-			msg = fmt.Sprintf("%s of the old units (%s…) is not carried to the new units: a target of old units says nothing of a new unit made of several; give the new units' targets", k, where)
+			text = msg.Sprintf("%s of the old units (%s…) is not carried to the new units: a target of old units says nothing of a new unit made of several; give the new units' targets",
+				"%s của các đơn vị cũ (%s…) không chuyển sang đơn vị mới: chỉ tiêu của đơn vị cũ không nói gì về đơn vị mới gộp từ nhiều đơn vị; hãy ghi chỉ tiêu của đơn vị mới", k, where)
 		}
-		out = append(out, coverage.Warning{Code: WarnNotConverted, Key: k, Message: msg})
+		out = append(out, coverage.Warning{Code: WarnNotConverted, Key: k, Message: text})
 	}
 	return out
 }

@@ -149,7 +149,7 @@ func TestConvertRefuses(t *testing.T) {
 		if _, ok := res.Units[0].Counts["labour_force"]; ok {
 			t.Errorf("N1 has labour_force though C has none")
 		}
-		if len(res.Warnings) != 2 || res.Warnings[0].Code != coverage.WarnMissingUnit || !strings.Contains(res.Warnings[0].Message, "00003 Xã C (Huyện H, Tỉnh T) (old.xlsx!T6!B12) has no labour_force") {
+		if len(res.Warnings) != 2 || res.Warnings[0].Code != coverage.WarnMissingUnit || !strings.Contains(res.Warnings[0].Message.EN, "00003 Xã C (Huyện H, Tỉnh T) (old.xlsx!T6!B12) has no labour_force") {
 			t.Errorf("warnings %+v", res.Warnings)
 		}
 	})

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/bhxh/bhxh/msg"
+
 	"github.com/bhxh/bhxh/xlsxio"
 	"github.com/bhxh/bhxh/xlsxio/vntext"
 )
@@ -120,9 +122,9 @@ func (s Scope) has(o *OldUnit) bool {
 // places is an error naming the row; all of them are listed. Loose name
 // matches (the same name without its administrative type) come back as
 // warnings.
-func (t *Table) Resolve(refs []Ref, scope Scope) ([]*OldUnit, []string, error) {
+func (t *Table) Resolve(refs []Ref, scope Scope) ([]*OldUnit, []msg.Text, error) {
 	out := make([]*OldUnit, len(refs))
-	var warnings []string
+	var warnings []msg.Text
 	var errs xlsxio.ErrorList
 	fail := func(r Ref, format string, a ...any) {
 		if len(errs) < xlsxio.MaxErrors {
@@ -185,7 +187,7 @@ func (t *Table) Resolve(refs []Ref, scope Scope) ([]*OldUnit, []string, error) {
 		case 1:
 			out[i] = found[0]
 			if best == xlsxio.MatchLoose {
-				warnings = append(warnings, fmt.Sprintf("%s: %q is taken as old unit %s: the same name without the administrative type", r.Where(), r.Name, found[0].Label()))
+				warnings = append(warnings, msg.Sprintf("%s: %q is taken as old unit %s: the same name without the administrative type", "%s: %q được hiểu là đơn vị cũ %s: cùng tên nhưng không có loại đơn vị hành chính", r.Where(), r.Name, found[0].Label()))
 			}
 		default:
 			var ls []string

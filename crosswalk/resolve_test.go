@@ -50,7 +50,7 @@ func TestResolve(t *testing.T) {
 		t.Errorf("warnings %v", warns)
 	}
 	olds, warns, err = tb.Resolve(refs[3:], Scope{Provinces: []string{"31"}})
-	if err != nil || olds[0].Code != "318" || len(warns) != 1 || !strings.Contains(warns[0], "without the administrative type") {
+	if err != nil || olds[0].Code != "318" || len(warns) != 1 || !strings.Contains(warns[0].EN, "without the administrative type") {
 		t.Errorf("island district: %v %v %v", olds, warns, err)
 	}
 	// Without a scope, a common name is ambiguous: every candidate listed.

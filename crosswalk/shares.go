@@ -3,10 +3,11 @@ package crosswalk
 import (
 	"bytes"
 	"encoding/csv"
-	"errors"
 	"fmt"
 	"math/big"
 	"strings"
+
+	"github.com/bhxh/bhxh/msg"
 
 	"github.com/bhxh/bhxh/xlsxio"
 	"github.com/bhxh/bhxh/xlsxio/rawxlsx"
@@ -28,9 +29,9 @@ type share struct {
 
 // Sentinel errors of a shares file; compare with errors.Is.
 var (
-	ErrSharesColumns = errors.New("columns must be old_code,new_code,share")
-	ErrShare         = errors.New("is not a share (a number ≥ 0, e.g. 0.6, 60% or a population)")
-	ErrNotPartRow    = errors.New("is not a part row of the crosswalk")
+	ErrSharesColumns = msg.New("columns must be old_code,new_code,share", "các cột phải là old_code,new_code,share")
+	ErrShare         = msg.New("is not a share (a number ≥ 0, e.g. 0.6, 60% or a population)", "không phải tỷ trọng (một số ≥ 0, ví dụ 0.6, 60% hoặc dân số)")
+	ErrNotPartRow    = msg.New("is not a part row of the crosswalk", "không phải dòng chia tách (part) của bảng chuyển đổi")
 )
 
 // ParseShares reads a shares file (CSV, ',' or ';', UTF-8 with or without

@@ -5,10 +5,11 @@ import (
 	"crypto/sha256"
 	"encoding/csv"
 	"encoding/hex"
-	"errors"
 	"fmt"
 	"strings"
 	"sync"
+
+	"github.com/bhxh/bhxh/msg"
 
 	"github.com/bhxh/bhxh/xlsxio"
 	"github.com/bhxh/bhxh/xlsxio/rawxlsx"
@@ -114,11 +115,11 @@ var Columns = []string{
 
 // Sentinel errors of a table file; compare with errors.Is.
 var (
-	ErrColumns  = errors.New("columns must be " + strings.Join(Columns, ","))
-	ErrCode     = errors.New("is not a code of the right number of digits")
-	ErrRelation = errors.New("is not a relation (whole, area or part)")
-	ErrEmpty    = errors.New("is empty")
-	ErrConflict = errors.New("contradicts an earlier row")
+	ErrColumns  = msg.New("columns must be "+strings.Join(Columns, ","), "các cột phải là "+strings.Join(Columns, ","))
+	ErrCode     = msg.New("is not a code of the right number of digits", "không phải mã có đúng số chữ số")
+	ErrRelation = msg.New("is not a relation (whole, area or part)", "không phải quan hệ (whole, area hoặc part)")
+	ErrEmpty    = msg.New("is empty", "bị trống")
+	ErrConflict = msg.New("contradicts an earlier row", "mâu thuẫn với một dòng trước")
 )
 
 // codeDigits is how many digits each code column holds (Decision
@@ -221,7 +222,7 @@ func Parse(data []byte, file string) (*Table, error) {
 		return nil, errs
 	}
 	if len(t.Rows) == 0 {
-		return nil, &xlsxio.FileError{File: file, Err: errors.New("no rows under the header")}
+		return nil, &xlsxio.FileError{File: file, Err: msg.New("no rows under the header", "không có dòng nào dưới tiêu đề")}
 	}
 	return t, nil
 }

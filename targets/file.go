@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"math/big"
 
+	"github.com/bhxh/bhxh/msg"
+
 	"github.com/shopspring/decimal"
 
 	"github.com/bhxh/bhxh/coverage"
@@ -155,9 +157,9 @@ func Apply(units []coverage.Unit, f File) (Applied, error) {
 		case m.Index < 0:
 			res.Unmatched = append(res.Unmatched, *r)
 			continue
-		case m.Warning != "":
+		case m.Warning.EN != "":
 			res.Issues = append(res.Issues, xlsxio.Issue{Level: "warning", Code: xlsxio.WarnLooseUnitMatch, File: f.Name,
-				Cell: r.Cell["unit"], Message: "targets row " + m.Warning})
+				Cell: r.Cell["unit"], Message: msg.Sprintf("targets row %s", "dòng chỉ tiêu %s", m.Warning)})
 		}
 		byUnit[m.Index] = ri
 	}

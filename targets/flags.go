@@ -1,10 +1,11 @@
 package targets
 
 import (
-	"errors"
 	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/bhxh/bhxh/msg"
 
 	"github.com/shopspring/decimal"
 
@@ -40,7 +41,7 @@ func ParseTargetRate(s string) (decimal.Decimal, error) {
 		return decimal.Decimal{}, fmt.Errorf("%q is not a rate in percent (e.g. 55 or 95,15)", s)
 	}
 	if !validTarget(rate) {
-		return decimal.Decimal{}, errors.New("a target rate must be above 0 and at most 100 (percent)")
+		return decimal.Decimal{}, msg.New("a target rate must be above 0 and at most 100 (percent)", "tỷ lệ chỉ tiêu phải lớn hơn 0 và không quá 100 (phần trăm)")
 	}
 	return rate, nil
 }

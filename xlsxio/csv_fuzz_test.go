@@ -88,7 +88,7 @@ func readAlone(tab *Table, name string) bool {
 
 func reported(tab *Table, name string) bool {
 	for _, is := range tab.Issues {
-		if strings.Contains(is.Message, name) {
+		if strings.Contains(is.Message.EN, name) {
 			return true
 		}
 	}

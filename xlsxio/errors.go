@@ -1,7 +1,7 @@
 package xlsxio
 
 import (
-	"fmt"
+	"github.com/bhxh/bhxh/msg"
 
 	"github.com/bhxh/bhxh/xlsxio/grid"
 	"github.com/bhxh/bhxh/xlsxio/readerr"
@@ -41,11 +41,13 @@ type errorValue struct {
 	formula bool
 }
 
-func (e errorValue) Error() string {
+func (e errorValue) Error() string { return e.In(msg.EN) }
+
+func (e errorValue) In(l msg.Lang) string {
 	if e.formula {
-		return "gives the error " + e.value
+		return msg.Sprintf("gives the error %s", "cho ra lỗi %s", e.value).In(l)
 	}
-	return "the cell holds the error " + e.value
+	return msg.Sprintf("the cell holds the error %s", "ô chứa lỗi %s", e.value).In(l)
 }
 
 func (e errorValue) Is(target error) bool { return target == ErrErrorValue }
@@ -54,8 +56,11 @@ func (e errorValue) Is(target error) bool { return target == ErrErrorValue }
 // stray separator or quote reads a count column as the unit names.
 type numberName struct{ name string }
 
-func (e numberName) Error() string {
-	return fmt.Sprintf("the columns look shifted: the unit name %q is a number (a stray separator or quote in the header or the row?)", e.name)
+func (e numberName) Error() string { return e.In(msg.EN) }
+
+func (e numberName) In(l msg.Lang) string {
+	return msg.Sprintf("the columns look shifted: the unit name %q is a number (a stray separator or quote in the header or the row?)",
+		"các cột có vẻ bị lệch: tên đơn vị %q là một con số (dấu phân cách hoặc dấu nháy thừa ở dòng tiêu đề hay ở dòng này?)", e.name).In(l)
 }
 
 func (e numberName) Is(target error) bool { return target == ErrNumberName }

@@ -161,7 +161,7 @@ func checkFixture(t *testing.T, path, expected string) {
 		}
 	}
 	for _, is := range tab.Issues {
-		t.Errorf("unexpected reading issue %s %s: %s", is.Code, is.Cell, is.Message)
+		t.Errorf("unexpected reading issue %s %s: %s", is.Code, is.Cell, is.Message.EN)
 	}
 }
 

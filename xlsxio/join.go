@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/bhxh/bhxh/msg"
+
 	"github.com/shopspring/decimal"
 
 	"github.com/bhxh/bhxh/coverage"
@@ -22,7 +24,7 @@ type Joined struct {
 }
 
 // ErrJoinConflict: two tables give one unit different values for a key.
-var ErrJoinConflict = errors.New("two inputs disagree")
+var ErrJoinConflict = msg.New("two inputs disagree", "hai tệp vào mâu thuẫn nhau")
 
 // Join puts the units of several tables into one list, unit by unit. It
 // serves every place where several inputs make one table: files (compute
@@ -67,7 +69,7 @@ func Join(tables []*Table) (*Joined, error) {
 				owner = append(owner, ti)
 				continue
 			}
-			if m.Warning != "" {
+			if m.Warning.EN != "" {
 				j.Issues = append(j.Issues, Issue{Level: "warning", Code: WarnLooseUnitMatch, File: t.File, Sheet: t.Sheet,
 					Cell: u.Cells["unit"], Message: m.Warning})
 			}
@@ -247,7 +249,7 @@ func missingFromTables(tables []*Table, j *Joined) []Issue {
 				continue
 			}
 			out = append(out, Issue{Level: "warning", Code: coverage.WarnMissingUnit, File: t.File, Sheet: t.Sheet,
-				Message: fmt.Sprintf("%s (in %s) is not in %s: no %s for it", u.Name, tableName(tables, tables[j.From[i][0]]), tableName(tables, t), strings.Join(lacks, ", "))})
+				Message: msg.Sprintf("%s (in %s) is not in %s: no %s for it", "%s (trong %s) không có trong %s: không có %s cho đơn vị này", u.Name, tableName(tables, tables[j.From[i][0]]), tableName(tables, t), strings.Join(lacks, ", "))})
 		}
 	}
 	return out
@@ -284,7 +286,7 @@ func periodMismatch(tables []*Table) []Issue {
 		}
 		if t.Period != first.Period {
 			out = append(out, Issue{Level: "warning", Code: "period_mismatch", File: t.File, Sheet: t.Sheet,
-				Message: fmt.Sprintf("%s is for %s but %s for %s: the joined figures are not of one period", tableName(tables, t), t.Period, tableName(tables, first), first.Period)})
+				Message: msg.Sprintf("%s is for %s but %s for %s: the joined figures are not of one period", "%s là số liệu %s nhưng %s là %s: số liệu ghép không cùng một kỳ", tableName(tables, t), t.Period, tableName(tables, first), first.Period)})
 		}
 	}
 	return out

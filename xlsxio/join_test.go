@@ -123,7 +123,7 @@ func TestJoinReports(t *testing.T) {
 			if is.Code != "missing_unit" {
 				t.Errorf("issue %+v", is)
 			}
-			msgs = append(msgs, is.File+": "+is.Message)
+			msgs = append(msgs, is.File+": "+is.Message.EN)
 		}
 		want := []string{
 			"mau-so.csv: Xã B (in so-nguoi.xlsx) is not in mau-so.csv: no labour_force, population for it",

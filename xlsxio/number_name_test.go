@@ -93,7 +93,7 @@ func TestNumberUnitName(t *testing.T) {
 
 func issueSays(tab *Table, text string) bool {
 	for _, is := range tab.Issues {
-		if strings.Contains(is.Message, text) {
+		if strings.Contains(is.Message.EN, text) {
 			return true
 		}
 	}

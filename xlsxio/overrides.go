@@ -13,6 +13,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/bhxh/bhxh/msg"
+
 	"github.com/bhxh/bhxh/coverage"
 	"github.com/bhxh/bhxh/xlsxio/vntext"
 )
@@ -101,10 +103,10 @@ func unusedOverrides(opt Options, t *Table) []Issue {
 		}
 		if !used {
 			out = append(out, Issue{Level: "warning", Code: "unused_col", File: t.File, Sheet: t.Sheet,
-				Message: fmt.Sprintf("--col '%s=%s' names no column of the table (header rows %s)", text, k, joinRows(t.HeaderRows))})
+				Message: msg.Sprintf("--col '%s=%s' names no column of the table (header rows %s)", "--col '%s=%s' không khớp cột nào của bảng (dòng tiêu đề %s)", text, k, joinRows(t.HeaderRows))})
 		}
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Message < out[j].Message })
+	sort.Slice(out, func(i, j int) bool { return out[i].Message.EN < out[j].Message.EN })
 	return out
 }
 

@@ -2,9 +2,10 @@ package xlsxio
 
 import (
 	"errors"
-	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/bhxh/bhxh/msg"
 
 	"github.com/bhxh/bhxh/xlsxio/rawxlsx"
 	"github.com/bhxh/bhxh/xlsxio/vntext"
@@ -67,7 +68,7 @@ func (pc *ParticipantCounter) resolveUnits() error {
 		case MatchUnit(UnitRef{Name: u.name}, UnitRef{Name: p.name}) < MatchName && !conflict[dup.First]:
 			conflict[dup.First] = true
 			pc.conflicts = append(pc.conflicts, locatedIssue{p.at, pc.issueAt(p, "unit_name_conflict",
-				fmt.Sprintf("unit %s is named %q here and %q before; the first name is kept", u.code, p.name, u.name))})
+				msg.Sprintf("unit %s is named %q here and %q before; the first name is kept", "đơn vị %s ở đây tên là %q, trước đó là %q; giữ tên đầu tiên", u.code, p.name, u.name))})
 		}
 	}
 	var loose []*unitAcc
@@ -94,8 +95,8 @@ func (pc *ParticipantCounter) resolveUnits() error {
 			return pc.ambiguous(p, err)
 		}
 		merge(p, m.Index)
-		if m.Warning != "" {
-			pc.conflicts = append(pc.conflicts, locatedIssue{p.at, pc.issueAt(p, WarnLooseUnitMatch, "unit "+m.Warning)})
+		if m.Warning.EN != "" {
+			pc.conflicts = append(pc.conflicts, locatedIssue{p.at, pc.issueAt(p, WarnLooseUnitMatch, msg.Sprintf("unit %s", "đơn vị %s", m.Warning))})
 		}
 	}
 	slices.SortStableFunc(pc.resolved, func(a, b listUnit) int { return compareLoc(a.first, b.first) })
@@ -114,9 +115,9 @@ func compareLoc(a, b uint64) int {
 }
 
 // issueAt is a warning at the cell naming pair p (its first row).
-func (pc *ParticipantCounter) issueAt(p *unitAcc, code, msg string) Issue {
+func (pc *ParticipantCounter) issueAt(p *unitAcc, code string, text msg.Text) Issue {
 	f := pc.files[locFile(p.at)]
-	is := Issue{Level: "warning", Code: code, File: f.name, Sheet: f.sheet, Message: msg}
+	is := Issue{Level: "warning", Code: code, File: f.name, Sheet: f.sheet, Message: text}
 	if f.csv {
 		is.Line = locRow(p.at)
 	} else {
@@ -130,7 +131,7 @@ func (pc *ParticipantCounter) ambiguous(p *unitAcc, err error) error {
 	if errors.As(err, &amb) {
 		err = namedAmbiguity{amb} // the cell's value names the pair already
 	}
-	is := pc.issueAt(p, "", "")
+	is := pc.issueAt(p, "", msg.Text{})
 	return &CellError{File: is.File, Sheet: is.Sheet, Cell: is.Cell, Line: is.Line, Value: p.name, Err: err}
 }
 

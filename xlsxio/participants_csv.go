@@ -9,6 +9,8 @@ import (
 	"io"
 	"os"
 
+	"github.com/bhxh/bhxh/msg"
+
 	"compress/gzip"
 
 	"github.com/bhxh/bhxh/xlsxio/csvscan"
@@ -17,7 +19,7 @@ import (
 
 // ErrMalformedRow is a CSV record whose fields do not line up with the
 // header's.
-var ErrMalformedRow = errors.New("malformed row")
+var ErrMalformedRow = msg.New("malformed row", "dòng sai cấu trúc")
 
 // addCSV counts a CSV list: UTF-8 with or without a BOM, gzipped or not,
 // separated by the comma, semicolon or tab that makes a header row of its

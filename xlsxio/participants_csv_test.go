@@ -47,7 +47,7 @@ func countLists(t *testing.T, opt CounterOptions, scheme string, paths ...string
 func issuesText(pc *ParticipantCounter) string {
 	var sb strings.Builder
 	for _, is := range pc.Issues {
-		fmt.Fprintf(&sb, "%s %s:%d%s %s\n", is.Code, is.File, is.Line, is.Cell, is.Message)
+		fmt.Fprintf(&sb, "%s %s:%d%s %s\n", is.Code, is.File, is.Line, is.Cell, is.Message.EN)
 	}
 	return sb.String()
 }
@@ -222,7 +222,7 @@ func TestCountCSVListSpills(t *testing.T) {
 	if got, want := issuesText(pc), issuesText(mem); got != want {
 		t.Errorf("spilled issues differ")
 	}
-	if n := len(mem.Issues); n != maxListedDuplicates+1 || !strings.Contains(mem.Issues[n-1].Message, "more duplicate rows not listed") {
+	if n := len(mem.Issues); n != maxListedDuplicates+1 || !strings.Contains(mem.Issues[n-1].Message.EN, "more duplicate rows not listed") {
 		t.Errorf("%d issues, the last %+v", n, mem.Issues[n-1])
 	}
 	if err := pc.Close(); err != nil {

@@ -7,6 +7,8 @@ import (
 	"runtime"
 	"slices"
 
+	"github.com/bhxh/bhxh/msg"
+
 	"github.com/bhxh/bhxh/xlsxio/dedup"
 	"github.com/bhxh/bhxh/xlsxio/rawxlsx"
 )
@@ -74,7 +76,7 @@ func (pc *ParticipantCounter) Finish() error {
 	}
 	if n := total - maxListedDuplicates; n > 0 {
 		issues = append(issues, Issue{Level: "warning", Code: "duplicate_person",
-			Message: fmt.Sprintf("%d more duplicate rows not listed (each person counted once per scheme)", n)})
+			Message: msg.Sprintf("%d more duplicate rows not listed (each person counted once per scheme)", "còn %d dòng trùng nữa không liệt kê (mỗi người chỉ đếm một lần mỗi loại hình)", n)})
 	}
 	pc.Issues = append(pc.Issues, issues...)
 	pc.conflicts = nil
@@ -90,11 +92,12 @@ func (pc *ParticipantCounter) dupIssue(d dupSighting) Issue {
 	} else {
 		is.Cell = rawxlsx.CellName(f.idCol, int(locRow(d.at)))
 	}
-	where := "row"
+	where := msg.Sprintf("row", "dòng")
 	if first.csv {
-		where = "line"
+		where = msg.Sprintf("line", "dòng")
 	}
-	is.Message = fmt.Sprintf("mã số BHXH %010d already counted for %s at %s %s %d; counted once",
+	is.Message = msg.Sprintf("mã số BHXH %010d already counted for %s at %s %s %d; counted once",
+		"mã số BHXH %010d đã được đếm cho %s tại %s %s %d; chỉ đếm một lần",
 		d.key>>2, ParticipantSchemes[d.key&3], first.name, where, locRow(d.first))
 	return is
 }

@@ -82,7 +82,7 @@ func TestCountList(t *testing.T) {
 		t.Errorf("got\n%swant\n%s", got, want)
 	}
 	if len(pc.Issues) != 1 || pc.Issues[0].Code != "duplicate_person" || pc.Issues[0].Cell != "C7" || pc.Issues[0].Sheet != "DS" ||
-		!strings.Contains(pc.Issues[0].Message, "0123456791 already counted for bhxh_voluntary at ds.xlsx row 6") {
+		!strings.Contains(pc.Issues[0].Message.EN, "0123456791 already counted for bhxh_voluntary at ds.xlsx row 6") {
 		t.Errorf("issues %+v", pc.Issues)
 	}
 	if len(pc.Inputs) != 1 || pc.Inputs[0] != (CountInput{File: "ds.xlsx", Sheet: "DS", Rows: 5}) {

@@ -20,6 +20,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/bhxh/bhxh/msg"
+
 	"github.com/bhxh/bhxh/xlsxio/grid"
 )
 
@@ -203,7 +205,7 @@ func readInput(path string) ([]byte, error) {
 		return nil, &FileError{File: file, Err: err}
 	}
 	if st.IsDir() {
-		return nil, &FileError{File: file, Err: errors.New("is a folder, not a workbook")}
+		return nil, &FileError{File: file, Err: msg.New("is a folder, not a workbook", "là thư mục, không phải bảng tính")}
 	}
 	if st.Size() > maxFileBytes {
 		return nil, &FileError{File: file, Err: fmt.Errorf("%w: %d bytes (limit %d)", ErrTooBig, st.Size(), maxFileBytes)}

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/bhxh/bhxh/msg"
+
 	"github.com/shopspring/decimal"
 
 	"github.com/bhxh/bhxh/coverage"
@@ -107,7 +109,7 @@ func readRows(s grid.Sheet, h header, t *Table, opt Options) error {
 			bd.reset()
 		} else if why := bd.at(s, h, r, label, marked, !anyCountCell(s, r, h)); why != "" {
 			t.Issues = append(t.Issues, Issue{Level: "note", Code: "breakdown_row", File: t.File, Sheet: t.Sheet,
-				Cell: rr.ref(r, h.unit), Message: fmt.Sprintf("row %d %q is a breakdown, %s: not a unit, not added to the total", r+1, label, why)})
+				Cell: rr.ref(r, h.unit), Message: msg.Sprintf("row %d %q is a breakdown, %s: not a unit, not added to the total", "dòng %d %q là dòng chi tiết, %s: không phải đơn vị, không cộng vào tổng", r+1, label, why)})
 			continue
 		}
 		if kind == rowUnit && startsTable(s, h, opt, r) {
@@ -123,7 +125,7 @@ func readRows(s grid.Sheet, h header, t *Table, opt Options) error {
 			}
 			// Said aloud: a different header ends the table.
 			t.Issues = append(t.Issues, Issue{Level: "warning", Code: "second_table", File: t.File, Sheet: t.Sheet,
-				Cell: rr.ref(r, h.unit), Message: fmt.Sprintf("row %d is the header of another table; the table ends above it and the rows below are not read", r+1)})
+				Cell: rr.ref(r, h.unit), Message: msg.Sprintf("row %d is the header of another table; the table ends above it and the rows below are not read", "dòng %d là tiêu đề của một bảng khác; bảng kết thúc ở trên dòng này, các dòng dưới không được đọc", r+1)})
 			break
 		}
 		// a section marker in the row-number column ("I", "II", "A")
@@ -248,7 +250,7 @@ func (rr *rowsReader) keep(r int, label string, kind rowKind, u coverage.Unit, h
 		if label == "" {
 			if hasNumbers {
 				t.Issues = append(t.Issues, Issue{Level: "warning", Code: "unnamed_row", File: t.File, Sheet: t.Sheet,
-					Cell: rr.ref(r, h.unit), Message: fmt.Sprintf("row %d holds numbers but no unit name; skipped", r+1)})
+					Cell: rr.ref(r, h.unit), Message: msg.Sprintf("row %d holds numbers but no unit name; skipped", "dòng %d có số nhưng không có tên đơn vị; bỏ qua", r+1)})
 			}
 			return
 		}
@@ -256,7 +258,7 @@ func (rr *rowsReader) keep(r int, label string, kind rowKind, u coverage.Unit, h
 			// no word in the unit column ("1\"\"2.345"): no heading, but a
 			// row shifted or broken by a stray quote; said with what it holds
 			t.Issues = append(t.Issues, Issue{Level: "warning", Code: "unnamed_row", File: t.File, Sheet: t.Sheet,
-				Cell: ref(r, h.unit), Message: fmt.Sprintf("row %d holds no unit name (%s is %q) and no figures in the columns read; skipped: %s",
+				Cell: ref(r, h.unit), Message: msg.Sprintf("row %d holds no unit name (%s is %q) and no figures in the columns read; skipped: %s", "dòng %d không có tên đơn vị (%s là %q) và không có số liệu ở các cột được đọc; bỏ qua: %s",
 					r+1, ref(r, h.unit), label, rowLine(s, r, rr.ncols))})
 			return
 		}
@@ -264,7 +266,7 @@ func (rr *rowsReader) keep(r int, label string, kind rowKind, u coverage.Unit, h
 			// a heading over units ("Huyện Đông Sơn" over its communes):
 			// said, as a row that reads as a unit's and is not one
 			t.Issues = append(t.Issues, Issue{Level: "note", Code: "heading_row", File: t.File, Sheet: t.Sheet,
-				Cell: rr.ref(r, h.unit), Message: fmt.Sprintf("row %d %q has no figures in the columns read: a heading, not a unit", r+1, label)})
+				Cell: rr.ref(r, h.unit), Message: msg.Sprintf("row %d %q has no figures in the columns read: a heading, not a unit", "dòng %d %q không có số liệu ở các cột được đọc: là dòng tiêu đề nhóm, không phải đơn vị", r+1, label)})
 			return
 		}
 		if rr.parent >= 0 {
@@ -294,20 +296,20 @@ func (rr *rowsReader) finish() error {
 	}
 	for i, col := range h.cols {
 		if col.Key == "" && rr.numeric[i] && !isRowNumberColumn(col) && col.Why != computedWhy {
-			what := "column " + col.Letter
+			what := msg.Sprintf("column %s", "cột %s", col.Letter)
 			if t.Transposed {
-				what = col.Letter // "row 13": the view's columns are the sheet's rows
+				what = msg.Plain(col.Letter) // "row 13": the view's columns are the sheet's rows
 			}
 			t.Issues = append(t.Issues, Issue{Level: "warning", Code: coverage.WarnUnknownColumn, File: t.File, Sheet: t.Sheet,
 				Cell: rr.ref(h.last, col.Index),
-				Message: fmt.Sprintf("%s %q holds numbers but is not read (%s); to read it: --col '%s=KEY'",
+				Message: msg.Sprintf("%s %q holds numbers but is not read (%s); to read it: --col '%s=KEY'", "%s %q có số nhưng không được đọc (%s); để đọc: --col '%s=KEY'",
 					what, col.Header, col.Why, strings.TrimSpace(col.Group+" "+col.Header))})
 		}
 	}
 	for _, c := range h.choices {
 		t.Issues = append(t.Issues, Issue{Level: "warning", Code: "column_choice", File: t.File, Sheet: t.Sheet,
 			Cell: rr.ref(h.last, c.taken.Index),
-			Message: fmt.Sprintf("columns %s %q and %s %q both read as %s: %s taken, %s", c.taken.Letter, columnLabel(c.taken),
+			Message: msg.Sprintf("columns %s %q and %s %q both read as %s: %s taken, %s", "cột %s %q và %s %q đều đọc là %s: lấy cột %s, %s", c.taken.Letter, columnLabel(c.taken),
 				c.left.Letter, columnLabel(c.left), c.key, c.taken.Letter, c.why)})
 	}
 	// a name in a column of numbers: a row shifted by a stray separator
@@ -315,7 +317,7 @@ func (rr *rowsReader) finish() error {
 	for _, w := range rr.words {
 		if col := h.cols[w.col]; rr.numeric[w.col] && !isRowNumberColumn(col) {
 			t.Issues = append(t.Issues, Issue{Level: "warning", Code: "text_in_numbers", File: t.File, Sheet: t.Sheet,
-				Cell: rr.ref(w.row, col.Index), Message: fmt.Sprintf("row %d: %s holds the text %q in column %s %q, a column of numbers (a row shifted by a stray separator or quote?)",
+				Cell: rr.ref(w.row, col.Index), Message: msg.Sprintf("row %d: %s holds the text %q in column %s %q, a column of numbers (a row shifted by a stray separator or quote?)", "dòng %d: %s chứa chữ %q trong cột số %s %q (dòng bị lệch do dấu phân cách hoặc dấu nháy thừa?)",
 					w.row+1, rr.ref(w.row, col.Index), w.text, col.Letter, col.Header)})
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/bhxh/bhxh/coverage"
+	"github.com/bhxh/bhxh/msg"
 )
 
 // numKind tells the number parser what a column holds, which decides how an
@@ -48,13 +49,31 @@ type Options struct {
 // Issue is a warning or error found while reading or computing; the JSON
 // names are part of the interface (bhxh.compute/v1 "issues").
 type Issue struct {
-	Level   string `json:"level"` // "warning" or "error"
-	Code    string `json:"code"`
-	File    string `json:"file"`
-	Sheet   string `json:"sheet"`
-	Cell    string `json:"cell"`
-	Line    int64  `json:"line,omitempty"` // CSV participant lists: the line, instead of a cell
-	Message string `json:"message"`
+	Level   string   `json:"level"` // "warning" or "error"
+	Code    string   `json:"code"`
+	File    string   `json:"file"`
+	Sheet   string   `json:"sheet"`
+	Cell    string   `json:"cell"`
+	Line    int64    `json:"line,omitempty"` // CSV participant lists: the line, instead of a cell
+	Message msg.Text `json:"message"`        // English in JSON (MarshalText); msg.Text.In(lang) for people
+}
+
+// LevelIn is the issue's level as a reader of l calls it ("cảnh báo" for
+// a warning); JSON keeps Level, in English, and the code is never
+// translated (grep and the README's list find it).
+func (is Issue) LevelIn(l msg.Lang) string {
+	if l == msg.EN {
+		return is.Level
+	}
+	switch is.Level {
+	case "warning":
+		return "cảnh báo"
+	case "note":
+		return "ghi chú"
+	case "error":
+		return "lỗi"
+	}
+	return is.Level
 }
 
 // Column is one column of the table as recognised.

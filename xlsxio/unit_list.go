@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/bhxh/bhxh/msg"
+
 	"github.com/xuri/excelize/v2"
 
 	"github.com/bhxh/bhxh/xlsxio/grid"
@@ -44,7 +46,7 @@ func ReadUnitList(path string) ([]ListedUnit, error) {
 			return nil, &FileError{File: file, Err: err}
 		}
 	case grid.IsOLE(data):
-		return nil, &FileError{File: file, Err: errors.New("an .xls unit list is not supported: save it as .xlsx or CSV")}
+		return nil, &FileError{File: file, Err: msg.New("an .xls unit list is not supported: save it as .xlsx or CSV", "không hỗ trợ danh sách đơn vị dạng .xls: hãy lưu thành .xlsx hoặc CSV")}
 	default:
 		r := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(data, []byte("\ufeff"))))
 		r.Comma = grid.Separator(data)
@@ -110,7 +112,7 @@ func ReadUnitList(path string) ([]ListedUnit, error) {
 		}
 	}
 	if len(units) == 0 {
-		return nil, &FileError{File: file, Err: errors.New("no unit names in this list")}
+		return nil, &FileError{File: file, Err: msg.New("no unit names in this list", "danh sách này không có tên đơn vị nào")}
 	}
 	return units, nil
 }

@@ -28,6 +28,8 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/bhxh/bhxh/msg"
+
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/bhxh/bhxh/xlsxio/vntext"
@@ -73,7 +75,7 @@ type UnitMatch struct {
 	Level MatchLevel // MatchNone when Index is -1
 	// Warning, for a MatchLoose, names both spellings; the caller reports
 	// it (code WarnLooseUnitMatch) with its file and cell.
-	Warning string
+	Warning msg.Text
 }
 
 // WarnLooseUnitMatch is the issue code of a match by name without the
@@ -81,7 +83,7 @@ type UnitMatch struct {
 const WarnLooseUnitMatch = "loose_unit_match"
 
 // ErrAmbiguousUnit: a ref matches several units at its best level.
-var ErrAmbiguousUnit = errors.New("matches several units")
+var ErrAmbiguousUnit = msg.New("matches several units", "khớp với nhiều đơn vị")
 
 // AmbiguousUnitError is a ref that matches several units at the same,
 // best, level. It wraps ErrAmbiguousUnit.
@@ -585,8 +587,9 @@ func (ix *UnitIndex) find(r UnitRef, k *refKey, skip func(int) bool) (UnitMatch,
 	return UnitMatch{Index: -1}, e
 }
 
-func looseWarning(a, b UnitRef) string {
-	return fmt.Sprintf("%q is taken as %q: the same name without the administrative type (give codes or the same type to make it exact)",
+func looseWarning(a, b UnitRef) msg.Text {
+	return msg.Sprintf("%q is taken as %q: the same name without the administrative type (give codes or the same type to make it exact)",
+		"%q được hiểu là %q: cùng tên nhưng không có loại đơn vị hành chính (ghi mã hoặc cùng loại để khớp chính xác)",
 		a.Name, b.Name)
 }
 

@@ -128,11 +128,11 @@ func TestMatchUnit(t *testing.T) {
 		if m.Level != p.want || (m.Index >= 0) != (p.want != MatchNone) {
 			t.Errorf("%s: Find = %+v, want level %v", p.name, m, p.want)
 		}
-		if (m.Warning != "") != (p.want == MatchLoose) {
-			t.Errorf("%s: warning %q at level %v", p.name, m.Warning, m.Level)
+		if (m.Warning.EN != "") != (p.want == MatchLoose) {
+			t.Errorf("%s: warning %q at level %v", p.name, m.Warning.EN, m.Level)
 		}
-		if p.want == MatchLoose && (!strings.Contains(m.Warning, p.a.Name) || !strings.Contains(m.Warning, p.b.Name)) {
-			t.Errorf("%s: warning %q should name both spellings", p.name, m.Warning)
+		if p.want == MatchLoose && (!strings.Contains(m.Warning.EN, p.a.Name) || !strings.Contains(m.Warning.EN, p.b.Name)) {
+			t.Errorf("%s: warning %q should name both spellings", p.name, m.Warning.EN)
 		}
 	}
 }
@@ -168,11 +168,11 @@ func TestUnitIndexExactWins(t *testing.T) {
 		}
 	}
 	m, err := ix.Find(UnitRef{Name: "TX. Kỳ Anh"})
-	if err != nil || m.Index != 1 || m.Level != MatchName || m.Warning != "" {
+	if err != nil || m.Index != 1 || m.Level != MatchName || m.Warning.EN != "" {
 		t.Errorf("TX. Kỳ Anh: %+v, %v; want the town, exactly", m, err)
 	}
 	m, err = ix.Find(UnitRef{Name: "Thị xã Phú Định"})
-	if err != nil || m.Index != 2 || m.Level != MatchLoose || m.Warning == "" {
+	if err != nil || m.Index != 2 || m.Level != MatchLoose || m.Warning.EN == "" {
 		t.Errorf("Thị xã Phú Định: %+v, %v; want Xã Phú Định loosely, with a warning", m, err)
 	}
 	_, err = ix.Find(UnitRef{Name: "Kỳ Anh"})
@@ -272,7 +272,7 @@ func TestJoinUnits(t *testing.T) {
 		}
 		n := 0
 		for _, m := range got {
-			if m.Warning != "" {
+			if m.Warning.EN != "" {
 				n++
 			}
 		}

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/bhxh/bhxh/msg"
+
 	"github.com/shopspring/decimal"
 	"github.com/spf13/cobra"
 
@@ -98,7 +100,7 @@ communes from old-commune figures.`,
 			}
 			opts.Baseline, opts.Baselines = baselines[0], baselines
 			if opts.By != "" && (len(baselines) > 1 || opts.Crosswalk != "") {
-				return usagef("--by reads a column of one baseline workbook as it is: give one baseline, without --crosswalk")
+				return usagef("--by reads a column of one baseline workbook as it is: give one baseline, without --crosswalk", "--by đọc một cột của đúng một bảng số liệu gốc: chỉ cho một bảng gốc, không kèm --crosswalk")
 			}
 			opts.TotalSet = cmd.Flags().Changed("total")
 			if err := opts.check(); err != nil {
@@ -122,7 +124,7 @@ communes from old-commune figures.`,
 	fl.BoolVar(&opts.NoDecrease, "no-decrease", true, "no unit's target below its current count")
 	fl.StringVar(&opts.By, "by", "", "column naming each unit's parent (e.g. the old district): allocate within each parent")
 	fl.StringVar(&opts.ParentTargets, "parent-targets", "", "CSV or xlsx with each parent's name and total (people) or rate (%), for --by")
-	fl.StringVar(&opts.Lang, "lang", "vi", "language of table headers: vi or en")
+	fl.StringVar(&opts.Lang, "lang", "vi", "language of messages and table headers: vi or en")
 	fl.StringVar(&opts.Format, "format", "", "output format: table, csv, json or xlsx (default: from -o, else table)")
 	fl.StringVarP(&opts.Output, "output", "o", "", "output file (- = standard output)")
 	opts.crosswalkFlags.bind(cmd, "")
@@ -134,33 +136,33 @@ communes from old-commune figures.`,
 // usage error is found before the baseline is read.
 func (opts *allocateOptions) check() error {
 	if opts.Indicator == "" {
-		return usagef("--indicator is required (bhxh, bhxh_mandatory, bhxh_voluntary, bhtn, bhyt or pension)")
+		return usagef("--indicator is required (bhxh, bhxh_mandatory, bhxh_voluntary, bhtn, bhyt or pension)", "cần --indicator (bhxh, bhxh_mandatory, bhxh_voluntary, bhtn, bhyt hoặc pension)")
 	}
 	if err := opts.resolveIndicator(); err != nil {
 		return err
 	}
 	hier := opts.By != "" || opts.ParentTargets != ""
 	if hier && (opts.By == "" || opts.ParentTargets == "") {
-		return usagef("--by and --parent-targets go together")
+		return usagef("--by and --parent-targets go together", "--by và --parent-targets phải đi cùng nhau")
 	}
 	switch {
 	case hier && (opts.Rate != "" || opts.TotalSet):
-		return usagef("with --by, each parent's total comes from --parent-targets; drop --rate/--total")
+		return usagef("with --by, each parent's total comes from --parent-targets; drop --rate/--total", "với --by, tổng của mỗi đơn vị cấp trên lấy từ --parent-targets; bỏ --rate/--total")
 	case hier:
 	case opts.Rate != "" && opts.TotalSet:
-		return usagef("give --rate or --total, not both")
+		return usagef("give --rate or --total, not both", "cho --rate hoặc --total, không cho cả hai")
 	case opts.Rate != "":
 		r, err := targets.ParseTargetRate(opts.Rate)
 		if err != nil {
-			return usagef("--rate %s: %v", opts.Rate, err)
+			return usagef("--rate %s: %v", "--rate %s: %v", opts.Rate, err)
 		}
 		opts.rate = &r
 	case opts.TotalSet:
 		if opts.Total < 0 {
-			return usagef("--total %d: want a whole number of people, 0 or more", opts.Total)
+			return usagef("--total %d: want a whole number of people, 0 or more", "--total %d: cần số người nguyên, từ 0 trở lên", opts.Total)
 		}
 	default:
-		return usagef("give the target: --rate R (percent) or --total N (people)")
+		return usagef("give the target: --rate R (percent) or --total N (people)", "hãy cho chỉ tiêu: --rate R (phần trăm) hoặc --total N (số người)")
 	}
 	var err error
 	if opts.method, err = coverage.ParseMethod(opts.Method); err != nil {
@@ -170,7 +172,7 @@ func (opts *allocateOptions) check() error {
 		return usageError{err}
 	}
 	if opts.Min < 0 {
-		return usagef("--min %d: want 0 or more", opts.Min)
+		return usagef("--min %d: want 0 or more", "--min %d: cần từ 0 trở lên", opts.Min)
 	}
 	if err := checkLang(opts.Lang); err != nil {
 		return err
@@ -256,7 +258,7 @@ func runAllocate(opts *allocateOptions) error {
 	if err := writeReport(opts.streams, format, opts.Output, inputs, allocateWriters, rep); err != nil {
 		return err
 	}
-	printIssues(opts.Err, issues) // the baseline's reading, join and conversion warnings, and --by's
+	printIssues(opts.Err, msg.Lang(opts.Lang), issues) // the baseline's reading, join and conversion warnings, and --by's
 	return strictCheck(opts.Strict, issues)
 }
 
@@ -323,7 +325,7 @@ func columnKey(t *xlsxio.Table, col string) (string, bool) {
 func setWeights(t *xlsxio.Table, units []coverage.AllocUnit, col string) error {
 	key, ok := columnKey(t, col)
 	if !ok {
-		return usagef("--method weight:%s: no such column in %s (give a canonical key such as population, or a header text; map an unrecognised column with --col 'Header=key')", col, t.File)
+		return usagef("--method weight:%s: no such column in %s (give a canonical key such as population, or a header text; map an unrecognised column with --col 'Header=key')", "--method weight:%s: không có cột này trong %s (cho một khóa chuẩn như population, hoặc chữ tiêu đề cột; gán cột chưa nhận ra bằng --col 'Tiêu đề=khóa')", col, t.File)
 	}
 	letter := ""
 	for _, c := range t.Columns {
@@ -400,9 +402,9 @@ func groupTotals(opts *allocateOptions, ind string, t *xlsxio.Table, units []cov
 		if m.Index < 0 {
 			return nil, nil, fmt.Errorf("%s: parent %q (column %q) has no row in %s", t.File, named[k].Name, opts.By, file)
 		}
-		if m.Warning != "" {
+		if m.Warning.EN != "" {
 			issues = append(issues, xlsxio.Issue{Level: "warning", Code: xlsxio.WarnLooseUnitMatch, File: file,
-				Message: "parent " + m.Warning})
+				Message: msg.Sprintf("parent %s", "đơn vị cấp trên %s", m.Warning)})
 		}
 	}
 	sumD := make([]int64, len(parents))
@@ -445,7 +447,7 @@ func (opts *allocateOptions) resolveIndicator() error {
 	if strings.Contains(opts.Indicator, "=") {
 		ind, err := coverage.ParseIndicator(opts.Indicator)
 		if err != nil {
-			return usagef("--indicator %v", err)
+			return usagef("--indicator %v", "--indicator %v", err)
 		}
 		opts.ind = ind
 		return nil
@@ -461,9 +463,9 @@ func (opts *allocateOptions) resolveIndicator() error {
 				return nil
 			}
 		}
-		return usagef("--indicator %q: not defined in %s", opts.Indicator, opts.IndicatorsFile)
+		return usagef("--indicator %q: not defined in %s", "--indicator %q: không được định nghĩa trong %s", opts.Indicator, opts.IndicatorsFile)
 	}
-	return usagef("--indicator %q: %s", opts.Indicator, want)
+	return usagef("--indicator %q: %s", "--indicator %q: %s", opts.Indicator, want)
 }
 
 // definedOnly is ind when it is a defined indicator (its columns are read

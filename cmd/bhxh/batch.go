@@ -58,23 +58,23 @@ func addBatchFlags(cmd *cobra.Command, b *batchOptions) {
 // checkBatchFlags validates the batch flags against the expanded inputs.
 func checkBatchFlags(b *batchOptions, opts *computeOptions, n int) error {
 	if b.LogFormat != "text" && b.LogFormat != "json" {
-		return usagef("--log-format %q: want text or json", b.LogFormat)
+		return usagef("--log-format %q: want text or json", "--log-format %q: cần text hoặc json", b.LogFormat)
 	}
 	if b.LockTimeout < 0 {
-		return usagef("--lock-timeout %s: want a duration ≥ 0", b.LockTimeout)
+		return usagef("--lock-timeout %s: want a duration ≥ 0", "--lock-timeout %s: cần một khoảng thời gian ≥ 0", b.LockTimeout)
 	}
 	if b.Merge && b.OutDir != "" {
-		return usagef("--merge writes one report (-o FILE) and --out-dir one report per input; give one of them")
+		return usagef("--merge writes one report (-o FILE) and --out-dir one report per input; give one of them", "--merge ghi một báo cáo (-o TỆP) còn --out-dir ghi mỗi tệp vào một báo cáo; chỉ cho một trong hai")
 	}
 	if b.OutDir != "" {
 		if opts.Output != "" {
-			return usagef("-o names a single report; with --out-dir each report is named by --name (default %q)", defaultReportName)
+			return usagef("-o names a single report; with --out-dir each report is named by --name (default %q)", "-o đặt tên cho một báo cáo; với --out-dir mỗi báo cáo được đặt tên theo --name (mặc định %q)", defaultReportName)
 		}
 		if b.Name == "" || strings.ContainsAny(b.Name, `/\`) {
-			return usagef("--name %q: want a file name such as %q (no folder; the folder is --out-dir)", b.Name, defaultReportName)
+			return usagef("--name %q: want a file name such as %q (no folder; the folder is --out-dir)", "--name %q: cần một tên tệp như %q (không có thư mục; thư mục là --out-dir)", b.Name, defaultReportName)
 		}
 		if n > 1 && !strings.Contains(b.Name, "{stem}") {
-			return usagef("--name %q: with %d inputs the name needs {stem}, else every report would have the same name", b.Name, n)
+			return usagef("--name %q: with %d inputs the name needs {stem}, else every report would have the same name", "--name %q: với %d tệp vào, tên cần có {stem}, nếu không mọi báo cáo sẽ trùng tên", b.Name, n)
 		}
 		byName, nameErr := outputFormat("", b.Name)
 		if opts.Format == "" {
@@ -92,10 +92,10 @@ func checkBatchFlags(b *batchOptions, opts *computeOptions, n int) error {
 			b.Name = strings.TrimSuffix(defaultReportName, ".xlsx") + formatExt[opts.Format]
 			return nil
 		}
-		return usagef("--format %s but --name %q says %s; give one of them", opts.Format, b.Name, byName)
+		return usagef("--format %s but --name %q says %s; give one of them", "--format %s nhưng --name %q là %s; chỉ cho một trong hai", opts.Format, b.Name, byName)
 	}
 	if n > 1 && !b.Merge {
-		return usagef("%d input files: give --out-dir DIR for one report per input (named by --name, default %q), or --merge (with -o FILE) for one report of all their units", n, defaultReportName)
+		return usagef("%d input files: give --out-dir DIR for one report per input (named by --name, default %q), or --merge (with -o FILE) for one report of all their units", "%d tệp vào: cho --out-dir THƯ_MỤC để có mỗi tệp một báo cáo (tên theo --name, mặc định %q), hoặc --merge (với -o TỆP) để có một báo cáo chung cho mọi đơn vị", n, defaultReportName)
 	}
 	return nil
 }
@@ -221,7 +221,7 @@ func runOutDir(ctx context.Context, opts *computeOptions, b *batchOptions) error
 			key = abs
 		}
 		if prev, ok := byOutput[key]; ok {
-			return usagef("%s and %s would both be written to %s; rename one, or give --name another template", prev, in, outputs[i])
+			return usagef("%s and %s would both be written to %s; rename one, or give --name another template", "%s và %s đều sẽ được ghi vào %s; đổi tên một tệp, hoặc cho --name một mẫu khác", prev, in, outputs[i])
 		}
 		byOutput[key] = in
 	}

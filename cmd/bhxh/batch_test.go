@@ -462,7 +462,7 @@ func TestBatchUsage(t *testing.T) {
 	writeUnitWorkbook(t, filepath.Join(work, "sub", "a.xlsx"), goodRows(4, 3))
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			stdout, stderr, code := runIn(t, work, nil, c.args...)
+			stdout, stderr, code := runIn(t, work, nil, inEnglish(c.args)...)
 			if code != 2 {
 				t.Fatalf("exit %d, want 2; stderr:\n%s", code, stderr)
 			}

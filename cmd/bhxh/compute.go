@@ -11,6 +11,8 @@ import (
 	"sync"
 	"time"
 
+	"github.com/bhxh/bhxh/msg"
+
 	"github.com/spf13/cobra"
 
 	"github.com/bhxh/bhxh/coverage"
@@ -106,7 +108,7 @@ target wins over a flag, a flag over a preset.`,
 	fl.IntVar(&opts.Year, "year", 0, "year of the --preset roadmap")
 	fl.BoolVar(&opts.Interpolate, "interpolate", false, "interpolate a preset linearly between its milestone years")
 	fl.IntVar(&opts.Decimals, "decimals", 2, "decimals shown for rates and gaps (rounded half-up)")
-	fl.StringVar(&opts.Lang, "lang", "vi", "language of table and report headers: vi or en")
+	fl.StringVar(&opts.Lang, "lang", "vi", "language of messages, tables and reports: vi or en")
 	fl.StringVar(&opts.Format, "format", "", "output format: table, csv, json or xlsx (default: from -o, else table)")
 	fl.StringVarP(&opts.Output, "output", "o", "", "output file (- = standard output)")
 	fl.BoolVar(&opts.Strict, "strict", false, "exit 3 when any warning was reported")
@@ -125,10 +127,10 @@ func (opts *computeOptions) check(yearSet bool) error {
 		return err
 	}
 	if opts.Preset != "" && !yearSet {
-		return usagef("--preset %s needs --year", opts.Preset)
+		return usagef("--preset %s needs --year", "--preset %s cần --year", opts.Preset)
 	}
 	if yearSet && opts.Preset == "" {
-		return usagef("--year is only used with --preset")
+		return usagef("--year is only used with --preset", "--year chỉ dùng với --preset")
 	}
 	if err := checkDecimals(opts.Decimals); err != nil {
 		return err
@@ -153,7 +155,7 @@ func (opts *computeOptions) check(yearSet bool) error {
 	if opts.Sort != "" {
 		k, err := coverage.ParseSortKey(opts.Sort)
 		if err != nil {
-			return usagef("--sort: %v", err)
+			return usagef("--sort: %v", "--sort: %v", err)
 		}
 		opts.SortKey = &k
 	}
@@ -177,7 +179,7 @@ func parseTargets(flags, defined []string, preset string, year int, interpolate 
 // checkDecimals, checkPeriod and checkLang check flags several commands have.
 func checkDecimals(n int) error {
 	if n < 0 || n > 10 {
-		return usagef("--decimals %d: want 0 to 10", n)
+		return usagef("--decimals %d: want 0 to 10", "--decimals %d: cần từ 0 đến 10", n)
 	}
 	return nil
 }
@@ -188,14 +190,14 @@ func checkPeriod(period string) error {
 		return nil
 	}
 	if _, err := time.Parse("2006-01", period); err != nil {
-		return usagef("--period %q: want YYYY-MM", period)
+		return usagef("--period %q: want YYYY-MM", "--period %q: cần dạng YYYY-MM", period)
 	}
 	return nil
 }
 
 func checkLang(lang string) error {
 	if lang != "vi" && lang != "en" {
-		return usagef("--lang %q: want vi or en", lang)
+		return usagef("--lang %q: want vi or en", "--lang %q: cần vi hoặc en", lang)
 	}
 	return nil
 }
@@ -262,7 +264,7 @@ func outputFormat(format, output string) (string, error) {
 		case "table", "csv", "json", "xlsx":
 			return format, nil
 		}
-		return "", usagef("--format %q: want table, csv, json or xlsx", format)
+		return "", usagef("--format %q: want table, csv, json or xlsx", "--format %q: cần table, csv, json hoặc xlsx", format)
 	}
 	if output == "" || output == "-" {
 		return "table", nil
@@ -277,7 +279,7 @@ func outputFormat(format, output string) (string, error) {
 	case ".txt":
 		return "table", nil
 	}
-	return "", usagef("-o %s: cannot tell the format from the extension; give --format", output)
+	return "", usagef("-o %s: cannot tell the format from the extension; give --format", "-o %s: không biết định dạng từ đuôi tệp; hãy cho --format", output)
 }
 
 // runCompute computes and writes one report, or runs a batch (--out-dir,
@@ -294,7 +296,7 @@ func runCompute(ctx context.Context, opts *computeOptions) error {
 		return err
 	}
 	printNotes(opts.Err, rep.Inputs)
-	printIssues(opts.Err, rep.Issues)
+	printIssues(opts.Err, msg.Lang(opts.Lang), rep.Issues)
 	return strictCheck(opts.Strict, rep.Issues)
 }
 
@@ -344,11 +346,11 @@ func printNotes(w io.Writer, inputs []report.Input) {
 // naming its file and cell: they are never silent. Past the first 50 (a
 // participant list can hold thousands of duplicates) it says how many more
 // there are; the JSON output holds them all.
-func printIssues(w io.Writer, issues []xlsxio.Issue) {
+func printIssues(w io.Writer, lang msg.Lang, issues []xlsxio.Issue) {
 	const shown = 50
 	for i, is := range issues {
 		if i == shown {
-			fmt.Fprintf(w, "bhxh: … %d more warnings (all of them with --format json)\n", len(issues)-shown)
+			fmt.Fprintf(w, "bhxh: %s\n", msg.Sprintf("… %d more warnings (all of them with --format json)", "… còn %d cảnh báo nữa (xem hết với --format json)", len(issues)-shown).In(lang))
 			return
 		}
 		loc := is.File
@@ -363,7 +365,7 @@ func printIssues(w io.Writer, issues []xlsxio.Issue) {
 		if loc != "" {
 			loc += ": "
 		}
-		fmt.Fprintf(w, "bhxh: %s %s: %s%s\n", is.Level, is.Code, loc, is.Message)
+		fmt.Fprintf(w, "bhxh: %s %s: %s%s\n", is.LevelIn(lang), is.Code, loc, is.Message.In(lang))
 	}
 }
 
@@ -441,10 +443,10 @@ func computeOne(ctx context.Context, opts *computeOptions, inputs []string) (*re
 		}
 		targetsIssues = append(targetsIssues, applied.Issues...)
 		for _, r := range applied.Unmatched {
-			msg := fmt.Sprintf("targets row %q matches no unit: its targets are not used", r.Name)
+			text := msg.Sprintf("targets row %q matches no unit: its targets are not used", "dòng chỉ tiêu %q không khớp đơn vị nào: chỉ tiêu của dòng này không được dùng", r.Name)
 			notes = append(notes, fmt.Sprintf("%s: row %q matches no unit", filepath.Base(opts.TargetsFile), r.Name))
 			targetsIssues = append(targetsIssues, xlsxio.Issue{Level: "warning", Code: "unmatched_target",
-				File: filepath.Base(opts.TargetsFile), Message: msg})
+				File: filepath.Base(opts.TargetsFile), Message: text})
 		}
 		flagTargets = targets.MergeFlags(tf.ProvinceTargets(), flagTargets)
 	}

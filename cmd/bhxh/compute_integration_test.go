@@ -65,7 +65,7 @@ func TestComputeRefusesOverwritingInput(t *testing.T) {
 	src, _ := os.ReadFile(filepath.Join(fixturesDir(t), "tinh-mau-2023-11.xlsx"))
 	in := filepath.Join(work, "in.xlsx")
 	os.WriteFile(in, src, 0o644)
-	_, errOut, code := runIn(t, work, nil, "compute", "-o", "in.xlsx", "in.xlsx")
+	_, errOut, code := runIn(t, work, nil, "compute", "--lang", "en", "-o", "in.xlsx", "in.xlsx")
 	if code == 0 || !strings.Contains(errOut, "input") {
 		t.Errorf("exit %d, stderr %q", code, errOut)
 	}
@@ -139,7 +139,7 @@ func TestCSVErrorsNameNoEmptySheet(t *testing.T) {
 		"hdr.csv": "hdr.csv: no unit rows under the header (which ends on row 1)",
 		"dup.csv": "dup.csv: duplicate unit",
 	} {
-		_, stderr, code := runIn(t, dir, nil, "compute", "-o", "out.xlsx", name)
+		_, stderr, code := runIn(t, dir, nil, "compute", "--lang", "en", "-o", "out.xlsx", name)
 		if code != 1 || !strings.Contains(stderr, want) || strings.Contains(stderr, ": :") {
 			t.Errorf("%s: exit %d, stderr %q; want exit 1 and %q", name, code, stderr, want)
 		}

@@ -172,11 +172,11 @@ BB = bắt buộc; TN = tự nguyện.
 		{name: "warnings are printed, the report written", opts: computeOptions{Inputs: []string{mismatch}, Format: "csv"},
 			stdout: "\ufeffunit,code,bhxh_mandatory,labour_force,bhxh_mandatory_rate,bhxh_mandatory_target,bhxh_mandatory_target_source,bhxh_mandatory_gap_pp,bhxh_mandatory_persons_needed,bhxh_mandatory_plan,bhxh_mandatory_plan_completion,bhxh_mandatory_prior,bhxh_mandatory_change,bhxh_mandatory_pace_per_month\n" +
 				"Xã A,,150,1000,15.00,,,,,,,,,\nTổng cộng,,150,1000,15.00,,,,,,,,,\n",
-			warn: "bhxh: warning total_mismatch: lech.csv: C3: bhxh_mandatory: \"Tổng cộng\" says 151, the units sum to 150\n"},
+			warn: "bhxh: cảnh báo total_mismatch: lech.csv: C3: bhxh_mandatory: dòng \"Tổng cộng\" ghi 151, cộng các đơn vị được 150\n"},
 		{name: "--strict fails on warnings", opts: computeOptions{Inputs: []string{mismatch}, Format: "csv", Strict: true},
 			stdout: "\ufeffunit,code,bhxh_mandatory,labour_force,bhxh_mandatory_rate,bhxh_mandatory_target,bhxh_mandatory_target_source,bhxh_mandatory_gap_pp,bhxh_mandatory_persons_needed,bhxh_mandatory_plan,bhxh_mandatory_plan_completion,bhxh_mandatory_prior,bhxh_mandatory_change,bhxh_mandatory_pace_per_month\n" +
 				"Xã A,,150,1000,15.00,,,,,,,,,\nTổng cộng,,150,1000,15.00,,,,,,,,,\n",
-			warn: "bhxh: warning total_mismatch: lech.csv: C3: bhxh_mandatory: \"Tổng cộng\" says 151, the units sum to 150\n",
+			warn: "bhxh: cảnh báo total_mismatch: lech.csv: C3: bhxh_mandatory: dòng \"Tổng cộng\" ghi 151, cộng các đơn vị được 150\n",
 			err:  "1 warning(s) and --strict given"},
 		{name: "the report over its input", opts: computeOptions{Inputs: []string{xa}, Output: xa, Format: "csv"},
 			err: xa + ": output path is one of the inputs; refusing to overwrite an input"},

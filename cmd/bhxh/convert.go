@@ -48,7 +48,7 @@ func loadConverter(f crosswalkFlags) (*converter, error) {
 		data, rerr := os.ReadFile(name)
 		if rerr != nil {
 			if errors.Is(rerr, os.ErrNotExist) && !strings.ContainsAny(name, `./\`) {
-				return nil, usagef("--crosswalk %q: neither a built-in table (%s) nor a file", name, strings.Join(crosswalk.Names(), ", "))
+				return nil, usagef("--crosswalk %q: neither a built-in table (%s) nor a file", "--crosswalk %q: không phải bảng có sẵn (%s) cũng không phải tệp", name, strings.Join(crosswalk.Names(), ", "))
 			}
 			return nil, fmt.Errorf("--crosswalk %s: %w", name, rerr)
 		}

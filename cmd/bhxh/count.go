@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -12,6 +11,8 @@ import (
 	"strings"
 	"syscall"
 	"unicode"
+
+	"github.com/bhxh/bhxh/msg"
 
 	"github.com/spf13/cobra"
 
@@ -28,8 +29,9 @@ type countOptions struct {
 	Format  string
 	Output  string
 	Strict  bool
-	Memory  string // --memory: budget of the duplicate check, e.g. "1GiB"
-	TempDir string // --temp-dir: where sorted runs go past it
+	Memory  string   // --memory: budget of the duplicate check, e.g. "1GiB"
+	TempDir string   // --temp-dir: where sorted runs go past it
+	Lang    msg.Lang // of messages (--lang)
 
 	// set by check
 	format      string // table|csv|json|xlsx, from --format or -o
@@ -70,6 +72,7 @@ The xlsx written (-o counts.xlsx) has the columns compute reads back unchanged.`
   bhxh count --memory 512MiB ca-nuoc-1.csv.gz ca-nuoc-2.csv.gz -o so-nguoi.xlsx`,
 		Args: usageArgs(cobra.MinimumNArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Lang = langOf(cmd)
 			inputs, err := expandInputs(args)
 			if err != nil {
 				return err
@@ -105,11 +108,11 @@ func (opts *countOptions) check() error {
 	opts.format = format
 	for _, s := range opts.Schemes {
 		if xlsxio.SchemeIndex(s) < 0 {
-			return usagef("--scheme %q: want one of %s", s, strings.Join(xlsxio.ParticipantSchemes, ", "))
+			return usagef("--scheme %q: want one of %s", "--scheme %q: cần một trong %s", s, strings.Join(xlsxio.ParticipantSchemes, ", "))
 		}
 	}
 	if n := len(opts.Schemes); n > 1 && n != len(opts.Inputs) {
-		return usagef("--scheme given %d times for %d lists: give it once for all, or once per list", n, len(opts.Inputs))
+		return usagef("--scheme given %d times for %d lists: give it once for all, or once per list", "--scheme được cho %d lần cho %d danh sách: cho một lần cho tất cả, hoặc mỗi danh sách một lần", n, len(opts.Inputs))
 	}
 	if opts.Output != "" && opts.Output != "-" {
 		if err := report.CheckOutput(opts.Output, opts.Inputs); err != nil {
@@ -117,7 +120,7 @@ func (opts *countOptions) check() error {
 		}
 	}
 	if opts.memoryBytes, err = parseByteSize(opts.Memory); err != nil {
-		return usagef("--memory %q: %v", opts.Memory, err)
+		return usagef("--memory %q: %v", "--memory %q: %v", opts.Memory, err)
 	}
 	return nil
 }
@@ -156,7 +159,7 @@ func runCount(opts *countOptions) error {
 	}
 	printSheetsRead(opts.Err, pc.Inputs)
 	res := &report.Count{Inputs: pc.Inputs, Schemes: pc.Schemes(), Units: pc.Units(), Issues: pc.Issues}
-	printIssues(opts.Err, res.Issues)
+	printIssues(opts.Err, opts.Lang, res.Issues)
 
 	countWriters := writers[*report.Count]{report.WriteCountJSON, report.WriteCountCSV, report.WriteCountXLSX, report.WriteCountTable}
 	if err := writeReport(opts.streams, opts.format, opts.Output, opts.Inputs, countWriters, res); err != nil {
@@ -188,7 +191,7 @@ func printSheetsRead(w io.Writer, inputs []xlsxio.CountInput) {
 // says so.
 func interrupted(ctx context.Context, err error) error {
 	if ctx.Err() != nil {
-		return errors.New("interrupted: nothing written, temporary files removed")
+		return msg.New("interrupted: nothing written, temporary files removed", "bị ngắt: không ghi gì, đã xóa tệp tạm")
 	}
 	return err
 }
@@ -200,7 +203,7 @@ func parseByteSize(s string) (int64, error) {
 	unit := strings.ToLower(strings.TrimSpace(s[len(num):]))
 	n, err := strconv.ParseInt(strings.TrimSpace(num), 10, 64)
 	if err != nil || n <= 0 {
-		return 0, errors.New("want a size such as 256MiB or 4GiB")
+		return 0, msg.New("want a size such as 256MiB or 4GiB", "cần một dung lượng như 256MiB hoặc 4GiB")
 	}
 	mult, ok := map[string]int64{"": 1, "b": 1, "k": 1 << 10, "kb": 1e3, "kib": 1 << 10, "m": 1 << 20, "mb": 1e6, "mib": 1 << 20,
 		"g": 1 << 30, "gb": 1e9, "gib": 1 << 30, "t": 1 << 40, "tb": 1e12, "tib": 1 << 40}[unit]
@@ -208,7 +211,7 @@ func parseByteSize(s string) (int64, error) {
 		return 0, fmt.Errorf("unit %q: want B, KiB, MiB, GiB or TiB", unit)
 	}
 	if n > math.MaxInt64/mult {
-		return 0, errors.New("too large")
+		return 0, msg.New("too large", "quá lớn")
 	}
 	return n * mult, nil
 }

@@ -51,7 +51,7 @@ func TestCountCSVLists(t *testing.T) {
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			var o, e bytes.Buffer
-			code := run(c.args, nil, &o, &e)
+			code := run(inEnglish(c.args), nil, &o, &e)
 			if code != c.code || !strings.Contains(o.String(), c.out) || !strings.Contains(e.String(), c.err) {
 				t.Errorf("exit %d (want %d)\nstdout:\n%s\nstderr:\n%s", code, c.code, o.String(), e.String())
 			}
@@ -96,7 +96,7 @@ func TestCountSIGTERMMidSpillLeavesNoTemporaryFile(t *testing.T) {
 	}
 	writeFile(t, list, sb.String())
 	out := filepath.Join(dir, "so-nguoi.xlsx")
-	cmd := exec.Command(bhxhBinary(t), "count", "--scheme", "bhyt", "--memory", "64KiB", list, "-o", out)
+	cmd := exec.Command(bhxhBinary(t), "count", "--lang", "en", "--scheme", "bhyt", "--memory", "64KiB", list, "-o", out)
 	cmd.Env = append(os.Environ(), "TMPDIR="+tmp)
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr

@@ -65,7 +65,7 @@ func TestCountCommand(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			var out, errw bytes.Buffer
-			code := run(c.args, strings.NewReader(""), &out, &errw)
+			code := run(inEnglish(c.args), strings.NewReader(""), &out, &errw)
 			if code != c.code || !strings.Contains(out.String(), c.out) || !strings.Contains(errw.String(), c.err) {
 				t.Errorf("exit %d (want %d)\nstdout:\n%s\nstderr:\n%s", code, c.code, out.String(), errw.String())
 			}

@@ -4,6 +4,8 @@ import (
 	"context"
 	"time"
 
+	"github.com/bhxh/bhxh/msg"
+
 	"github.com/spf13/cobra"
 
 	"github.com/bhxh/bhxh/crosswalk"
@@ -80,7 +82,7 @@ was summed from; --format json gives the same as bhxh.crosswalk/v1.`,
 	fl := cmd.Flags()
 	opts.readFlags.bind(cmd)
 	opts.crosswalkFlags.bind(cmd, crosswalk.DefaultName)
-	fl.StringVar(&opts.Lang, "lang", "vi", "language of the workbook's labels: vi or en")
+	fl.StringVar(&opts.Lang, "lang", "vi", "language of messages and the workbook's labels: vi or en")
 	fl.StringVar(&opts.Format, "format", "", "output format: table, csv, json or xlsx (default: from -o, else table)")
 	fl.StringVarP(&opts.Output, "output", "o", "", "output file (- = standard output)")
 	fl.BoolVar(&opts.Strict, "strict", false, "exit 3 when any warning was reported")
@@ -141,6 +143,6 @@ func runCrosswalk(ctx context.Context, opts *crosswalkOptions) error {
 	if err := writeReport(opts.streams, format, opts.Output, inputs, crosswalkWriters, rep); err != nil {
 		return err
 	}
-	printIssues(opts.Err, rep.Issues)
+	printIssues(opts.Err, msg.Lang(opts.Lang), rep.Issues)
 	return strictCheck(opts.Strict, rep.Issues)
 }

@@ -229,7 +229,7 @@ func TestCrosswalkRefuses(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			out := filepath.Join(dir, c.name+".out.xlsx")
-			_, errw, code := runCmd(append([]string{"crosswalk", "-o", out}, c.args...)...)
+			_, errw, code := runCmd(append([]string{"crosswalk", "--lang", "en", "-o", out}, c.args...)...)
 			if code != exitData || !strings.Contains(errw, c.err) {
 				t.Errorf("exit %d, stderr:\n%s\nwant %q", code, errw, c.err)
 			}

@@ -125,3 +125,14 @@ func writeFile(t *testing.T, path, content string) {
 		t.Fatal(err)
 	}
 }
+
+// inEnglish is args with --lang en, for a test asserting English messages;
+// a case giving its own --lang keeps it.
+func inEnglish(args []string) []string {
+	for _, a := range args {
+		if a == "--lang" || strings.HasPrefix(a, "--lang=") {
+			return args
+		}
+	}
+	return append(append([]string{}, args...), "--lang", "en")
+}

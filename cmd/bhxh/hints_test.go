@@ -83,7 +83,7 @@ func TestHintsNameTheFlags(t *testing.T) {
 			"bhxh: cot.txt:3: --col \"Tổng=xyz\": unknown key \"xyz\" (keys: unit, code, "},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			_, stderr, code := runIn(t, dir, nil, c.args...)
+			_, stderr, code := runIn(t, dir, nil, inEnglish(c.args)...)
 			if code != c.code || !strings.HasPrefix(stderr, c.want) {
 				t.Errorf("exit %d, stderr\n%s\nwant exit %d, stderr\n%s", code, stderr, c.code, c.want)
 			}

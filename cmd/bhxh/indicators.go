@@ -42,12 +42,12 @@ func (d *defineFlags) check() error {
 	for _, s := range d.Indicators {
 		ind, err := coverage.ParseIndicator(s)
 		if err != nil {
-			return usagef("--indicator %v", err)
+			return usagef("--indicator %v", "--indicator %v", err)
 		}
 		d.Defined = append(d.Defined, ind)
 	}
 	if err := coverage.CheckDefined(d.Defined); err != nil {
-		return usagef("--indicator: %v", err)
+		return usagef("--indicator: %v", "--indicator: %v", err)
 	}
 	return nil
 }

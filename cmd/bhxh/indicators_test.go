@@ -53,7 +53,7 @@ func TestDefinedIndicatorsMatchTruth(t *testing.T) {
 				t.Fatalf("exit %d: %s", code, errOut)
 			}
 			// Huyện Phù Yên insures more pupils than it counts (26990 of 26800).
-			if !strings.Contains(errOut, "rate_over_100") || !strings.Contains(errOut, "Huyện Phù Yên: hssv rate 100.71%") {
+			if !strings.Contains(errOut, "rate_over_100") || !strings.Contains(errOut, "Huyện Phù Yên: tỷ lệ hssv là 100.71%, vượt quá 100%") {
 				t.Errorf("no rate_over_100 warning naming hssv: %s", errOut)
 			}
 			var doc struct {
@@ -172,7 +172,7 @@ func TestAllocateDefinedIndicator(t *testing.T) {
 			}
 		})
 	}
-	_, errOut, code := runIn(t, t.TempDir(), nil, "allocate", "--indicators", yearIndicators(t), "--indicator", "hs", "--rate", "90", nov)
+	_, errOut, code := runIn(t, t.TempDir(), nil, "allocate", "--lang", "en", "--indicators", yearIndicators(t), "--indicator", "hs", "--rate", "90", nov)
 	if code != 2 || !strings.Contains(errOut, `--indicator "hs": not defined in`) {
 		t.Errorf("an undefined name: exit %d, %s", code, errOut)
 	}

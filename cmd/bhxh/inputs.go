@@ -62,7 +62,7 @@ func expandInputs(args []string) ([]string, error) {
 		case strings.ContainsAny(arg, "*?["):
 			matches, gerr := filepath.Glob(arg)
 			if gerr != nil {
-				return nil, usagef("%s: %v", arg, gerr)
+				return nil, usagef("%s: %v", "%s: %v", arg, gerr)
 			}
 			n := 0
 			for _, m := range matches {
@@ -100,7 +100,7 @@ func expandOneInput(arg string) (string, error) {
 		return "", err
 	}
 	if len(files) != 1 {
-		return "", usagef("%s gives %d files (%s, …): give one", arg, len(files), files[0])
+		return "", usagef("%s gives %d files (%s, …): give one", "%s cho ra %d tệp (%s, …): chỉ cho một tệp", arg, len(files), files[0])
 	}
 	return files[0], nil
 }

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/bhxh/bhxh/msg"
+
 	"github.com/spf13/cobra"
 
 	"github.com/bhxh/bhxh/xlsxio"
@@ -21,6 +23,7 @@ type inspectOptions struct {
 	Unit           string // --unit NAME|CODE: where that unit's figures came from
 	crosswalkFlags        // with --unit: inputs in the old units, converted first
 	Strict         bool
+	Lang           msg.Lang // of messages (--lang)
 }
 
 // newInspectCmd binds inspect's flags and checks them; runF does the work
@@ -51,14 +54,15 @@ each figure then listed with the old units and cells it was summed from).`,
 				return err
 			}
 			opts.Inputs = inputs
+			opts.Lang = langOf(cmd)
 			if opts.Format != "table" && opts.Format != "json" {
-				return usagef("--format %q: want table or json", opts.Format)
+				return usagef("--format %q: want table or json", "--format %q: cần table hoặc json", opts.Format)
 			}
 			if err := opts.readFlags.check(); err != nil {
 				return err
 			}
 			if opts.Unit == "" && (opts.Crosswalk != "" || opts.Shares != "") {
-				return usagef("--crosswalk and --shares go with --unit")
+				return usagef("--crosswalk and --shares go with --unit", "--crosswalk và --shares đi cùng --unit")
 			}
 			if runF != nil {
 				return runF(opts)
@@ -121,7 +125,7 @@ func runInspectUnit(ctx context.Context, opts *inspectOptions) error {
 		return fmt.Errorf("no unit %q in %s", opts.Unit, strings.Join(opts.Inputs, ", "))
 	}
 	var issues []xlsxio.Issue // --strict fails on a loose match, as everywhere
-	if m.Warning != "" {
+	if m.Warning.EN != "" {
 		issues = append(issues, xlsxio.Issue{Level: "warning", Code: xlsxio.WarnLooseUnitMatch, Message: m.Warning})
 	}
 	if opts.Format == "json" {
@@ -130,8 +134,8 @@ func runInspectUnit(ctx context.Context, opts *inspectOptions) error {
 		}
 		return strictCheck(opts.Strict, issues)
 	}
-	if m.Warning != "" {
-		fmt.Fprintln(opts.Err, "bhxh: warning loose_unit_match:", m.Warning)
+	if m.Warning.EN != "" {
+		fmt.Fprintln(opts.Err, "bhxh: warning loose_unit_match:", m.Warning.In(opts.Lang))
 	}
 	if err := report.WriteUnitTrace(opts.Out, &units[m.Index], "vi"); err != nil {
 		return err

@@ -104,7 +104,7 @@ func TestByAllowsTheSameNameInTwoParents(t *testing.T) {
 	if doc.TotalTarget != 2100 || len(got) != 4 || got[0] != 300 || got[1] != 900 || got[2] != 450 || got[3] != 450 {
 		t.Errorf("total %d, targets %v; want 2100, [300 900 450 450]", doc.TotalTarget, got)
 	}
-	_, errOut, code = runCmd("compute", filepath.Join(work, "xa.csv"))
+	_, errOut, code = runCmd("compute", "--lang", "en", filepath.Join(work, "xa.csv"))
 	if want := `xa.csv: duplicate unit "Xã Tân Phú" on rows 2 and 4 (A2, A4)`; code != 1 || !strings.Contains(errOut, want) {
 		t.Errorf("compute: exit %d, stderr %q, want %q", code, errOut, want)
 	}
@@ -255,7 +255,7 @@ func TestCountKindsArePhrases(t *testing.T) {
 		listHeader,
 		{"1", "0100000001", "00004", "Xã Tân Phú", "BHXH"},
 	}})
-	_, errOut, code := runCmd("count", bad)
+	_, errOut, code := runCmd("count", "--lang", "en", bad)
 	want := `loi.xlsx: DS!E2: "BHXH" does not say which BHXH: write "BHXH bắt buộc" (BB) or "BHXH tự nguyện" (TN)`
 	if code != 1 || !strings.Contains(errOut, want) {
 		t.Errorf("exit %d, stderr %q\nwant %q", code, errOut, want)
@@ -342,7 +342,7 @@ func TestCountEmptyListIsAnError(t *testing.T) {
 	dir := t.TempDir()
 	list := writeSheets(t, filepath.Join(dir, "rong.xlsx"), sheetRows{Name: "DS", Rows: [][]string{listHeader}})
 	out := filepath.Join(dir, "so-nguoi.xlsx")
-	_, errOut, code := runCmd("count", "-o", out, list)
+	_, errOut, code := runCmd("count", "--lang", "en", "-o", out, list)
 	want := `rong.xlsx: an empty list: sheet "DS" has a header but no person under it`
 	if code != 1 || !strings.Contains(errOut, want) {
 		t.Errorf("exit %d, stderr %q\nwant %q", code, errOut, want)
@@ -374,7 +374,7 @@ func TestCountPersonIDStoredAsNumber(t *testing.T) {
 		listHeader,
 		{"1", "#12345678", "00004", "Xã Tân Phú", "BB"},
 	}})
-	_, errOut, code := runCmd("count", bad)
+	_, errOut, code := runCmd("count", "--lang", "en", bad)
 	if want := `loi.xlsx: DS!B2: "12345678" is not a mã số BHXH`; code != 1 || !strings.Contains(errOut, want) {
 		t.Errorf("exit %d, stderr %q, want %q", code, errOut, want)
 	}
@@ -446,7 +446,7 @@ func TestSharedCodeNamesBothUnits(t *testing.T) {
 	work := t.TempDir()
 	writeFile(t, filepath.Join(work, "xa.csv"), "Mã;Đơn vị;LLLĐ trong độ tuổi;Số người tham gia BHXH bắt buộc;BHXH tự nguyện\n"+
 		"04402;Xã Tân Phú;1000;200;10\n04408;Xã Tân Lập;1000;200;10\n4402;Xã Tân Hòa;1000;200;10\n")
-	_, errOut, code := runCmd("compute", filepath.Join(work, "xa.csv"))
+	_, errOut, code := runCmd("compute", "--lang", "en", filepath.Join(work, "xa.csv"))
 	want := `xa.csv: duplicate unit: code 04402 is given to both "Xã Tân Phú" (row 2, B2) and "Xã Tân Hòa" (row 4, B4)`
 	if code != 1 || !strings.Contains(errOut, want) {
 		t.Errorf("exit %d, stderr %q\nwant %q", code, errOut, want)
@@ -475,13 +475,13 @@ func TestAllocateMinInfeasibleNamesMin(t *testing.T) {
 	work := t.TempDir()
 	writeFile(t, filepath.Join(work, "xa.csv"), "Đơn vị;LLLĐ trong độ tuổi;Số người tham gia BHXH bắt buộc;BHXH tự nguyện\n"+
 		"Xã A;1000;20;0\nXã B;1000;30;0\nXã C;1000;40;0\n")
-	_, errOut, code := runCmd("allocate", "--indicator", "bhxh", "--total", "250", "--min", "100", filepath.Join(work, "xa.csv"))
+	_, errOut, code := runCmd("allocate", "--lang", "en", "--indicator", "bhxh", "--total", "250", "--min", "100", filepath.Join(work, "xa.csv"))
 	want := `xa.csv: infeasible allocation: total 250 is below the minimum per unit of 100 people, over 3 units; the smallest feasible total is 300: lower --min 100 or raise the total`
 	if code != 1 || !strings.Contains(errOut, want) {
 		t.Errorf("exit %d, stderr %q\nwant %q", code, errOut, want)
 	}
 	// Below what units have: that is still the reason given.
-	_, errOut, _ = runCmd("allocate", "--indicator", "bhxh", "--total", "80", "--min", "10", filepath.Join(work, "xa.csv"))
+	_, errOut, _ = runCmd("allocate", "--lang", "en", "--indicator", "bhxh", "--total", "80", "--min", "10", filepath.Join(work, "xa.csv"))
 	if want := "total 80 is below what units already have"; !strings.Contains(errOut, want) {
 		t.Errorf("stderr %q, want %q", errOut, want)
 	}
@@ -493,7 +493,7 @@ func TestAllocateStrict(t *testing.T) {
 	writeFile(t, filepath.Join(work, "xa.csv"), strings.ReplaceAll(byParentBaseline, "Huyện A", "Huyện Hòa Vang"))
 	writeFile(t, filepath.Join(work, "p.csv"), "Đơn vị;Kế hoạch giao BHXH (người)\nHoà Vang;2000\nHuyện B;4100\n")
 	args := []string{"allocate", "--format", "json", "--indicator", "bhxh", "--by", "Huyện cũ", "--parent-targets", filepath.Join(work, "p.csv"), filepath.Join(work, "xa.csv")}
-	out, errOut, code := runCmd(args...)
+	out, errOut, code := runCmd(inEnglish(args)...)
 	if code != 0 || decodeAllocate(t, out).TotalTarget != 6100 || !strings.Contains(errOut, `parent "Huyện Hòa Vang" is taken as "Hoà Vang"`) {
 		t.Errorf("exit %d, stderr %q", code, errOut)
 	}
@@ -523,7 +523,7 @@ func TestTrendPeriods(t *testing.T) {
 
 	writeFile(t, filepath.Join(work, "bao-cao-2023-12.csv"), "Tháng 11 năm 2023\n"+head+"Xã A;1000;230;10\n")
 	args := []string{"trend", "--format", "json", filepath.Join(work, "2023-10.csv"), filepath.Join(work, "bao-cao-2023-12.csv")}
-	_, errOut, code = runCmd(args...)
+	_, errOut, code = runCmd(inEnglish(args)...)
 	want = "bao-cao-2023-12.csv: the title says 2023-11 and the file name 2023-12; the title's month is used"
 	if code != 0 || !strings.Contains(errOut, "period_mismatch") || !strings.Contains(errOut, want) {
 		t.Errorf("mismatch: exit %d, stderr %q\nwant %q", code, errOut, want)

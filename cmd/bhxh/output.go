@@ -16,7 +16,7 @@ func writeOutput(s streams, path string, inputs []string, binary bool, write fun
 	if path == "" || path == "-" {
 		if binary {
 			if f, ok := s.Out.(*os.File); ok && isTerminal(f) {
-				return usagef("refusing to write xlsx to a terminal; give -o FILE")
+				return usagef("refusing to write xlsx to a terminal; give -o FILE", "không ghi xlsx ra màn hình; hãy cho -o TỆP")
 			}
 		}
 		return write(s.Out)

@@ -7,6 +7,8 @@ import (
 	"os"
 	"time"
 
+	"github.com/bhxh/bhxh/msg"
+
 	"github.com/spf13/cobra"
 )
 
@@ -27,7 +29,9 @@ type usageError struct{ err error }
 func (e usageError) Error() string { return e.err.Error() }
 func (e usageError) Unwrap() error { return e.err }
 
-func usagef(format string, a ...any) error { return usageError{fmt.Errorf(format, a...)} }
+// usagef is a usage error in both languages: en and vi are formats of the
+// same arguments (msg.Errorf).
+func usagef(en, vi string, a ...any) error { return usageError{msg.Errorf(en, vi, a...)} }
 
 // usageArgs makes a Cobra argument check (cobra.ExactArgs(1)…) return a
 // usage error; its message is Cobra's.
@@ -53,8 +57,10 @@ func findCommand(root *cobra.Command, args []string) error {
 // strictError signals a finished run whose warnings must fail it (exit 3).
 type strictError struct{ n int }
 
-func (e strictError) Error() string {
-	return fmt.Sprintf("%d warning(s) and --strict given", e.n)
+func (e strictError) Error() string { return e.In(msg.EN) }
+
+func (e strictError) In(l msg.Lang) string {
+	return msg.Sprintf("%d warning(s) and --strict given", "%d cảnh báo và có --strict", e.n).In(l)
 }
 
 // streams carries the process's standard streams so commands are testable.
@@ -99,6 +105,7 @@ to targets and splits a provincial target across units in whole people.`,
 	} {
 		root.AddCommand(sub)
 	}
+	bindLang(root)
 	setupCompletion(root)
 	return root
 }
@@ -116,9 +123,11 @@ func runWith(f *factory, args []string) int {
 	root := newRootCmd(f)
 	root.SetArgs(args)
 	err := findCommand(root, args)
+	var cmd *cobra.Command
 	if err == nil {
-		err = root.Execute()
+		cmd, err = root.ExecuteC()
 	}
+	lang := langOf(cmd)
 	if err == nil {
 		return exitOK
 	}
@@ -128,10 +137,10 @@ func runWith(f *factory, args []string) int {
 	}
 	var se strictError
 	if errors.As(err, &se) {
-		fmt.Fprintln(errw, "bhxh:", err)
+		fmt.Fprintln(errw, "bhxh:", msg.Render(err, lang))
 		return exitWarnings
 	}
-	fmt.Fprintln(errw, "bhxh:", err)
+	fmt.Fprintln(errw, "bhxh:", msg.Render(err, lang))
 	var ue usageError
 	if errors.As(err, &ue) {
 		return exitUsage

@@ -196,6 +196,11 @@ func checkShapeCase(dir string, c shapeCase) []string {
 	for i, a := range c.Args {
 		args[i] = strings.ReplaceAll(a, "{dir}", dir)
 	}
+	// The truths name errors and warnings in English: the cases that
+	// check them run with --lang en (the others in the default language).
+	if want["error_contains"] != nil || want["stderr_contains"] != nil {
+		args = inEnglish(args)
+	}
 	var stdout, stderr bytes.Buffer
 	code := runShape(args, &stdout, &stderr)
 

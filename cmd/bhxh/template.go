@@ -55,17 +55,17 @@ row is optional; codes keep their leading zeros); without it the sheet has 20 em
 	fl.StringVarP(&opts.Output, "output", "o", "", "the workbook to write (.xlsx; - = standard output)")
 	fl.StringVar(&opts.Units, "units", "", "CSV or xlsx list of unit names and codes to pre-fill")
 	fl.StringVar(&opts.Period, "period", "", "report month YYYY-MM shown in the title (default: a line to fill in)")
-	fl.StringVar(&opts.Lang, "lang", "vi", "language of headers and instructions: vi or en")
+	fl.StringVar(&opts.Lang, "lang", "vi", "language of messages, headers and instructions: vi or en")
 	return cmd
 }
 
 // check validates the flags.
 func (opts *templateOptions) check() error {
 	if opts.Output == "" {
-		return usagef("give the workbook to write with -o FILE.xlsx")
+		return usagef("give the workbook to write with -o FILE.xlsx", "hãy cho tệp cần ghi bằng -o TỆP.xlsx")
 	}
 	if opts.Output != "-" && !strings.EqualFold(filepath.Ext(opts.Output), ".xlsx") {
-		return usagef("-o %s: a template is an .xlsx workbook", opts.Output)
+		return usagef("-o %s: a template is an .xlsx workbook", "-o %s: mẫu nhập liệu là tệp .xlsx", opts.Output)
 	}
 	if err := checkLang(opts.Lang); err != nil {
 		return err

@@ -67,7 +67,7 @@ func TestTemplateCommandErrors(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			_, stderr, code := runCmd(c.args...)
+			_, stderr, code := runCmd(inEnglish(c.args)...)
 			if code != c.code || !strings.Contains(stderr, c.want) {
 				t.Errorf("exit %d (want %d), stderr %q (want %q)", code, c.code, stderr, c.want)
 			}

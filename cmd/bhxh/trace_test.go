@@ -229,7 +229,7 @@ func TestInspectUnit(t *testing.T) {
 	if sum != u.Counts["bhxh_mandatory"] {
 		t.Errorf("the old units give %d, the unit holds %d", sum, u.Counts["bhxh_mandatory"])
 	}
-	if _, errw, code := runCmd("inspect", "--crosswalk", "vn-2025", in); code != exitUsage || !strings.Contains(errw, "go with --unit") {
+	if _, errw, code := runCmd("inspect", "--lang", "en", "--crosswalk", "vn-2025", in); code != exitUsage || !strings.Contains(errw, "go with --unit") {
 		t.Errorf("--crosswalk without --unit: exit %d %s", code, errw)
 	}
 }

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/bhxh/bhxh/msg"
+
 	"github.com/spf13/cobra"
 
 	"github.com/bhxh/bhxh/coverage"
@@ -98,7 +100,7 @@ no seasonality. Fewer than two months of the year give no projection.`,
 			}
 			opts.Inputs = inputs
 			if opts.Period != "" && len(inputs) > 1 {
-				return usagef("--period gives the month of a single workbook, and %d were given: the month of each comes from its title or file name", len(inputs))
+				return usagef("--period gives the month of a single workbook, and %d were given: the month of each comes from its title or file name", "--period cho tháng của một bảng duy nhất, nhưng có %d bảng: tháng của mỗi bảng lấy từ tiêu đề hoặc tên tệp", len(inputs))
 			}
 			if err := opts.readFlags.check(); err != nil {
 				return err
@@ -117,7 +119,7 @@ no seasonality. Fewer than two months of the year give no projection.`,
 	opts.defineFlags.bind(cmd)
 	fl.Lookup("period").Usage = "report period YYYY-MM of a single workbook whose title and file name do not say it"
 	fl.IntVar(&opts.Decimals, "decimals", 2, "decimals shown for rates and changes (rounded half-up)")
-	fl.StringVar(&opts.Lang, "lang", "vi", "language of table and report labels: vi or en")
+	fl.StringVar(&opts.Lang, "lang", "vi", "language of messages, tables and reports: vi or en")
 	fl.StringVar(&opts.Format, "format", "", "output format: table, csv, json or xlsx (default: from -o, else table)")
 	fl.StringVarP(&opts.Output, "output", "o", "", "output file (- = standard output)")
 	opts.crosswalkFlags.bind(cmd, "")
@@ -135,15 +137,15 @@ no seasonality. Fewer than two months of the year give no projection.`,
 func (opts *trendOptions) checkProjection(yearSet bool) error {
 	if opts.ProjectTo != "" {
 		if _, err := time.Parse("2006-01", opts.ProjectTo); err != nil {
-			return usagef("--project-to %q: want YYYY-MM", opts.ProjectTo)
+			return usagef("--project-to %q: want YYYY-MM", "--project-to %q: cần dạng YYYY-MM", opts.ProjectTo)
 		}
 		opts.Project = true
 	}
 	if opts.Preset != "" && !yearSet {
-		return usagef("--preset %s needs --year", opts.Preset)
+		return usagef("--preset %s needs --year", "--preset %s cần --year", opts.Preset)
 	}
 	if yearSet && opts.Preset == "" {
-		return usagef("--year is only used with --preset")
+		return usagef("--year is only used with --preset", "--year chỉ dùng với --preset")
 	}
 	if err := opts.defineFlags.check(); err != nil {
 		return err
@@ -200,7 +202,7 @@ func runTrend(ctx context.Context, opts *trendOptions) error {
 			t.Period, src = fromName, "file name"
 		case named && fromName != t.Period:
 			t.Issues = append(t.Issues, xlsxio.Issue{Level: "warning", Code: "period_mismatch", File: t.File, Sheet: t.Sheet,
-				Message: fmt.Sprintf("the title says %s and the file name %s; the title's month is used", t.Period, fromName)})
+				Message: msg.Sprintf("the title says %s and the file name %s; the title's month is used", "tiêu đề ghi %s còn tên tệp ghi %s; dùng tháng của tiêu đề", t.Period, fromName)})
 		}
 		if t.PeriodSpan != "" && opts.Period == "" {
 			spans = append(spans, t)
@@ -276,7 +278,7 @@ func runTrend(ctx context.Context, opts *trendOptions) error {
 	}
 	if opts.Project {
 		if err := coverage.ProjectTrend(&tr, opts.ProjectTo); err != nil {
-			return usagef("--project-to: %v", err)
+			return usagef("--project-to: %v", "--project-to: %v", err)
 		}
 	}
 	rep := &report.Trend{
@@ -298,7 +300,7 @@ func runTrend(ctx context.Context, opts *trendOptions) error {
 	for _, n := range notes {
 		fmt.Fprintf(opts.Err, "bhxh: note: %s\n", n)
 	}
-	printIssues(opts.Err, rep.Issues)
+	printIssues(opts.Err, msg.Lang(opts.Lang), rep.Issues)
 	return strictCheck(opts.Strict, rep.Issues)
 }
 
@@ -370,7 +372,7 @@ func lineUpMonth(t *xlsxio.Table, seen, units []coverage.Unit) ([]int, []xlsxio.
 	var issues []xlsxio.Issue
 	for i, m := range ms {
 		at[i] = m.Index
-		if m.Warning != "" {
+		if m.Warning.EN != "" {
 			issues = append(issues, xlsxio.Issue{Level: "warning", Code: xlsxio.WarnLooseUnitMatch, File: t.File, Sheet: t.Sheet,
 				Cell: units[i].Cells["unit"], Message: m.Warning})
 		}
@@ -390,7 +392,7 @@ func missingUnitIssues(tr coverage.Trend) []xlsxio.Issue {
 		for p, pt := range s.Points {
 			if pt == nil {
 				out = append(out, xlsxio.Issue{Level: "warning", Code: "missing_unit", File: tr.Sources[p],
-					Message: fmt.Sprintf("%s: no figures for %s; that month's total leaves it out", s.Name, tr.Periods[p])})
+					Message: msg.Sprintf("%s: no figures for %s; that month's total leaves it out", "%s: không có số liệu tháng %s; tổng của tháng đó không tính đơn vị này", s.Name, tr.Periods[p])})
 			}
 		}
 	}
@@ -408,13 +410,13 @@ func noProjectionIssues(tr coverage.Trend) []xlsxio.Issue {
 	year := tr.Periods[len(tr.Periods)-1][:4]
 	if p := it.Total.Projection; p.Numerator == nil {
 		return []xlsxio.Issue{{Level: "warning", Code: "no_projection",
-			Message: fmt.Sprintf("%d month of %s given: no projection (a line needs two months of the year)", p.Months, year)}}
+			Message: msg.Sprintf("%d month of %s given: no projection (a line needs two months of the year)", "chỉ có %d tháng của năm %s: không dự báo (cần ít nhất hai tháng trong năm)", p.Months, year)}}
 	}
 	var out []xlsxio.Issue
 	for _, s := range it.Units {
 		if p := s.Projection; p != nil && p.Numerator == nil {
 			out = append(out, xlsxio.Issue{Level: "warning", Code: "no_projection",
-				Message: fmt.Sprintf("%s: %d month of %s with figures: no projection (a line needs two)", s.Name, p.Months, year)})
+				Message: msg.Sprintf("%s: %d month of %s with figures: no projection (a line needs two)", "%s: chỉ %d tháng của năm %s có số liệu: không dự báo (cần ít nhất hai tháng)", s.Name, p.Months, year)})
 		}
 	}
 	return out

@@ -197,7 +197,7 @@ func TestTrendCommandErrors(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			stdout, stderr, code := runCmd(c.args...)
+			stdout, stderr, code := runCmd(inEnglish(c.args)...)
 			if code != c.code {
 				t.Fatalf("exit %d, want %d: %s", code, c.code, stderr)
 			}
@@ -494,7 +494,7 @@ func TestRunTrend(t *testing.T) {
 	writeFile(t, oct, head+"Xã A;1000;210;10\n")
 	writeFile(t, oct2, head+"Xã B;2000;310;20\n")
 	writeFile(t, noMonth, head+"Xã A;1000;210;10\n")
-	missingB := "bhxh: warning missing_unit: 2025-10.csv: Xã B: no figures for 2025-10; that month's total leaves it out\n"
+	missingB := "bhxh: cảnh báo missing_unit: 2025-10.csv: Xã B: không có số liệu tháng 2025-10; tổng của tháng đó không tính đơn vị này\n"
 	incomplete := "* Tổng của tháng đó thiếu đơn vị không có số liệu (chưa đủ); thay đổi của dòng tổng tính trên các đơn vị có số liệu cả hai tháng (so sánh cùng nhóm đơn vị).\n"
 	for _, c := range []struct {
 		name         string

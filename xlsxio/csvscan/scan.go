@@ -13,18 +13,19 @@ package csvscan
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"sync"
+
+	"github.com/bhxh/bhxh/msg"
 )
 
 // Sentinel errors of a record (Error.Err).
 var (
-	ErrBareQuote     = errors.New(`a quote (") inside an unquoted field: quote the whole field and double its quotes`)
-	ErrTextAfter     = errors.New(`text after the closing quote of a field`)
-	ErrUnclosedQuote = errors.New(`a quoted field that starts here is never closed`)
-	ErrLongRecord    = errors.New("a record longer than the limit (a missing closing quote?)")
+	ErrBareQuote     = msg.New(`a quote (") inside an unquoted field: quote the whole field and double its quotes`, `dấu nháy (") trong một trường không đặt trong nháy: hãy đặt cả trường trong nháy và nhân đôi dấu nháy bên trong`)
+	ErrTextAfter     = msg.New(`text after the closing quote of a field`, `có chữ sau dấu nháy đóng của một trường`)
+	ErrUnclosedQuote = msg.New(`a quoted field that starts here is never closed`, `trường bắt đầu bằng dấu nháy ở đây không bao giờ được đóng`)
+	ErrLongRecord    = msg.New("a record longer than the limit (a missing closing quote?)", "một bản ghi dài quá giới hạn (thiếu dấu nháy đóng?)")
 )
 
 // Error is a malformed record: the line it starts on and what is wrong.

@@ -2,11 +2,12 @@ package grid
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"path/filepath"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/bhxh/bhxh/msg"
 
 	"github.com/bhxh/bhxh/xlsxio/rawxlsx"
 	"github.com/bhxh/bhxh/xlsxio/readerr"
@@ -14,8 +15,8 @@ import (
 
 // Sentinel errors of opening a file and computing a formula.
 var (
-	ErrPassword = errors.New("the workbook is password-protected")
-	ErrFormula  = errors.New("formula cannot be evaluated")
+	ErrPassword = msg.New("the workbook is password-protected", "bảng tính có mật khẩu")
+	ErrFormula  = msg.New("formula cannot be evaluated", "không tính được công thức")
 )
 
 // Kind says what a cell holds.

@@ -10,40 +10,41 @@
 package readerr
 
 import (
-	"errors"
 	"fmt"
 	"strings"
+
+	"github.com/bhxh/bhxh/msg"
 )
 
 // The sentinels, every reading layer's in this one list; compare with
 // errors.Is. xlsxio re-exports the ones its callers compare with.
 var (
 	// the file
-	ErrNotWorkbook = errors.New("not a readable workbook")
-	ErrTooBig      = errors.New("exceeds the size limits")
-	ErrBadXML      = errors.New("malformed sheet XML")
-	ErrCellRange   = errors.New("is beyond the last cell of a sheet (XFD1048576)")
-	ErrNoHeader    = errors.New("no recognisable table header (a row naming units and counts)")
+	ErrNotWorkbook = msg.New("not a readable workbook", "không phải bảng tính đọc được")
+	ErrTooBig      = msg.New("exceeds the size limits", "vượt giới hạn kích thước")
+	ErrBadXML      = msg.New("malformed sheet XML", "XML của trang tính bị hỏng")
+	ErrCellRange   = msg.New("is beyond the last cell of a sheet (XFD1048576)", "vượt quá ô cuối cùng của trang tính (XFD1048576)")
+	ErrNoHeader    = msg.New("no recognisable table header (a row naming units and counts)", "không tìm thấy dòng tiêu đề của bảng (dòng ghi tên đơn vị và các số liệu)")
 
 	// a cell of a unit table
-	ErrNotWholeNumber = errors.New("is not a whole number of people")
-	ErrNegative       = errors.New("is negative: a count of people cannot be")
-	ErrTooLarge       = errors.New("is beyond any real population (over 200,000,000 people)")
-	ErrNotANumber     = errors.New("is not a number")
-	ErrDuplicateUnit  = errors.New("duplicate unit")
-	ErrNumberName     = errors.New("the unit name is a number")
-	ErrErrorValue     = errors.New("an error value (#N/A, #REF!…) where a number belongs")
+	ErrNotWholeNumber = msg.New("is not a whole number of people", "không phải là số người nguyên")
+	ErrNegative       = msg.New("is negative: a count of people cannot be", "là số âm: số người không thể âm")
+	ErrTooLarge       = msg.New("is beyond any real population (over 200,000,000 people)", "vượt mọi dân số thực tế (trên 200.000.000 người)")
+	ErrNotANumber     = msg.New("is not a number", "không phải là số")
+	ErrDuplicateUnit  = msg.New("duplicate unit", "đơn vị trùng")
+	ErrNumberName     = msg.New("the unit name is a number", "tên đơn vị là một con số")
+	ErrErrorValue     = msg.New("an error value (#N/A, #REF!…) where a number belongs", "giá trị lỗi (#N/A, #REF!…) ở chỗ cần một con số")
 
 	// a row of a participant list
-	ErrPersonID    = errors.New("is not a mã số BHXH (10 digits, typed as text)")
-	ErrNoPersonID  = errors.New("has no mã số BHXH")
-	ErrUnknownKind = errors.New("is not a participation kind (bắt buộc, tự nguyện, BHTN, BHYT)")
-	ErrNoKind      = errors.New("has no participation kind")
-	ErrNoUnit      = errors.New("has no unit (code or name)")
-	ErrNotUTF8     = errors.New("is not UTF-8 text (save the list as CSV UTF-8)")
-	ErrEmptyList   = errors.New("an empty list")
+	ErrPersonID    = msg.New("is not a mã số BHXH (10 digits, typed as text)", "không phải mã số BHXH (10 chữ số, nhập dạng văn bản)")
+	ErrNoPersonID  = msg.New("has no mã số BHXH", "không có mã số BHXH")
+	ErrUnknownKind = msg.New("is not a participation kind (bắt buộc, tự nguyện, BHTN, BHYT)", "không phải loại hình tham gia (bắt buộc, tự nguyện, BHTN, BHYT)")
+	ErrNoKind      = msg.New("has no participation kind", "không có loại hình tham gia")
+	ErrNoUnit      = msg.New("has no unit (code or name)", "không có đơn vị (mã hoặc tên)")
+	ErrNotUTF8     = msg.New("is not UTF-8 text (save the list as CSV UTF-8)", "không phải văn bản UTF-8 (hãy lưu danh sách dạng CSV UTF-8)")
+	ErrEmptyList   = msg.New("an empty list", "danh sách rỗng")
 	// ErrAmbiguousKind: a kind cell names BHXH without saying which.
-	ErrAmbiguousKind = errors.New("does not say which BHXH: write \"BHXH bắt buộc\" (BB) or \"BHXH tự nguyện\" (TN)")
+	ErrAmbiguousKind = msg.New("does not say which BHXH: write \"BHXH bắt buộc\" (BB) or \"BHXH tự nguyện\" (TN)", "không nói rõ loại BHXH nào: ghi \"BHXH bắt buộc\" (BB) hoặc \"BHXH tự nguyện\" (TN)")
 )
 
 // CellError is a rejected cell: it names file, sheet and cell, or file and
@@ -99,6 +100,18 @@ func (l ErrorList) Error() string {
 	}
 	if len(l) >= MaxErrors {
 		msgs = append(msgs, fmt.Sprintf("(stopped after %d errors)", MaxErrors))
+	}
+	return strings.Join(msgs, "\n")
+}
+
+// In is the list in language l, each error rendered by msg.Render.
+func (l ErrorList) In(lang msg.Lang) string {
+	msgs := make([]string, len(l))
+	for i, e := range l {
+		msgs[i] = msg.Render(e, lang)
+	}
+	if len(l) >= MaxErrors {
+		msgs = append(msgs, msg.Sprintf("(stopped after %d errors)", "(dừng sau %d lỗi)", MaxErrors).In(lang))
 	}
 	return strings.Join(msgs, "\n")
 }

@@ -1,15 +1,16 @@
 package report
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+
+	"github.com/bhxh/bhxh/msg"
 )
 
 // ErrOutputIsInput is returned when an output path names one of the inputs.
-var ErrOutputIsInput = errors.New("output path is one of the inputs; refusing to overwrite an input")
+var ErrOutputIsInput = msg.New("output path is one of the inputs; refusing to overwrite an input", "tệp ra trùng với một tệp vào; không ghi đè tệp vào")
 
 // CheckOutput refuses an output path that is (or links to) one of the inputs.
 func CheckOutput(out string, inputs []string) error {

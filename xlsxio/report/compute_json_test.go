@@ -14,6 +14,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/bhxh/bhxh/coverage"
+	"github.com/bhxh/bhxh/msg"
 	"github.com/bhxh/bhxh/xlsxio"
 )
 
@@ -119,7 +120,7 @@ func TestComputeJSONLayout(t *testing.T) {
 				Indicators: []coverage.IndicatorResult{{Key: "bhxh_mandatory", Numerator: 1, Denominator: &den, Rate: &rate}}}},
 			Total: coverage.UnitResult{Name: "Tổng cộng", Counts: map[string]int64{}},
 		},
-		Issues: []xlsxio.Issue{{Level: "warning", Code: "no_denominator", File: "a&b.csv", Message: "m"}},
+		Issues: []xlsxio.Issue{{Level: "warning", Code: "no_denominator", File: "a&b.csv", Message: msg.Plain("m")}},
 	}
 	var buf bytes.Buffer
 	if err := WriteComputeJSON(&buf, rep); err != nil {

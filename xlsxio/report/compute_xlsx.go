@@ -10,6 +10,8 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/bhxh/bhxh/msg"
+
 	"github.com/xuri/excelize/v2"
 
 	"github.com/bhxh/bhxh/coverage"
@@ -723,7 +725,7 @@ func (x *xlsxReport) checksSheet() error {
 	}
 	var values [][]string
 	for i, is := range x.rep.Issues {
-		vals := []string{is.Level, is.Code, is.File, is.Sheet, is.Cell, is.Message}
+		vals := []string{is.LevelIn(msg.Lang(x.rep.Lang)), is.Code, is.File, is.Sheet, is.Cell, is.Message.In(msg.Lang(x.rep.Lang))}
 		for j, v := range vals {
 			if err := x.setValue(sheet, cellName(j+1, i+2), textCell, wordOf(v), false); err != nil {
 				return err

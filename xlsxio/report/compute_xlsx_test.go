@@ -12,6 +12,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/bhxh/bhxh/msg"
+
 	"github.com/xuri/excelize/v2"
 
 	"github.com/bhxh/bhxh/coverage"
@@ -275,7 +277,7 @@ func TestComputeXLSXOtherSheets(t *testing.T) {
 	rep := reportFromFixture(t, "tinh-mau-2023-11.targets.expected.json", map[string]string{"bhxh": "30", "bhyt": "95"})
 	rep.Inputs[0].SHA256 = "ab12"
 	rep.Inputs[0].TargetNotes = []string{"bhxh 30%: --target bhxh=30"}
-	rep.Issues = []xlsxio.Issue{{Level: "warning", Code: "total_mismatch", File: "t.xlsx", Sheet: "T11", Cell: "K18", Message: "total row says 1, the units sum to 2"}}
+	rep.Issues = []xlsxio.Issue{{Level: "warning", Code: "total_mismatch", File: "t.xlsx", Sheet: "T11", Cell: "K18", Message: msg.Text{EN: "total row says 1, the units sum to 2", VI: "dòng tổng ghi 1, cộng các đơn vị được 2"}}}
 	f := openReportXLSX(t, writeXLSX(t, rep))
 
 	// Gaps: by persons needed, most first, the total last.
@@ -304,7 +306,7 @@ func TestComputeXLSXOtherSheets(t *testing.T) {
 	}
 
 	checks, _ := f.GetRows("Kiểm tra")
-	if strings.Join(checks[1], "|") != "warning|total_mismatch|t.xlsx|T11|K18|total row says 1, the units sum to 2" {
+	if strings.Join(checks[1], "|") != "cảnh báo|total_mismatch|t.xlsx|T11|K18|dòng tổng ghi 1, cộng các đơn vị được 2" {
 		t.Errorf("checks row %q", checks[1])
 	}
 

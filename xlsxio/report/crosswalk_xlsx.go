@@ -5,6 +5,8 @@ import (
 	"io"
 	"time"
 
+	"github.com/bhxh/bhxh/msg"
+
 	"github.com/xuri/excelize/v2"
 )
 
@@ -210,7 +212,7 @@ func crosswalkSourcesSheet(f *excelize.File, rep *Crosswalk, l crosswalkText, wo
 	}
 	row++
 	for _, is := range rep.Issues {
-		if err := put(0, is.Level, is.Code, is.File, is.Message); err != nil {
+		if err := put(0, is.LevelIn(msg.Lang(rep.Lang)), is.Code, is.File, is.Message.In(msg.Lang(rep.Lang))); err != nil {
 			return err
 		}
 	}

@@ -11,6 +11,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/bhxh/bhxh/coverage"
+	"github.com/bhxh/bhxh/msg"
 	"github.com/bhxh/bhxh/xlsxio"
 )
 
@@ -130,7 +131,7 @@ func reportFromFixture(t *testing.T, name string, flags map[string]string) *Comp
 	}
 	for _, is := range doc.Issues {
 		rep.Issues = append(rep.Issues, xlsxio.Issue{Level: is.Level, Code: is.Code, File: is.File,
-			Sheet: deref(is.Sheet), Cell: deref(is.Cell), Message: is.Message})
+			Sheet: deref(is.Sheet), Cell: deref(is.Cell), Message: msg.Plain(is.Message)})
 	}
 	return rep
 }

@@ -8,6 +8,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/bhxh/bhxh/msg"
+
 	"github.com/shopspring/decimal"
 
 	"github.com/bhxh/bhxh/coverage"
@@ -138,7 +140,7 @@ func outputResult(c outputCase) coverage.Result {
 	return coverage.Compute(outputUnits(c.n, c.weird), nil, opt)
 }
 
-var outputIssues = []xlsxio.Issue{{Level: "warning", Code: "x", File: "a & b.xlsx", Sheet: "S<1>", Cell: "B2", Message: "m & <n>"}, {Level: "warning", Code: "y", File: "c.csv", Message: "no sheet"}}
+var outputIssues = []xlsxio.Issue{{Level: "warning", Code: "x", File: "a & b.xlsx", Sheet: "S<1>", Cell: "B2", Message: msg.Plain("m & <n>")}, {Level: "warning", Code: "y", File: "c.csv", Message: msg.Plain("no sheet")}}
 
 func outputTrend(t *testing.T, c outputCase) coverage.Trend {
 	var ms []coverage.Month

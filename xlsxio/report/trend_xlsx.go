@@ -8,6 +8,8 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/bhxh/bhxh/msg"
+
 	"github.com/bhxh/bhxh/coverage"
 	"github.com/xuri/excelize/v2"
 )
@@ -547,7 +549,7 @@ func writeTrendSources(f *excelize.File, sheet string, rep *Trend, l trendLabelS
 	}
 	for _, is := range rep.Issues {
 		where := strings.Trim(is.File+": "+is.Sheet+"!"+is.Cell, ": !")
-		meta = append(meta, [2]string{is.Level + " " + is.Code, where + " " + is.Message})
+		meta = append(meta, [2]string{is.LevelIn(msg.Lang(rep.Lang)) + " " + is.Code, where + " " + is.Message.In(msg.Lang(rep.Lang))})
 	}
 	for _, m := range meta {
 		if err := f.SetCellStr(sheet, cellName(1, row), m[0]); err != nil {

@@ -1,0 +1,93 @@
+package main
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// Every message a user meets on standard error, in both languages: --lang
+// vi (the default) and --lang en, each run in-process and in parallel
+// with the others (the language travels with the run, not in a global).
+func TestMessagesInBothLanguages(t *testing.T) {
+	dir := t.TempDir()
+	in := func(name, body string) string {
+		p := filepath.Join(dir, name)
+		writeFile(t, p, body)
+		return p
+	}
+	hong := in("hong.csv", "Đơn vị,Lực lượng lao động,BHXH bắt buộc\nXã A,1000,29.O24\n")
+	lech := in("lech.csv", "Đơn vị,Lực lượng lao động,BHXH bắt buộc\nXã A,1000,150\nTổng cộng,1000,151\n")
+	over := in("vuot.csv", "Đơn vị,Dân số,BHYT\nXã A,100,101\n")
+	noDen := in("khong-mau.csv", "Đơn vị,Lực lượng lao động,BHXH bắt buộc\nXã A,0,10\n")
+	trung := in("trung.csv", "Đơn vị,Lực lượng lao động,BHXH bắt buộc\nXã A,100,10\nXã A,100,10\n")
+	cases := []struct {
+		name   string
+		args   []string
+		code   int
+		vi, en string // a line of standard error, exactly
+	}{
+		{"bad cell", []string{"compute", hong}, exitData,
+			`bhxh: hong.csv: C2: "29.O24" không phải là số người nguyên`,
+			`bhxh: hong.csv: C2: "29.O24" is not a whole number of people`},
+		{"total_mismatch", []string{"compute", "--format", "csv", lech}, exitOK,
+			`bhxh: cảnh báo total_mismatch: lech.csv: C3: bhxh_mandatory: dòng "Tổng cộng" ghi 151, cộng các đơn vị được 150`,
+			`bhxh: warning total_mismatch: lech.csv: C3: bhxh_mandatory: "Tổng cộng" says 151, the units sum to 150`},
+		{"rate_over_100", []string{"compute", "--format", "csv", over}, exitOK,
+			`bhxh: cảnh báo rate_over_100: vuot.csv: C2: Xã A: tỷ lệ bhyt là 101.00%, vượt quá 100%`,
+			`bhxh: warning rate_over_100: vuot.csv: C2: Xã A: bhyt rate 101.00% is above 100%`},
+		{"no_denominator", []string{"compute", "--format", "csv", noDen}, exitOK,
+			`bhxh: cảnh báo no_denominator: khong-mau.csv: B2: Xã A: labour_force bằng 0 nên không tính được tỷ lệ bhxh_mandatory`,
+			`bhxh: warning no_denominator: khong-mau.csv: B2: Xã A: labour_force is 0, so no bhxh_mandatory rate`},
+		{"strict", []string{"compute", "--strict", "--format", "csv", lech}, exitWarnings,
+			`bhxh: 1 cảnh báo và có --strict`,
+			`bhxh: 1 warning(s) and --strict given`},
+		{"usage", []string{"compute", "--decimals", "11", lech}, exitUsage,
+			`bhxh: --decimals 11: cần từ 0 đến 10`,
+			`bhxh: --decimals 11: want 0 to 10`},
+		{"inspect takes --lang too", []string{"inspect", "--format", "nope", lech}, exitUsage,
+			`bhxh: --format "nope": cần table hoặc json`,
+			`bhxh: --format "nope": want table or json`},
+	}
+	_ = trung
+	for _, c := range cases {
+		for _, lang := range []string{"vi", "en"} {
+			want := c.vi
+			if lang == "en" {
+				want = c.en
+			}
+			args := append(append([]string{}, c.args...), "--lang", lang)
+			if lang == "vi" {
+				args = c.args // the default
+			}
+			t.Run(c.name+"/"+lang, func(t *testing.T) {
+				t.Parallel()
+				_, stderr, code := runCmd(args...)
+				if code != c.code {
+					t.Errorf("exit %d, want %d; stderr:\n%s", code, c.code, stderr)
+				}
+				if !containsLine(stderr, want) {
+					t.Errorf("stderr:\n%s\nwant the line\n%s", stderr, want)
+				}
+			})
+		}
+	}
+}
+
+func containsLine(s, line string) bool {
+	for _, l := range strings.Split(s, "\n") {
+		if l == line {
+			return true
+		}
+	}
+	return false
+}
+
+// --lang takes vi or en on every command.
+func TestLangIsChecked(t *testing.T) {
+	for _, args := range [][]string{{"inspect", "--lang", "fr", "x.xlsx"}, {"compute", "--lang", "fr", "x.xlsx"}, {"version", "--lang", "fr"}} {
+		if _, stderr, code := runCmd(args...); code != exitUsage || !strings.Contains(stderr, "fr") {
+			t.Errorf("%v: exit %d, stderr %q", args, code, stderr)
+		}
+	}
+}
