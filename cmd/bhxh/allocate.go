@@ -247,6 +247,7 @@ func runAllocate(opts *allocateOptions) error {
 		Indicator: ind.Key, Def: ind, Allocation: a, Rate: rate, Min: opts.Min, NoDecrease: opts.NoDecrease,
 		By: opts.By, Parents: filepath.Base(opts.ParentTargets), Baseline: t.File, Sheet: t.Sheet,
 		Lang: opts.Lang, Tool: toolVersion(), Generated: reportTime(opts.Now, opts.Getenv),
+		Width: consoleWidth(opts.Out, opts.Getenv),
 	}
 	rep.Parts = make([][]int64, len(t.Units))
 	for i, u := range t.Units {

@@ -65,7 +65,9 @@ func newComputeCmd(f *factory, runF func(*computeOptions) error) *cobra.Command 
 		Long: `compute reads unit workbooks (.xlsx, .xls, .csv) and reports, per unit and for the
 total, each coverage rate (bhxh, bhxh_mandatory, bhxh_voluntary, bhtn, bhyt, pension),
 the gap to target in points and in people, % of plan, change against the same period
-last year and the monthly pace needed to finish the year.
+last year and the monthly pace needed to finish the year. The console table fits the
+terminal (else COLUMNS, else 120 columns) in blocks of columns with the unit names
+repeated; --indicator bhxh,bhyt chooses the indicators it shows.
 
 Several inputs (files, folders, globs such as 'den/*.xlsx', expanded by bhxh
 itself) give either one report per input (--out-dir DIR, --name) or one merged
@@ -481,6 +483,8 @@ func computeOne(ctx context.Context, opts *computeOptions, inputs []string) (*re
 		Lang:      opts.Lang,
 		Tool:      toolVersion(),
 		Generated: reportTime(opts.Now, opts.Getenv),
+		Width:     consoleWidth(opts.Out, opts.Getenv),
+		Show:      opts.Show,
 	}
 	for _, t := range tables {
 		rep.Inputs = append(rep.Inputs, reportInputs(t, targetNotes(flagTargets, preset, notes, opts.Defined))...)

@@ -146,19 +146,20 @@ func TestRunCompute(t *testing.T) {
 		err          string
 	}{
 		{name: "table", opts: computeOptions{Inputs: []string{xa}, FlagTargets: at20},
-			stdout: `┌───────────┬───┬───────┬──────────┬──────────┬──────────┬─────────┬─────────┬───────┐
-│ Đơn vị    │   │  BHXH │     BHXH │     BHXH │     BHXH │ BHXH BB │ BHXH TN │  BHTN │
-│           │   │ Tỷ lệ │ Chỉ tiêu │    Thiếu │ Cần thêm │   Tỷ lệ │   Tỷ lệ │ Tỷ lệ │
-│           │   │   (%) │      (%) │ (điểm %) │  (người) │     (%) │     (%) │   (%) │
-├───────────┼───┼───────┼──────────┼──────────┼──────────┼─────────┼─────────┼───────┤
-│ Xã A      │ ▼ │ 15,50 │    20,00 │     4,50 │       45 │   15,00 │    0,50 │ 12,00 │
-│ Xã B      │ ▼ │  8,17 │    20,00 │    11,83 │      355 │    6,70 │    1,47 │  6,00 │
-├───────────┼───┼───────┼──────────┼──────────┼──────────┼─────────┼─────────┼───────┤
-│ Tổng cộng │ ▼ │ 10,00 │    20,00 │    10,00 │      400 │    8,78 │    1,23 │  7,50 │
-└───────────┴───┴───────┴──────────┴──────────┴──────────┴─────────┴─────────┴───────┘
-BHXH: 0/2 đơn vị đạt chỉ tiêu; chưa đạt: Xã A, Xã B.
+			stdout: `Kết quả phát triển người tham gia BHXH, BHYT
+┌───────────┬─────────┬──────────┬──────────┬──────────┬─────────┬─────────┬───────┐
+│ Đơn vị    │    BHXH │     BHXH │     BHXH │     BHXH │ BHXH BB │ BHXH TN │  BHTN │
+│           │   Tỷ lệ │ Chỉ tiêu │    Thiếu │ Cần thêm │   Tỷ lệ │   Tỷ lệ │ Tỷ lệ │
+│           │     (%) │      (%) │ (điểm %) │  (người) │     (%) │     (%) │   (%) │
+├───────────┼─────────┼──────────┼──────────┼──────────┼─────────┼─────────┼───────┤
+│ Xã A      │ 15,50 ▼ │    20,00 │     4,50 │       45 │   15,00 │    0,50 │ 12,00 │
+│ Xã B      │  8,17 ▼ │    20,00 │    11,83 │      355 │    6,70 │    1,47 │  6,00 │
+├───────────┼─────────┼──────────┼──────────┼──────────┼─────────┼─────────┼───────┤
+│ Tổng cộng │ 10,00 ▼ │    20,00 │    10,00 │      400 │    8,78 │    1,23 │  7,50 │
+└───────────┴─────────┴──────────┴──────────┴──────────┴─────────┴─────────┴───────┘
+2/2 đơn vị chưa đạt BHXH 20 %: Xã A, Xã B.
 BB = bắt buộc; TN = tự nguyện.
-▼ chưa đạt chỉ tiêu; thiếu = chỉ tiêu − tỷ lệ, tính bằng điểm %; cần thêm = số người tối thiểu để đạt chỉ tiêu.
+▼ bên tỷ lệ: chưa đạt chỉ tiêu; thiếu = chỉ tiêu − tỷ lệ (điểm %), Vượt = đã vượt; cần thêm = số người tối thiểu để đạt.
 `},
 		{name: "CSV for Excel", opts: computeOptions{Inputs: []string{xa}, FlagTargets: at20, Format: "csv"},
 			stdout: "\ufeffunit,code,bhxh_mandatory,bhxh_voluntary,bhtn,labour_force,bhxh_rate,bhxh_target,bhxh_target_source,bhxh_gap_pp,bhxh_persons_needed,bhxh_plan,bhxh_plan_completion,bhxh_prior,bhxh_change,bhxh_pace_per_month,bhxh_mandatory_rate,bhxh_mandatory_target,bhxh_mandatory_target_source,bhxh_mandatory_gap_pp,bhxh_mandatory_persons_needed,bhxh_mandatory_plan,bhxh_mandatory_plan_completion,bhxh_mandatory_prior,bhxh_mandatory_change,bhxh_mandatory_pace_per_month,bhxh_voluntary_rate,bhxh_voluntary_target,bhxh_voluntary_target_source,bhxh_voluntary_gap_pp,bhxh_voluntary_persons_needed,bhxh_voluntary_plan,bhxh_voluntary_plan_completion,bhxh_voluntary_prior,bhxh_voluntary_change,bhxh_voluntary_pace_per_month,bhtn_rate,bhtn_target,bhtn_target_source,bhtn_gap_pp,bhtn_persons_needed,bhtn_plan,bhtn_plan_completion,bhtn_prior,bhtn_change,bhtn_pace_per_month\n" +

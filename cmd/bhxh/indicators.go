@@ -3,6 +3,8 @@ package main
 import (
 	"fmt"
 	"os"
+	"slices"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -12,22 +14,26 @@ import (
 
 // defineFlags are --indicator and --indicators: the user's own indicators
 // (sub-groups such as pupils and students), computed like built-in ones.
+//
+// A --indicator without '=' is a list of indicator names (bhxh,bhyt): the
+// indicators the console table shows (Show), the others left out.
 type defineFlags struct {
-	Indicators     []string // --indicator NAME=NUM/DEN as given
+	Indicators     []string // --indicator NAME=NUM/DEN or LIST as given
 	IndicatorsFile string
 	Defined        []coverage.Indicator // both parsed, in the order given (file first)
+	Show           []string             // the names of --indicator LIST, in the order given
 }
 
 func (d *defineFlags) bind(cmd *cobra.Command) {
 	f := cmd.Flags()
-	f.StringArrayVar(&d.Indicators, "indicator", nil, "define an indicator NAME=NUMERATOR/DENOMINATOR, each side a header or a count key, e.g. 'hssv=Số HSSV tham gia BHYT/Tổng số HSSV' (repeatable)")
+	f.StringArrayVar(&d.Indicators, "indicator", nil, "define an indicator NAME=NUMERATOR/DENOMINATOR, each side a header or a count key, e.g. 'hssv=Số HSSV tham gia BHYT/Tổng số HSSV' (repeatable); without '=', a list of indicators the console table shows, e.g. bhxh,bhyt")
 	f.StringVar(&d.IndicatorsFile, "indicators", "", "file of indicator definitions, one NAME=NUMERATOR/DENOMINATOR a line")
 }
 
 // check parses the definitions: a bad --indicator is a usage error, a bad
 // line of the file an input error naming the file and line.
 func (d *defineFlags) check() error {
-	d.Defined = nil
+	d.Defined, d.Show = nil, nil
 	if d.IndicatorsFile != "" {
 		b, err := os.ReadFile(d.IndicatorsFile)
 		if err != nil {
@@ -39,7 +45,12 @@ func (d *defineFlags) check() error {
 		}
 		d.Defined = defs
 	}
+	var lists []string
 	for _, s := range d.Indicators {
+		if !strings.Contains(s, "=") {
+			lists = append(lists, s)
+			continue
+		}
 		ind, err := coverage.ParseIndicator(s)
 		if err != nil {
 			return usagef("--indicator %v", "--indicator %v", err)
@@ -49,7 +60,36 @@ func (d *defineFlags) check() error {
 	if err := coverage.CheckDefined(d.Defined); err != nil {
 		return usagef("--indicator: %v", "--indicator: %v", err)
 	}
+	for _, list := range lists {
+		for _, name := range strings.Split(list, ",") {
+			name = strings.ToLower(strings.TrimSpace(name))
+			if name == "" {
+				continue
+			}
+			if !d.known(name) {
+				return usagef("--indicator %q: no indicator %q (known: %s; or define one NAME=NUMERATOR/DENOMINATOR)", list, name, strings.Join(d.knownNames(), ", "))
+			}
+			if !slices.Contains(d.Show, name) {
+				d.Show = append(d.Show, name)
+			}
+		}
+	}
 	return nil
+}
+
+// known reports whether name is a built-in or a defined indicator.
+func (d *defineFlags) known(name string) bool {
+	_, ok := coverage.IndicatorByKey(name)
+	return ok || slices.Contains(d.names(), name)
+}
+
+// knownNames are the indicators --indicator LIST may name.
+func (d *defineFlags) knownNames() []string {
+	var ns []string
+	for _, ind := range coverage.Indicators {
+		ns = append(ns, ind.Key)
+	}
+	return append(ns, d.names()...)
 }
 
 // names are the defined indicators' keys (targets may name them).

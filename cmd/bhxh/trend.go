@@ -284,6 +284,7 @@ func runTrend(ctx context.Context, opts *trendOptions) error {
 	rep := &report.Trend{
 		Trend: tr, Decimals: opts.Decimals, Lang: opts.Lang,
 		Tool: toolVersion(), Generated: reportTime(opts.Now, opts.Getenv), Notes: notes,
+		Width: consoleWidth(opts.Out, opts.Getenv), Show: opts.Show,
 	}
 	for i, p := range tr.Periods {
 		rep.Inputs = append(rep.Inputs, inputs[p]...)

@@ -495,7 +495,11 @@ func TestRunTrend(t *testing.T) {
 	writeFile(t, oct2, head+"Xã B;2000;310;20\n")
 	writeFile(t, noMonth, head+"Xã A;1000;210;10\n")
 	missingB := "bhxh: cảnh báo missing_unit: 2025-10.csv: Xã B: không có số liệu tháng 2025-10; tổng của tháng đó không tính đơn vị này\n"
-	incomplete := "* Tổng của tháng đó thiếu đơn vị không có số liệu (chưa đủ); thay đổi của dòng tổng tính trên các đơn vị có số liệu cả hai tháng (so sánh cùng nhóm đơn vị).\n"
+	// The note wraps at 120 columns (no terminal, no COLUMNS), the title
+	// line says the months.
+	incomplete := "* Tổng của tháng đó thiếu đơn vị không có số liệu (chưa đủ); thay đổi của dòng tổng tính trên các đơn vị có số liệu cả\n" +
+		"  hai tháng (so sánh cùng nhóm đơn vị).\n"
+	title := "Tỷ lệ tham gia BHXH, BHYT theo tháng, 2025-09 – 2025-10\n\n"
 	for _, c := range []struct {
 		name         string
 		opts         trendOptions
@@ -515,7 +519,7 @@ func TestRunTrend(t *testing.T) {
 				"bhxh_voluntary,Tổng cộng,,2025-09,30,3000,1.00\nbhxh_voluntary,Tổng cộng,,2025-10,10,1000,1.00\n",
 			warn: missingB},
 		{name: "table", opts: trendOptions{Inputs: []string{sep, oct}},
-			stdout: "Tỷ lệ tham gia BHXH (%) theo tháng\n" +
+			stdout: title + "Tỷ lệ tham gia BHXH (%) theo tháng\n" +
 				"     Đơn vị  Mã đơn vị  2025-09  2025-10  Thay đổi 2025-10\n" +
 				"       Xã A               21,00    22,00             +1,00\n" +
 				"       Xã B               16,00        x                 x\n" +
@@ -534,7 +538,7 @@ func TestRunTrend(t *testing.T) {
 		// Two workbooks of one month are joined: B's October comes from the
 		// second. Sep 530/3000 → Oct 550/3000: +20/3000 = +0,67.
 		{name: "two workbooks for one month", opts: trendOptions{Inputs: []string{sep, oct, oct2}},
-			stdout: "Tỷ lệ tham gia BHXH (%) theo tháng\n" +
+			stdout: title + "Tỷ lệ tham gia BHXH (%) theo tháng\n" +
 				"     Đơn vị  Mã đơn vị  2025-09  2025-10  Thay đổi 2025-10\n" +
 				"       Xã A               21,00    22,00             +1,00\n" +
 				"       Xã B               16,00    16,50             +0,50\n" +

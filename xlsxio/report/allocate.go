@@ -26,6 +26,7 @@ type Allocate struct {
 	Baseline   string // baseline file (base name)
 	Sheet      string // baseline sheet, "" for CSV
 	Lang       string // "vi" or "en": table headers
+	Width      int    // the console table's widest line (the terminal's); 0: no limit
 	Tool       string
 	Generated  time.Time
 }

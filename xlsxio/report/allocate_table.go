@@ -3,20 +3,30 @@ package report
 import (
 	"fmt"
 	"io"
+	"path/filepath"
 	"strconv"
 	"strings"
 
 	"github.com/olekukonko/tablewriter/tw"
 )
 
-// WriteAllocateTable writes the allocation as a text table: Vietnamese
-// headers and number style by default, English headers with Lang "en"
-// (numbers then plain: 58779).
+// allocHeadWidth is the widest line of an allocation table's column head:
+// "Lực lượng lao động trong độ tuổi" in three lines, not one column of 32.
+const allocHeadWidth = 14
+
+// WriteAllocateTable writes the allocation as a text table under a title
+// naming the indicator and the baseline: Vietnamese headers and number
+// style by default, English headers with Lang "en" (numbers then plain:
+// 58779). Wider than rep.Width, it prints in blocks of columns, the unit
+// (and its code) repeated.
 func WriteAllocateTable(w io.Writer, rep *Allocate) error {
 	cols := allocColumns(rep)
-	t := &consoleTable{style: boxed}
+	t := &consoleTable{style: boxed, width: rep.Width}
 	for _, c := range cols {
-		t.head = append(t.head, allocHeader(c.key, rep.Lang))
+		if c.key == "unit" || c.key == "code" {
+			t.keep++
+		}
+		t.head = append(t.head, headLines(allocHeader(c.key, rep.Lang), allocHeadWidth))
 		align := tw.AlignRight
 		if c.key == "unit" || c.key == "code" {
 			align = tw.AlignLeft
@@ -39,11 +49,23 @@ func WriteAllocateTable(w io.Writer, rep *Allocate) error {
 			t.rows = append(t.rows, cells)
 		}
 	}
+	if err := writeLines(w, rep.Width, allocateTitle(rep)); err != nil {
+		return err
+	}
 	if err := t.render(w); err != nil {
 		return err
 	}
-	_, err := fmt.Fprintln(w, describeMethod(rep, rep.Lang == "en"))
-	return err
+	return writeLines(w, rep.Width, describeMethod(rep, rep.Lang == "en"))
+}
+
+// allocateTitle is the table's title line: the indicator whose target is
+// allocated, and the baseline it is allocated over.
+func allocateTitle(rep *Allocate) string {
+	ind := indicatorShort(rep.Indicator, rep.Lang)
+	if rep.Lang == "en" {
+		return fmt.Sprintf("Allocation of the %s target — %s", ind, filepath.Base(rep.Baseline))
+	}
+	return fmt.Sprintf("Giao chỉ tiêu phát triển người tham gia %s — %s", ind, filepath.Base(rep.Baseline))
 }
 
 // describeMethod is the one-line summary under the table.

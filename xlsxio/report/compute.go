@@ -20,6 +20,11 @@ type Compute struct {
 	Lang      string         // "vi" or "en": table and xlsx labels
 	Tool      string         // "bhxh v0.1.0 (revision abc123)"
 	Generated time.Time
+	// Width is the widest line of the console table (the terminal's);
+	// 0: no limit. Show names the indicators the console table shows;
+	// none: all.
+	Width int
+	Show  []string
 }
 
 // Input describes one input file of a report ("Nguồn" sheet).
@@ -198,11 +203,12 @@ func unitRank(u *coverage.UnitResult) figure {
 }
 
 // evaluationLines word the evaluation, one line per indicator with a
-// target: "BHYT: 2/6 đơn vị đạt chỉ tiêu; chưa đạt: A, B." — the count
-// steering committees report ("12/12 huyện hoàn thành").
+// target: "4/6 đơn vị chưa đạt BHYT 95 %: A, B, C, D." (or "6/6 đơn vị đạt
+// BHYT 95 %.") — the count steering committees report ("12/12 huyện hoàn
+// thành"); the target's rate when every unit has the same.
 // A province of a hundred communes behind would make a page of names: the
 // table names the first evaluationNames; JSON and xlsx name them all.
-func evaluationLines(evs []coverage.Evaluation, lang string) []string {
+func evaluationLines(evs []coverage.Evaluation, res *coverage.Result, lang string) []string {
 	const evaluationNames = 10
 	var lines []string
 	for _, e := range evs {
@@ -215,16 +221,40 @@ func evaluationLines(evs []coverage.Evaluation, lang string) []string {
 				more = fmt.Sprintf(" and %d more", len(e.Behind)-evaluationNames)
 			}
 		}
-		l := fmt.Sprintf("%s: %d/%d đơn vị đạt chỉ tiêu", indicatorShort(e.Key, lang), len(e.Reached), e.Units)
-		behind := "; chưa đạt: "
-		if lang == "en" {
-			l = fmt.Sprintf("%s: %d/%d units reached the target", indicatorShort(e.Key, lang), len(e.Reached), e.Units)
-			behind = "; not yet: "
+		what := indicatorShort(e.Key, lang)
+		if t := commonTarget(res, e.Key); t != "" {
+			what += " " + localPoint(t, lang) + " %"
 		}
-		if len(names) > 0 {
-			l += behind + strings.Join(names, ", ") + more
+		var l string
+		switch {
+		case len(e.Behind) == 0 && lang == "en":
+			l = fmt.Sprintf("%d/%d units reached %s", len(e.Reached), e.Units, what)
+		case len(e.Behind) == 0:
+			l = fmt.Sprintf("%d/%d đơn vị đạt %s", len(e.Reached), e.Units, what)
+		case lang == "en":
+			l = fmt.Sprintf("%d/%d units behind %s: %s", len(e.Behind), e.Units, what, strings.Join(names, ", ")+more)
+		default:
+			l = fmt.Sprintf("%d/%d đơn vị chưa đạt %s: %s", len(e.Behind), e.Units, what, strings.Join(names, ", ")+more)
 		}
 		lines = append(lines, l+".")
 	}
 	return lines
+}
+
+// commonTarget is the target rate every unit with a target for key has
+// ("30", "96.1"), "" when they differ (a workbook's own targets).
+func commonTarget(res *coverage.Result, key string) string {
+	t := ""
+	for i := range res.Units {
+		r := res.Units[i].Indicator(key)
+		if r == nil || r.Target == nil {
+			continue
+		}
+		s := r.Target.Rate.String()
+		if t != "" && s != t {
+			return ""
+		}
+		t = s
+	}
+	return t
 }

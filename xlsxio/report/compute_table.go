@@ -1,8 +1,11 @@
 package report
 
 import (
+	"fmt"
 	"io"
+	"slices"
 	"strings"
+	"time"
 
 	"github.com/olekukonko/tablewriter/tw"
 
@@ -12,51 +15,63 @@ import (
 // behindMarker marks a unit behind one of its targets in the table.
 const behindMarker = "▼"
 
-// WriteComputeTable writes the table an analyst pastes into a report: one
-// row per unit and the total, the unit's name, a marker when it is behind
-// a target, then per indicator its rate, and where the report has them its
-// target, gap (points), persons needed and % of plan. Vietnamese labels and
-// number style (46,00; 29.024) unless rep.Lang is "en" (46.00; 29,024).
-// Under it, per indicator with a target, how many units reach it; with
-// rep.Result.Sort, units come ranked, their rank first. Only the table,
-// the count and the legend: warnings are the caller's business.
+// WriteComputeTable writes the table an analyst pastes into a report:
+// a title with the period, then one row per unit and the total, the
+// unit's name, then per indicator its rate ("▼" beside it when the unit
+// is behind that indicator's target), and where the report has them its
+// target, gap (points; "Vượt" for a unit past its target), persons needed
+// and % of plan. Vietnamese labels and number style (46,00; 29.024)
+// unless rep.Lang is "en" (46.00; 29,024). Wider than rep.Width, the table
+// prints in blocks of columns, an indicator's together where they fit,
+// the unit names repeated. rep.Show limits the indicators shown. Under
+// it, per indicator with a target, how many units are behind it; with
+// rep.Result.Sort, units come ranked, their rank first. Only the title,
+// table, counts and legend: warnings are the caller's business.
 func WriteComputeTable(w io.Writer, rep *Compute) error {
-	cols := tableColumns(rep)
+	cols := shownColumns(rep)
 	marked := false
 	for _, c := range cols {
 		marked = marked || c.measure == measureTarget
 	}
 	lang := rep.Lang
 	ranked := rep.Result.Sort != nil
-	t := &consoleTable{style: boxed}
+	t := &consoleTable{style: boxed, width: rep.Width}
 	if ranked {
 		t.head, t.align = append(t.head, rankLabel(lang)), append(t.align, tw.AlignRight)
 	}
 	t.head, t.align = append(t.head, header("unit", lang)), append(t.align, tw.AlignLeft)
-	if marked {
-		t.head = append(t.head, "")
-		t.align = append(t.align, tw.AlignCenter)
-	}
-	for _, c := range cols {
+	t.keep = len(t.head)
+	for i, c := range cols {
+		if i == 0 || c.ind != cols[i-1].ind {
+			t.groups = append(t.groups, len(t.head))
+		}
 		t.head = append(t.head, c.header(lang))
 		t.align = append(t.align, tw.AlignRight)
 	}
 	t.headAlign = t.align
+	targeted := map[string]bool{} // indicators with a target column: their rates carry the marker
+	for _, c := range cols {
+		targeted[c.ind] = targeted[c.ind] || c.measure == measureTarget
+	}
 	row := func(u *coverage.UnitResult) []string {
 		var cells []string
 		if ranked {
 			cells = append(cells, unitRank(u).text(0))
 		}
 		cells = append(cells, u.Name)
-		if marked {
-			m := ""
-			if unitBehind(u) {
-				m = behindMarker
-			}
-			cells = append(cells, m)
-		}
 		for _, c := range cols {
-			cells = append(cells, localNumber(c.value(u).text(rep.Decimals), lang))
+			cell := localNumber(c.value(u).text(rep.Decimals), lang)
+			switch {
+			case c.measure == measureRate && targeted[c.ind]:
+				mark := "  " // the rates line up, marked or not
+				if r := u.Indicator(c.ind); r != nil && r.Behind() {
+					mark = " " + behindMarker
+				}
+				cell += mark
+			case c.measure == measureGap && strings.HasPrefix(cell, "-"):
+				cell = overWord(lang) + " " + cell[1:] // past the target
+			}
+			cells = append(cells, cell)
 		}
 		return cells
 	}
@@ -64,16 +79,61 @@ func WriteComputeTable(w io.Writer, rep *Compute) error {
 		t.rows = append(t.rows, row(&rep.Result.Units[i]))
 	}
 	t.total = row(&rep.Result.Total)
+	if err := writeLines(w, rep.Width, computeTitle(rep)); err != nil {
+		return err
+	}
 	if err := t.render(w); err != nil {
 		return err
 	}
-	lines := append(evaluationLines(rep.Result.Evaluation, lang), tableLegend(cols, marked, lang)...)
-	for _, line := range lines {
-		if _, err := io.WriteString(w, line+"\n"); err != nil {
-			return err
+	lines := append(evaluationLines(shownEvaluations(rep), &rep.Result, lang), tableLegend(cols, marked, lang)...)
+	return writeLines(w, rep.Width, lines...)
+}
+
+// overWord heads a negative gap: the unit is past its target by that much.
+func overWord(lang string) string {
+	if lang == "en" {
+		return "Over"
+	}
+	return "Vượt"
+}
+
+// computeTitle is the table's title line: the report's title and period.
+func computeTitle(rep *Compute) string {
+	lab := labelsFor(rep.Lang)
+	if p, err := time.Parse("2006-01", rep.Period); err == nil {
+		return lab.title + " — " + fmt.Sprintf(lab.period, int(p.Month()), p.Year())
+	}
+	return lab.title
+}
+
+// shownColumns are the table's columns of the indicators rep.Show names
+// (all when it names none).
+func shownColumns(rep *Compute) []reportColumn {
+	cols := tableColumns(rep)
+	if len(rep.Show) == 0 {
+		return cols
+	}
+	var out []reportColumn
+	for _, c := range cols {
+		if slices.Contains(rep.Show, c.ind) {
+			out = append(out, c)
 		}
 	}
-	return nil
+	return out
+}
+
+// shownEvaluations are the evaluations of the indicators shown.
+func shownEvaluations(rep *Compute) []coverage.Evaluation {
+	if len(rep.Show) == 0 {
+		return rep.Result.Evaluation
+	}
+	var out []coverage.Evaluation
+	for _, e := range rep.Result.Evaluation {
+		if slices.Contains(rep.Show, e.Key) {
+			out = append(out, e)
+		}
+	}
+	return out
 }
 
 // tableLegend explains the abbreviations of the heads present and the
@@ -107,9 +167,9 @@ func tableLegend(cols []reportColumn, marked bool, lang string) []string {
 	}
 	if marked {
 		if lang == "en" {
-			lines = append(lines, behindMarker+" behind target; gap = target − rate, in percentage points; needed = fewest extra people to reach the target.")
+			lines = append(lines, behindMarker+" beside a rate: behind its target; gap = target − rate (points), Over = past it; needed = fewest people to reach it.")
 		} else {
-			lines = append(lines, behindMarker+" chưa đạt chỉ tiêu; thiếu = chỉ tiêu − tỷ lệ, tính bằng điểm %; cần thêm = số người tối thiểu để đạt chỉ tiêu.")
+			lines = append(lines, behindMarker+" bên tỷ lệ: chưa đạt chỉ tiêu; thiếu = chỉ tiêu − tỷ lệ (điểm %), Vượt = đã vượt; cần thêm = số người tối thiểu để đạt.")
 		}
 	}
 	return lines

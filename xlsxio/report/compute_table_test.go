@@ -60,13 +60,15 @@ func TestComputeTableNumberStyle(t *testing.T) {
 	if err := WriteComputeTable(&en, rep); err != nil {
 		t.Fatal(err)
 	}
-	// Thị xã Phú Định: bhxh 19.38 %, 11129 people needed; total 39906 for bhyt.
-	for _, s := range []string{"19,38", "11.129", "39.906", "-11,61", "Đơn vị", "Tỷ lệ", behindMarker} {
+	// Thị xã Phú Định: bhxh 19.38 %, 11129 people needed; total 39906 for
+	// bhyt; Thành phố Bình Lâm 11.61 points past its bhxh target ("Vượt",
+	// never a negative "Thiếu").
+	for _, s := range []string{"19,38 " + behindMarker, "11.129", "39.906", "Vượt 11,61", "Đơn vị", "Tỷ lệ"} {
 		if !strings.Contains(vi.String(), s) {
 			t.Errorf("vi table lacks %q", s)
 		}
 	}
-	for _, s := range []string{"19.38", "11,129", "39,906", "-11.61", "Unit", "Rate"} {
+	for _, s := range []string{"19.38 " + behindMarker, "11,129", "39,906", "Over 11.61", "Unit", "Rate"} {
 		if !strings.Contains(en.String(), s) {
 			t.Errorf("en table lacks %q", s)
 		}
@@ -89,7 +91,7 @@ func TestComputeTableNumberStyle(t *testing.T) {
 	if err := WriteComputeTable(&b, rep); err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(b.String(), "│    13 │") || !strings.Contains(b.String(), "│    38 │") {
+	if !strings.Contains(b.String(), "│  13 ▼ │") || !strings.Contains(b.String(), "│  38 ▼ │") {
 		t.Errorf("12.5 and 37.5 must show 13 and 38 at 0 decimals:\n%s", b.String())
 	}
 }
@@ -104,8 +106,8 @@ func TestComputeTableWithoutTargets(t *testing.T) {
 		t.Errorf("no targets, yet a marker or target column:\n%s", b.String())
 	}
 	lines := strings.Split(strings.TrimSpace(b.String()), "\n")
-	// top border, 3 head lines, rule, 6 units, rule, total, bottom, legend
-	if len(lines) != 15 {
-		t.Errorf("%d lines, want 15:\n%s", len(lines), b.String())
+	// title, top border, 3 head lines, rule, 6 units, rule, total, bottom, legend
+	if len(lines) != 16 {
+		t.Errorf("%d lines, want 16:\n%s", len(lines), b.String())
 	}
 }

@@ -3,8 +3,10 @@ package report
 import (
 	"bytes"
 	"io"
+	"strings"
 
 	"github.com/olekukonko/tablewriter"
+	"github.com/olekukonko/tablewriter/pkg/twwidth"
 	"github.com/olekukonko/tablewriter/renderer"
 	"github.com/olekukonko/tablewriter/tw"
 )
@@ -19,6 +21,15 @@ type consoleTable struct {
 	align     []tw.Align // the rows' and the total's, by column
 	rows      [][]string
 	total     []string // the total row under a rule; nil when none
+
+	// width is the widest line the table may print (the terminal's); 0:
+	// no limit. A wider table prints in blocks of columns one under the
+	// other, the first keep columns (the unit's name) repeated in each,
+	// a group of columns (an indicator's figures, from each index of
+	// groups on) kept together where it fits: never a wrapped or cut cell.
+	width  int
+	keep   int
+	groups []int
 }
 
 type tableStyle int
@@ -39,9 +50,208 @@ const (
 // gap separates the columns of the ruled and bare styles.
 const gap = "  "
 
-// render writes the table. Cells show what they hold: no trimming, no
-// wrapping, no capitalised heads.
+// render writes the table, in blocks of columns when it is wider than
+// t.width.
 func (t *consoleTable) render(w io.Writer) error {
+	var whole bytes.Buffer
+	if err := t.renderAll(&whole); err != nil {
+		return err
+	}
+	if t.width <= 0 || textWidth(whole.Bytes()) <= t.width || len(t.head) <= t.keep+1 {
+		_, err := whole.WriteTo(w)
+		return err
+	}
+	blocks, err := t.blocks()
+	if err != nil {
+		return err
+	}
+	for i, b := range blocks {
+		if i > 0 {
+			if _, err := io.WriteString(w, "\n"); err != nil {
+				return err
+			}
+		}
+		if _, err := w.Write(b); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// blocks renders the table in blocks of columns no wider than t.width,
+// packing whole groups greedily; a group too wide on its own is split
+// column by column, and a column too wide even alone beside the kept ones
+// gets a block of its own (wider than t.width: nothing narrower exists).
+func (t *consoleTable) blocks() ([][]byte, error) {
+	var units [][]int // the groups, as column indices
+	starts := append([]int{}, t.groups...)
+	if len(starts) == 0 || starts[0] != t.keep {
+		starts = append([]int{t.keep}, starts...)
+	}
+	for i, from := range starts {
+		to := len(t.head)
+		if i+1 < len(starts) {
+			to = starts[i+1]
+		}
+		var g []int
+		for c := from; c < to; c++ {
+			g = append(g, c)
+		}
+		if len(g) > 0 {
+			units = append(units, g)
+		}
+	}
+	var out [][]byte
+	var cur []int
+	var curText []byte
+	flush := func() {
+		if len(cur) > 0 {
+			out = append(out, curText)
+		}
+		cur, curText = nil, nil
+	}
+	try := func(cols []int) ([]byte, bool, error) {
+		var b bytes.Buffer
+		if err := t.columns(cols).renderAll(&b); err != nil {
+			return nil, false, err
+		}
+		return b.Bytes(), textWidth(b.Bytes()) <= t.width, nil
+	}
+	for _, g := range units {
+		text, fits, err := try(append(append([]int{}, cur...), g...))
+		if err != nil {
+			return nil, err
+		}
+		if fits {
+			cur, curText = append(cur, g...), text
+			continue
+		}
+		flush()
+		if text, fits, err = try(g); err != nil {
+			return nil, err
+		} else if fits {
+			cur, curText = append(cur, g...), text
+			continue
+		}
+		for _, c := range g { // the group alone is too wide: column by column
+			text, fits, err := try(append(append([]int{}, cur...), c))
+			if err != nil {
+				return nil, err
+			}
+			if !fits && len(cur) > 0 {
+				flush()
+				if text, _, err = try([]int{c}); err != nil {
+					return nil, err
+				}
+			}
+			cur, curText = append(cur, c), text
+		}
+	}
+	flush()
+	return out, nil
+}
+
+// columns is the table of the kept columns and cols.
+func (t *consoleTable) columns(cols []int) *consoleTable {
+	idx := make([]int, 0, t.keep+len(cols))
+	for c := range t.keep {
+		idx = append(idx, c)
+	}
+	idx = append(idx, cols...)
+	pick := func(row []string) []string {
+		if row == nil {
+			return nil
+		}
+		out := make([]string, len(idx))
+		for i, c := range idx {
+			if c < len(row) {
+				out[i] = row[c]
+			}
+		}
+		return out
+	}
+	pickAlign := func(a []tw.Align) []tw.Align {
+		if a == nil {
+			return nil
+		}
+		out := make([]tw.Align, len(idx))
+		for i, c := range idx {
+			if c < len(a) {
+				out[i] = a[c]
+			}
+		}
+		return out
+	}
+	sub := &consoleTable{style: t.style, head: pick(t.head), headAlign: pickAlign(t.headAlign),
+		align: pickAlign(t.align), total: pick(t.total)}
+	for _, r := range t.rows {
+		sub.rows = append(sub.rows, pick(r))
+	}
+	return sub
+}
+
+// writeLines writes lines of prose under or over a table, each wrapped at
+// spaces to width (0: not wrapped), the lines it continues indented.
+func writeLines(w io.Writer, width int, lines ...string) error {
+	for _, line := range lines {
+		for _, l := range wrapText(line, width) {
+			if _, err := io.WriteString(w, l+"\n"); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// wrapText breaks s at spaces into lines of at most width columns, every
+// line after the first indented by two spaces; a word longer than a line
+// stays whole.
+func wrapText(s string, width int) []string {
+	if width <= 0 || twwidth.Width(s) <= width {
+		return []string{s}
+	}
+	var lines []string
+	cur := ""
+	for _, word := range strings.Fields(s) {
+		switch {
+		case cur == "":
+			cur = word
+			if len(lines) > 0 {
+				cur = "  " + word
+			}
+		case twwidth.Width(cur)+1+twwidth.Width(word) <= width:
+			cur += " " + word
+		default:
+			lines = append(lines, cur)
+			cur = "  " + word
+		}
+	}
+	return append(lines, cur)
+}
+
+// headLines breaks a column head at spaces into lines of at most width
+// columns (a longer word whole), so that a long head does not make its
+// column wider than its figures need.
+func headLines(s string, width int) string {
+	lines := wrapText(s, width)
+	for i := range lines {
+		lines[i] = strings.TrimSpace(lines[i])
+	}
+	return strings.Join(lines, "\n")
+}
+
+// textWidth is the widest line of b in terminal columns.
+func textWidth(b []byte) int {
+	w := 0
+	for line := range bytes.Lines(b) {
+		w = max(w, twwidth.Width(strings.TrimRight(string(line), "\n")))
+	}
+	return w
+}
+
+// renderAll writes the whole table. Cells show what they hold: no
+// trimming, no wrapping, no capitalised heads.
+func (t *consoleTable) renderAll(w io.Writer) error {
 	opts := []tablewriter.Option{
 		tablewriter.WithTrimSpace(tw.Off),
 		tablewriter.WithTrimTab(tw.Off),

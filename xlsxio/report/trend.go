@@ -21,6 +21,11 @@ type Trend struct {
 	// Notes say the choices bhxh made reading the workbooks ("file: the
 	// sheets hold 11 periods…"), for the "Nguồn" sheet.
 	Notes []string
+	// Width is the widest line of the console table (the terminal's); 0:
+	// no limit. Show names the indicators the console table shows; none:
+	// all.
+	Width int
+	Show  []string
 }
 
 // TrendInput is the workbook one period was read from.

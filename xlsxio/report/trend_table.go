@@ -3,14 +3,18 @@ package report
 import (
 	"fmt"
 	"io"
+	"slices"
 
 	"github.com/olekukonko/tablewriter/tw"
 
 	"github.com/bhxh/bhxh/coverage"
 )
 
-// WriteTrendTable writes, per indicator, units × months of rates and the
+// WriteTrendTable writes a title with the months, then per indicator (of
+// rep.Show, all when it names none) units × months of rates and the
 // month-on-month change of the latest month; "x" marks a missing month.
+// Wider than rep.Width, a table prints in blocks of months, the unit and
+// its code repeated.
 func WriteTrendTable(w io.Writer, rep *Trend) error {
 	l := trendLabels(rep.Lang)
 	periods := rep.Trend.Periods
@@ -24,16 +28,24 @@ func WriteTrendTable(w io.Writer, rep *Trend) error {
 		}
 		return localPoint(s, rep.Lang)
 	}
-	for n, it := range rep.Trend.Indicators {
-		if n > 0 {
+	if err := writeLines(w, rep.Width, l.reportTitle+", "+trendPeriods(rep), ""); err != nil {
+		return err
+	}
+	n := 0
+	for _, it := range rep.Trend.Indicators {
+		if len(rep.Show) > 0 && !slices.Contains(rep.Show, it.Key) {
+			continue
+		}
+		n++
+		if n > 1 {
 			if _, err := fmt.Fprintln(w); err != nil {
 				return err
 			}
 		}
-		if _, err := fmt.Fprintf(w, "%s\n", l.title(it.Key)); err != nil {
+		if err := writeLines(w, rep.Width, l.title(it.Key)); err != nil {
 			return err
 		}
-		t := &consoleTable{style: bare, head: []string{l.unit, l.code}}
+		t := &consoleTable{style: bare, head: []string{l.unit, l.code}, width: rep.Width, keep: 2}
 		t.head = append(t.head, periods...)
 		if len(periods) > 1 {
 			t.head = append(t.head, l.changeShort+" "+periods[len(periods)-1])
@@ -89,12 +101,12 @@ func WriteTrendTable(w io.Writer, rep *Trend) error {
 			return err
 		}
 		if incomplete(it) {
-			if _, err := fmt.Fprintln(w, l.incompleteNote); err != nil {
+			if err := writeLines(w, rep.Width, l.incompleteNote); err != nil {
 				return err
 			}
 		}
 		if projected {
-			if _, err := fmt.Fprintln(w, l.projectionNote); err != nil {
+			if err := writeLines(w, rep.Width, l.projectionNote); err != nil {
 				return err
 			}
 		}
