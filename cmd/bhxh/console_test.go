@@ -87,8 +87,13 @@ func TestIndicatorFlagBothForms(t *testing.T) {
 	if !strings.Contains(out, "BHYT") || strings.Contains(out, "BHTN") || strings.Contains(out, "BHXH BB") {
 		t.Errorf("--indicator bhxh,bhyt: want only BHXH and BHYT columns:\n%s", out)
 	}
-	_, stderr, code = runIn(t, t.TempDir(), nil, "compute", "--indicator", "bhxh,bhyx", src)
-	if code != exitUsage || !strings.Contains(stderr, `no indicator "bhyx"`) {
-		t.Errorf("an unknown name: exit %d, %s", code, stderr)
+	for lang, want := range map[string]string{
+		"vi": `bhxh: --indicator "bhxh,bhyx": không có chỉ số "bhyx" (có: bhxh, bhxh_mandatory, bhxh_voluntary, bhtn, bhyt, pension; hoặc định nghĩa TÊN=TỬ_SỐ/MẪU_SỐ)`,
+		"en": `bhxh: --indicator "bhxh,bhyx": no indicator "bhyx" (known: bhxh, bhxh_mandatory, bhxh_voluntary, bhtn, bhyt, pension; or define one NAME=NUMERATOR/DENOMINATOR)`,
+	} {
+		_, stderr, code = runIn(t, t.TempDir(), nil, "compute", "--lang", lang, "--indicator", "bhxh,bhyx", src)
+		if code != exitUsage || !strings.Contains(stderr, want) {
+			t.Errorf("%s, an unknown name: exit %d, %s", lang, code, stderr)
+		}
 	}
 }

@@ -67,7 +67,9 @@ func (d *defineFlags) check() error {
 				continue
 			}
 			if !d.known(name) {
-				return usagef("--indicator %q: no indicator %q (known: %s; or define one NAME=NUMERATOR/DENOMINATOR)", list, name, strings.Join(d.knownNames(), ", "))
+				return usagef("--indicator %q: no indicator %q (known: %s; or define one NAME=NUMERATOR/DENOMINATOR)",
+					"--indicator %q: không có chỉ số %q (có: %s; hoặc định nghĩa TÊN=TỬ_SỐ/MẪU_SỐ)",
+					list, name, strings.Join(d.knownNames(), ", "))
 			}
 			if !slices.Contains(d.Show, name) {
 				d.Show = append(d.Show, name)
