@@ -87,12 +87,14 @@ func readRows(s grid.Sheet, h header, t *Table, opt Options) error {
 	}
 	rr.codeLen = codeWidth(s, h, start, nrows)
 	var bd breakdowns
+	end := nrows // the row reading stopped at
 	for r := start; r < nrows; r++ {
 		label, kind, empty := rr.rowKindAt(r)
 		if empty {
 			continue
 		}
 		if kind == rowFooter {
+			end = r
 			break
 		}
 		if kind == rowUnit && isNumberName(label) {
@@ -126,6 +128,7 @@ func readRows(s grid.Sheet, h header, t *Table, opt Options) error {
 			// Said aloud: a different header ends the table.
 			t.Issues = append(t.Issues, Issue{Level: "warning", Code: "second_table", File: t.File, Sheet: t.Sheet,
 				Cell: rr.ref(r, h.unit), Message: msg.Sprintf("row %d is the header of another table; the table ends above it and the rows below are not read", "dòng %d là tiêu đề của một bảng khác; bảng kết thúc ở trên dòng này, các dòng dưới không được đọc", r+1)})
+			end = r
 			break
 		}
 		// a section marker in the row-number column ("I", "II", "A")
@@ -140,6 +143,9 @@ func readRows(s grid.Sheet, h header, t *Table, opt Options) error {
 			return rr.errs
 		}
 		rr.keep(r, label, kind, u, hasNumbers)
+	}
+	if _, view := s.(interface{ Ref(r, c int) string }); !view {
+		rr.accountUnitNames(end) // a transposed view's rows are the sheet's columns
 	}
 	return rr.finish()
 }
@@ -245,12 +251,17 @@ func (rr *rowsReader) keep(r int, label string, kind rowKind, u coverage.Unit, h
 	case rowSection:
 		if hasNumbers {
 			t.Subtotals = append(t.Subtotals, u)
+		} else if looksLikeUnitName(label) {
+			// "I | Huyện Đông Sơn": a heading over the units below, said
+			// as one (a name that reads as a unit's is never dropped unsaid)
+			t.Issues = append(t.Issues, Issue{Level: "note", Code: "heading_row", File: t.File, Sheet: t.Sheet,
+				Cell: rr.ref(r, h.unit), Message: msg.Sprintf("row %d %q heads a section (%s is %q) and has no figures in the columns read: a heading, not a unit", "dòng %d %q là tiêu đề một nhóm (%s là %q), không có số liệu ở các cột được đọc: tiêu đề, không phải đơn vị", r+1, label, rr.ref(r, 0), textAt(s, r, 0))})
 		}
 	case rowUnit:
 		if label == "" {
 			if hasNumbers {
 				t.Issues = append(t.Issues, Issue{Level: "warning", Code: "unnamed_row", File: t.File, Sheet: t.Sheet,
-					Cell: rr.ref(r, h.unit), Message: msg.Sprintf("row %d holds numbers but no unit name; skipped", "dòng %d có số nhưng không có tên đơn vị; bỏ qua", r+1)})
+					Cell: rr.ref(r, h.unit), Message: msg.Sprintf("row %d holds numbers but no unit name (%s is blank); skipped: %s", "dòng %d có số nhưng không có tên đơn vị (%s trống); bỏ qua: %s", r+1, ref(r, h.unit), rowLine(s, r, rr.ncols))})
 			}
 			return
 		}

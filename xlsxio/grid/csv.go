@@ -17,8 +17,9 @@ import (
 // csvBook is a CSV file: one visible sheet with no name, every cell text,
 // no merges, formulas or hidden rows and columns.
 type csvBook struct {
-	rows [][]string
-	cols int
+	rows  [][]string
+	lines []int // the line each row starts on: a quoted line break makes them differ
+	cols  int
 }
 
 // openCSV reads CSV exports as Excel writes them: UTF-8 with or without a
@@ -55,6 +56,7 @@ func openCSV(data []byte, file string) (*csvBook, error) {
 	b := &csvBook{}
 	for _, r := range recs {
 		b.rows = append(b.rows, r.fields)
+		b.lines = append(b.lines, r.line)
 		b.cols = max(b.cols, len(r.fields))
 	}
 	return b, nil
@@ -116,6 +118,16 @@ func (b *csvBook) Formula(int, int) string     { return "" }
 func (b *csvBook) RowHidden(int) bool          { return false }
 func (b *csvBook) ColHidden(int) bool          { return false }
 func (b *csvBook) Eval(int, int) (Cell, error) { return Cell{}, ErrFormula }
+
+// Line is the 1-based line of the file row r (0-based) starts on, for
+// messages: rows and lines differ below a field typed over two lines.
+func (b *csvBook) Line(r int) int {
+	if r < 0 || r >= len(b.lines) {
+		return r + 1
+	}
+	return b.lines[r]
+}
+
 func (b *csvBook) Cell(r, c int) Cell {
 	if r < 0 || r >= len(b.rows) || c < 0 || c >= len(b.rows[r]) {
 		return empty
