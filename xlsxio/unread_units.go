@@ -23,9 +23,9 @@ import (
 	"github.com/bhxh/bhxh/xlsxio/rawxlsx"
 )
 
-// WarnUnitRowNotRead is the issue code of a row holding a unit's name that
+// warnUnitRowNotRead is the issue code of a row holding a unit's name that
 // is not read as a unit and that no other issue names.
-const WarnUnitRowNotRead = "unit_row_not_read"
+const warnUnitRowNotRead = "unit_row_not_read"
 
 // looksLikeUnitName: text is a unit's name with its administrative type
 // ("Xã An Phú", "P. Tân An", "- Thị trấn Đông Hà"), short as names are
@@ -127,7 +127,7 @@ func (rr *rowsReader) unitNameRead(r, c int, name string, end int, units map[int
 	default:
 		why = msg.Sprintf("its unit cell %s holds %q", "ô đơn vị %s chứa %q", ref(r, h.unit), textAt(s, r, h.unit))
 	}
-	t.Issues = append(t.Issues, Issue{Level: "warning", Code: WarnUnitRowNotRead, File: t.File, Sheet: t.Sheet, Cell: ref(r, c),
+	t.Issues = append(t.Issues, Issue{Level: "warning", Code: warnUnitRowNotRead, File: t.File, Sheet: t.Sheet, Cell: ref(r, c),
 		Message: msg.Sprintf("%s holds the unit name %q (%s) but is not read as a unit: %s; its line: %s",
 			"%s chứa tên đơn vị %q (%s) nhưng không được đọc là một đơn vị: %s; nội dung dòng: %s",
 			rowWhere(s, r), name, ref(r, c), why, rowLine(s, r, max(rr.ncols, c+1)))})

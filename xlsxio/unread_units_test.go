@@ -41,28 +41,28 @@ func TestUnitRowsNeverVanish(t *testing.T) {
 		{
 			name:  "a name in the row-number column, no figures",
 			text:  title + header + units + "Xã Ea Kar;;;;;\r\n" + total + footer,
-			units: 2, code: WarnUnitRowNotRead, want: `row 6 holds the unit name "Xã Ea Kar" (A6) but is not read as a unit: its unit cell B6 is blank`,
+			units: 2, code: warnUnitRowNotRead, want: `row 6 holds the unit name "Xã Ea Kar" (A6) but is not read as a unit: its unit cell B6 is blank`,
 		},
 		{
 			name:  "a name right of the header's last column",
 			text:  title + header + units + "3;;;;;;;Xã Ea Kar\r\n" + total + footer,
-			units: 2, code: WarnUnitRowNotRead, want: `"Xã Ea Kar" (H6) but is not read as a unit: H6 is right of the header's last column`,
+			units: 2, code: warnUnitRowNotRead, want: `"Xã Ea Kar" (H6) but is not read as a unit: H6 is right of the header's last column`,
 		},
 		{
 			name:  "a unit row below the footer",
 			text:  title + header + units + total + footer + "3;Xã Ea Kar;12.345;2.345;9.876;\r\n",
-			units: 2, code: WarnUnitRowNotRead, want: `row 8 holds the unit name "Xã Ea Kar" (B8) but is not read as a unit: the table ends on row 7`,
+			units: 2, code: warnUnitRowNotRead, want: `row 8 holds the unit name "Xã Ea Kar" (B8) but is not read as a unit: the table ends on row 7`,
 		},
 		{
 			name:  "a unit row above the header",
 			text:  title + "0;Xã Ea Kar;12.345;2.345;9.876;\r\n" + header + units + total + footer,
-			units: 2, code: WarnUnitRowNotRead, want: `row 3 holds the unit name "Xã Ea Kar" (B3) but is not read as a unit: it is above the header`,
+			units: 2, code: warnUnitRowNotRead, want: `row 3 holds the unit name "Xã Ea Kar" (B3) but is not read as a unit: it is above the header`,
 		},
 		{
 			// a header typed with Alt+Enter: rows and lines differ below it
 			name:  "rows and lines differ below a quoted line break",
 			text:  title + "STT;\"Đơn vị\n(xã, phường)\";Lực lượng lao động trong độ tuổi;Số người tham gia BHXH bắt buộc;Số người tham gia BHYT;Ghi chú\r\n" + units + "Xã Ea Kar;;;;;\r\n" + total + footer,
-			units: 2, code: WarnUnitRowNotRead, want: `row 6 (line 7) holds the unit name "Xã Ea Kar"`,
+			units: 2, code: warnUnitRowNotRead, want: `row 6 (line 7) holds the unit name "Xã Ea Kar"`,
 		},
 		{
 			name:  "a list-marked name is the unit's",
@@ -96,7 +96,7 @@ func TestUnitRowsNeverVanish(t *testing.T) {
 			}
 			found := false
 			for _, is := range tab.Issues {
-				if is.Code == WarnUnitRowNotRead && tc.code != WarnUnitRowNotRead {
+				if is.Code == warnUnitRowNotRead && tc.code != warnUnitRowNotRead {
 					t.Errorf("unexpected %s: %s", is.Code, is.Message)
 				}
 				found = found || is.Code == tc.code && strings.Contains(is.Message.EN, tc.want)
