@@ -73,6 +73,16 @@ func rowTexts(s grid.Sheet, r, ncols int) []string {
 	return out
 }
 
+// firstText is the first text of row r in its first ncols columns.
+func firstText(s grid.Sheet, r, ncols int) string {
+	for _, x := range rowTexts(s, r, ncols) {
+		if x != "" {
+			return x
+		}
+	}
+	return ""
+}
+
 func looksNumeric(cl grid.Cell) bool {
 	switch cl.Kind {
 	case grid.Number:

@@ -39,20 +39,25 @@ func ReadFile(path string, opt Options) (*Table, error) {
 
 // ReadWorkbook reads a workbook or CSV file: every sheet, read or skipped
 // and why, the table compute reads and the series of periods trend reads.
+// When the one table found holds rejected cells, the error comes with the
+// workbook, whose Table is what was read (inspect shows it beside them);
+// on any other error the workbook is nil.
 func ReadWorkbook(path string, opt Options) (*Workbook, error) {
 	data, err := readInput(path)
 	if err != nil {
 		return nil, err
 	}
 	wb, err := readWorkbook(data, baseName(path), opt)
-	if err != nil {
+	if err != nil && (wb == nil || wb.Table == nil) {
 		return nil, err
 	}
 	wb.Path = path
 	for _, t := range append(wb.Series, wb.Table) {
-		setPath(t, path)
+		if t != nil {
+			setPath(t, path)
+		}
 	}
-	return wb, nil
+	return wb, err
 }
 
 func setPath(t *Table, path string) {
@@ -130,7 +135,11 @@ func readWorkbook(data []byte, file string, opt Options) (*Workbook, error) {
 		read = append(read, st)
 	}
 	if err := wb.choose(read, sel, opt, active); err != nil {
-		return nil, err
+		if wb.Table == nil {
+			return nil, err
+		}
+		wb.Table.Sheets = wb.Sheets
+		return wb, err // rejected cells, and what was read
 	}
 	wb.Table.Sheets = wb.Sheets
 	if isOwn {
@@ -167,6 +176,15 @@ func readSheet(src grid.Sheet, file, sum string, opt Options) (*Table, header, e
 	}
 	h = unitSpan(src, h)
 	t := &Table{File: file, Sheet: src.Name(), SHA256: sum, Columns: h.cols}
+	_, ncols := src.Size()
+	for r := 0; r < h.first; r++ {
+		if firstText(src, r, min(ncols, maxOwnCols)) == "" {
+			t.rowsAre(r, r, "blank", "")
+		} else {
+			t.rowsAre(r, r, "title", "above the header")
+		}
+	}
+	t.rowsAre(h.first, h.last, "header", "")
 	for r := h.first; r <= h.last; r++ {
 		t.HeaderRows = append(t.HeaderRows, r+1)
 	}

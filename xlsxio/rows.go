@@ -83,6 +83,7 @@ func readRows(s grid.Sheet, h header, t *Table, opt Options) error {
 	}
 	start := h.last + 1
 	if start < nrows && isNumberingRow(rowTexts(s, start, rr.ncols)) {
+		t.rowsAre(start, start, "numbering", "column numbers under the header")
 		start++
 	}
 	rr.codeLen = codeWidth(s, h, start, nrows)
@@ -91,16 +92,19 @@ func readRows(s grid.Sheet, h header, t *Table, opt Options) error {
 	for r := start; r < nrows; r++ {
 		label, kind, empty := rr.rowKindAt(r)
 		if empty {
+			t.rowsAre(r, r, "blank", "")
 			continue
 		}
 		if kind == rowFooter {
 			end = r
+			t.rowsAre(r, nrows-1, "footer", fmt.Sprintf("the table ends at %q: signatures and notes are not read", oneLine(firstText(s, r, rr.ncols))))
 			break
 		}
 		if kind == rowUnit && isNumberName(label) {
 			// never read as a unit nor dropped as a heading: the header
 			// is one column off the data, every figure would be wrong
 			rr.errs = appendErr(rr.errs, &CellError{File: t.File, Sheet: t.Sheet, Cell: ref(r, h.unit), Err: numberName{label}})
+			t.rowsAre(r, r, "rejected", "a number in the unit column")
 			if len(rr.errs) >= MaxErrors {
 				return rr.errs
 			}
@@ -112,6 +116,7 @@ func readRows(s grid.Sheet, h header, t *Table, opt Options) error {
 		} else if why := bd.at(s, h, r, label, marked, !anyCountCell(s, r, h)); why != "" {
 			t.Issues = append(t.Issues, Issue{Level: "note", Code: "breakdown_row", File: t.File, Sheet: t.Sheet,
 				Cell: rr.ref(r, h.unit), Message: msg.Sprintf("row %d %q is a breakdown, %s: not a unit, not added to the total", "dòng %d %q là dòng chi tiết, %s: không phải đơn vị, không cộng vào tổng", r+1, label, why)})
+			t.rowsAre(r, r, "breakdown", "breakdown_row: not added to the total")
 			continue
 		}
 		if kind == rowUnit && startsTable(s, h, opt, r) {
@@ -119,9 +124,11 @@ func readRows(s grid.Sheet, h header, t *Table, opt Options) error {
 				// The same header again (an annex of "the units that did
 				// not fit"): the table goes on under it. Said aloud.
 				t.Notes = append(t.Notes, fmt.Sprintf("rows %d–%d repeat the table's header: the block under them continues the table (another header would end it with second_table)", next.first+1, next.last+1))
+				t.rowsAre(r, next.last, "header", "the table's header again: the block below continues the table")
 				r = next.last
 				if r+1 < nrows && isNumberingRow(rowTexts(s, r+1, rr.ncols)) {
 					r++
+					t.rowsAre(r, r, "numbering", "column numbers under the header")
 				}
 				continue
 			}
@@ -129,6 +136,7 @@ func readRows(s grid.Sheet, h header, t *Table, opt Options) error {
 			t.Issues = append(t.Issues, Issue{Level: "warning", Code: "second_table", File: t.File, Sheet: t.Sheet,
 				Cell: rr.ref(r, h.unit), Message: msg.Sprintf("row %d is the header of another table; the table ends above it and the rows below are not read", "dòng %d là tiêu đề của một bảng khác; bảng kết thúc ở trên dòng này, các dòng dưới không được đọc", r+1)})
 			end = r
+			t.rowsAre(r, nrows-1, "second table", "another table's header and the rows below it (second_table): not read")
 			break
 		}
 		// a section marker in the row-number column ("I", "II", "A")
@@ -153,13 +161,7 @@ func readRows(s grid.Sheet, h header, t *Table, opt Options) error {
 // rowKindAt classifies row r by its label (the unit column's text, else
 // its first text); empty: the row holds nothing.
 func (rr *rowsReader) rowKindAt(r int) (label string, kind rowKind, empty bool) {
-	first := ""
-	for _, x := range rowTexts(rr.s, r, rr.ncols) {
-		if x != "" {
-			first = x
-			break
-		}
-	}
+	first := firstText(rr.s, r, rr.ncols)
 	if first == "" {
 		return "", rowUnit, true
 	}
@@ -245,13 +247,21 @@ func (rr *rowsReader) keep(r int, label string, kind rowKind, u coverage.Unit, h
 		if t.Total == nil {
 			tu := u
 			t.Total = &tu
+			t.rowsAre(r, r, "total", "cross-checked against the sum of the units")
+		} else {
+			t.rowsAre(r, r, "total", fmt.Sprintf("a total again (row %d is the one cross-checked)", t.Total.Row))
 		}
 	case rowSubtotal:
 		t.Subtotals = append(t.Subtotals, u)
+		t.rowsAre(r, r, "subtotal", "not added: totals are sums of the units")
 	case rowSection:
 		if hasNumbers {
 			t.Subtotals = append(t.Subtotals, u)
-		} else if looksLikeUnitName(label) {
+			t.rowsAre(r, r, "subtotal", "a section's figures, not added: totals are sums of the units")
+		} else {
+			t.rowsAre(r, r, "section", "a heading over a group of units")
+		}
+		if !hasNumbers && looksLikeUnitName(label) {
 			// "I | Huyện Đông Sơn": a heading over the units below, said
 			// as one (a name that reads as a unit's is never dropped unsaid)
 			t.Issues = append(t.Issues, Issue{Level: "note", Code: "heading_row", File: t.File, Sheet: t.Sheet,
@@ -262,6 +272,9 @@ func (rr *rowsReader) keep(r int, label string, kind rowKind, u coverage.Unit, h
 			if hasNumbers {
 				t.Issues = append(t.Issues, Issue{Level: "warning", Code: "unnamed_row", File: t.File, Sheet: t.Sheet,
 					Cell: rr.ref(r, h.unit), Message: msg.Sprintf("row %d holds numbers but no unit name (%s is blank); skipped: %s", "dòng %d có số nhưng không có tên đơn vị (%s trống); bỏ qua: %s", r+1, ref(r, h.unit), rowLine(s, r, rr.ncols))})
+				t.rowsAre(r, r, "skipped", "numbers but no unit name (unnamed_row)")
+			} else {
+				t.rowsAre(r, r, "skipped", "no unit name and no figures in the columns read")
 			}
 			return
 		}
@@ -271,6 +284,7 @@ func (rr *rowsReader) keep(r int, label string, kind rowKind, u coverage.Unit, h
 			t.Issues = append(t.Issues, Issue{Level: "warning", Code: "unnamed_row", File: t.File, Sheet: t.Sheet,
 				Cell: ref(r, h.unit), Message: msg.Sprintf("row %d holds no unit name (%s is %q) and no figures in the columns read; skipped: %s", "dòng %d không có tên đơn vị (%s là %q) và không có số liệu ở các cột được đọc; bỏ qua: %s",
 					r+1, ref(r, h.unit), label, rowLine(s, r, rr.ncols))})
+			t.rowsAre(r, r, "skipped", "no unit name and no figures (unnamed_row)")
 			return
 		}
 		if !hasNumbers && !anyCountCell(s, r, h) {
@@ -278,17 +292,20 @@ func (rr *rowsReader) keep(r int, label string, kind rowKind, u coverage.Unit, h
 			// said, as a row that reads as a unit's and is not one
 			t.Issues = append(t.Issues, Issue{Level: "note", Code: "heading_row", File: t.File, Sheet: t.Sheet,
 				Cell: rr.ref(r, h.unit), Message: msg.Sprintf("row %d %q has no figures in the columns read: a heading, not a unit", "dòng %d %q không có số liệu ở các cột được đọc: là dòng tiêu đề nhóm, không phải đơn vị", r+1, label)})
+			t.rowsAre(r, r, "heading", "a name without figures (heading_row)")
 			return
 		}
 		if rr.parent >= 0 {
 			if u.Parent = strings.TrimSpace(textAt(s, r, rr.parent)); u.Parent == "" {
 				rr.errs = appendErr(rr.errs, &CellError{File: t.File, Sheet: t.Sheet, Cell: rr.ref(r, rr.parent),
 					Err: fmt.Errorf("unit %q has no parent in column %q", label, rr.opt.Parent)})
+				t.rowsAre(r, r, "rejected", "a unit without its parent")
 				return
 			}
 		}
 		if _, err := rr.seen.Add(UnitRef{Code: u.Code, Name: label, Parent: u.Parent}); err != nil {
 			rr.errs = appendErr(rr.errs, duplicateRowError(t, err, label, r+1, rr.ref(r, h.unit)))
+			t.rowsAre(r, r, "rejected", "a unit given twice")
 			return
 		}
 		t.Units = append(t.Units, u)

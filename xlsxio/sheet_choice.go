@@ -151,6 +151,10 @@ func (wb *Workbook) choose(read []sheetTable, sel sheetSelection, opt Options, a
 	if len(sel.indexes) > 0 || len(cands) == 1 {
 		st := cands[0]
 		if st.err != nil {
+			// what was read stays in wb.Table, for inspect to show
+			// beside the rejected cells
+			wb.read(st, "read, with rejected cells")
+			wb.finish(st.t)
 			return st.err
 		}
 		wb.read(st, "read")

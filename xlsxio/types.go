@@ -117,7 +117,31 @@ type Table struct {
 	// Report is the kind of bhxh report the table was read from
 	// (ReportCompute, ReportAllocate), "" for any other workbook.
 	Report string
+	// Rows say, in runs, what each row that is not a unit is and why
+	// (title, header, numbering, blank, total, subtotal, section, heading,
+	// breakdown, skipped, rejected, footer, second table): with Units'
+	// rows they account for every row of the sheet, as inspect shows.
+	Rows []rowSpan
 	// Parts are the sheets a table was joined from (forms of one workbook
 	// joined by unit, --sheet all); nil for a table read from one sheet.
 	Parts []*Table
+}
+
+// rowSpan is a run of rows of one kind, none of them a unit.
+type rowSpan struct {
+	First, Last int    // 1-based, inclusive
+	What        string // "title", "header", "blank", "total", "breakdown", …
+	Why         string // what the rows hold or why they are not units ("" when What says it)
+}
+
+// rowsAre says that the 0-based rows first–last are what, and why; a run
+// goes on while the rows below are the same.
+func (t *Table) rowsAre(first, last int, what, why string) {
+	if n := len(t.Rows); n > 0 {
+		if p := &t.Rows[n-1]; p.Last == first && p.What == what && p.Why == why {
+			p.Last = last + 1
+			return
+		}
+	}
+	t.Rows = append(t.Rows, rowSpan{First: first + 1, Last: last + 1, What: what, Why: why})
 }

@@ -49,15 +49,22 @@ func looksLikeUnitName(text string) bool {
 // column the header does not name is an error (every figure of the table
 // is then under a header that is not its own); any other row is warned of.
 func (rr *rowsReader) accountUnitNames(end int) {
-	s, t := rr.s, rr.t
+	s, h, t := rr.s, rr.h, rr.t
 	nrows, ncols := s.Size()
 	units := map[int]*coverage.Unit{}
 	for i := range t.Units {
 		units[t.Units[i].Row-1] = &t.Units[i]
 	}
-	others := map[int]string{} // the total's and subtotals' rows: their labels
+	others := map[int]string{} // the total's and subtotals' rows: their labels; "" rows rejected
 	for _, u := range append(t.Subtotals, totalRows(t)...) {
 		others[u.Row-1] = u.Name
+	}
+	for _, sp := range t.Rows {
+		if sp.What == "rejected" { // in an error already
+			for r := sp.First - 1; r < sp.Last; r++ {
+				others[r] = ""
+			}
+		}
 	}
 	said := map[int][]string{} // issues by row
 	for _, is := range t.Issues {
@@ -68,8 +75,29 @@ func (rr *rowsReader) accountUnitNames(end int) {
 	// a row shifted right by stray separators still shows its name; a
 	// stray cell at XFD1048576 must not make every row cost 16,384 lookups
 	ncols = min(ncols, rr.ncols+16)
+	var blanks []rowSpan // runs of rows blank in the table's columns
+	for _, sp := range t.Rows {
+		if sp.What == "blank" {
+			blanks = append(blanks, sp)
+		}
+	}
+	b := 0
 	for r := 0; r < nrows; r++ {
-		for c := 0; c < ncols; c++ {
+		from := 0
+		for b < len(blanks) && blanks[b].Last-1 < r {
+			b++
+		}
+		if b < len(blanks) && blanks[b].First-1 <= r {
+			if r-(blanks[b].First-1) >= maxBlankLook {
+				r = blanks[b].Last - 1 // the empty rows down to a stray cell far below
+				continue
+			}
+			from = rr.ncols // only a name right of the table can be there
+		}
+		if (r <= h.last || r >= end) && !rr.countFigures(r) {
+			continue // titles, the header, signatures: no unit's row without figures
+		}
+		for c := from; c < ncols; c++ {
 			cl := shown(s, r, c)
 			if cl.Kind != grid.Text || !looksLikeUnitName(cl.Text) {
 				continue
@@ -81,6 +109,11 @@ func (rr *rowsReader) accountUnitNames(end int) {
 		}
 	}
 }
+
+// maxBlankLook is how many rows of a blank run are looked at right of
+// the table: a row shifted right sits among the table's rows, not a
+// thousand rows below it.
+const maxBlankLook = 100
 
 // unitNameRead checks one cell holding a unit's name; false when it said
 // something about the row.
@@ -99,8 +132,8 @@ func (rr *rowsReader) unitNameRead(r, c int, name string, end int, units map[int
 		}
 		return true // another column of names (a parent's, a note)
 	}
-	if others[r] == name {
-		return true // a total or subtotal labelled by it, shown by inspect
+	if label, ok := others[r]; ok && (label == name || label == "") {
+		return true // a total or subtotal labelled by it, or a row rejected
 	}
 	for _, m := range said[r] {
 		if strings.Contains(m, name) {

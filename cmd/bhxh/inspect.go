@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -151,7 +152,16 @@ func runInspect(opts *inspectOptions) error {
 	}
 	var tables []*xlsxio.Table
 	for _, in := range opts.Inputs {
-		t, err := readTable(in, ropt)
+		wb, err := xlsxio.ReadWorkbook(in, ropt)
+		if err != nil && wb != nil {
+			// A table was found and cells of it rejected: inspect shows
+			// what it read, the rejected cells among its issues (compute
+			// refuses the file with the same errors).
+			wb.Table.Issues = append(wb.Table.Issues, rejectedIssues(wb.Table, err)...)
+			tables = append(tables, wb.Table)
+			continue
+		}
+		err = readHints(err)
 		if err != nil {
 			if xlsxio.IsNoHeader(err) && opts.Format == "table" {
 				// Help when no table was found: each sheet's likeliest header.
@@ -161,7 +171,7 @@ func runInspect(opts *inspectOptions) error {
 			}
 			return err
 		}
-		tables = append(tables, t)
+		tables = append(tables, wb.Table)
 	}
 	write := report.WriteInspectTable
 	if opts.Format == "json" {
@@ -177,4 +187,23 @@ func runInspect(opts *inspectOptions) error {
 		issues = append(issues, t.Issues...)
 	}
 	return strictCheck(opts.Strict, issues)
+}
+
+// rejectedIssues are the errors of reading t, one issue each (level
+// "error", code "read_error"), naming the cell where there is one.
+func rejectedIssues(t *xlsxio.Table, err error) []xlsxio.Issue {
+	errs := []error{err}
+	if l, ok := err.(interface{ Unwrap() []error }); ok {
+		errs = l.Unwrap()
+	}
+	var out []xlsxio.Issue
+	for _, e := range errs {
+		is := xlsxio.Issue{Level: "error", Code: "read_error", File: t.File, Sheet: t.Sheet, Message: msg.TextOf(e)}
+		var ce *xlsxio.CellError
+		if errors.As(e, &ce) {
+			is.Cell = ce.Cell
+		}
+		out = append(out, is)
+	}
+	return out
 }

@@ -67,6 +67,9 @@ func TestRunInspect(t *testing.T) {
     D   —                            "Số hộ nghèo"  (no keyword matched)
   units:       2 (rows 2–3: Huyện A … Huyện B)
   total row:   none (the total is the sum of units)
+  rows:
+    1             header
+    2–3           units        2 units
   warning unknown_column D1: column D "Số hộ nghèo" holds numbers but is not read (no keyword matched); to read it: --col 'Số hộ nghèo=KEY'
   to read an ignored column, name its key (keys: bhxh inspect --help):
     --col 'Số hộ nghèo=KEY'

@@ -1,6 +1,9 @@
 package report
 
 import (
+	"fmt"
+	"sort"
+
 	"github.com/bhxh/bhxh/coverage"
 	"github.com/bhxh/bhxh/xlsxio"
 )
@@ -24,6 +27,43 @@ type inspectJSON struct {
 	// Transposed: indicators down a column, units across a row.
 	Transposed bool     `json:"transposed"`
 	Notes      []string `json:"notes"`
+	// Rows say what every row of the sheet is, in runs from the top (of
+	// each sheet joined, for forms joined by unit).
+	Rows []inspectRowsJSON `json:"rows"`
+}
+
+// inspectRowsJSON is a run of rows of one kind: units, title, header,
+// numbering, blank, total, subtotal, section, heading, breakdown, skipped,
+// rejected, footer, second table. Sheet is set for forms joined by unit.
+type inspectRowsJSON struct {
+	Sheet string `json:"sheet,omitempty"`
+	First int    `json:"first"`
+	Last  int    `json:"last"`
+	What  string `json:"what"`
+	Why   string `json:"why"`
+}
+
+// rowRuns are what every row of t is, in runs from the top: its rows that
+// are not units (t.Rows) among the runs of its units.
+func rowRuns(t *xlsxio.Table, sheet string) []inspectRowsJSON {
+	var runs []inspectRowsJSON
+	for _, r := range t.Rows {
+		runs = append(runs, inspectRowsJSON{Sheet: sheet, First: r.First, Last: r.Last, What: r.What, Why: r.Why})
+	}
+	for i := 0; i < len(t.Units); {
+		j := i
+		for j+1 < len(t.Units) && t.Units[j+1].Row == t.Units[j].Row+1 {
+			j++
+		}
+		why := fmt.Sprintf("%d units", j-i+1)
+		if i == j {
+			why = "1 unit"
+		}
+		runs = append(runs, inspectRowsJSON{Sheet: sheet, First: t.Units[i].Row, Last: t.Units[j].Row, What: "units", Why: why})
+		i = j + 1
+	}
+	sort.SliceStable(runs, func(a, b int) bool { return runs[a].First < runs[b].First })
+	return runs
 }
 
 type inspectSheetJSON struct {
@@ -104,6 +144,16 @@ func inspectDoc(t *xlsxio.Table) inspectJSON {
 	if t.Total != nil {
 		tj := unit(t.Total)
 		d.Total = &tj
+	}
+	d.Rows = rowRuns(t, "")
+	if len(t.Parts) > 0 {
+		d.Rows = nil
+		for _, p := range t.Parts {
+			d.Rows = append(d.Rows, rowRuns(p, p.Sheet)...)
+		}
+	}
+	if d.Rows == nil {
+		d.Rows = []inspectRowsJSON{}
 	}
 	return d
 }

@@ -72,7 +72,12 @@ func writeInspectTable(w io.Writer, d inspectJSON) {
 		}
 		fmt.Fprintf(w, "  subtotals:   rows %s (skipped)\n", joinInts(rows))
 	}
+	writeInspectRows(w, d)
 	for _, is := range d.Issues {
+		if is.Cell == "" {
+			fmt.Fprintf(w, "  %s %s: %s\n", is.Level, is.Code, is.Message)
+			continue
+		}
 		fmt.Fprintf(w, "  %s %s %s: %s\n", is.Level, is.Code, is.Cell, is.Message)
 	}
 	writeInspectSheets(w, d)
@@ -171,5 +176,28 @@ func writeInspectSheets(w io.Writer, d inspectJSON) {
 	}
 	for _, n := range d.Notes {
 		fmt.Fprintf(w, "  note: %s\n", n)
+	}
+}
+
+// writeInspectRows says what every row is, in runs from the top.
+func writeInspectRows(w io.Writer, d inspectJSON) {
+	sheet := "-"
+	for _, r := range d.Rows {
+		if r.Sheet != sheet {
+			switch {
+			case r.Sheet != "":
+				fmt.Fprintf(w, "  rows of %q:\n", r.Sheet)
+			case d.Transposed:
+				fmt.Fprintln(w, "  rows (of the view: columns of the sheet):")
+			default:
+				fmt.Fprintln(w, "  rows:")
+			}
+			sheet = r.Sheet
+		}
+		span := fmt.Sprint(r.First)
+		if r.Last > r.First {
+			span = fmt.Sprintf("%d–%d", r.First, r.Last)
+		}
+		fmt.Fprintln(w, strings.TrimRight(fmt.Sprintf("    %-13s %-12s %s", span, r.What, r.Why), " "))
 	}
 }
