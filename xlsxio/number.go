@@ -89,6 +89,25 @@ func ParseRate(text string) (decimal.Decimal, error) {
 	return n.Value, nil
 }
 
+// ParseCount parses a count of people as a person types it on the command
+// line (--total 1.000, --min "1 000"): parseCellText's reading of a count
+// cell, so a flag and a cell never disagree ("1.000" is a thousand, "1.000,0"
+// too; "1,5" is not whole), without what only a cell may mean: blank and "x"
+// are ErrNotWholeNumber; "-" is 0.
+func ParseCount(text string) (int64, error) {
+	if trimCellSpace(text) == "" {
+		return 0, ErrNotWholeNumber
+	}
+	n, err := parseCellText(text, kindCount)
+	if err != nil {
+		return 0, err
+	}
+	if n.Absent {
+		return 0, ErrNotWholeNumber
+	}
+	return n.Value.IntPart(), nil
+}
+
 // Separator classes between digit groups.
 const (
 	sepNone  = 0

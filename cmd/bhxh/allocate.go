@@ -117,10 +117,10 @@ communes from old-commune figures.`,
 	fl.StringVar(&opts.Indicator, "indicator", "", "indicator to allocate: bhxh, bhxh_mandatory, bhxh_voluntary, bhtn, bhyt, pension, a name from --indicators, or a definition NAME=NUMERATOR/DENOMINATOR")
 	fl.StringVar(&opts.IndicatorsFile, "indicators", "", "file of indicator definitions (one NAME=NUMERATOR/DENOMINATOR a line) --indicator may name")
 	fl.StringVar(&opts.Rate, "rate", "", "target rate in percent of the summed denominator, e.g. 25")
-	fl.Int64Var(&opts.Total, "total", 0, "target in whole people")
+	countVar(fl, &opts.Total, "total", 0, "target in whole people (1000, 1.000 or 1 000)")
 	fl.StringVar(&opts.Method, "method", string(coverage.Proportional), "proportional, uncovered, current or weight:COLUMN")
 	fl.StringVar(&opts.Rounding, "rounding", string(coverage.LargestRemainder), "largest-remainder, webster, dhondt or huntington-hill")
-	fl.Int64Var(&opts.Min, "min", 0, "every unit gets at least this many people")
+	countVar(fl, &opts.Min, "min", 0, "every unit gets at least this many people")
 	fl.BoolVar(&opts.NoDecrease, "no-decrease", true, "no unit's target below its current count")
 	fl.StringVar(&opts.By, "by", "", "column naming each unit's parent (e.g. the old district): allocate within each parent")
 	fl.StringVar(&opts.ParentTargets, "parent-targets", "", "CSV or xlsx with each parent's name and total (people) or rate (%), for --by")
@@ -157,10 +157,7 @@ func (opts *allocateOptions) check() error {
 			return usagef("--rate %s: %v", "--rate %s: %v", opts.Rate, err)
 		}
 		opts.rate = &r
-	case opts.TotalSet:
-		if opts.Total < 0 {
-			return usagef("--total %d: want a whole number of people, 0 or more", "--total %d: cần số người nguyên, từ 0 trở lên", opts.Total)
-		}
+	case opts.TotalSet: // a count flag: whole, 0 or more
 	default:
 		return usagef("give the target: --rate R (percent) or --total N (people)", "hãy cho chỉ tiêu: --rate R (phần trăm) hoặc --total N (số người)")
 	}
@@ -170,9 +167,6 @@ func (opts *allocateOptions) check() error {
 	}
 	if opts.rounding, err = coverage.ParseRounding(opts.Rounding); err != nil {
 		return usageError{err}
-	}
-	if opts.Min < 0 {
-		return usagef("--min %d: want 0 or more", "--min %d: cần từ 0 trở lên", opts.Min)
 	}
 	if err := checkLang(opts.Lang); err != nil {
 		return err

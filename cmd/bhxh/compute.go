@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"runtime"
 	"strconv"
@@ -137,6 +138,9 @@ func (opts *computeOptions) check(yearSet bool) error {
 	if err := checkDecimals(opts.Decimals); err != nil {
 		return err
 	}
+	if err := checkTargetsFile(opts.TargetsFile); err != nil {
+		return err
+	}
 	if err := checkLang(opts.Lang); err != nil {
 		return err
 	}
@@ -176,6 +180,18 @@ func parseTargets(flags, defined []string, preset string, year int, interpolate 
 		}
 	}
 	return flagTargets, presetTargets, nil
+}
+
+// checkTargetsFile refuses a --targets that is not a file but reads as a
+// --target (bhxh=30): the one-letter slip between the two flags.
+func checkTargetsFile(path string) error {
+	if path == "" || !looksLikeKeyRate(path) {
+		return nil
+	}
+	if _, err := os.Stat(path); err == nil {
+		return nil // a file really named so
+	}
+	return usageError{msgTargetsKeyRate.errorf(nil, path, path)}
 }
 
 // checkDecimals, checkPeriod and checkLang check flags several commands have.
@@ -261,25 +277,27 @@ func readOptions(sheet string, cols []string, columnsFile, period, password stri
 
 // outputFormat decides the format from --format, else -o's extension.
 func outputFormat(format, output string) (string, error) {
+	byExt, known := "", false
+	if output != "" && output != "-" {
+		byExt, known = formatByExt[strings.ToLower(filepath.Ext(output))]
+	}
 	if format != "" {
 		switch format {
 		case "table", "csv", "json", "xlsx":
-			return format, nil
+		default:
+			return "", usagef("--format %q: want table, csv, json or xlsx", "--format %q: cần table, csv, json hoặc xlsx", format)
 		}
-		return "", usagef("--format %q: want table, csv, json or xlsx", "--format %q: cần table, csv, json hoặc xlsx", format)
+		// A CSV named r.xlsx is a file Excel refuses to open.
+		if known && byExt != format {
+			return "", usageError{msgFormatVsExt.errorf(nil, format, output, filepath.Ext(output), byExt)}
+		}
+		return format, nil
 	}
 	if output == "" || output == "-" {
 		return "table", nil
 	}
-	switch strings.ToLower(filepath.Ext(output)) {
-	case ".xlsx":
-		return "xlsx", nil
-	case ".csv":
-		return "csv", nil
-	case ".json":
-		return "json", nil
-	case ".txt":
-		return "table", nil
+	if known {
+		return byExt, nil
 	}
 	return "", usagef("-o %s: cannot tell the format from the extension; give --format", "-o %s: không biết định dạng từ đuôi tệp; hãy cho --format", output)
 }

@@ -28,6 +28,7 @@ func parseCommand[O any](t *testing.T, newCmd func(*factory, func(*O) error) *co
 	cmd.SetOut(io.Discard)
 	cmd.SetErr(io.Discard)
 	cmd.SilenceErrors, cmd.SilenceUsage = true, true
+	cmd.SetFlagErrorFunc(flagError) // as the root gives it
 	err := cmd.Execute()
 	return got, err
 }

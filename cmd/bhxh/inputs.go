@@ -1,11 +1,14 @@
 package main
 
 import (
+	"cmp"
 	"fmt"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // inputExts are the files a folder argument contributes.
@@ -79,8 +82,10 @@ func expandInputs(args []string) ([]string, error) {
 				return nil, fmt.Errorf("%s: no file matches", arg)
 			}
 		default:
-			// A missing file: the reader names it in its error.
-			add(arg)
+			// A missing file: the reader names it in its error. A name
+			// typed in NFC for a file saved in NFD (macOS), or the other
+			// way round, is the same name.
+			add(sameNameNormalised(arg))
 		}
 	}
 	return out, nil
@@ -103,4 +108,22 @@ func expandOneInput(arg string) (string, error) {
 		return "", usagef("%s gives %d files (%s, …): give one", "%s cho ra %d tệp (%s, …): chỉ cho một tệp", arg, len(files), files[0])
 	}
 	return files[0], nil
+}
+
+// sameNameNormalised is path, or the entry of its folder whose name is
+// equal to path's under Unicode NFC ("Huyện" typed precomposed, saved
+// decomposed by macOS), when path itself does not exist.
+func sameNameNormalised(path string) string {
+	dir, base := filepath.Split(path)
+	want := norm.NFC.String(base)
+	entries, err := os.ReadDir(cmp.Or(dir, "."))
+	if err != nil {
+		return path
+	}
+	for _, e := range entries {
+		if e.Name() != base && norm.NFC.String(e.Name()) == want {
+			return filepath.Join(dir, e.Name())
+		}
+	}
+	return path
 }

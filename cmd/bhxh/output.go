@@ -3,20 +3,20 @@ package main
 import (
 	"errors"
 	"io"
-	"os"
 
 	"github.com/bhxh/bhxh/xlsxio/report"
 )
 
 // writeOutput is how every command delivers what it made: to standard
-// output when path is "" or "-" (never a binary xlsx onto a terminal), else
+// output when path is "" or "-" (never a binary xlsx onto a terminal; into
+// a pipe or a redirected file it goes, as `> r.xlsx` asks), else
 // to path through a temporary file renamed into place, refusing a path
 // that is one of the inputs.
 func writeOutput(s streams, path string, inputs []string, binary bool, write func(io.Writer) error) error {
 	if path == "" || path == "-" {
 		if binary {
-			if f, ok := s.Out.(*os.File); ok && isTerminal(f) {
-				return usagef("refusing to write xlsx to a terminal; give -o FILE", "không ghi xlsx ra màn hình; hãy cho -o TỆP")
+			if writerIsTerminal(s.Out) {
+				return usageError{msgBinaryTerminal.errorf(nil)}
 			}
 		}
 		return write(s.Out)
@@ -25,14 +25,9 @@ func writeOutput(s streams, path string, inputs []string, binary bool, write fun
 		if errors.Is(err, report.ErrOutputIsInput) {
 			return usageError{err}
 		}
-		return err
+		return outputError(path, err)
 	}
 	return nil
-}
-
-func isTerminal(f *os.File) bool {
-	fi, err := f.Stat()
-	return err == nil && fi.Mode()&os.ModeCharDevice != 0
 }
 
 // writers are one report's writers, by format.

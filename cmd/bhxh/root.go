@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/bhxh/bhxh/msg"
@@ -48,10 +49,30 @@ func usageArgs(check cobra.PositionalArgs) cobra.PositionalArgs {
 // command exists. Find fails only on an unknown command ("bhxh comput"),
 // so its error is a usage error; Execute would return the same message.
 func findCommand(root *cobra.Command, args []string) error {
-	if _, _, err := root.Find(args); err != nil {
-		return usageError{err}
+	c, rest, err := root.Find(args)
+	if err == nil {
+		return nil
 	}
-	return nil
+	// A misspelt command ("bhxh comput") says which one was meant.
+	if c == root {
+		if i := firstArg(rest); i >= 0 {
+			if s := root.SuggestionsFor(rest[i]); len(s) > 0 {
+				return usageError{msgUnknownCommand.errorf(err, rest[i], root.Name(), s[0])}
+			}
+		}
+	}
+	return usageError{err}
+}
+
+// firstArg is the index of the first argument that is not a flag, -1 if
+// none.
+func firstArg(args []string) int {
+	for i, a := range args {
+		if !strings.HasPrefix(a, "-") {
+			return i
+		}
+	}
+	return -1
 }
 
 // strictError signals a finished run whose warnings must fail it (exit 3).
@@ -91,7 +112,7 @@ to targets and splits a provincial target across units in whole people.`,
 	root.SetIn(f.In)
 	root.SetOut(f.Out)
 	root.SetErr(f.Err)
-	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
+	root.SetFlagErrorFunc(flagError)
 	for _, sub := range []*cobra.Command{
 		newInspectCmd(f, nil),
 		newComputeCmd(f, nil),

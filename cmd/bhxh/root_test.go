@@ -8,14 +8,15 @@ import (
 )
 
 // Cobra's own refusals are usage errors (exit 2) by type, not by their
-// wording; the message is Cobra's, unchanged.
+// wording; the message is Cobra's, unchanged, but for a misspelt command's
+// "did you mean" (TestDidYouMean).
 func TestCobraRefusalsAreUsageErrors(t *testing.T) {
 	for _, c := range []struct {
 		name string
 		args []string
 		want string
 	}{
-		{"unknown command", []string{"comput"}, "bhxh: unknown command \"comput\" for \"bhxh\"\n\nDid you mean this?\n\tcompute\n\n"},
+		{"unknown command", []string{"comput"}, "bhxh: unknown command \"comput\" for \"bhxh\"; did you mean \"compute\"?\n"},
 		{"unknown flag", []string{"compute", "--nope", "a.xlsx"}, "bhxh: unknown flag: --nope\n"},
 		{"unknown shorthand", []string{"compute", "-z", "a.xlsx"}, "bhxh: unknown shorthand flag: 'z' in -z\n"},
 		{"flag without its value", []string{"compute", "a.xlsx", "--decimals"}, "bhxh: flag needs an argument: --decimals\n"},

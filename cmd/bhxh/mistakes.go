@@ -1,0 +1,202 @@
+package main
+
+// The messages of issue 14's "mistakes made easy": each says what went wrong
+// and what to type instead, in Vietnamese and in English. They are kept as
+// pairs here until --lang chooses the language of every message.
+
+import (
+	"errors"
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+
+	"github.com/bhxh/bhxh/xlsxio"
+	"github.com/bhxh/bhxh/xlsxio/report"
+)
+
+// msgPair is one message's Vietnamese and English text, fmt formats with
+// the same arguments.
+type msgPair struct{ vi, en string }
+
+var (
+	msgFormatVsExt = msgPair{
+		vi: "--format %s không khớp với -o %s, phần mở rộng %s là định dạng %s: bỏ --format hoặc đổi phần mở rộng",
+		en: "--format %s does not match -o %s, whose extension %s means %s: drop --format or change the extension",
+	}
+	msgBinaryTerminal = msgPair{
+		vi: "không ghi xlsx ra màn hình: hãy cho -o TỆP.xlsx (hoặc chuyển vào một tệp hay một lệnh khác bằng > hoặc |)",
+		en: "refusing to write xlsx to a terminal: give -o FILE.xlsx (or redirect it into a file or another command with > or |)",
+	}
+	msgNoFolder = msgPair{
+		vi: "-o %s: thư mục %s không tồn tại; hãy tạo thư mục đó hoặc chọn thư mục khác",
+		en: "-o %s: the folder %s does not exist; create it or choose another folder",
+	}
+	msgInUse = msgPair{
+		vi: "không ghi được %s: tệp đang mở trong Excel; hãy đóng %s trong Excel rồi chạy lại",
+		en: "cannot write %s: it is open in Excel; close %s in Excel and run again",
+	}
+	msgTargetsKeyRate = msgPair{
+		vi: "--targets %s: không có tệp này; --targets là tệp chỉ tiêu, một tỷ lệ thì cho bằng --target %s",
+		en: "--targets %s: no such file; --targets takes a targets file, a rate is given with --target %s",
+	}
+	msgUnknownFlag = msgPair{
+		vi: "không có cờ %s; có phải ý bạn là %s?",
+		en: "unknown flag: %s; did you mean %s?",
+	}
+	msgUnknownCommand = msgPair{
+		vi: "không có lệnh %q trong %q; có phải ý bạn là %q?",
+		en: "unknown command %q for %q; did you mean %q?",
+	}
+	msgNotACount = msgPair{
+		vi: "--%s %s: không phải số người nguyên (viết 1000, 1.000 hoặc 1 000)",
+		en: "--%s %s: not a whole number of people (write 1000, 1.000 or 1 000)",
+	}
+)
+
+// pairError is an error with its message in both languages; Error is the
+// English one, as every other message is until --lang chooses.
+type pairError struct {
+	vi, en string
+	err    error // what it explains, for errors.Is
+}
+
+func (e pairError) Error() string { return e.en }
+func (e pairError) Unwrap() error { return e.err }
+
+// sayf formats m with a as an error wrapping err (nil for none).
+func (m msgPair) errorf(err error, a ...any) pairError {
+	return pairError{vi: fmt.Sprintf(m.vi, a...), en: fmt.Sprintf(m.en, a...), err: err}
+}
+
+// formatByExt is the format an output file's extension says.
+var formatByExt = map[string]string{".xlsx": "xlsx", ".csv": "csv", ".json": "json", ".txt": "table"}
+
+// outputError explains a failure to write the output file path: a missing
+// folder, or the report open in Excel; anything else is as it is.
+func outputError(path string, err error) error {
+	switch {
+	case errors.Is(err, report.ErrNoFolder):
+		return msgNoFolder.errorf(err, path, filepath.Dir(path))
+	case errors.Is(err, report.ErrInUse):
+		base := filepath.Base(path)
+		return msgInUse.errorf(err, path, base)
+	}
+	return err
+}
+
+// looksLikeKeyRate is true for a --targets value that is a --target
+// (bhxh=30), not a file name.
+func looksLikeKeyRate(s string) bool {
+	k, v, ok := strings.Cut(s, "=")
+	return ok && k != "" && v != "" && !strings.ContainsAny(k, `/\.`) && !strings.ContainsAny(v, `/\`)
+}
+
+// flagError is the root's flag error function: every flag error is a usage
+// error, and an unknown long flag close to a known one says which.
+func flagError(cmd *cobra.Command, err error) error {
+	var nc notACountError
+	if errors.As(err, &nc) {
+		return usageError{msgNotACount.errorf(err, nc.flag, nc.text)}
+	}
+	if name, ok := strings.CutPrefix(err.Error(), "unknown flag: --"); ok {
+		if s := closestFlag(cmd.Flags(), name); s != "" {
+			return usageError{msgUnknownFlag.errorf(err, "--"+name, "--"+s)}
+		}
+	}
+	return usageError{err}
+}
+
+// closestFlag is the flag of fs nearest name by edit distance, at most 2
+// edits away (1 for a name of 4 letters or fewer: --nope is not --name), or
+// whose name name starts (--out for --out-dir); "" if none.
+func closestFlag(fs *pflag.FlagSet, name string) string {
+	best, bestD := "", 3
+	if len([]rune(name)) <= 4 {
+		bestD = 2
+	}
+	fs.VisitAll(func(f *pflag.Flag) {
+		if f.Hidden {
+			return
+		}
+		d := editDistance(name, f.Name)
+		if d > 2 && len(name) >= 3 && strings.HasPrefix(f.Name, name) {
+			d = 2
+		}
+		if d < bestD {
+			best, bestD = f.Name, d
+		}
+	})
+	return best
+}
+
+// editDistance is the Levenshtein distance between a and b, in runes, with a
+// swap of two neighbours counting one ("tagret" → "target").
+func editDistance(a, b string) int {
+	x, y := []rune(a), []rune(b)
+	prev2 := make([]int, len(y)+1)
+	prev := make([]int, len(y)+1)
+	cur := make([]int, len(y)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(x); i++ {
+		cur[0] = i
+		for j := 1; j <= len(y); j++ {
+			cost := 1
+			if x[i-1] == y[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && x[i-1] == y[j-2] && x[i-2] == y[j-1] {
+				cur[j] = min(cur[j], prev2[j-2]+1)
+			}
+		}
+		prev2, prev, cur = prev, cur, prev2
+	}
+	return prev[len(y)]
+}
+
+// countFlag is a flag holding a count of people typed as an analyst types
+// it: "1000", "1.000", "1.000.000", "1 000", read by xlsxio.ParseCount,
+// the parser of count cells.
+type countFlag struct {
+	name string
+	n    *int64
+}
+
+func (c countFlag) String() string {
+	if c.n == nil {
+		return "0"
+	}
+	return fmt.Sprint(*c.n)
+}
+
+func (c countFlag) Set(s string) error {
+	n, err := xlsxio.ParseCount(s)
+	if err != nil {
+		return notACountError{flag: c.name, text: s, err: err}
+	}
+	*c.n = n
+	return nil
+}
+
+func (countFlag) Type() string { return "count" }
+
+// notACountError is a count flag's value that is not a count; flagError
+// words it.
+type notACountError struct {
+	flag, text string
+	err        error
+}
+
+func (e notACountError) Error() string { return e.err.Error() }
+func (e notACountError) Unwrap() error { return e.err }
+
+// countVar defines a count flag (see countFlag).
+func countVar(fs *pflag.FlagSet, p *int64, name string, value int64, usage string) {
+	*p = value
+	fs.Var(countFlag{name: name, n: p}, name, usage)
+}
