@@ -222,7 +222,7 @@ func TestCountCSVListSpills(t *testing.T) {
 	if got, want := issuesText(pc), issuesText(mem); got != want {
 		t.Errorf("spilled issues differ")
 	}
-	if n := len(mem.Issues); n != maxListedDuplicates+1 || !strings.Contains(mem.Issues[n-1].Message.EN, "more duplicate rows not listed") {
+	if n := len(mem.Issues); n != maxListedDuplicates+1 || !strings.Contains(mem.Issues[n-1].Message.EN, "more duplicates not listed") {
 		t.Errorf("%d issues, the last %+v", n, mem.Issues[n-1])
 	}
 	if err := pc.Close(); err != nil {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"runtime"
 	"slices"
+	"strings"
 
 	"github.com/bhxh/bhxh/msg"
 
@@ -15,8 +16,9 @@ import (
 
 // Finish settles the duplicate check: the first sighting of a person for a
 // scheme counts for its unit, every later one is a duplicate_person
-// warning. The first maxListedDuplicates, in list order, are listed one by
-// one (with the row that was counted), then one warning says how many more.
+// warning. The first maxListedDuplicates repeated rows, in list order, are
+// listed one by one, a row's schemes in one warning (with the row that was
+// counted), then one warning says how many more repeats there are.
 // The issues come in list order, as if the lists had been checked row by
 // row. Call it once, after the last AddFile.
 func (pc *ParticipantCounter) Finish() error {
@@ -58,47 +60,71 @@ func (pc *ParticipantCounter) Finish() error {
 		return err
 	}
 	slices.SortFunc(listed, dupSighting.cmp)
-	listed = listed[:min(len(listed), maxListedDuplicates)]
 
 	// conflicts and duplicates, merged in list order (a row's name
 	// conflict came before its duplicates)
 	issues := make([]Issue, 0, len(pc.conflicts)+len(listed)+1)
 	c := pc.conflicts
-	for _, d := range listed {
-		for len(c) > 0 && c[0].loc <= d.at {
+	shown := 0 // repeats (person and scheme) in the warnings listed
+	for i, rows := 0, 0; i < len(listed) && rows < maxListedDuplicates; rows++ {
+		// one warning per repeated row: its schemes together
+		j := i + 1
+		for j < len(listed) && listed[j].at == listed[i].at && listed[j].key>>2 == listed[i].key>>2 {
+			j++
+		}
+		for len(c) > 0 && c[0].loc <= listed[i].at {
 			issues = append(issues, c[0].Issue)
 			c = c[1:]
 		}
-		issues = append(issues, pc.dupIssue(d))
+		issues = append(issues, pc.dupIssue(listed[i:j]))
+		shown += j - i
+		i = j
 	}
 	for _, ci := range c {
 		issues = append(issues, ci.Issue)
 	}
-	if n := total - maxListedDuplicates; n > 0 {
+	if n := total - int64(shown); n > 0 {
 		issues = append(issues, Issue{Level: "warning", Code: "duplicate_person",
-			Message: msg.Sprintf("%d more duplicate rows not listed (each person counted once per scheme)", "còn %d dòng trùng nữa không liệt kê (mỗi người chỉ đếm một lần mỗi loại hình)", n)})
+			Message: msg.Sprintf("%d more duplicates not listed (each person counted once per scheme)", "còn %d lần trùng nữa không liệt kê (mỗi người chỉ đếm một lần cho mỗi loại hình)", n)})
 	}
 	pc.Issues = append(pc.Issues, issues...)
 	pc.conflicts = nil
 	return nil
 }
 
-// dupIssue is the duplicate_person warning of one repeat.
-func (pc *ParticipantCounter) dupIssue(d dupSighting) Issue {
-	f, first := pc.files[locFile(d.at)], pc.files[locFile(d.first)]
+// dupIssue is the duplicate_person warning of one repeated row: the
+// repeats ds of one person in one row, one per scheme, in scheme order. A
+// person in a row for BHXH bắt buộc, BHTN and BHYT is one warning, not
+// three: "already counted for bhxh_mandatory, bhtn, bhyt at a.xlsx row 6".
+func (pc *ParticipantCounter) dupIssue(ds []dupSighting) Issue {
+	d := ds[0]
+	f := pc.files[locFile(d.at)]
 	is := Issue{Level: "warning", Code: "duplicate_person", File: f.name, Sheet: f.sheet}
 	if f.csv {
 		is.Line = locRow(d.at)
 	} else {
 		is.Cell = rawxlsx.CellName(f.idCol, int(locRow(d.at)))
 	}
-	where := msg.Sprintf("row", "dòng")
-	if first.csv {
-		where = msg.Sprintf("line", "dòng")
+	// where each scheme was counted, in order of first appearance
+	var firsts []uint64
+	schemes := map[uint64][]string{}
+	for _, d := range ds {
+		if _, ok := schemes[d.first]; !ok {
+			firsts = append(firsts, d.first)
+		}
+		schemes[d.first] = append(schemes[d.first], ParticipantSchemes[d.key&3])
 	}
-	is.Message = msg.Sprintf("mã số BHXH %010d already counted for %s at %s %s %d; counted once",
-		"mã số BHXH %010d đã được đếm cho %s tại %s %s %d; chỉ đếm một lần",
-		d.key>>2, ParticipantSchemes[d.key&3], first.name, where, locRow(d.first))
+	parts := make([]msg.Text, len(firsts))
+	for i, at := range firsts {
+		first := pc.files[locFile(at)]
+		where := msg.Sprintf("row", "dòng")
+		if first.csv {
+			where = msg.Sprintf("line", "dòng")
+		}
+		parts[i] = msg.Sprintf("for %s at %s %s %d", "cho %s tại %s %s %d", strings.Join(schemes[at], ", "), first.name, where, locRow(at))
+	}
+	is.Message = msg.Sprintf("mã số BHXH %010d already counted %s; counted once", "mã số BHXH %010d đã được đếm %s; chỉ đếm một lần",
+		d.key>>2, msg.Join(parts, "; "))
 	return is
 }
 
@@ -116,7 +142,11 @@ func (a dupSighting) cmp(b dupSighting) int {
 	return cmp.Compare(a.key&3, b.key&3)
 }
 
-// dupHeap keeps the maxListedDuplicates earliest repeats seen: a max-heap,
+// maxKeptRepeats is how many repeats the heaps keep: enough for the first
+// maxListedDuplicates rows, a row repeating a person for up to 4 schemes.
+const maxKeptRepeats = 4 * maxListedDuplicates
+
+// dupHeap keeps the maxKeptRepeats earliest repeats seen: a max-heap,
 // whose top is the latest of them.
 type dupHeap []dupSighting
 
@@ -133,7 +163,7 @@ func (h *dupHeap) Pop() any {
 
 func (h *dupHeap) offer(d dupSighting) {
 	switch {
-	case len(*h) < maxListedDuplicates:
+	case len(*h) < maxKeptRepeats:
 		heap.Push(h, d)
 	case d.cmp((*h)[0]) < 0:
 		(*h)[0] = d

@@ -44,10 +44,7 @@ type allocateOptions struct {
 	By             string
 	ParentTargets  string
 
-	Lang   string
-	Format string
-	Output string
-	Strict bool
+	commonFlags // --quiet, --strict, --lang, --format, -o
 
 	// What check parsed the flags into.
 	ind      coverage.Indicator
@@ -124,11 +121,8 @@ communes from old-commune figures.`,
 	fl.BoolVar(&opts.NoDecrease, "no-decrease", true, "no unit's target below its current count")
 	fl.StringVar(&opts.By, "by", "", "column naming each unit's parent (e.g. the old district): allocate within each parent")
 	fl.StringVar(&opts.ParentTargets, "parent-targets", "", "CSV or xlsx with each parent's name and total (people) or rate (%), for --by")
-	fl.StringVar(&opts.Lang, "lang", "vi", "language of messages and table headers: vi or en")
-	fl.StringVar(&opts.Format, "format", "", "output format: table, csv, json or xlsx (default: from -o, else table)")
-	fl.StringVarP(&opts.Output, "output", "o", "", "output file (- = standard output)")
 	opts.crosswalkFlags.bind(cmd, "")
-	fl.BoolVar(&opts.Strict, "strict", false, "exit 3 when any warning was reported")
+	opts.commonFlags.bind(cmd, withReport)
 	return cmd
 }
 
@@ -253,7 +247,7 @@ func runAllocate(opts *allocateOptions) error {
 	if err := writeReport(opts.streams, format, opts.Output, inputs, allocateWriters, rep); err != nil {
 		return err
 	}
-	printIssues(opts.Err, msg.Lang(opts.Lang), issues) // the baseline's reading, join and conversion warnings, and --by's
+	printIssues(opts.warnings(opts.Err), msg.Lang(opts.Lang), issues) // the baseline's reading, join and conversion warnings, and --by's
 	return strictCheck(opts.Strict, issues)
 }
 

@@ -93,7 +93,7 @@ func TestRunAllocate(t *testing.T) {
 		stdout string
 		err    string
 	}{
-		{name: "CSV", opts: allocateOptions{Baseline: base, ind: mustIndicator("bhxh"), rate: &ten, Format: "csv"},
+		{name: "CSV", opts: allocateOptions{Baseline: base, ind: mustIndicator("bhxh"), rate: &ten, commonFlags: commonFlags{Format: "csv"}},
 			stdout: "\ufeffunit,labour_force,bhxh_mandatory,bhxh_voluntary,plan_bhxh,increment,target_bhxh\n" +
 				"Xã A,1000,150,5,155,0,15.50\nXã B,3000,201,44,267,22,8.90\nXã C,2000,100,0,178,78,8.90\n" +
 				"Tổng cộng,6000,451,49,600,100,10.00\n"},

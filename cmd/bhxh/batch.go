@@ -34,7 +34,7 @@ type batchOptions struct {
 	OutDir        string
 	Name          string // output name template, {stem} = input name without extension
 	Merge         bool
-	Quiet         bool
+	Quiet         bool // the common --quiet
 	FailFast      bool
 	SkipUnchanged bool
 	LockTimeout   time.Duration
@@ -48,7 +48,6 @@ func addBatchFlags(cmd *cobra.Command, b *batchOptions) {
 	f.StringVar(&b.OutDir, "out-dir", "", "write one report per input into this folder (created if missing)")
 	f.StringVar(&b.Name, "name", defaultReportName, "report name in --out-dir; {stem} is the input name without extension; the extension picks the format")
 	f.BoolVar(&b.Merge, "merge", false, "one report of all inputs, joined unit by unit (different columns for the same units are put together; two inputs disagreeing on a value is an error)")
-	f.BoolVarP(&b.Quiet, "quiet", "q", false, "print only errors (and the summary when something failed)")
 	f.BoolVar(&b.FailFast, "fail-fast", false, "with --out-dir, stop at the first input that fails")
 	f.BoolVar(&b.SkipUnchanged, "skip-unchanged", false, "skip an input whose existing report records the same input sha256")
 	f.DurationVar(&b.LockTimeout, "lock-timeout", 10*time.Minute, "how long to wait for another run holding the output folder's .bhxh.lock")

@@ -45,11 +45,7 @@ type computeOptions struct {
 	Prior          string // --prior FILE: last year's (or month's) workbook
 	crosswalkFlags        // --crosswalk, --shares, --partial: inputs in the old units
 
-	Decimals int
-	Lang     string
-	Format   string // table|csv|json|xlsx; "" = from -o's extension, else table
-	Output   string // "" or "-" = stdout
-	Strict   bool
+	commonFlags       // --quiet, --strict, --lang, --decimals, --format, -o
 	Sort     string            // --sort [INDICATOR:]MEASURE as given
 	SortKey  *coverage.SortKey // --sort parsed; nil = workbook order
 
@@ -110,11 +106,7 @@ target wins over a flag, a flag over a preset.`,
 	fl.StringVar(&opts.Preset, "preset", "", "built-in roadmap: nq28 (Resolution 28-NQ/TW) or qd546 (Decision 546/QĐ-TTg)")
 	fl.IntVar(&opts.Year, "year", 0, "year of the --preset roadmap")
 	fl.BoolVar(&opts.Interpolate, "interpolate", false, "interpolate a preset linearly between its milestone years")
-	fl.IntVar(&opts.Decimals, "decimals", 2, "decimals shown for rates and gaps (rounded half-up)")
-	fl.StringVar(&opts.Lang, "lang", "vi", "language of messages, tables and reports: vi or en")
-	fl.StringVar(&opts.Format, "format", "", "output format: table, csv, json or xlsx (default: from -o, else table)")
-	fl.StringVarP(&opts.Output, "output", "o", "", "output file (- = standard output)")
-	fl.BoolVar(&opts.Strict, "strict", false, "exit 3 when any warning was reported")
+	opts.commonFlags.bind(cmd, withReport|withDecimals)
 	fl.StringVar(&opts.Sort, "sort", "", "rank the units best first by rate, gap, persons_needed or plan_completion, optionally of one indicator (bhyt:gap)")
 	fl.StringVar(&opts.Prior, "prior", "", "last year's (or last month's) workbook: prior and change of every indicator, matched by unit")
 	opts.crosswalkFlags.bind(cmd, "")
@@ -126,6 +118,7 @@ target wins over a flag, a flag over a preset.`,
 // parses --target and --preset: every usage error is found before any file
 // is read, once for a whole batch.
 func (opts *computeOptions) check(yearSet bool) error {
+	opts.Batch.Quiet = opts.Quiet
 	if err := checkBatchFlags(&opts.Batch, opts, len(opts.Inputs)); err != nil {
 		return err
 	}
@@ -315,8 +308,8 @@ func runCompute(ctx context.Context, opts *computeOptions) error {
 	if err := writeComputeReport(opts, rep, opts.Output, opts.Inputs); err != nil {
 		return err
 	}
-	printNotes(opts.Err, rep.Inputs)
-	printIssues(opts.Err, msg.Lang(opts.Lang), rep.Issues)
+	printNotes(opts.warnings(opts.Err), rep.Inputs)
+	printIssues(opts.warnings(opts.Err), msg.Lang(opts.Lang), rep.Issues)
 	return strictCheck(opts.Strict, rep.Issues)
 }
 

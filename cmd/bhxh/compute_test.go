@@ -162,7 +162,7 @@ func TestRunCompute(t *testing.T) {
 BB = bắt buộc; TN = tự nguyện.
 ▼ bên tỷ lệ: chưa đạt chỉ tiêu; thiếu = chỉ tiêu − tỷ lệ (điểm %), Vượt = đã vượt; cần thêm = số người tối thiểu để đạt.
 `},
-		{name: "CSV for Excel", opts: computeOptions{Inputs: []string{xa}, FlagTargets: at20, Format: "csv"},
+		{name: "CSV for Excel", opts: computeOptions{Inputs: []string{xa}, FlagTargets: at20, commonFlags: commonFlags{Format: "csv"}},
 			stdout: "\ufeffunit,code,bhxh_mandatory,bhxh_voluntary,bhtn,labour_force,bhxh_rate,bhxh_target,bhxh_target_source,bhxh_gap_pp,bhxh_persons_needed,bhxh_plan,bhxh_plan_completion,bhxh_prior,bhxh_change,bhxh_pace_per_month,bhxh_mandatory_rate,bhxh_mandatory_target,bhxh_mandatory_target_source,bhxh_mandatory_gap_pp,bhxh_mandatory_persons_needed,bhxh_mandatory_plan,bhxh_mandatory_plan_completion,bhxh_mandatory_prior,bhxh_mandatory_change,bhxh_mandatory_pace_per_month,bhxh_voluntary_rate,bhxh_voluntary_target,bhxh_voluntary_target_source,bhxh_voluntary_gap_pp,bhxh_voluntary_persons_needed,bhxh_voluntary_plan,bhxh_voluntary_plan_completion,bhxh_voluntary_prior,bhxh_voluntary_change,bhxh_voluntary_pace_per_month,bhtn_rate,bhtn_target,bhtn_target_source,bhtn_gap_pp,bhtn_persons_needed,bhtn_plan,bhtn_plan_completion,bhtn_prior,bhtn_change,bhtn_pace_per_month\n" +
 				"Xã A,00001,150,5,120,1000,15.50,20.00,flag,4.50,45,,,,,,15.00,,,,,,,,,,0.50,,,,,,,,,,12.00,,,,,,,,,\n" +
 				"Xã B,00002,201,44,180,3000,8.17,20.00,flag,11.83,355,,,,,,6.70,,,,,,,,,,1.47,,,,,,,,,,6.00,,,,,,,,,\n" +
@@ -171,16 +171,16 @@ BB = bắt buộc; TN = tự nguyện.
 			err: "khong-co.xlsx: no such file (" + filepath.Join(dir, "khong-co.xlsx") + ")"},
 		{name: "a count that is not a number", opts: computeOptions{Inputs: []string{bad}},
 			err: `hong.csv: C2: "15O" is not a whole number of people`},
-		{name: "warnings are printed, the report written", opts: computeOptions{Inputs: []string{mismatch}, Format: "csv"},
+		{name: "warnings are printed, the report written", opts: computeOptions{Inputs: []string{mismatch}, commonFlags: commonFlags{Format: "csv"}},
 			stdout: "\ufeffunit,code,bhxh_mandatory,labour_force,bhxh_mandatory_rate,bhxh_mandatory_target,bhxh_mandatory_target_source,bhxh_mandatory_gap_pp,bhxh_mandatory_persons_needed,bhxh_mandatory_plan,bhxh_mandatory_plan_completion,bhxh_mandatory_prior,bhxh_mandatory_change,bhxh_mandatory_pace_per_month\n" +
 				"Xã A,,150,1000,15.00,,,,,,,,,\nTổng cộng,,150,1000,15.00,,,,,,,,,\n",
 			warn: "bhxh: cảnh báo total_mismatch: lech.csv: C3: bhxh_mandatory: dòng \"Tổng cộng\" ghi 151, cộng các đơn vị được 150\n"},
-		{name: "--strict fails on warnings", opts: computeOptions{Inputs: []string{mismatch}, Format: "csv", Strict: true},
+		{name: "--strict fails on warnings", opts: computeOptions{Inputs: []string{mismatch}, commonFlags: commonFlags{Format: "csv", Strict: true}},
 			stdout: "\ufeffunit,code,bhxh_mandatory,labour_force,bhxh_mandatory_rate,bhxh_mandatory_target,bhxh_mandatory_target_source,bhxh_mandatory_gap_pp,bhxh_mandatory_persons_needed,bhxh_mandatory_plan,bhxh_mandatory_plan_completion,bhxh_mandatory_prior,bhxh_mandatory_change,bhxh_mandatory_pace_per_month\n" +
 				"Xã A,,150,1000,15.00,,,,,,,,,\nTổng cộng,,150,1000,15.00,,,,,,,,,\n",
 			warn: "bhxh: cảnh báo total_mismatch: lech.csv: C3: bhxh_mandatory: dòng \"Tổng cộng\" ghi 151, cộng các đơn vị được 150\n",
 			err:  "1 warning(s) and --strict given"},
-		{name: "the report over its input", opts: computeOptions{Inputs: []string{xa}, Output: xa, Format: "csv"},
+		{name: "the report over its input", opts: computeOptions{Inputs: []string{xa}, commonFlags: commonFlags{Output: xa, Format: "csv"}},
 			err: xa + ": output path is one of the inputs; refusing to overwrite an input"},
 	} {
 		t.Run(c.name, func(t *testing.T) {

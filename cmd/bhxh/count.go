@@ -26,11 +26,9 @@ type countOptions struct {
 	Inputs  []string
 	Sheet   string
 	Schemes []string // --scheme, once for every list or once per list
-	Format  string
-	Output  string
-	Strict  bool
-	Memory  string   // --memory: budget of the duplicate check, e.g. "1GiB"
-	TempDir string   // --temp-dir: where sorted runs go past it
+	commonFlags // --quiet, --strict, --format, -o
+	Memory  string // --memory: budget of the duplicate check, e.g. "1GiB"
+	TempDir string // --temp-dir: where sorted runs go past it
 	Lang    msg.Lang // of messages (--lang)
 
 	// set by check
@@ -90,9 +88,7 @@ The xlsx written (-o counts.xlsx) has the columns compute reads back unchanged.`
 	fl := cmd.Flags()
 	fl.StringVar(&opts.Sheet, "sheet", "", "sheet name or 1-based index (default: every visible sheet that holds a list)")
 	fl.StringArrayVar(&opts.Schemes, "scheme", nil, "every row of a list counts for this scheme: "+strings.Join(xlsxio.ParticipantSchemes, ", ")+" (once for all lists, or once per list)")
-	fl.StringVar(&opts.Format, "format", "", "output format: table, csv, json or xlsx (default: from -o, else table)")
-	fl.StringVarP(&opts.Output, "output", "o", "", "output file (- = standard output)")
-	fl.BoolVar(&opts.Strict, "strict", false, "exit 3 when any warning was reported")
+	opts.commonFlags.bind(cmd, withQuiet|withStrict|withFormat|withOutput)
 	fl.StringVar(&opts.Memory, "memory", "1GiB", "memory for the duplicate check (16 bytes per person and scheme) before sorted runs spill to a temporary folder: e.g. 256MiB, 4GiB")
 	fl.StringVar(&opts.TempDir, "temp-dir", "", "folder for the temporary sorted runs (default $TMPDIR); they are removed at the end, on errors and on SIGINT/SIGTERM")
 	return cmd
@@ -157,9 +153,9 @@ func runCount(opts *countOptions) error {
 	if ctx.Err() != nil {
 		return interrupted(ctx, ctx.Err())
 	}
-	printSheetsRead(opts.Err, pc.Inputs)
+	printSheetsRead(opts.warnings(opts.Err), pc.Inputs)
 	res := &report.Count{Inputs: pc.Inputs, Schemes: pc.Schemes(), Units: pc.Units(), Issues: pc.Issues}
-	printIssues(opts.Err, opts.Lang, res.Issues)
+	printIssues(opts.warnings(opts.Err), opts.Lang, res.Issues)
 
 	countWriters := writers[*report.Count]{report.WriteCountJSON, report.WriteCountCSV, report.WriteCountXLSX, report.WriteCountTable}
 	if err := writeReport(opts.streams, opts.format, opts.Output, opts.Inputs, countWriters, res); err != nil {

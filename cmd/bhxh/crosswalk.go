@@ -22,10 +22,7 @@ type crosswalkOptions struct {
 	readFlags // --sheet, --col, --columns, --period, --password
 	crosswalkFlags
 
-	Lang   string
-	Format string
-	Output string
-	Strict bool
+	commonFlags // --quiet, --strict, --lang, --format, -o
 }
 
 // newCrosswalkCmd binds crosswalk's flags and checks them; runF does the
@@ -79,13 +76,9 @@ was summed from; --format json gives the same as bhxh.crosswalk/v1.`,
 			return runCrosswalk(cmd.Context(), opts)
 		},
 	}
-	fl := cmd.Flags()
 	opts.readFlags.bind(cmd)
 	opts.crosswalkFlags.bind(cmd, crosswalk.DefaultName)
-	fl.StringVar(&opts.Lang, "lang", "vi", "language of messages and the workbook's labels: vi or en")
-	fl.StringVar(&opts.Format, "format", "", "output format: table, csv, json or xlsx (default: from -o, else table)")
-	fl.StringVarP(&opts.Output, "output", "o", "", "output file (- = standard output)")
-	fl.BoolVar(&opts.Strict, "strict", false, "exit 3 when any warning was reported")
+	opts.commonFlags.bind(cmd, withReport)
 	return cmd
 }
 
@@ -143,6 +136,6 @@ func runCrosswalk(ctx context.Context, opts *crosswalkOptions) error {
 	if err := writeReport(opts.streams, format, opts.Output, inputs, crosswalkWriters, rep); err != nil {
 		return err
 	}
-	printIssues(opts.Err, msg.Lang(opts.Lang), rep.Issues)
+	printIssues(opts.warnings(opts.Err), msg.Lang(opts.Lang), rep.Issues)
 	return strictCheck(opts.Strict, rep.Issues)
 }

@@ -20,10 +20,9 @@ type inspectOptions struct {
 	streams
 	Inputs         []string // the arguments expanded (folders, globs)
 	readFlags               // --sheet, --col, --columns, --period, --password
-	Format         string
+	commonFlags           // --strict, --format
 	Unit           string // --unit NAME|CODE: where that unit's figures came from
 	crosswalkFlags        // with --unit: inputs in the old units, converted first
-	Strict         bool
 	Lang           msg.Lang // of messages (--lang)
 }
 
@@ -56,6 +55,9 @@ each figure then listed with the old units and cells it was summed from).`,
 			}
 			opts.Inputs = inputs
 			opts.Lang = langOf(cmd)
+			if opts.Format == "" {
+				opts.Format = "table"
+			}
 			if opts.Format != "table" && opts.Format != "json" {
 				return usagef("--format %q: want table or json", "--format %q: cần table hoặc json", opts.Format)
 			}
@@ -75,10 +77,10 @@ each figure then listed with the old units and cells it was summed from).`,
 		},
 	}
 	opts.readFlags.bind(cmd)
-	cmd.Flags().StringVar(&opts.Format, "format", "table", "output format: table or json")
 	cmd.Flags().StringVar(&opts.Unit, "unit", "", "show where this unit's figures came from (its name or code)")
 	opts.crosswalkFlags.bind(cmd, "")
-	cmd.Flags().BoolVar(&opts.Strict, "strict", false, "exit 3 when any warning was reported")
+	opts.commonFlags.bind(cmd, withStrict|withFormat)
+	cmd.Flags().Lookup("format").Usage = "output format: table or json (default table)"
 	return cmd
 }
 

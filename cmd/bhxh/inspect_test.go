@@ -55,7 +55,7 @@ func TestRunInspect(t *testing.T) {
 		opts                inspectOptions
 		stdout, stderr, err string
 	}{
-		{name: "what was recognised, and the --col that reads the rest", opts: inspectOptions{Inputs: []string{x}, Format: "table"},
+		{name: "what was recognised, and the --col that reads the rest", opts: inspectOptions{Inputs: []string{x}, commonFlags: commonFlags{Format: "table"}},
 			stdout: `x.csv
   sheet:       (CSV)
   header rows: 1
@@ -74,7 +74,7 @@ func TestRunInspect(t *testing.T) {
   to read an ignored column, name its key (keys: bhxh inspect --help):
     --col 'Số hộ nghèo=KEY'
 `},
-		{name: "no header: the likeliest row, on stderr", opts: inspectOptions{Inputs: []string{noHeader}, Format: "table"},
+		{name: "no header: the likeliest row, on stderr", opts: inspectOptions{Inputs: []string{noHeader}, commonFlags: commonFlags{Format: "table"}},
 			stderr: `the file: row 1 looks most like a header:
   A   unit                     "Tên xã"  (keyword "ten")
   B   —                        "Người LĐ"  (no keyword matched)
@@ -82,7 +82,7 @@ func TestRunInspect(t *testing.T) {
   name each count column with --col 'Header=KEY' (keys: bhxh_mandatory, bhxh_voluntary, bhtn, bhyt, labour_force, population, …)
 `,
 			err: "nohdr.csv: no recognisable table header (a row naming units and counts) in the file: expected a header row naming the unit (\"Đơn vị\") and counts such as \"Số người tham gia BHXH bắt buộc\"; run `bhxh inspect` to see what was read, and --col 'Header=key' to map a column"},
-		{name: "no header, JSON: no preview", opts: inspectOptions{Inputs: []string{noHeader}, Format: "json"},
+		{name: "no header, JSON: no preview", opts: inspectOptions{Inputs: []string{noHeader}, commonFlags: commonFlags{Format: "json"}},
 			err: "nohdr.csv: no recognisable table header (a row naming units and counts) in the file: expected a header row naming the unit (\"Đơn vị\") and counts such as \"Số người tham gia BHXH bắt buộc\"; run `bhxh inspect` to see what was read, and --col 'Header=key' to map a column"},
 	} {
 		t.Run(c.name, func(t *testing.T) {

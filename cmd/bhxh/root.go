@@ -109,6 +109,11 @@ to targets and splits a provincial target across units in whole people.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
+	// --version prints what `bhxh version` prints (the template is text,
+	// braces escaped).
+	root.Version = versionLine()
+	root.SetVersionTemplate(strings.NewReplacer("{{", "{{`{{`}}").Replace(root.Version) + "\n")
+	root.Flags().Bool("version", false, "print the version and VCS revision (what bhxh version prints)")
 	root.SetIn(f.In)
 	root.SetOut(f.Out)
 	root.SetErr(f.Err)

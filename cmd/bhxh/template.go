@@ -15,10 +15,9 @@ import (
 // checked flags, and the streams.
 type templateOptions struct {
 	streams
-	Output string
-	Units  string // unit list file (CSV or xlsx of name[,code])
-	Period string
-	Lang   string
+	commonFlags        // --lang, -o
+	Units       string // unit list file (CSV or xlsx of name[,code])
+	Period      string
 }
 
 // newTemplateCmd binds template's flags and checks them; runF does the work
@@ -52,10 +51,9 @@ row is optional; codes keep their leading zeros); without it the sheet has 20 em
 		},
 	}
 	fl := cmd.Flags()
-	fl.StringVarP(&opts.Output, "output", "o", "", "the workbook to write (.xlsx; - = standard output)")
+	opts.commonFlags.bind(cmd, withLang|withOutput)
 	fl.StringVar(&opts.Units, "units", "", "CSV or xlsx list of unit names and codes to pre-fill")
 	fl.StringVar(&opts.Period, "period", "", "report month YYYY-MM shown in the title (default: a line to fill in)")
-	fl.StringVar(&opts.Lang, "lang", "vi", "language of messages, headers and instructions: vi or en")
 	return cmd
 }
 

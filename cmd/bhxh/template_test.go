@@ -136,10 +136,10 @@ func TestTemplateFlags(t *testing.T) {
 		want templateOptions
 		err  string
 	}{
-		{name: "a workbook", args: []string{"-o", "mau.xlsx"}, want: templateOptions{Output: "mau.xlsx", Lang: "vi"}},
+		{name: "a workbook", args: []string{"-o", "mau.xlsx"}, want: templateOptions{commonFlags: commonFlags{Output: "mau.xlsx", Lang: "vi"}}},
 		{name: "units, month, English", args: []string{"--units", "ds.csv", "--period", "2025-10", "--lang", "en", "-o", "mau.XLSX"},
-			want: templateOptions{Output: "mau.XLSX", Units: "ds.csv", Period: "2025-10", Lang: "en"}},
-		{name: "to standard output", args: []string{"-o", "-"}, want: templateOptions{Output: "-", Lang: "vi"}},
+			want: templateOptions{Units: "ds.csv", Period: "2025-10", commonFlags: commonFlags{Output: "mau.XLSX", Lang: "en"}}},
+		{name: "to standard output", args: []string{"-o", "-"}, want: templateOptions{commonFlags: commonFlags{Output: "-", Lang: "vi"}}},
 		{name: "no output", args: nil, err: "give the workbook to write with -o FILE.xlsx"},
 		{name: "not xlsx", args: []string{"-o", "mau.csv"}, err: "-o mau.csv: a template is an .xlsx workbook"},
 		{name: "bad period", args: []string{"--period", "2025-13", "-o", "m.xlsx"}, err: `--period "2025-13": want YYYY-MM`},
@@ -178,9 +178,9 @@ func TestRunTemplate(t *testing.T) {
 		opts templateOptions
 		err  string
 	}{
-		{name: "a missing unit list", opts: templateOptions{Units: filepath.Join(dir, "none.csv"), Output: filepath.Join(dir, "m.xlsx")},
+		{name: "a missing unit list", opts: templateOptions{Units: filepath.Join(dir, "none.csv"), commonFlags: commonFlags{Output: filepath.Join(dir, "m.xlsx")}},
 			err: "none.csv: open " + filepath.Join(dir, "none.csv") + ": no such file or directory"},
-		{name: "the template over its unit list", opts: templateOptions{Units: list, Output: list},
+		{name: "the template over its unit list", opts: templateOptions{Units: list, commonFlags: commonFlags{Output: list}},
 			err: list + ": output path is one of the inputs; refusing to overwrite an input"},
 	} {
 		t.Run(c.name, func(t *testing.T) {

@@ -28,11 +28,7 @@ type trendOptions struct {
 	crosswalkFlags          // --crosswalk, --shares, --partial: months in the old units
 	defineFlags             // --indicator, --indicators
 
-	Decimals int
-	Lang     string
-	Format   string
-	Output   string
-	Strict   bool
+	commonFlags // --quiet, --strict, --lang, --decimals, --format, -o
 
 	// Targets, as compute takes them: they say whether a projection
 	// reaches its target (a unit's own target column wins).
@@ -118,12 +114,8 @@ no seasonality. Fewer than two months of the year give no projection.`,
 	opts.readFlags.bind(cmd)
 	opts.defineFlags.bind(cmd)
 	fl.Lookup("period").Usage = "report period YYYY-MM of a single workbook whose title and file name do not say it"
-	fl.IntVar(&opts.Decimals, "decimals", 2, "decimals shown for rates and changes (rounded half-up)")
-	fl.StringVar(&opts.Lang, "lang", "vi", "language of messages, tables and reports: vi or en")
-	fl.StringVar(&opts.Format, "format", "", "output format: table, csv, json or xlsx (default: from -o, else table)")
-	fl.StringVarP(&opts.Output, "output", "o", "", "output file (- = standard output)")
 	opts.crosswalkFlags.bind(cmd, "")
-	fl.BoolVar(&opts.Strict, "strict", false, "exit 3 when any warning was reported")
+	opts.commonFlags.bind(cmd, withReport|withDecimals)
 	fl.BoolVar(&opts.Project, "project", false, "project each unit's and the total's year end: the least-squares line through the months of the latest year")
 	fl.StringVar(&opts.ProjectTo, "project-to", "", "project to this month YYYY-MM instead of December (implies --project)")
 	fl.StringArrayVar(&opts.Targets, "target", nil, "province-wide target rate: a dashed line on the xlsx chart, and what the projection is compared with, e.g. bhyt=95 (repeatable)")
@@ -299,9 +291,9 @@ func runTrend(ctx context.Context, opts *trendOptions) error {
 		return err
 	}
 	for _, n := range notes {
-		fmt.Fprintf(opts.Err, "bhxh: note: %s\n", n)
+		fmt.Fprintf(opts.warnings(opts.Err), "bhxh: note: %s\n", n)
 	}
-	printIssues(opts.Err, msg.Lang(opts.Lang), rep.Issues)
+	printIssues(opts.warnings(opts.Err), msg.Lang(opts.Lang), rep.Issues)
 	return strictCheck(opts.Strict, rep.Issues)
 }
 

@@ -506,7 +506,7 @@ func TestRunTrend(t *testing.T) {
 		stdout, warn string
 		err          string
 	}{
-		{name: "CSV, long form", opts: trendOptions{Inputs: []string{sep, oct}, Format: "csv"},
+		{name: "CSV, long form", opts: trendOptions{Inputs: []string{sep, oct}, commonFlags: commonFlags{Format: "csv"}},
 			stdout: "\ufeffindicator,unit,code,period,numerator,denominator,rate\n" +
 				"bhxh,Xã A,,2025-09,210,1000,21.00\nbhxh,Xã A,,2025-10,220,1000,22.00\n" +
 				"bhxh,Xã B,,2025-09,320,2000,16.00\nbhxh,Xã B,,2025-10,,,\n" +

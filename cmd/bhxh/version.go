@@ -63,12 +63,18 @@ func newVersionCmd(f *factory, runF func(*versionOptions) error) *cobra.Command 
 	}
 }
 
-// runVersion prints "bhxh VERSION (revision REV)".
+// runVersion prints versionLine.
 func runVersion(opts *versionOptions) error {
+	fmt.Fprintln(opts.Out, versionLine())
+	return nil
+}
+
+// versionLine is what `bhxh version` and `bhxh --version` print:
+// "bhxh VERSION (revision REV)".
+func versionLine() string {
 	ver, rev := buildVersion()
 	if rev == "" {
 		rev = "unknown"
 	}
-	fmt.Fprintf(opts.Out, "bhxh %s (revision %s)\n", ver, rev)
-	return nil
+	return fmt.Sprintf("bhxh %s (revision %s)", ver, rev)
 }

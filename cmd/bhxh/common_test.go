@@ -1,0 +1,102 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/spf13/pflag"
+)
+
+// The common flags: on every command where they make sense, with the same
+// name, shorthand, default and help everywhere (inspect's --format, which
+// knows only table and json, says so).
+func TestCommonFlags(t *testing.T) {
+	want := map[string]string{
+		"compute":   "quiet strict lang decimals format output",
+		"trend":     "quiet strict lang decimals format output",
+		"allocate":  "quiet strict lang format output",
+		"crosswalk": "quiet strict lang format output",
+		"count":     "quiet strict format output",
+		"inspect":   "strict format",
+		"template":  "lang output",
+	}
+	seen := map[string]*pflag.Flag{}
+	root := newRootCmd(&factory{})
+	for _, c := range root.Commands() {
+		names, ok := want[c.Name()]
+		if !ok {
+			continue
+		}
+		for _, n := range strings.Fields("quiet strict lang decimals format output") {
+			f := c.Flags().Lookup(n)
+			if has := strings.Contains(" "+names+" ", " "+n+" "); has != (f != nil) {
+				t.Errorf("%s --%s: present %v, want %v", c.Name(), n, f != nil, has)
+				continue
+			}
+			if f == nil || c.Name() == "inspect" && n == "format" {
+				continue
+			}
+			if first, ok := seen[n]; !ok {
+				seen[n] = f
+			} else if f.Usage != first.Usage || f.Shorthand != first.Shorthand || f.DefValue != first.DefValue {
+				t.Errorf("%s --%s: %q -%s (default %q), others %q -%s (default %q)", c.Name(), n, f.Usage, f.Shorthand, f.DefValue, first.Usage, first.Shorthand, first.DefValue)
+			}
+		}
+	}
+	if seen["quiet"].Shorthand != "q" || seen["output"].Shorthand != "o" {
+		t.Error("-q and -o are the shorthands of --quiet and --output")
+	}
+}
+
+// bhxh --version prints what bhxh version prints.
+func TestVersionFlag(t *testing.T) {
+	a, _, c1 := runCmd("version")
+	b, _, c2 := runCmd("--version")
+	if c1 != 0 || c2 != 0 || a != b || !strings.HasPrefix(a, "bhxh ") {
+		t.Errorf("version %q (exit %d), --version %q (exit %d)", a, c1, b, c2)
+	}
+}
+
+// count: a person repeated in a row for three schemes is one warning line
+// naming the three, not three lines; --quiet prints no warning, and
+// --strict still fails on them.
+func TestCountDuplicatePersonOneLine(t *testing.T) {
+	dir := t.TempDir()
+	a := filepath.Join(dir, "a.csv")
+	writeFile(t, a, "Mã số BHXH,Mã xã,Loại hình\n0123456789,00004,\"BB, BHTN, BHYT\"\n0123456788,00004,BHYT\n0123456789,00004,\"BB, BHTN, BHYT\"\n0123456788,00004,\"BHYT, BHTN\"\n")
+	_, stderr, code := runIn(t, dir, nil, "count", "a.csv", "--format", "csv")
+	want := "bhxh: warning duplicate_person: a.csv:4: mã số BHXH 0123456789 already counted for bhxh_mandatory, bhtn, bhyt at a.csv line 2; counted once\n" +
+		"bhxh: warning duplicate_person: a.csv:5: mã số BHXH 0123456788 already counted for bhyt at a.csv line 3; counted once\n"
+	if code != exitOK || stderr != want {
+		t.Errorf("exit %d, stderr:\n%s\nwant:\n%s", code, stderr, want)
+	}
+	stdout, stderr, code := runIn(t, dir, nil, "count", "a.csv", "--format", "csv", "--quiet")
+	if code != exitOK || stderr != "" || !strings.Contains(stdout, "00004") {
+		t.Errorf("--quiet: exit %d, stderr %q, stdout %q", code, stderr, stdout)
+	}
+	_, stderr, code = runIn(t, dir, nil, "count", "a.csv", "--format", "csv", "-q", "--strict")
+	if code != exitWarnings || stderr != "bhxh: 2 warning(s) and --strict given\n" {
+		t.Errorf("--quiet --strict: exit %d, stderr %q", code, stderr)
+	}
+}
+
+// --quiet keeps a single compute's warnings and notes off stderr; errors
+// still show.
+func TestComputeQuiet(t *testing.T) {
+	dir := t.TempDir()
+	in := copyFixture(t, "warn-total-mismatch.xlsx", dir, "w.xlsx")
+	_, stderr, code := runIn(t, dir, nil, "compute", "--format", "csv", in)
+	if code != exitOK || !strings.Contains(stderr, "total_mismatch") {
+		t.Fatalf("without --quiet: exit %d, stderr %q", code, stderr)
+	}
+	_, stderr, code = runIn(t, dir, nil, "compute", "--format", "csv", "--quiet", in)
+	if code != exitOK || stderr != "" {
+		t.Errorf("--quiet: exit %d, stderr %q", code, stderr)
+	}
+	os.Remove(in)
+	if _, stderr, code = runIn(t, dir, nil, "compute", "--quiet", in); code != exitData || stderr == "" {
+		t.Errorf("--quiet, an error: exit %d, stderr %q", code, stderr)
+	}
+}
