@@ -30,6 +30,7 @@ const (
 	ReportCompute  = "compute"
 	ReportAllocate = "allocate"
 	ReportTrend    = "trend"
+	ReportTemplate = "template" // `bhxh template`, filled in: a blank count is not reported
 )
 
 // ownReport is a workbook bhxh wrote.
@@ -59,6 +60,13 @@ func recogniseOwnReport(book grid.Book) (ownReport, bool) {
 	if data, ok := sheet("Giao chỉ tiêu"); ok {
 		if m, ok := sheet("Phương pháp"); ok && sheetHolds(book, m, func(s string) bool { return strings.Contains(s, "bhxh compute --targets") }) {
 			return ownReport{kind: ReportAllocate, data: data}, true
+		}
+	}
+	for _, names := range [][2]string{{"Số liệu", "Hướng dẫn"}, {"Data", "Instructions"}} {
+		data, ok1 := sheet(names[0])
+		help, ok2 := sheet(names[1])
+		if ok1 && ok2 && sheetHolds(book, help, isTemplateBlankLine) {
+			return ownReport{kind: ReportTemplate, data: data}, true
 		}
 	}
 	src, ok := sheet("Nguồn", "Sources")
@@ -128,6 +136,8 @@ func ownReportNote(kind, sheet string) string {
 		return fmt.Sprintf("a `bhxh compute` report: read the counts and denominators of sheet %q; its rates, targets, gaps and plan completion were computed and are not read (targets come from this run's flags)", sheet)
 	case ReportAllocate:
 		return fmt.Sprintf("a `bhxh allocate` report: read sheet %q, its baseline counts and plans; each unit's target is its plan's exact rate (as --targets reads it)", sheet)
+	case ReportTemplate:
+		return fmt.Sprintf("a `bhxh template` filled in: read sheet %q; a blank count cell is not reported (not 0), as its instructions say", sheet)
 	}
 	return ""
 }
@@ -175,4 +185,18 @@ func reportColumnKey(header string) (key, why string, ok bool) {
 		return "", computedWhy, true
 	}
 	return "", "", false
+}
+
+// TemplateBlankLines are the lines of bhxh's template instructions saying
+// what a blank count cell means (xlsxio/report writes them): a template
+// holding one is read so. An older template, whose instructions said a
+// blank is 0, is read as any workbook.
+var TemplateBlankLines = [2]string{
+	"Để trống ô của chỉ tiêu đơn vị chưa báo cáo: ô trống là \"chưa báo cáo\", không phải 0. Không có người nào thì nhập 0.",
+	"Leave a count blank when the unit has not reported it: a blank cell is \"not reported\", not 0. Type 0 when there are none.",
+}
+
+func isTemplateBlankLine(s string) bool {
+	s = strings.TrimSpace(strings.TrimLeft(s, "0123456789."))
+	return s == TemplateBlankLines[0] || s == TemplateBlankLines[1]
 }

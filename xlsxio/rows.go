@@ -56,6 +56,8 @@ type rowsReader struct {
 	errs    ErrorList
 	numeric []bool     // h.cols not read that hold numbers (warned of)
 	words   []wordCell // words in unit rows' cells of columns not read
+	blank   []wordCell // the blank count cells of the row being read
+	blanks  [][]string // per column of h.cols, the blank count cells of units kept
 	seen    *UnitIndex // the units so far: index i is t.Units[i]
 	parent  int        // the column of opt.Parent, -1 when none
 	ref     func(r, c int) string
@@ -66,7 +68,7 @@ type rowsReader struct {
 // annex, "Phụ lục") is not part of this one.
 func readRows(s grid.Sheet, h header, t *Table, opt Options) error {
 	nrows, _ := s.Size()
-	rr := &rowsReader{s: s, h: h, t: t, opt: opt, numeric: make([]bool, len(h.cols)), seen: NewUnitIndex(), ref: ref}
+	rr := &rowsReader{s: s, h: h, t: t, opt: opt, numeric: make([]bool, len(h.cols)), blanks: make([][]string, len(h.cols)), seen: NewUnitIndex(), ref: ref}
 	var err error
 	if rr.parent, err = parentColumn(t, h, opt.Parent); err != nil {
 		return err
@@ -185,6 +187,7 @@ func (rr *rowsReader) unitAt(r int, label string, kind rowKind) (u coverage.Unit
 	if h.code >= 0 {
 		u.Code = padCode(codeText(s.Cell(r, h.code)), rr.codeLen)
 	}
+	rr.blank = rr.blank[:0]
 	for i, col := range h.cols {
 		cl := s.Cell(r, col.Index)
 		if col.Key == "" || col.Key == "unit" || col.Key == "code" {
@@ -215,8 +218,14 @@ func (rr *rowsReader) unitAt(r int, label string, kind rowKind) (u coverage.Unit
 		}
 		if cl.Kind == grid.Empty {
 			if kind == rowUnit && coverage.IsCountKey(col.Key) {
-				u.Counts[col.Key] = 0 // an empty count is zero people
-				u.Sources[col.Key] = []string{CellSource(t.File, t.Sheet, rr.ref(r, col.Index))}
+				rr.blank = append(rr.blank, wordCell{col: i, row: r})
+				if rr.opt.ownReport != ReportTemplate {
+					// an empty count is zero people (said: blank_count);
+					// in bhxh's template, whose instructions say so, it
+					// is not reported, as "x" is
+					u.Counts[col.Key] = 0
+					u.Sources[col.Key] = []string{CellSource(t.File, t.Sheet, rr.ref(r, col.Index))}
+				}
 			}
 			continue // a total row's empty cell states nothing
 		}
@@ -309,6 +318,9 @@ func (rr *rowsReader) keep(r int, label string, kind rowKind, u coverage.Unit, h
 			return
 		}
 		t.Units = append(t.Units, u)
+		for _, b := range rr.blank {
+			rr.blanks[b.col] = append(rr.blanks[b.col], rr.ref(b.row, h.cols[b.col].Index))
+		}
 	}
 }
 
@@ -332,6 +344,11 @@ func (rr *rowsReader) finish() error {
 				Cell: rr.ref(h.last, col.Index),
 				Message: msg.Sprintf("%s %q holds numbers but is not read (%s); to read it: --col '%s=KEY'", "%s %q có số nhưng không được đọc (%s); để đọc: --col '%s=KEY'",
 					what, col.Header, col.Why, strings.TrimSpace(col.Group+" "+col.Header))})
+		}
+	}
+	for i, cells := range rr.blanks {
+		if len(cells) > 0 && !strings.HasPrefix(h.cols[i].Key, coverage.PlanPrefix) {
+			t.Issues = append(t.Issues, blankCountIssue(t, h.cols[i], cells, rr.opt.ownReport == ReportTemplate))
 		}
 	}
 	for _, c := range h.choices {

@@ -1,12 +1,14 @@
 package main
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/spf13/pflag"
+	"github.com/xuri/excelize/v2"
 )
 
 // The common flags: on every command where they make sense, with the same
@@ -98,5 +100,64 @@ func TestComputeQuiet(t *testing.T) {
 	os.Remove(in)
 	if _, stderr, code = runIn(t, dir, nil, "compute", "--quiet", in); code != exitData || stderr == "" {
 		t.Errorf("--quiet, an error: exit %d, stderr %q", code, stderr)
+	}
+}
+
+// bhxh's own template filled in, a count left blank: that unit has not
+// reported it (no rate, the total over the units that did, missing_unit),
+// never 0 people; the blank is said with blank_count.
+func TestTemplateBlankIsNotReported(t *testing.T) {
+	dir := t.TempDir()
+	if _, stderr, code := runIn(t, dir, nil, "template", "-o", "mau.xlsx", "--period", "2025-10"); code != exitOK {
+		t.Fatalf("template: exit %d, %s", code, stderr)
+	}
+	f, err := excelize.OpenFile(filepath.Join(dir, "mau.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// B unit, D labour force, E population, F BB, G TN, H BHTN, I BHYT, J 60+, K pension
+	for r, row := range [][]any{{"Xã A", nil, 500, 1000, 100, 10, 80, 900, 50, 40}, {"Xã B", nil, 600, 2000, 120, 12, 90, nil, 60, 45}} {
+		for c, v := range row {
+			if v != nil {
+				cell, _ := excelize.CoordinatesToCellName(2+c, 5+r)
+				f.SetCellValue("Số liệu", cell, v)
+			}
+		}
+	}
+	if err := f.SaveAs(filepath.Join(dir, "mau.xlsx")); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	stdout, stderr, code := runIn(t, dir, nil, "compute", "--format", "json", "mau.xlsx")
+	if code != exitOK {
+		t.Fatalf("compute: exit %d, %s", code, stderr)
+	}
+	var doc struct {
+		Units []struct {
+			Name       string
+			Counts     map[string]int64
+			Indicators map[string]struct{ Rate *string }
+		}
+		Total struct {
+			Indicators map[string]struct{ Rate *string }
+		}
+	}
+	if err := json.Unmarshal([]byte(stdout), &doc); err != nil {
+		t.Fatal(err)
+	}
+	b := doc.Units[1]
+	if _, ok := b.Counts["bhyt"]; ok || b.Indicators["bhyt"].Rate != nil {
+		t.Errorf("Xã B's blank BHYT: counts %v, rate %v; want not reported", b.Counts, b.Indicators["bhyt"].Rate)
+	}
+	if r := doc.Total.Indicators["bhyt"].Rate; r == nil || *r != "90.00" {
+		t.Errorf("the total's BHYT rate %v, want 90.00 (Xã A's alone)", r)
+	}
+	for _, w := range []string{
+		`bhxh: warning blank_count: mau.xlsx: Số liệu!I6: blank count cells in column I "Số người tham gia BHYT" (bhyt): I6; not reported (a blank in bhxh's template), not 0`,
+		"bhxh: warning missing_unit: mau.xlsx: Xã B: no bhyt figures",
+	} {
+		if !strings.Contains(stderr, w) {
+			t.Errorf("stderr lacks %q:\n%s", w, stderr)
+		}
 	}
 }

@@ -45,9 +45,9 @@ type computeOptions struct {
 	Prior          string // --prior FILE: last year's (or month's) workbook
 	crosswalkFlags        // --crosswalk, --shares, --partial: inputs in the old units
 
-	commonFlags       // --quiet, --strict, --lang, --decimals, --format, -o
-	Sort     string            // --sort [INDICATOR:]MEASURE as given
-	SortKey  *coverage.SortKey // --sort parsed; nil = workbook order
+	commonFlags                   // --quiet, --strict, --lang, --decimals, --format, -o
+	Sort        string            // --sort [INDICATOR:]MEASURE as given
+	SortKey     *coverage.SortKey // --sort parsed; nil = workbook order
 
 	Batch batchOptions // --out-dir, --merge and the flags of unattended runs
 }

@@ -23,13 +23,13 @@ import (
 // countOptions holds everything `bhxh count` needs.
 type countOptions struct {
 	streams
-	Inputs  []string
-	Sheet   string
-	Schemes []string // --scheme, once for every list or once per list
-	commonFlags // --quiet, --strict, --format, -o
-	Memory  string // --memory: budget of the duplicate check, e.g. "1GiB"
-	TempDir string // --temp-dir: where sorted runs go past it
-	Lang    msg.Lang // of messages (--lang)
+	Inputs      []string
+	Sheet       string
+	Schemes     []string // --scheme, once for every list or once per list
+	commonFlags          // --quiet, --strict, --format, -o
+	Memory      string   // --memory: budget of the duplicate check, e.g. "1GiB"
+	TempDir     string   // --temp-dir: where sorted runs go past it
+	Lang        msg.Lang // of messages (--lang)
 
 	// set by check
 	format      string // table|csv|json|xlsx, from --format or -o

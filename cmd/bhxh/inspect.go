@@ -20,9 +20,9 @@ type inspectOptions struct {
 	streams
 	Inputs         []string // the arguments expanded (folders, globs)
 	readFlags               // --sheet, --col, --columns, --period, --password
-	commonFlags           // --strict, --format
-	Unit           string // --unit NAME|CODE: where that unit's figures came from
-	crosswalkFlags        // with --unit: inputs in the old units, converted first
+	commonFlags             // --strict, --format
+	Unit           string   // --unit NAME|CODE: where that unit's figures came from
+	crosswalkFlags          // with --unit: inputs in the old units, converted first
 	Lang           msg.Lang // of messages (--lang)
 }
 

@@ -11,6 +11,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/bhxh/bhxh/coverage"
+	"github.com/bhxh/bhxh/xlsxio"
 )
 
 // templateKeys are the columns of the blank input workbook, after "STT",
@@ -63,11 +64,12 @@ func templateTexts(lang string) templateText {
 			periodBlank: "Tháng …… năm ……", unitNote: "Unit of measure: people", stt: wordsFor("en").rowNumber,
 			help: []string{
 				"How to fill in this workbook",
-				"1. Type whole numbers of people (0 or more, no decimals) into the white cells of the sheet \"Data\". An empty count cell is read as 0 people.",
-				"2. Do not change, move or delete the header row; do not add a total row: bhxh adds the units up itself.",
-				"3. Keep unit codes as text, with their leading zeros (04402).",
-				"4. The report month is on row 2 (\"Tháng 11 năm 2023\" = November 2023); fill it in if it is blank.",
-				"5. Compute the rates with: bhxh compute this-file.xlsx",
+				"1. Type whole numbers of people (0 or more, no decimals) into the white cells of the sheet \"Data\".",
+				"2. " + xlsxio.TemplateBlankLines[1],
+				"3. Do not change, move or delete the header row; do not add a total row: bhxh adds the units up itself.",
+				"4. Keep unit codes as text, with their leading zeros (04402).",
+				"5. The report month is on row 2 (\"Tháng 11 năm 2023\" = November 2023); fill it in if it is blank.",
+				"6. Compute the rates with: bhxh compute this-file.xlsx",
 				"",
 			},
 			helpHead: [3]string{"Column", "Header", "What to enter"},
@@ -93,11 +95,12 @@ func templateTexts(lang string) templateText {
 		periodBlank: "Tháng …… năm ……", unitNote: "Đơn vị tính: người", stt: wordsFor("vi").rowNumber,
 		help: []string{
 			"Hướng dẫn điền biểu mẫu",
-			"1. Nhập số người (số nguyên, không âm, không có phần thập phân) vào các ô trắng của trang \"Số liệu\". Ô số liệu để trống được tính là 0 người.",
-			"2. Không sửa, di chuyển hay xoá dòng tiêu đề; không thêm dòng \"Tổng cộng\": bhxh tự cộng các đơn vị.",
-			"3. Giữ mã đơn vị ở dạng văn bản, đủ số 0 ở đầu (04402).",
-			"4. Tháng báo cáo ghi ở dòng 2 (\"Tháng 11 năm 2023\"); điền vào nếu đang để trống.",
-			"5. Tính tỷ lệ bao phủ: bhxh compute ten-tep.xlsx",
+			"1. Nhập số người (số nguyên, không âm, không có phần thập phân) vào các ô trắng của trang \"Số liệu\".",
+			"2. " + xlsxio.TemplateBlankLines[0],
+			"3. Không sửa, di chuyển hay xoá dòng tiêu đề; không thêm dòng \"Tổng cộng\": bhxh tự cộng các đơn vị.",
+			"4. Giữ mã đơn vị ở dạng văn bản, đủ số 0 ở đầu (04402).",
+			"5. Tháng báo cáo ghi ở dòng 2 (\"Tháng 11 năm 2023\"); điền vào nếu đang để trống.",
+			"6. Tính tỷ lệ bao phủ: bhxh compute ten-tep.xlsx",
 			"",
 		},
 		helpHead: [3]string{"Cột", "Tiêu đề", "Nội dung cần điền"},

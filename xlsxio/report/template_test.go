@@ -111,7 +111,8 @@ func TestTemplateReadsBackCellByCell(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if help[0][0] != "Hướng dẫn điền biểu mẫu" || !strings.Contains(strings.Join(help[1], ""), "0 người") {
+	// a blank is "not reported", not 0 (the reader reads the template so)
+	if help[0][0] != "Hướng dẫn điền biểu mẫu" || help[2][0] != "2. "+xlsxio.TemplateBlankLines[0] {
 		t.Errorf("instructions %q", help[:3])
 	}
 	if got := help[len(help)-1]; got[0] != "K" || got[1] != HeaderVI("pension_recipients") {
