@@ -272,7 +272,7 @@ func readOptions(sheet string, cols []string, columnsFile, period, password stri
 func outputFormat(format, output string) (string, error) {
 	byExt, known := "", false
 	if output != "" && output != "-" {
-		byExt, known = formatByExt[strings.ToLower(filepath.Ext(output))]
+		byExt, known = formatOfExt(strings.ToLower(filepath.Ext(output)))
 	}
 	if format != "" {
 		switch format {

@@ -71,8 +71,16 @@ func (m msgPair) errorf(err error, a ...any) pairError {
 	return pairError{vi: fmt.Sprintf(m.vi, a...), en: fmt.Sprintf(m.en, a...), err: err}
 }
 
-// formatByExt is the format an output file's extension says.
-var formatByExt = map[string]string{".xlsx": "xlsx", ".csv": "csv", ".json": "json", ".txt": "table"}
+// formatOfExt is the format an output file's extension (lower case) says:
+// formatExt read the other way.
+func formatOfExt(ext string) (string, bool) {
+	for f, e := range formatExt {
+		if e == ext {
+			return f, true
+		}
+	}
+	return "", false
+}
 
 // outputError explains a failure to write the output file path: a missing
 // folder, or the report open in Excel; anything else is as it is.
