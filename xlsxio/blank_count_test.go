@@ -2,6 +2,8 @@ package xlsxio
 
 import (
 	"os"
+
+	"github.com/bhxh/bhxh/msg"
 	"path/filepath"
 	"reflect"
 	"testing"
@@ -35,28 +37,26 @@ func TestBlankCountWarning(t *testing.T) {
 	}
 	want := []Issue{
 		{Level: "warning", Code: "blank_count", File: "xa.csv", Cell: "C2",
-			Message: `blank count cells in column C "Số người tham gia BHYT" (bhyt), read as 0 people: C2, C4; type 0 where there are none, or "x" where not reported`},
+			Message: msg.Text{EN: `blank count cells in column C "Số người tham gia BHYT" (bhyt), read as 0 people: C2, C4; type 0 where there are none, or "x" where not reported`,
+				VI: `ô số liệu để trống ở cột C "Số người tham gia BHYT" (bhyt), được tính là 0 người: C2, C4; nhập 0 nếu không có người nào, hoặc "x" nếu chưa báo cáo`}},
 		{Level: "warning", Code: "blank_count", File: "xa.csv", Cell: "D3",
-			Message: `blank count cells in column D "Số người tham gia BHXH bắt buộc" (bhxh_mandatory), read as 0 people: D3; type 0 where there are none, or "x" where not reported`},
+			Message: msg.Text{EN: `blank count cells in column D "Số người tham gia BHXH bắt buộc" (bhxh_mandatory), read as 0 people: D3; type 0 where there are none, or "x" where not reported`,
+				VI: `ô số liệu để trống ở cột D "Số người tham gia BHXH bắt buộc" (bhxh_mandatory), được tính là 0 người: D3; nhập 0 nếu không có người nào, hoặc "x" nếu chưa báo cáo`}},
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("blank_count warnings:\n got %+v\nwant %+v", got, want)
 	}
 	col := tab.Columns[2]
-	if vi := blankCountMessage(col, []string{"C2", "C4"}, false, 0); vi != `ô số liệu để trống ở cột C "Số người tham gia BHYT" (bhyt), được tính là 0 người: C2, C4; nhập 0 nếu không có người nào, hoặc "x" nếu chưa báo cáo` {
-		t.Errorf("Vietnamese: %q", vi)
-	}
-	if vi := blankCountMessage(col, []string{"C2"}, true, 0); vi != `ô số liệu để trống ở cột C "Số người tham gia BHYT" (bhyt): C2; là "chưa báo cáo" (ô trống của biểu mẫu bhxh), không phải 0` {
-		t.Errorf("Vietnamese, template: %q", vi)
-	}
-	if en := blankCountMessage(col, []string{"C2"}, true, 1); en != `blank count cells in column C "Số người tham gia BHYT" (bhyt): C2; not reported (a blank in bhxh's template), not 0` {
-		t.Errorf("English, template: %q", en)
+	if got := blankCountMessage(col, []string{"C2"}, true); got != (msg.Text{
+		EN: `blank count cells in column C "Số người tham gia BHYT" (bhyt): C2; not reported (a blank in bhxh's template), not 0`,
+		VI: `ô số liệu để trống ở cột C "Số người tham gia BHYT" (bhyt): C2; là "chưa báo cáo" (ô trống của biểu mẫu bhxh), không phải 0`}) {
+		t.Errorf("template: %+v", got)
 	}
 	var many []string
 	for i := range 25 {
 		many = append(many, "C"+string(rune('A'+i)))
 	}
-	if en := blankCountMessage(col, many, false, 1); en != `blank count cells in column C "Số người tham gia BHYT" (bhyt), read as 0 people: CA, CB, CC, CD, CE, CF, CG, CH, CI, CJ, CK, CL, CM, CN, CO, CP, CQ, CR, CS, CT, … (25); type 0 where there are none, or "x" where not reported` {
+	if en := blankCountMessage(col, many, false).EN; en != `blank count cells in column C "Số người tham gia BHYT" (bhyt), read as 0 people: CA, CB, CC, CD, CE, CF, CG, CH, CI, CJ, CK, CL, CM, CN, CO, CP, CQ, CR, CS, CT, … (25); type 0 where there are none, or "x" where not reported` {
 		t.Errorf("25 cells: %q", en)
 	}
 }

@@ -68,17 +68,22 @@ func TestCountDuplicatePersonOneLine(t *testing.T) {
 	dir := t.TempDir()
 	a := filepath.Join(dir, "a.csv")
 	writeFile(t, a, "Mã số BHXH,Mã xã,Loại hình\n0123456789,00004,\"BB, BHTN, BHYT\"\n0123456788,00004,BHYT\n0123456789,00004,\"BB, BHTN, BHYT\"\n0123456788,00004,\"BHYT, BHTN\"\n")
-	_, stderr, code := runIn(t, dir, nil, "count", "a.csv", "--format", "csv")
-	want := "bhxh: warning duplicate_person: a.csv:4: mã số BHXH 0123456789 already counted for bhxh_mandatory, bhtn, bhyt at a.csv line 2; counted once\n" +
-		"bhxh: warning duplicate_person: a.csv:5: mã số BHXH 0123456788 already counted for bhyt at a.csv line 3; counted once\n"
-	if code != exitOK || stderr != want {
-		t.Errorf("exit %d, stderr:\n%s\nwant:\n%s", code, stderr, want)
+	for lang, want := range map[string]string{
+		"en": "bhxh: warning duplicate_person: a.csv:4: mã số BHXH 0123456789 already counted for bhxh_mandatory, bhtn, bhyt at a.csv line 2; counted once\n" +
+			"bhxh: warning duplicate_person: a.csv:5: mã số BHXH 0123456788 already counted for bhyt at a.csv line 3; counted once\n",
+		"vi": "bhxh: cảnh báo duplicate_person: a.csv:4: mã số BHXH 0123456789 đã được đếm cho bhxh_mandatory, bhtn, bhyt tại a.csv dòng 2; chỉ đếm một lần\n" +
+			"bhxh: cảnh báo duplicate_person: a.csv:5: mã số BHXH 0123456788 đã được đếm cho bhyt tại a.csv dòng 3; chỉ đếm một lần\n",
+	} {
+		_, stderr, code := runIn(t, dir, nil, "count", "--lang", lang, "a.csv", "--format", "csv")
+		if code != exitOK || stderr != want {
+			t.Errorf("--lang %s: exit %d, stderr:\n%s\nwant:\n%s", lang, code, stderr, want)
+		}
 	}
 	stdout, stderr, code := runIn(t, dir, nil, "count", "a.csv", "--format", "csv", "--quiet")
 	if code != exitOK || stderr != "" || !strings.Contains(stdout, "00004") {
 		t.Errorf("--quiet: exit %d, stderr %q, stdout %q", code, stderr, stdout)
 	}
-	_, stderr, code = runIn(t, dir, nil, "count", "a.csv", "--format", "csv", "-q", "--strict")
+	_, stderr, code = runIn(t, dir, nil, "count", "a.csv", "--format", "csv", "-q", "--strict", "--lang", "en")
 	if code != exitWarnings || stderr != "bhxh: 2 warning(s) and --strict given\n" {
 		t.Errorf("--quiet --strict: exit %d, stderr %q", code, stderr)
 	}
@@ -128,7 +133,7 @@ func TestTemplateBlankIsNotReported(t *testing.T) {
 		t.Fatal(err)
 	}
 	f.Close()
-	stdout, stderr, code := runIn(t, dir, nil, "compute", "--format", "json", "mau.xlsx")
+	stdout, stderr, code := runIn(t, dir, nil, "compute", "--lang", "en", "--format", "json", "mau.xlsx")
 	if code != exitOK {
 		t.Fatalf("compute: exit %d, %s", code, stderr)
 	}
@@ -159,5 +164,9 @@ func TestTemplateBlankIsNotReported(t *testing.T) {
 		if !strings.Contains(stderr, w) {
 			t.Errorf("stderr lacks %q:\n%s", w, stderr)
 		}
+	}
+	_, stderr, _ = runIn(t, dir, nil, "compute", "mau.xlsx")
+	if w := `bhxh: cảnh báo blank_count: mau.xlsx: Số liệu!I6: ô số liệu để trống ở cột I "Số người tham gia BHYT" (bhyt): I6; là "chưa báo cáo" (ô trống của biểu mẫu bhxh), không phải 0`; !strings.Contains(stderr, w) {
+		t.Errorf("stderr lacks %q:\n%s", w, stderr)
 	}
 }

@@ -1,8 +1,8 @@
 package main
 
 // The messages of issue 14's "mistakes made easy": each says what went wrong
-// and what to type instead, in Vietnamese and in English. They are kept as
-// pairs here until --lang chooses the language of every message.
+// and what to type instead, in Vietnamese and in English (msg renders the
+// run's --lang).
 
 import (
 	"errors"
@@ -13,12 +13,13 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
+	"github.com/bhxh/bhxh/msg"
 	"github.com/bhxh/bhxh/xlsxio"
 	"github.com/bhxh/bhxh/xlsxio/report"
 )
 
-// msgPair is one message's Vietnamese and English text, fmt formats with
-// the same arguments.
+// msgPair is one message's Vietnamese and English text, formats taking the
+// same arguments (msg.Sprintf's two).
 type msgPair struct{ vi, en string }
 
 var (
@@ -56,19 +57,14 @@ var (
 	}
 )
 
-// pairError is an error with its message in both languages; Error is the
-// English one, as every other message is until --lang chooses.
-type pairError struct {
-	vi, en string
-	err    error // what it explains, for errors.Is
-}
-
-func (e pairError) Error() string { return e.en }
-func (e pairError) Unwrap() error { return e.err }
-
-// sayf formats m with a as an error wrapping err (nil for none).
-func (m msgPair) errorf(err error, a ...any) pairError {
-	return pairError{vi: fmt.Sprintf(m.vi, a...), en: fmt.Sprintf(m.en, a...), err: err}
+// errorf is m formatted with a as an error in both languages (msg), which
+// wraps err when there is one, for errors.Is.
+func (m msgPair) errorf(err error, a ...any) error {
+	t := msg.Sprintf(m.en, m.vi, a...)
+	if err == nil {
+		return msg.New(t.EN, t.VI)
+	}
+	return msg.Wrap(err, t)
 }
 
 // formatOfExt is the format an output file's extension (lower case) says:

@@ -11,6 +11,7 @@ import (
 
 	"golang.org/x/text/unicode/norm"
 
+	"github.com/bhxh/bhxh/msg"
 	"github.com/bhxh/bhxh/xlsxio/report"
 )
 
@@ -18,15 +19,14 @@ import (
 // messages vi and en.
 func wantPair(t *testing.T, err error, vi, en string) {
 	t.Helper()
-	var pe pairError
-	if !errors.As(err, &pe) {
-		t.Fatalf("error %v: not a message in both languages", err)
+	if err == nil {
+		t.Fatal("no error")
 	}
-	if pe.vi != vi {
-		t.Errorf("Vietnamese:\n got %q\nwant %q", pe.vi, vi)
+	if got := msg.Render(err, msg.VI); got != vi {
+		t.Errorf("Vietnamese:\n got %q\nwant %q", got, vi)
 	}
-	if pe.en != en {
-		t.Errorf("English:\n got %q\nwant %q", pe.en, en)
+	if got := msg.Render(err, msg.EN); got != en {
+		t.Errorf("English:\n got %q\nwant %q", got, en)
 	}
 }
 
@@ -56,15 +56,18 @@ func TestFormatContradictsOutput(t *testing.T) {
 	dir := t.TempDir()
 	in := copyFixture(t, "tinh-mau-2023-11.xlsx", dir, "tinh.xlsx")
 	en := "--format csv does not match -o r.xlsx, whose extension .xlsx means xlsx: drop --format or change the extension"
-	stdout, stderr, code := runIn(t, dir, nil, "compute", "--format", "csv", "-o", "r.xlsx", in)
-	if code != exitUsage || stdout != "" || stderr != "bhxh: "+en+"\n" {
-		t.Errorf("exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	vi := "--format csv không khớp với -o r.xlsx, phần mở rộng .xlsx là định dạng xlsx: bỏ --format hoặc đổi phần mở rộng"
+	for lang, want := range map[string]string{"vi": vi, "en": en} {
+		stdout, stderr, code := runIn(t, dir, nil, "compute", "--lang", lang, "--format", "csv", "-o", "r.xlsx", in)
+		if code != exitUsage || stdout != "" || stderr != "bhxh: "+want+"\n" {
+			t.Errorf("--lang %s: exit %d, stdout %q, stderr %q", lang, code, stdout, stderr)
+		}
 	}
 	if _, err := os.Stat(filepath.Join(dir, "r.xlsx")); err == nil {
 		t.Error("r.xlsx was written")
 	}
 	_, err := outputFormat("csv", "r.xlsx")
-	wantPair(t, err, "--format csv không khớp với -o r.xlsx, phần mở rộng .xlsx là định dạng xlsx: bỏ --format hoặc đổi phần mở rộng", en)
+	wantPair(t, err, vi, en)
 
 	for _, c := range []struct{ format, output, want string }{
 		{"", "r.xlsx", "xlsx"}, {"", "R.CSV", "csv"}, {"", "r.json", "json"}, {"", "r.txt", "table"},
@@ -101,7 +104,7 @@ func TestBinaryOutputToTerminal(t *testing.T) {
 	f := &factory{streams: streams{In: strings.NewReader(""), Out: tty, Err: &e}, Now: time.Now, Getenv: fakeEnv(nil)}
 	err := newRootCmdRun(f, "compute", "--format", "xlsx", in)
 	wantPair(t, err, vi, en)
-	if code := runWith(f, []string{"compute", "--format", "xlsx", in}); code != exitUsage || e.String() != "bhxh: "+en+"\n" {
+	if code := runWith(f, []string{"compute", "--format", "xlsx", in}); code != exitUsage || e.String() != "bhxh: "+vi+"\n" {
 		t.Errorf("exit %d, stderr %q", code, e.String())
 	}
 
@@ -148,9 +151,11 @@ func TestMissingOutputFolder(t *testing.T) {
 	en := "-o nosuchdir/r.xlsx: the folder nosuchdir does not exist; create it or choose another folder"
 	vi := "-o nosuchdir/r.xlsx: thư mục nosuchdir không tồn tại; hãy tạo thư mục đó hoặc chọn thư mục khác"
 	out := filepath.Join("nosuchdir", "r.xlsx")
-	stdout, stderr, code := runIn(t, dir, nil, "compute", "-o", out, in)
-	if code != exitData || stdout != "" || stderr != "bhxh: "+filepath.FromSlash(en)+"\n" {
-		t.Errorf("exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	for lang, want := range map[string]string{"vi": vi, "en": en} {
+		stdout, stderr, code := runIn(t, dir, nil, "compute", "--lang", lang, "-o", out, in)
+		if code != exitData || stdout != "" || stderr != "bhxh: "+filepath.FromSlash(want)+"\n" {
+			t.Errorf("--lang %s: exit %d, stdout %q, stderr %q", lang, code, stdout, stderr)
+		}
 	}
 	wantPair(t, outputError(out, fmt.Errorf("nosuchdir: %w", report.ErrNoFolder)), filepath.FromSlash(vi), filepath.FromSlash(en))
 }
@@ -165,9 +170,11 @@ func TestReportOpenInExcel(t *testing.T) {
 	vi := "không ghi được r.xlsx: tệp đang mở trong Excel; hãy đóng r.xlsx trong Excel rồi chạy lại"
 	writeFile(t, filepath.Join(dir, "r.xlsx"), "old")
 	writeFile(t, filepath.Join(dir, "~$r.xlsx"), "")
-	stdout, stderr, code := runIn(t, dir, nil, "compute", "-o", "r.xlsx", in)
-	if code != exitData || stdout != "" || stderr != "bhxh: "+en+"\n" {
-		t.Errorf("owner file: exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	for lang, want := range map[string]string{"vi": vi, "en": en} {
+		stdout, stderr, code := runIn(t, dir, nil, "compute", "--lang", lang, "-o", "r.xlsx", in)
+		if code != exitData || stdout != "" || stderr != "bhxh: "+want+"\n" {
+			t.Errorf("owner file, --lang %s: exit %d, stdout %q, stderr %q", lang, code, stdout, stderr)
+		}
 	}
 	if b, _ := os.ReadFile(filepath.Join(dir, "r.xlsx")); string(b) != "old" {
 		t.Errorf("the open report was changed")
@@ -182,9 +189,11 @@ func TestReportOpenInExcel(t *testing.T) {
 func TestTargetsGivenKeyRate(t *testing.T) {
 	en := "--targets bhxh=30: no such file; --targets takes a targets file, a rate is given with --target bhxh=30"
 	vi := "--targets bhxh=30: không có tệp này; --targets là tệp chỉ tiêu, một tỷ lệ thì cho bằng --target bhxh=30"
-	stdout, stderr, code := runCmd("compute", "--targets", "bhxh=30", "a.xlsx")
-	if code != exitUsage || stdout != "" || stderr != "bhxh: "+en+"\n" {
-		t.Errorf("exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	for lang, want := range map[string]string{"vi": vi, "en": en} {
+		stdout, stderr, code := runCmd("compute", "--lang", lang, "--targets", "bhxh=30", "a.xlsx")
+		if code != exitUsage || stdout != "" || stderr != "bhxh: "+want+"\n" {
+			t.Errorf("--lang %s: exit %d, stdout %q, stderr %q", lang, code, stdout, stderr)
+		}
 	}
 	wantPair(t, checkTargetsFile("bhxh=30"), vi, en)
 	for _, ok := range []string{"", "giao.xlsx", "a=b/giao.csv", "chi-tieu.csv"} {
@@ -214,7 +223,7 @@ func TestDidYouMean(t *testing.T) {
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			stdout, stderr, code := runCmd(c.args...)
-			if code != exitUsage || stdout != "" || stderr != "bhxh: "+c.en+"\n" {
+			if code != exitUsage || stdout != "" || stderr != "bhxh: "+c.vi+"\n" {
 				t.Errorf("exit %d, stdout %q, stderr %q", code, stdout, stderr)
 			}
 			f := &factory{streams: streams{In: strings.NewReader(""), Out: &strings.Builder{}, Err: &strings.Builder{}}, Now: time.Now, Getenv: fakeEnv(nil)}

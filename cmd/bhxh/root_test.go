@@ -16,7 +16,7 @@ func TestCobraRefusalsAreUsageErrors(t *testing.T) {
 		args []string
 		want string
 	}{
-		{"unknown command", []string{"comput"}, "bhxh: unknown command \"comput\" for \"bhxh\"; did you mean \"compute\"?\n"},
+		{"unknown command", []string{"comput"}, "bhxh: không có lệnh \"comput\" trong \"bhxh\"; có phải ý bạn là \"compute\"?\n"},
 		{"unknown flag", []string{"compute", "--nope", "a.xlsx"}, "bhxh: unknown flag: --nope\n"},
 		{"unknown shorthand", []string{"compute", "-z", "a.xlsx"}, "bhxh: unknown shorthand flag: 'z' in -z\n"},
 		{"flag without its value", []string{"compute", "a.xlsx", "--decimals"}, "bhxh: flag needs an argument: --decimals\n"},
