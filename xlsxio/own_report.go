@@ -31,6 +31,13 @@ const (
 	ReportAllocate = "allocate"
 	ReportTrend    = "trend"
 	ReportTemplate = "template" // `bhxh template`, filled in: a blank count is not reported
+
+	// TemplateBlankVI and TemplateBlankEN are the line of bhxh's template
+	// instructions saying what a blank count cell means (xlsxio/report
+	// writes it): a template holding it is read so. An older template,
+	// whose instructions said a blank is 0, is read as any workbook.
+	TemplateBlankVI = "Để trống ô của chỉ tiêu đơn vị chưa báo cáo: ô trống là \"chưa báo cáo\", không phải 0. Không có người nào thì nhập 0."
+	TemplateBlankEN = "Leave a count blank when the unit has not reported it: a blank cell is \"not reported\", not 0. Type 0 when there are none."
 )
 
 // ownReport is a workbook bhxh wrote.
@@ -187,16 +194,7 @@ func reportColumnKey(header string) (key, why string, ok bool) {
 	return "", "", false
 }
 
-// TemplateBlankLines are the lines of bhxh's template instructions saying
-// what a blank count cell means (xlsxio/report writes them): a template
-// holding one is read so. An older template, whose instructions said a
-// blank is 0, is read as any workbook.
-var TemplateBlankLines = [2]string{
-	"Để trống ô của chỉ tiêu đơn vị chưa báo cáo: ô trống là \"chưa báo cáo\", không phải 0. Không có người nào thì nhập 0.",
-	"Leave a count blank when the unit has not reported it: a blank cell is \"not reported\", not 0. Type 0 when there are none.",
-}
-
 func isTemplateBlankLine(s string) bool {
 	s = strings.TrimSpace(strings.TrimLeft(s, "0123456789."))
-	return s == TemplateBlankLines[0] || s == TemplateBlankLines[1]
+	return s == TemplateBlankVI || s == TemplateBlankEN
 }

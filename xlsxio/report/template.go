@@ -65,7 +65,7 @@ func templateTexts(lang string) templateText {
 			help: []string{
 				"How to fill in this workbook",
 				"1. Type whole numbers of people (0 or more, no decimals) into the white cells of the sheet \"Data\".",
-				"2. " + xlsxio.TemplateBlankLines[1],
+				"2. " + xlsxio.TemplateBlankEN,
 				"3. Do not change, move or delete the header row; do not add a total row: bhxh adds the units up itself.",
 				"4. Keep unit codes as text, with their leading zeros (04402).",
 				"5. The report month is on row 2 (\"Tháng 11 năm 2023\" = November 2023); fill it in if it is blank.",
@@ -96,7 +96,7 @@ func templateTexts(lang string) templateText {
 		help: []string{
 			"Hướng dẫn điền biểu mẫu",
 			"1. Nhập số người (số nguyên, không âm, không có phần thập phân) vào các ô trắng của trang \"Số liệu\".",
-			"2. " + xlsxio.TemplateBlankLines[0],
+			"2. " + xlsxio.TemplateBlankVI,
 			"3. Không sửa, di chuyển hay xoá dòng tiêu đề; không thêm dòng \"Tổng cộng\": bhxh tự cộng các đơn vị.",
 			"4. Giữ mã đơn vị ở dạng văn bản, đủ số 0 ở đầu (04402).",
 			"5. Tháng báo cáo ghi ở dòng 2 (\"Tháng 11 năm 2023\"); điền vào nếu đang để trống.",

@@ -112,7 +112,7 @@ func TestTemplateReadsBackCellByCell(t *testing.T) {
 		t.Fatal(err)
 	}
 	// a blank is "not reported", not 0 (the reader reads the template so)
-	if help[0][0] != "Hướng dẫn điền biểu mẫu" || help[2][0] != "2. "+xlsxio.TemplateBlankLines[0] {
+	if help[0][0] != "Hướng dẫn điền biểu mẫu" || help[2][0] != "2. "+xlsxio.TemplateBlankVI {
 		t.Errorf("instructions %q", help[:3])
 	}
 	if got := help[len(help)-1]; got[0] != "K" || got[1] != HeaderVI("pension_recipients") {
