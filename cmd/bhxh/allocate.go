@@ -87,7 +87,7 @@ communes from old-commune figures.`,
 		Example: `  bhxh allocate --indicator bhxh --rate 25 co-so.xlsx
   bhxh allocate --indicator bhxh --rate 25 --method uncovered -o giao-chi-tieu.xlsx co-so.xlsx
   bhxh allocate --indicator bhyt --total 435 --rounding huntington-hill --min 1 us-house-2020.csv
-  bhxh allocate --indicator bhxh --by 'Huyện cũ' --parent-targets huyen.xlsx xa.xlsx
+  bhxh allocate --indicator bhxh --by Huyện --parent-targets chi-tieu-huyen.csv xa.xlsx
   bhxh allocate --indicator bhyt --rate 95 --crosswalk vn-2025 so-nguoi-2025-cu.xlsx mau-so-2025-cu.xlsx`,
 		Args: usageArgs(cobra.MinimumNArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {

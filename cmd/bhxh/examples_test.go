@@ -11,9 +11,12 @@ import (
 )
 
 // The README's examples and every command's --help examples run as written
-// (exit 0), in-process, in a folder holding the bundled files under the
-// names the examples use (exampleFiles). Skipped, each with its reason: the
-// lines that need a shell or a terminal (exampleSkips).
+// (exit 0, or 3 for warnings), in-process, in a folder holding the bundled
+// files under the names the examples use (exampleFiles, exampleTexts, and
+// exampleSetup and exampleMade for inputs made from bundled files), and each
+// makes its output (its -o file or --out-dir files, else stdout; exampleWant
+// checks what some hold). Skipped, each with its reason: the lines that need
+// a shell or a terminal (exampleSkips).
 
 // exampleFiles: a name an example uses → the bundled file (under the
 // repository root) put there under that name. A folder name ending in "/"
@@ -28,6 +31,8 @@ var exampleFiles = map[string][]string{
 	"huyen.xlsx":                  {"testdata/fixtures/tinh-mau-2023-11.xlsx"},
 	"cao-bang-2024-11.xlsx":       {"testdata/crosswalk/cao-bang-2024-11-cu.xlsx"},
 	"cao-bang-2025-11.xlsx":       {"testdata/crosswalk/cao-bang-2025-11.xlsx"},
+	"huyen-cu.xlsx":               {"testdata/crosswalk/cao-bang-huyen-2024-11-cu.xlsx"}, // Huyện Hà Quảng's old communes
+	"xa.xlsx":                     {"testdata/crosswalk/cao-bang-2024-11-cu-ten.xlsx"},   // communes of two districts, a "Huyện" column
 	"hai-duong-cu.xlsx":           {"testdata/crosswalk/hai-duong-2024-11-cu.xlsx"},
 	"hai-phong-cu.xlsx":           {"testdata/crosswalk/hai-phong-2024-11-cu.xlsx"},
 	"chia-tach.csv":               {"testdata/crosswalk/hai-phong-chia-tach.csv"},
@@ -58,21 +63,13 @@ var exampleFiles = map[string][]string{
 var exampleTexts = map[string]string{
 	"cot.txt":   "TG BHXH BB=bhxh_mandatory\n",
 	"ds-xa.csv": "Tên đơn vị,Mã đơn vị\nXã Tân Phú,00004\nPhường Ba Đình,00008\n",
+	// the parents' targets of xa.xlsx's two old districts
+	"chi-tieu-huyen.csv": "Huyện;Chỉ tiêu tỷ lệ BHXH (%)\nHuyện Hà Quảng;27\nHuyện Hạ Lang;25,5\n",
 }
 
 // exampleSetup: a file an example reads that bhxh makes from a bundled one.
 var exampleSetup = map[string][]string{
 	"giao-chi-tieu-2026.xlsx": {"allocate", "--indicator", "bhxh", "--rate", "25", "-o", "giao-chi-tieu-2026.xlsx", "co-so-2026.xlsx"},
-}
-
-// exampleNotBundled are examples whose inputs are not among the bundled
-// files yet (left for a bundled examples folder), by a text they hold.
-var exampleNotBundled = map[string]string{
-	"bao-cao/2023-*.xlsx": "needs months of 2023 of one province",
-	"bao-cao/2025-*.xlsx": "needs months of 2025 on both sides of the reorganisation",
-	"ca-nuoc-1.csv.gz":    "needs gzipped CSV participant lists",
-	"--by 'Huyện cũ'":     "needs a commune workbook with a \"Huyện cũ\" column and its parents' targets",
-	"bang-cua-toi.csv":    "needs a user crosswalk table and its old-unit workbook",
 }
 
 // exampleSkips are the example lines not run, by a text they hold, and why.
@@ -209,11 +206,20 @@ func TestExamplesRun(t *testing.T) {
 	}
 	// every skip still names an example (a fixed example leaves its list)
 	all := strings.Join(lines, "\n")
-	for _, m := range []map[string]string{exampleSkips, exampleNotBundled} {
-		for text := range m {
-			if !strings.Contains(all, text) {
-				t.Errorf("skip %q names no example", text)
-			}
+	for text := range exampleSkips {
+		if !strings.Contains(all, text) {
+			t.Errorf("skip %q names no example", text)
+		}
+	}
+	// and so does every made input and every check of an output
+	for text := range exampleMade {
+		if !strings.Contains(all, text) {
+			t.Errorf("made input %q names no example", text)
+		}
+	}
+	for text := range exampleWant {
+		if !strings.Contains(all, text) {
+			t.Errorf("check %q names no example", text)
 		}
 	}
 	for i, line := range lines {
@@ -221,11 +227,6 @@ func TestExamplesRun(t *testing.T) {
 			for text, why := range exampleSkips {
 				if strings.Contains(line, text) {
 					t.Skip(why)
-				}
-			}
-			for text, why := range exampleNotBundled {
-				if strings.Contains(line, text) {
-					t.Skip("not bundled yet: " + why)
 				}
 			}
 			dir := exampleWorkspace(t, root)
@@ -239,11 +240,74 @@ func TestExamplesRun(t *testing.T) {
 					}
 				}
 			}
+			for text, made := range exampleMade {
+				if strings.Contains(line, text) {
+					made(t, root, dir)
+				}
+			}
+			last := ""
 			for _, args := range exampleCommands(line) {
-				if _, stderr, code := runIn(t, dir, nil, args...); code != exitOK && code != exitWarnings {
+				out := exampleOutput(dir, args)
+				before := filesIn(t, out)
+				stdout, stderr, code := runIn(t, dir, nil, args...)
+				if code != exitOK && code != exitWarnings {
 					t.Errorf("bhxh %s: exit %d\n%s", strings.Join(args, " "), code, stderr)
+					continue
+				}
+				checkExampleOutput(t, args, out, before, stdout)
+				last = stdout
+			}
+			for text, want := range exampleWant {
+				if strings.Contains(line, text) {
+					want(t, dir, last)
 				}
 			}
 		})
 	}
+}
+
+// exampleOutput is where a command writes: the -o file, the --out-dir
+// folder (gen-man's argument), or "" for stdout.
+func exampleOutput(dir string, args []string) string {
+	for i, a := range args[:max(len(args)-1, 0)] {
+		if a == "-o" || a == "--output" || a == "--out-dir" || a == "gen-man" {
+			return filepath.Join(dir, filepath.FromSlash(args[i+1]))
+		}
+	}
+	return ""
+}
+
+// filesIn lists the files under a path (the path itself when a file).
+func filesIn(t *testing.T, path string) map[string]os.FileInfo {
+	t.Helper()
+	files := map[string]os.FileInfo{}
+	filepath.WalkDir(path, func(p string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			if fi, err := d.Info(); err == nil {
+				files[p] = fi
+			}
+		}
+		return nil
+	})
+	return files
+}
+
+// checkExampleOutput checks that a command made its output: a non-empty
+// file written at its output path or in its output folder (new, or another
+// than before), or else something on stdout.
+func checkExampleOutput(t *testing.T, args []string, out string, before map[string]os.FileInfo, stdout string) {
+	t.Helper()
+	if out == "" {
+		if strings.TrimSpace(stdout) == "" {
+			t.Errorf("bhxh %s: nothing on stdout", strings.Join(args, " "))
+		}
+		return
+	}
+	for p, fi := range filesIn(t, out) {
+		was, ok := before[p]
+		if fi.Size() > 0 && (!ok || !fi.ModTime().Equal(was.ModTime()) || fi.Size() != was.Size()) {
+			return
+		}
+	}
+	t.Errorf("bhxh %s: no new file in %s", strings.Join(args, " "), out)
 }
