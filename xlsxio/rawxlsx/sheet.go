@@ -106,6 +106,9 @@ type SheetReader struct {
 	rph                         int
 	lastRow, lastCol            int
 	vbuf, ibuf, fbuf            []byte
+	// general: no fast path (fastCell, fastRow); the tests read every
+	// sheet both ways and compare.
+	general bool
 }
 
 // SheetReader reads a worksheet part held whole in memory; sheet names it
@@ -134,6 +137,16 @@ func (s *SheetReader) Next() (Item, error) {
 	}
 	t := s.t
 	for {
+		if s.inRow && !s.inCell && !s.general {
+			if it, ok, err := s.fastCell(); ok {
+				return it, err
+			}
+		}
+		if s.inData && !s.inCell && !s.general {
+			if it, ok, err := s.fastRow(); ok {
+				return it, err
+			}
+		}
 		k, err := t.next()
 		if err != nil {
 			if _, ok := err.(*readerr.FileError); ok {
@@ -318,6 +331,11 @@ func (s *SheetReader) startRow() (Item, error) {
 	if bad {
 		return Done, s.xmlErr(s.lastRow, fmt.Errorf("%w: bad attribute %q", readerr.ErrBadXML, t.attrs))
 	}
+	return s.openRow(&v, odd, t.selfClose)
+}
+
+// openRow starts the row whose r, s and hidden attributes are v.
+func (s *SheetReader) openRow(v *[3][]byte, odd, selfClose bool) (Item, error) {
 	r := RowInfo{}
 	if v[0] != nil {
 		ref := bytes.TrimSpace(v[0])
@@ -343,54 +361,221 @@ func (s *SheetReader) startRow() (Item, error) {
 	r.Odd = odd
 	s.Row = r
 	s.lastRow, s.lastCol = r.Num, -1
-	s.inRow = !t.selfClose
-	s.rowEnd = t.selfClose
+	s.inRow = !selfClose
+	s.rowEnd = selfClose
 	return RowStart, nil
+}
+
+var rowEndTag = []byte("</row>")
+
+// fastRow is fastCell's counterpart for <row r="7" spans="1:7" …> and
+// </row>: the tags as spreadsheet programs write them (attributes without
+// a prefix, in double quotes, one space apart, no entity), wholly in the
+// buffer. Anything else is left to the general path, nothing consumed.
+func (s *SheetReader) fastRow() (it Item, ok bool, err error) {
+	t := s.t
+	b := t.buf[t.pos:]
+	if s.inRow {
+		if len(b) < len(rowEndTag) || string(b[:len(rowEndTag)]) != string(rowEndTag) {
+			return more, false, nil
+		}
+		t.pos += len(rowEndTag)
+		s.inRow = false
+		return RowEnd, true, nil
+	}
+	if len(b) < 6 || string(b[:5]) != "<row " {
+		return more, false, nil
+	}
+	var v [3][]byte
+	i := 5
+	for {
+		ns := i
+		for i < len(b) && (b[i] >= 'a' && b[i] <= 'z' || b[i] >= 'A' && b[i] <= 'Z' || b[i] >= '0' && b[i] <= '9') {
+			i++
+		}
+		if i == ns || i+2 >= len(b) || b[i] != '=' || b[i+1] != '"' {
+			return more, false, nil
+		}
+		k := -1
+		switch string(b[ns:i]) {
+		case "r":
+			k = 0
+		case "s":
+			k = 1
+		case "hidden":
+			k = 2
+		}
+		j := i + 2
+		for j < len(b) && b[j] != '"' {
+			if b[j] == '&' || b[j] == '<' || b[j] == '>' {
+				return more, false, nil
+			}
+			j++
+		}
+		if j+1 >= len(b) {
+			return more, false, nil
+		}
+		if k >= 0 {
+			if v[k] != nil {
+				return more, false, nil
+			}
+			v[k] = b[i+2 : j]
+		}
+		i = j + 1
+		if b[i] != ' ' {
+			break
+		}
+		i++
+	}
+	selfClose := false
+	switch {
+	case b[i] == '>':
+		i++
+	case b[i] == '/' && i+1 < len(b) && b[i+1] == '>':
+		selfClose = true
+		i += 2
+	default:
+		return more, false, nil
+	}
+	t.pos += i
+	it, err = s.openRow(&v, false, selfClose)
+	return it, true, err
 }
 
 func (s *SheetReader) startCell() (Item, error) {
 	t := s.t
 	var v [3][]byte
 	odd, bad := attrs3(t.attrs, "t", &v)
-	row := s.Row.Num
 	if bad {
-		return Done, s.xmlErr(row, fmt.Errorf("%w: bad attribute %q", readerr.ErrBadXML, t.attrs))
+		return Done, s.xmlErr(s.Row.Num, fmt.Errorf("%w: bad attribute %q", readerr.ErrBadXML, t.attrs))
 	}
+	if err := s.openCell(&v, odd); err != nil {
+		return Done, err
+	}
+	if t.selfClose {
+		return CellItem, nil
+	}
+	if val, n, ok := plainValue(t.buf[t.pos:], s.normCR); ok {
+		if len(val) > s.maxCell {
+			return Done, s.tooLong()
+		}
+		t.pos += n
+		s.Cell.Value = val
+		return CellItem, nil
+	}
+	s.inCell = true
+	return more, nil
+}
+
+// openCell starts the cell whose r, s and t attributes are v.
+func (s *SheetReader) openCell(v *[3][]byte, odd bool) error {
+	row := s.Row.Num
 	col := 0
 	if v[0] != nil {
 		c, r, ok := ParseCellName(v[0])
 		if !ok {
-			return Done, s.cellErr(max(s.lastCol+1, 0), row, v[0], fmt.Errorf("cell reference %w", readerr.ErrCellRange))
+			return s.cellErr(max(s.lastCol+1, 0), row, v[0], fmt.Errorf("cell reference %w", readerr.ErrCellRange))
 		}
 		col = c
 		odd = odd || r != row || c <= s.lastCol
 	} else {
 		col, odd = s.lastCol+1, true
 		if col >= MaxCol {
-			return Done, s.cellErr(MaxCol-1, row, nil, fmt.Errorf("column %d %w", col+1, readerr.ErrCellRange))
+			return s.cellErr(MaxCol-1, row, nil, fmt.Errorf("column %d %w", col+1, readerr.ErrCellRange))
 		}
 	}
 	s.lastCol = col
 	typ := cellType(v[2])
 	if typ == 0 {
-		return Done, s.cellErr(col, row, v[2], fmt.Errorf("%w: unknown cell type", readerr.ErrBadXML))
+		return s.cellErr(col, row, v[2], fmt.Errorf("%w: unknown cell type", readerr.ErrBadXML))
 	}
 	style, ok := optInt(v[1])
 	s.Cell = CellInfo{Col: col, Row: row, Type: typ, Style: style, Odd: odd || !ok, SharedIndex: -1}
 	s.vbuf, s.ibuf, s.fbuf = s.vbuf[:0], s.ibuf[:0], s.fbuf[:0]
 	s.inIS, s.capture, s.rph = false, capNone, 0
-	if t.selfClose {
-		return CellItem, nil
+	return nil
+}
+
+// fastCell is the hot path of a sheet: a whole cell as spreadsheet programs
+// write it, <c r="B7" s="2" t="s"><v>12</v></c> or <c r="B7" s="2"/>
+// (attributes r, s and t only, each at most once, in double quotes, one
+// space apart, no entity anywhere), wholly in the buffer. It reads it in
+// one pass over the bytes, as the general path would (start, startCell,
+// plainValue), and reports ok; anything else is left to the general path
+// untouched (ok false, nothing consumed). It saves the tokenizer's tag
+// search and the attribute loop on ~7 cells of every row of a list.
+func (s *SheetReader) fastCell() (it Item, ok bool, err error) {
+	t := s.t
+	b := t.buf[t.pos:]
+	if len(b) < 4 || b[0] != '<' || b[1] != 'c' || b[2] != ' ' {
+		return more, false, nil
 	}
-	if val, ok := t.plainValue(s.normCR); ok {
-		if len(val) > s.maxCell {
-			return Done, s.tooLong()
+	var v [3][]byte
+	i := 3
+	for {
+		if i+3 >= len(b) || b[i+1] != '=' || b[i+2] != '"' {
+			return more, false, nil
 		}
-		s.Cell.Value = val
-		return CellItem, nil
+		var k int
+		switch b[i] {
+		case 'r':
+			k = 0
+		case 's':
+			k = 1
+		case 't':
+			k = 2
+		default:
+			return more, false, nil
+		}
+		if v[k] != nil {
+			return more, false, nil
+		}
+		j := i + 3
+		for j < len(b) && b[j] != '"' {
+			if b[j] == '&' || b[j] == '<' || b[j] == '>' {
+				return more, false, nil
+			}
+			j++
+		}
+		if j+1 >= len(b) {
+			return more, false, nil
+		}
+		v[k] = b[i+3 : j]
+		i = j + 1
+		if b[i] != ' ' {
+			break
+		}
+		i++
 	}
-	s.inCell = true
-	return more, nil
+	selfClose := false
+	switch {
+	case b[i] == '>':
+		i++
+	case b[i] == '/' && i+1 < len(b) && b[i+1] == '>':
+		selfClose = true
+		i += 2
+	default:
+		return more, false, nil
+	}
+	var val []byte
+	if !selfClose {
+		var n int
+		if val, n, ok = plainValue(b[i:], s.normCR); !ok {
+			return more, false, nil
+		}
+		i += n
+	}
+	if err := s.openCell(&v, false); err != nil {
+		return Done, true, err
+	}
+	if len(val) > s.maxCell {
+		return Done, true, s.tooLong()
+	}
+	t.pos += i
+	if !selfClose {
+		s.Cell.Value = val
+	}
+	return CellItem, true, nil
 }
 
 // formulaAttrNames are the attributes of <f> the reader keeps.
@@ -529,22 +714,20 @@ func localName(name []byte) ([]byte, bool) {
 var fastV = []byte("</v></c>")
 
 // plainValue is the fast path of the commonest cell body, "<v>TEXT</v></c>"
-// with no entity in TEXT (nor a CR when noCR), wholly in the buffer: it
-// returns TEXT and consumes up to the closing </c>. Anything else is left
-// to the general path.
-func (t *tokenizer) plainValue(noCR bool) ([]byte, bool) {
-	b := t.buf[t.pos:]
+// with no entity in TEXT (nor a CR when noCR), wholly in b: it returns
+// TEXT and how many bytes of b it takes, up to the closing </c>. Anything
+// else is left to the general path.
+func plainValue(b []byte, noCR bool) (v []byte, n int, ok bool) {
 	if len(b) < 3+len(fastV) || b[0] != '<' || b[1] != 'v' || b[2] != '>' {
-		return nil, false
+		return nil, 0, false
 	}
 	j := bytes.IndexByte(b[3:], '<')
 	if j < 0 || len(b) < 3+j+len(fastV) || !bytes.Equal(b[3+j:3+j+len(fastV)], fastV) {
-		return nil, false
+		return nil, 0, false
 	}
-	v := b[3 : 3+j]
+	v = b[3 : 3+j]
 	if bytes.IndexByte(v, '&') >= 0 || noCR && bytes.IndexByte(v, '\r') >= 0 {
-		return nil, false
+		return nil, 0, false
 	}
-	t.pos += 3 + j + len(fastV)
-	return v, true
+	return v, 3 + j + len(fastV), true
 }

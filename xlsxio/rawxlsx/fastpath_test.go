@@ -1,0 +1,72 @@
+package rawxlsx
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// readAll is every item SheetReader hands over for a sheet, written out,
+// up to and with the first error.
+func readAll(data []byte, general bool) string {
+	p := &Package{name: "f.xlsx", lim: Limits{MaxCellBytes: 64}}
+	sr := p.SheetReader(data, "S")
+	sr.general = general
+	var b strings.Builder
+	for range 100000 {
+		it, err := sr.Next()
+		fmt.Fprintf(&b, "%d ", it)
+		if err != nil {
+			fmt.Fprintf(&b, "error %v\n", err)
+			return b.String()
+		}
+		switch it {
+		case RowStart:
+			fmt.Fprintf(&b, "%+v\n", sr.Row)
+		case CellItem:
+			fmt.Fprintf(&b, "%+v %q %q %q\n", sr.Cell, sr.Cell.Value, sr.Cell.Inline, sr.Cell.Formula)
+		case ColItem:
+			fmt.Fprintf(&b, "%+v\n", sr.Col)
+		case MergeItem:
+			fmt.Fprintf(&b, "%q\n", sr.Merge)
+		case Done:
+			return b.String()
+		default:
+			b.WriteString("\n")
+		}
+	}
+	return b.String()
+}
+
+var fastPathSeeds = []string{
+	sheetHead + `<row r="1" spans="1:3"><c r="A1" s="1" t="s"><v>0</v></c><c r="B1" s="2"/><c r="C1"><v>1.5</v></c></row><row r="3" s="4" customFormat="1" hidden="1"><c r="A3" t="inlineStr"><is><t>x</t></is></c></row></sheetData></worksheet>`,
+	sheetHead + `<row r="2"><c r="A1" t="s"><v>0</v></c><c r="A2" t="s"><v>0</v></c><c r="B2" s="x"><v>1</v></c><c r="C2" t="zz"><v>1</v></c></row></sheetData></worksheet>`,
+	sheetHead + `<row r="1"><c r="A1" r="B1"><v>1</v></c><c r="C1" x:s="1"><v>1</v></c><c  r="D1"><v>2</v></c><c r="E1" t="str"><f>1+1</f><v>2</v></c><c r="F1"><v>a&amp;b</v></c><c r="G1"><v>` + strings.Repeat("9", 80) + `</v></c></row></sheetData></worksheet>`,
+	sheetHead + `<row r="0"><c r="A1"><v>1</v></c></row></sheetData></worksheet>`,
+	sheetHead + `<row r="1" r="2"/><row hidden="true" s="3"/><row r=" 5 "><c r="XFE5"><v>1</v></c></row></sheetData></worksheet>`,
+	sheetHead + `<row r="1"><c r="A1" s="1" t="s"><v>0</v></c></row ><row r="2"></row><row r="3"><c r="A3"><v>1` + "\r\n" + `</v></c><c r=""><v>1</v></c></row></sheetData><mergeCells><mergeCell ref="A1:B2"/></mergeCells></worksheet>`,
+}
+
+// TestFastPathAgrees: the fast paths of the sheet tokenizer read every
+// sheet of the tests exactly as the general path does.
+func TestFastPathAgrees(t *testing.T) {
+	for i, sheet := range fastPathSeeds {
+		fast, general := readAll([]byte(sheet), false), readAll([]byte(sheet), true)
+		if fast != general {
+			t.Errorf("seed %d: fast path\n%s\ngeneral path\n%s", i, fast, general)
+		}
+	}
+}
+
+// FuzzFastPathAgrees: whatever the sheet XML, the fast paths (fastCell,
+// fastRow) hand over the same items, cells and errors as the general path.
+func FuzzFastPathAgrees(f *testing.F) {
+	for _, s := range fastPathSeeds {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if fast, general := readAll(data, false), readAll(data, true); fast != general {
+			t.Fatalf("fast path\n%s\ngeneral path\n%s", fast, general)
+		}
+	})
+}
