@@ -114,6 +114,7 @@ type Package struct {
 // NewPackage indexes the parts of zr; name is the file's base name, used in
 // messages.
 func NewPackage(zr *zip.Reader, name string, lim Limits) *Package {
+	registerFlate(zr)
 	p := &Package{name: name, lim: lim.withDefaults(), files: map[string]*zip.File{}, exact: map[string]*zip.File{}}
 	for _, zf := range zr.File {
 		low := strings.ToLower(strings.TrimPrefix(zf.Name, "/"))
