@@ -56,7 +56,8 @@ scheme needs no such column: give --scheme (once for all lists, or once per list
 
 CSV lists (a province's or the nation's extract, past Excel's 1,048,576 rows) are UTF-8
 with or without a BOM, separated by commas, semicolons or tabs (the one that makes the
-header row), optionally gzipped (.csv.gz); several files add up. They are read in one
+header row), optionally gzipped (.csv.gz); several files add up (a folder gives its
+.xlsx, .csv and .csv.gz files). They are read in one
 streaming pass on every core, and strictly: a malformed row, an unclosed quote or a
 truncated file is an error naming file:line. The duplicate check keeps 16 bytes per
 person and scheme in memory up to --memory, then writes sorted runs to a temporary
@@ -71,7 +72,7 @@ The xlsx written (-o counts.xlsx) has the columns compute reads back unchanged.`
 		Args: usageArgs(cobra.MinimumNArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Lang = langOf(cmd)
-			inputs, err := expandInputs(args)
+			inputs, err := expandLists(args)
 			if err != nil {
 				return err
 			}

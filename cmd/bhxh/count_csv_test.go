@@ -129,3 +129,52 @@ func TestCountSIGTERMMidSpillLeavesNoTemporaryFile(t *testing.T) {
 		t.Errorf("%d files in the output folder, want only the list", len(ents))
 	}
 }
+
+// A folder of gzipped CSV lists (a national extract in parts): count reads
+// every .csv.gz (and .csv) in it, in name order, as if each were named;
+// other files are passed over.
+func TestCountFolderOfGzippedLists(t *testing.T) {
+	dir := t.TempDir()
+	parts := filepath.Join(dir, "ca-nuoc")
+	if err := os.Mkdir(parts, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	head := "Mã số BHXH,Mã xã,Xã, phường,Loại hình\n"
+	writeGzip(t, filepath.Join(parts, "phan-1.csv.gz"), strings.ReplaceAll(head, "Xã, phường", "\"Xã, phường\"")+"0123456789,00004,Phường Ba Đình,BHYT\n0123456788,00004,Phường Ba Đình,BHXH bắt buộc\n")
+	writeGzip(t, filepath.Join(parts, "phan-2.CSV.GZ"), "Mã số BHXH;Mã xã;Loại hình\n0123456789;00004;BHYT\n0123456787;00008;BHYT\n")
+	writeFile(t, filepath.Join(parts, "phan-3.csv"), "Mã số BHXH,Mã xã,Loại hình\n0123456786,00008,BHTN\n")
+	writeFile(t, filepath.Join(parts, "doc-truoc.txt"), "not a list")
+	writeGzip(t, filepath.Join(parts, "nhat-ky.log.gz"), "not a list")
+	var o, e bytes.Buffer
+	if code := run([]string{"count", parts, "--format", "json"}, nil, &o, &e); code != exitOK {
+		t.Fatalf("exit %d: %s", code, e.String())
+	}
+	var doc struct {
+		Inputs []struct {
+			File string
+			Rows int
+		}
+		Issues []struct {
+			File string
+			Line int
+		}
+	}
+	if err := json.Unmarshal(o.Bytes(), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if fmt.Sprint(doc.Inputs) != "[{phan-1.csv.gz 2} {phan-2.CSV.GZ 2} {phan-3.csv 1}]" || fmt.Sprint(doc.Issues) != "[{phan-2.CSV.GZ 2}]" {
+		t.Errorf("%s", o.String())
+	}
+	o.Reset()
+	e.Reset()
+	if code := run([]string{"count", parts, "--format", "csv"}, nil, &o, &e); code != exitOK || o.String() != "\uFEFFcode,unit,bhxh_mandatory,bhtn,bhyt\n00004,Phường Ba Đình,1,0,1\n00008,00008,0,1,1\n" {
+		t.Errorf("exit %d\n%s\n%s", code, o.String(), e.String())
+	}
+	empty := filepath.Join(dir, "trong")
+	os.Mkdir(empty, 0o755)
+	o.Reset()
+	e.Reset()
+	if code := run([]string{"count", empty}, nil, &o, &e); code != exitData || !strings.Contains(e.String(), "the folder holds no") {
+		t.Errorf("empty folder: exit %d: %s", code, e.String())
+	}
+}

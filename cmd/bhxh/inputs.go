@@ -25,7 +25,21 @@ var inputExts = map[string]bool{".xlsx": true, ".xls": true, ".ods": true, ".csv
 // An empty folder and a glob matching nothing exit 1 like a missing file
 // (the inputs are not there: a data problem, not a wrong command line); a
 // malformed glob is a usage error.
-func expandInputs(args []string) ([]string, error) {
+func expandInputs(args []string) ([]string, error) { return expandFiles(args, false) }
+
+// expandLists is expandInputs for count's participant lists: a folder also
+// gives its gzipped CSV lists (.csv.gz), as a national extract comes split
+// in several.
+func expandLists(args []string) ([]string, error) { return expandFiles(args, true) }
+
+// isInputName: a folder contributes the file of this name (gz: .csv.gz
+// too).
+func isInputName(name string, gz bool) bool {
+	low := strings.ToLower(name)
+	return inputExts[filepath.Ext(low)] || gz && strings.HasSuffix(low, ".csv.gz")
+}
+
+func expandFiles(args []string, gz bool) ([]string, error) {
 	var out []string
 	seen := map[string]bool{}
 	add := func(p string) {
@@ -48,7 +62,7 @@ func expandInputs(args []string) ([]string, error) {
 			}
 			var names []string
 			for _, e := range entries {
-				if e.IsDir() || skipInputName(e.Name()) || !inputExts[strings.ToLower(filepath.Ext(e.Name()))] {
+				if e.IsDir() || skipInputName(e.Name()) || !isInputName(e.Name(), gz) {
 					continue
 				}
 				names = append(names, e.Name())
