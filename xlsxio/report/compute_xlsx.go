@@ -106,12 +106,14 @@ func WriteComputeXLSX(w io.Writer, rep *Compute) error {
 		return err
 	}
 	defer x.f.Close()
-	for _, step := range []func() error{x.summary, x.gapsSheet, x.checksSheet, x.sourcesSheet, x.print, x.figureSources, x.dimensions, x.docProps} {
+	// The streamed sheet comes last (figureSources): excelize reads a
+	// flushed sheet back whole for any later call touching it, even
+	// SetActiveSheet, which goes over every sheet.
+	for _, step := range []func() error{x.summary, x.gapsSheet, x.checksSheet, x.sourcesSheet, x.print, x.activeFirst, x.dimensions, x.figureSources, x.docProps} {
 		if err := step(); err != nil {
 			return err
 		}
 	}
-	x.f.SetActiveSheet(0)
 	return x.f.Write(w)
 }
 
@@ -883,6 +885,8 @@ func (x *xlsxReport) figureSources() error {
 
 // dimensions records each sheet's used range, which readers that stream
 // a sheet (openpyxl read-only, some importers) trust to know its size.
+// The streamed "Nguồn số liệu" sheet, written after, sets its own
+// (writeSourcesSheet).
 func (x *xlsxReport) dimensions() error {
 	for _, sheet := range x.f.GetSheetList() {
 		cols, rows := 1, 1
@@ -893,6 +897,12 @@ func (x *xlsxReport) dimensions() error {
 			return err
 		}
 	}
+	return nil
+}
+
+// activeFirst opens the report on its first sheet.
+func (x *xlsxReport) activeFirst() error {
+	x.f.SetActiveSheet(0)
 	return nil
 }
 

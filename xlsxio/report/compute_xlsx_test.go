@@ -188,6 +188,24 @@ func TestComputeXLSXSummary(t *testing.T) {
 	if dim, _ := f.GetSheetDimension(sh); dim != "A1:"+cellName(len(head), lastRow) {
 		t.Errorf("dimension %s", dim)
 	}
+	// Every sheet's recorded used range is the one its cells give (the
+	// streamed "Nguồn số liệu" too, whose range is set before it is written).
+	for _, name := range f.GetSheetList() {
+		rows, _ := f.GetRows(name)
+		cols := 1
+		for _, r := range rows {
+			for c := len(r); c > cols; c-- {
+				if r[c-1] != "" {
+					cols = c
+					break
+				}
+			}
+		}
+		want := "A1:" + cellName(cols, max(len(rows), 1))
+		if dim, _ := f.GetSheetDimension(name); dim != want {
+			t.Errorf("%s: dimension %s, its cells span %s", name, dim, want)
+		}
+	}
 
 	// Behind target: rate and gap cells red where persons needed > 0.
 	cfs, err := f.GetConditionalFormats(sh)

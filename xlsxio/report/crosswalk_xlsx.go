@@ -145,6 +145,8 @@ func WriteCrosswalkXLSX(w io.Writer, rep *Crosswalk) error {
 	if err := f.SetRowHeight(sh, crosswalkHeadRow, 48); err != nil {
 		return err
 	}
+	// before the streamed sheet: SetActiveSheet after it would read it back
+	f.SetActiveSheet(0)
 	if err := writeSourcesSheet(f, unitPtrs(rep.Units), rep.Lang, l.title); err != nil {
 		return err
 	}
@@ -161,7 +163,6 @@ func WriteCrosswalkXLSX(w io.Writer, rep *Crosswalk) error {
 	if err := f.SetDocProps(&excelize.DocProperties{Created: ts, Modified: ts, Creator: rep.Tool, LastModifiedBy: rep.Tool, Title: l.title}); err != nil {
 		return err
 	}
-	f.SetActiveSheet(0)
 	return f.Write(w)
 }
 
