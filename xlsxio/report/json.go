@@ -86,6 +86,22 @@ func (jw *jsonWriter) value(b []byte, v any, depth int) []byte {
 			b = jw.value(b, f.Value, depth+1)
 		}
 		return append(jw.newline(b, depth), '}')
+	case []string: // a figure's source cells: hundreds per report
+		if v == nil {
+			return append(b, "null"...)
+		}
+		if len(v) == 0 {
+			return append(b, "[]"...)
+		}
+		b = append(b, '[')
+		for i, e := range v {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = jw.newline(b, depth+1)
+			b = jw.str(b, e)
+		}
+		return append(jw.newline(b, depth), ']')
 	case []any:
 		if len(v) == 0 {
 			return append(b, "[]"...)

@@ -60,6 +60,8 @@ func FuzzJSONWriter(f *testing.F) {
 			{"list", []any{c, n, nil, object{}, []any{}, object{{b, object{{c, a}}}}, stringOrNull(c)}},
 			{c, object{{"n", n}, {"raw", json.RawMessage(`{"x":[1,2,{"y":null}],"z":"` + "t" + `"}`)}}},
 			{"empty", []any{}},
+			{"cells", []string{a, b, c}}, {"no cells", []string{}}, {"nil cells", []string(nil)},
+			{"nested cells", object{{"sources", []any{[]string{c}, []string{}}}}},
 		}
 		var got bytes.Buffer
 		if err := writeJSON(&got, v, indent); err != nil {
