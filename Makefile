@@ -81,7 +81,10 @@ man: build
 	./$(BIN) gen-man man/man1
 
 # bhxh against pandas+openpyxl, SheetJS, DuckDB (bench/duckdb: cgo, its own
-# module, built here only) and its limits; writes BENCHMARKS.md.
+# module, built here only) and its limits; writes BENCHMARKS.md. The full
+# run takes ~25 min and ~15 GB of disk; `make bench SMOKE=1` checks in a few
+# minutes, on small inputs, that every section runs (its BENCHMARKS.md says
+# it is a smoke run: not to be committed).
 bench:
 	bash bench/run.sh
 

@@ -8,20 +8,35 @@
 #   reports       1,000 CSV, JSON and xlsx reports (compute --out-dir)
 #   allocate      100,000 units, every method and rounding
 #
+#   make bench                     the full run: ~25 min and ~15 GB of disk on a
+#                                  quiet 2-core machine (the 100 M-row CSV list)
+#   make bench SMOKE=1             a quick check that every section and the report
+#                                  run end to end (small inputs, 1-2 runs, ~3-5 min);
+#                                  its BENCHMARKS.md says so and is not to be committed
 #   RUNS=5 SLOW_RUNS=1 bash bench/run.sh
 #   SIZES="1000 100000 1048573" CSV_SIZES="10000000 100000000" KEEP_DATA=1 …
 set -euo pipefail
 cd "$(dirname "$0")/.."
+SMOKE=${SMOKE:-}
+if [ -n "$SMOKE" ]; then
+  SIZES=${SIZES:-"1000"} CSV_SIZES=${CSV_SIZES:-"100000"} RUNS=${RUNS:-2} WORKBOOKS=${WORKBOOKS:-50}
+fi
 RUNS=${RUNS:-5}           # runs of the fast tools, and of every tool on small inputs
 SLOW_RUNS=${SLOW_RUNS:-1} # runs of the slow peers on big inputs, and of anything on 100 M rows
 SIZES=${SIZES:-"1000 100000 1048573"}
 CSV_SIZES=${CSV_SIZES:-"10000000 100000000"}
+WORKBOOKS=${WORKBOOKS:-1000}               # monthly workbooks of the reports section
 PANDAS_CSV_MAX=${PANDAS_CSV_MAX:-10000000} # pandas holds the list in memory: ~10 GB past this
 KEEP_DATA=${KEEP_DATA:-}                   # keep the CSV lists (GBs) after the run
 PY=/usr/bin/python3
 R=bench/results
 D=bench/data
+[ -n "$SMOKE" ] && D=bench/data/smoke # never mixed with the full run's inputs
 rm -rf "$R" && mkdir -p "$R" "$D"
+date +%s > "$R/started"
+[ -n "$SMOKE" ] && echo "SIZES=$SIZES CSV_SIZES=$CSV_SIZES RUNS=$RUNS WORKBOOKS=$WORKBOOKS" > "$R/smoke"
+echo "$D" > "$R/datadir"
+echo "$WORKBOOKS" > "$R/workbooks"
 cut -d' ' -f1-3 /proc/loadavg > "$R/loadavg.start"
 : > "$R/load.txt"
 : > "$R/checks.txt"
@@ -48,7 +63,7 @@ if [ "$avail_gb" -lt "$need_gb" ]; then
   CSV_SIZES=$(for n in $CSV_SIZES; do [ "$n" -le 10000000 ] && echo $n; done | tr '\n' ' ')
 fi
 small_csv=$(echo $CSV_SIZES | tr ' ' '\n' | sort -n | head -1)
-go run ./bench/gen -out "$D" -rows "$(echo $SIZES | tr ' ' ,)" -csv-rows "$(echo $CSV_SIZES | tr ' ' ,)${small_csv:+,$small_csv.gz}" -baseline 100000 >&2
+go run ./bench/gen -out "$D" -rows "$(echo $SIZES | tr ' ' ,)" -csv-rows "$(echo $CSV_SIZES | tr ' ' ,)${small_csv:+,$small_csv.gz}" -baseline 100000 -workbooks "$WORKBOOKS" >&2
 
 # time NAME RUNS CMD: median wall time with hyperfine, peak RSS with
 # /usr/bin/time -v (the largest process of a pipeline), the load before.
@@ -152,6 +167,8 @@ check "xlsx tmpdir: $left entries after a run, $leftk after SIGKILL at 0.4 s; ou
 rm -rf "$tmp" "$out"
 
 cut -d' ' -f1-3 /proc/loadavg > "$R/loadavg.end"
+date +%s > "$R/ended"
+du -sk "$D" | cut -f1 > "$R/data-kib"
 $PY bench/report.py "$R" BENCHMARKS.md
 if [ -z "$KEEP_DATA" ]; then # the CSV lists are GBs: deleted (regenerated in seconds to minutes)
   for n in $CSV_SIZES; do rm -f "$D/ds-$n.csv" "$D/ds-$n.csv.gz"; done
