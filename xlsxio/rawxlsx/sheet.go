@@ -368,6 +368,35 @@ func (s *SheetReader) openRow(v *[3][]byte, odd, selfClose bool) (Item, error) {
 
 var rowEndTag = []byte("</row>")
 
+// plainQuoted is the index of the '"' closing an attribute value that
+// starts at b[j], when the value holds no entity, '<' or '>' and a byte
+// follows the quote in b; else -1 (the fast paths leave such a tag to the
+// general path).
+func plainQuoted(b []byte, j int) int {
+	for j < len(b) && b[j] != '"' {
+		if b[j] == '&' || b[j] == '<' || b[j] == '>' {
+			return -1
+		}
+		j++
+	}
+	if j+1 >= len(b) {
+		return -1
+	}
+	return j
+}
+
+// tagClose reads the end of a start tag at b[i]: ">" (n 1) or "/>" (n 2,
+// selfClose); n 0 when neither.
+func tagClose(b []byte, i int) (n int, selfClose bool) {
+	switch {
+	case b[i] == '>':
+		return 1, false
+	case b[i] == '/' && i+1 < len(b) && b[i+1] == '>':
+		return 2, true
+	}
+	return 0, false
+}
+
 // fastRow is fastCell's counterpart for <row r="7" spans="1:7" …> and
 // </row>: the tags as spreadsheet programs write them (attributes without
 // a prefix, in double quotes, one space apart, no entity), wholly in the
@@ -405,14 +434,8 @@ func (s *SheetReader) fastRow() (it Item, ok bool, err error) {
 		case "hidden":
 			k = 2
 		}
-		j := i + 2
-		for j < len(b) && b[j] != '"' {
-			if b[j] == '&' || b[j] == '<' || b[j] == '>' {
-				return more, false, nil
-			}
-			j++
-		}
-		if j+1 >= len(b) {
+		j := plainQuoted(b, i+2)
+		if j < 0 {
 			return more, false, nil
 		}
 		if k >= 0 {
@@ -427,16 +450,11 @@ func (s *SheetReader) fastRow() (it Item, ok bool, err error) {
 		}
 		i++
 	}
-	selfClose := false
-	switch {
-	case b[i] == '>':
-		i++
-	case b[i] == '/' && i+1 < len(b) && b[i+1] == '>':
-		selfClose = true
-		i += 2
-	default:
+	n, selfClose := tagClose(b, i)
+	if n == 0 {
 		return more, false, nil
 	}
+	i += n
 	t.pos += i
 	it, err = s.openRow(&v, false, selfClose)
 	return it, true, err
@@ -530,14 +548,8 @@ func (s *SheetReader) fastCell() (it Item, ok bool, err error) {
 		if v[k] != nil {
 			return more, false, nil
 		}
-		j := i + 3
-		for j < len(b) && b[j] != '"' {
-			if b[j] == '&' || b[j] == '<' || b[j] == '>' {
-				return more, false, nil
-			}
-			j++
-		}
-		if j+1 >= len(b) {
+		j := plainQuoted(b, i+3)
+		if j < 0 {
 			return more, false, nil
 		}
 		v[k] = b[i+3 : j]
@@ -547,16 +559,11 @@ func (s *SheetReader) fastCell() (it Item, ok bool, err error) {
 		}
 		i++
 	}
-	selfClose := false
-	switch {
-	case b[i] == '>':
-		i++
-	case b[i] == '/' && i+1 < len(b) && b[i+1] == '>':
-		selfClose = true
-		i += 2
-	default:
+	n, selfClose := tagClose(b, i)
+	if n == 0 {
 		return more, false, nil
 	}
+	i += n
 	var val []byte
 	if !selfClose {
 		var n int

@@ -90,33 +90,28 @@ func (jw *jsonWriter) value(b []byte, v any, depth int) []byte {
 		if v == nil {
 			return append(b, "null"...)
 		}
-		if len(v) == 0 {
-			return append(b, "[]"...)
-		}
-		b = append(b, '[')
-		for i, e := range v {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			b = jw.newline(b, depth+1)
-			b = jw.str(b, e)
-		}
-		return append(jw.newline(b, depth), ']')
+		return jsonList(jw, b, v, depth, func(b []byte, e string) []byte { return jw.str(b, e) })
 	case []any:
-		if len(v) == 0 {
-			return append(b, "[]"...)
-		}
-		b = append(b, '[')
-		for i, e := range v {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			b = jw.newline(b, depth+1)
-			b = jw.value(b, e, depth+1)
-		}
-		return append(jw.newline(b, depth), ']')
+		return jsonList(jw, b, v, depth, func(b []byte, e any) []byte { return jw.value(b, e, depth+1) })
 	}
 	return jw.other(b, v, depth)
+}
+
+// jsonList appends a JSON array of v's elements, each by elem, indented
+// at depth.
+func jsonList[T any](jw *jsonWriter, b []byte, v []T, depth int, elem func([]byte, T) []byte) []byte {
+	if len(v) == 0 {
+		return append(b, "[]"...)
+	}
+	b = append(b, '[')
+	for i, e := range v {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = jw.newline(b, depth+1)
+		b = elem(b, e)
+	}
+	return append(jw.newline(b, depth), ']')
 }
 
 // str appends a JSON string. Text encoding/json writes as it is (printable
