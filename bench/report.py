@@ -141,7 +141,9 @@ else:
     w("The machine was quiet for the whole run.\n")
 started, ended = read1("started"), read1("ended")
 if started and ended:
-    w(f"The run took {(int(ended) - int(started)) / 60:.1f} min; its inputs took {int(read1('data-kib', '0')) / 1048576:.1f} GB of disk at most.\n")
+    kib = int(read1("data-kib", "0"))
+    disk = f"{kib / 1048576:.1f} GB" if kib >= 1048576 else f"{kib / 1024:.0f} MB"
+    w(f"The run took {(int(ended) - int(started)) / 60:.1f} min; its inputs took {disk} of disk at most.\n")
 w("## Machine\n")
 for k, v in machine.items():
     w(f"- {k}: {v}")
