@@ -665,12 +665,31 @@ func targetNotes(flags, preset map[string]coverage.Target, extra []string, defin
 
 // reportTime is SOURCE_DATE_EPOCH when set (reproducible reports), else now.
 func reportTime(now func() time.Time, getenv func(string) string) time.Time {
+	zone := reportZone(getenv)
 	if s := getenv("SOURCE_DATE_EPOCH"); s != "" {
 		if sec, err := strconv.ParseInt(s, 10, 64); err == nil {
-			return time.Unix(sec, 0).UTC()
+			return time.Unix(sec, 0).In(zone)
 		}
 	}
-	return now().UTC().Truncate(time.Second)
+	return now().In(zone).Truncate(time.Second)
+}
+
+// reportZone is where the report's reader is: the zone TZ names
+// ("Asia/Bangkok", "UTC"; a leading ':' as the C library takes it), else
+// Asia/Ho_Chi_Minh, whatever the machine's own zone (a server in UTC, a
+// Windows PC whose zone Go cannot name). The zone data is in the binary
+// (time/tzdata), so this works where the system has none.
+func reportZone(getenv func(string) string) *time.Location {
+	if tz := strings.TrimPrefix(getenv("TZ"), ":"); tz != "" {
+		if loc, err := time.LoadLocation(tz); err == nil {
+			return loc
+		}
+	}
+	loc, err := time.LoadLocation("Asia/Ho_Chi_Minh")
+	if err != nil { // cannot happen: time/tzdata is linked in
+		return time.FixedZone("+07", 7*3600)
+	}
+	return loc
 }
 
 func toolVersion() string {

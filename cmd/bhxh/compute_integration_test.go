@@ -17,7 +17,7 @@ import (
 func TestComputeXLSXReproducible(t *testing.T) {
 	dir := fixturesDir(t)
 	work := t.TempDir()
-	env := append(os.Environ(), "SOURCE_DATE_EPOCH=1700000000")
+	env := append([]string{"SOURCE_DATE_EPOCH=1700000000", "TZ=Asia/Ho_Chi_Minh"}, os.Environ()...)
 	var outs [][]byte
 	for _, name := range []string{"a.xlsx", "b.xlsx"} {
 		_, errOut, code := runIn(t, work, env, "compute", "--target", "bhxh=30", "-o", name, filepath.Join(dir, "tinh-mau-2023-11.xlsx"))
@@ -50,7 +50,7 @@ func TestComputeXLSXReproducible(t *testing.T) {
 	rows, _ := f.GetRows("Nguồn")
 	found := false
 	for _, r := range rows {
-		if strings.Contains(strings.Join(r, " "), "2023-11-14T22:13:20Z") {
+		if strings.Contains(strings.Join(r, " "), "2023-11-15T05:13:20+07:00") {
 			found = true
 		}
 	}

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"runtime/debug"
+	"strings"
 
 	"github.com/spf13/cobra"
 )
@@ -16,10 +17,20 @@ var version = ""
 var revision = ""
 
 func buildVersion() (ver, rev string) {
-	ver = version
-	info, ok := debug.ReadBuildInfo()
-	if ok {
-		if ver == "" {
+	info, _ := debug.ReadBuildInfo()
+	return versionOf(info, version, revision)
+}
+
+// versionOf is the version a binary reports: the linker's (a release),
+// else its module's (`go install github.com/bhxh/bhxh/cmd/bhxh@v1.2.0`
+// stamps v1.2.0; a build in a clone, a pseudo-version), else "devel+"
+// and the start of the VCS revision — never "(devel)" alone when
+// anything better is known. rev is the build's VCS revision (with
+// "-dirty" for uncommitted changes), else the linker's.
+func versionOf(info *debug.BuildInfo, ldVersion, ldRevision string) (ver, rev string) {
+	ver = ldVersion
+	if info != nil {
+		if ver == "" && info.Main.Version != "(devel)" {
 			ver = info.Main.Version
 		}
 		for _, s := range info.Settings {
@@ -32,7 +43,17 @@ func buildVersion() (ver, rev string) {
 		}
 	}
 	if rev == "" {
-		rev = revision
+		rev = ldRevision
+	}
+	if ver == "" && rev != "" {
+		short, dirty := strings.CutSuffix(rev, "-dirty")
+		if len(short) > 12 {
+			short = short[:12]
+		}
+		if dirty {
+			short += "-dirty"
+		}
+		ver = "devel+" + short
 	}
 	if ver == "" {
 		ver = "(devel)"

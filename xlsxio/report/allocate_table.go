@@ -87,10 +87,14 @@ func describeMethod(rep *Allocate, en bool) string {
 		if rep.Rate != nil {
 			fmt.Fprintf(&b, " (%s%% mẫu số, làm tròn lên)", formatVI(rep.Rate.String()))
 		}
-		fmt.Fprintf(&b, "; phương pháp %s; làm tròn %s", a.Method, a.Rounding)
+		fmt.Fprintf(&b, "; phương pháp %s; làm tròn %s", methodName(a.Method, "vi"), roundingName(a.Rounding, "vi"))
 	}
 	if rep.Min > 0 {
-		fmt.Fprintf(&b, "; min %d", rep.Min)
+		if en {
+			fmt.Fprintf(&b, "; min %d", rep.Min)
+		} else {
+			fmt.Fprintf(&b, "; tối thiểu %d", rep.Min)
+		}
 	}
 	return b.String()
 }

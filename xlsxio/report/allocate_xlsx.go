@@ -5,6 +5,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 
@@ -156,7 +157,7 @@ func WriteAllocateXLSX(w io.Writer, rep *Allocate) error {
 }
 
 func methodShort(rep *Allocate) string {
-	s := "phương pháp " + string(rep.Allocation.Method) + ", làm tròn " + string(rep.Allocation.Rounding)
+	s := "phương pháp " + methodName(rep.Allocation.Method, "vi") + ", làm tròn " + roundingName(rep.Allocation.Rounding, "vi")
 	if rep.Rate != nil {
 		s = "tỷ lệ " + formatVI(rep.Rate.String()) + "%, " + s
 	}
@@ -204,7 +205,7 @@ func writeMethodSheet(f *excelize.File, rep *Allocate) error {
 	lines = append(lines,
 		[2]string{"Dùng tiếp", "Tệp này đọc được trực tiếp bằng: bhxh compute --targets <tệp này> <số liệu thực hiện>"},
 		[2]string{wordsFor("vi").tool, rep.Tool},
-		[2]string{wordsFor("vi").generated, rep.Generated.UTC().Format("2006-01-02 15:04:05 UTC")},
+		[2]string{wordsFor("vi").generated, rep.Generated.Format(time.RFC3339)},
 	)
 	// The heading in capitals: a row tall enough for stacked accents
 	// (the hook and dot of "Ư", "Ỉ"), which 15 points clipped.
@@ -242,6 +243,39 @@ func baselineText(rep *Allocate) string {
 		return fmt.Sprintf("%s, sheet %q, %d đơn vị", rep.Baseline, rep.Sheet, len(rep.Allocation.Units))
 	}
 	return fmt.Sprintf("%s, %d đơn vị", rep.Baseline, len(rep.Allocation.Units))
+}
+
+// methodName is a method as a reader of lang calls it in a line: its
+// --method value in English, its Vietnamese name otherwise.
+func methodName(m coverage.Method, lang string) string {
+	if lang == "en" {
+		return string(m)
+	}
+	switch m {
+	case coverage.Proportional:
+		return "tỷ lệ đều"
+	case coverage.Uncovered:
+		return "theo số chưa tham gia"
+	case coverage.CurrentShare:
+		return "theo số hiện có"
+	}
+	return "theo trọng số cột " + m.WeightColumn()
+}
+
+// roundingName is a rounding as a reader of lang calls it in a line.
+func roundingName(r coverage.Rounding, lang string) string {
+	if lang == "en" {
+		return string(r)
+	}
+	switch r {
+	case coverage.Webster:
+		return "Webster (Sainte-Laguë)"
+	case coverage.DHondt:
+		return "D'Hondt"
+	case coverage.HuntingtonHill:
+		return "Huntington–Hill"
+	}
+	return "phần dư lớn nhất"
 }
 
 // methodText explains a method in Vietnamese or English.

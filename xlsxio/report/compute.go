@@ -19,7 +19,7 @@ type Compute struct {
 	Decimals  int            // decimals shown for rates and gaps
 	Lang      string         // "vi" or "en": table and xlsx labels
 	Tool      string         // "bhxh v0.1.0 (revision abc123)"
-	Generated time.Time
+	Generated time.Time      // in the reader's zone: sheets print it as it is, with its offset
 	// Width is the widest line of the console table (the terminal's);
 	// 0: no limit. Show names the indicators the console table shows;
 	// none: all.

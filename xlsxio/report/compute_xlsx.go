@@ -856,7 +856,7 @@ func (x *xlsxReport) sourcesSheet() error {
 	for _, lbl := range [][2]string{
 		{x.lab.decimals, strconv.Itoa(x.rep.Decimals)},
 		{x.lab.tool, x.rep.Tool},
-		{x.lab.generated, x.rep.Generated.UTC().Format(time.RFC3339)},
+		{x.lab.generated, x.rep.Generated.Format(time.RFC3339)},
 	} {
 		if err := bold(1); err != nil {
 			return err

@@ -19,7 +19,7 @@ type Crosswalk struct {
 	Issues    []xlsxio.Issue
 	Lang      string
 	Tool      string
-	Generated time.Time
+	Generated time.Time // in the reader's zone: sheets print it as it is, with its offset
 }
 
 // CrosswalkTable names the conversion table used.

@@ -221,7 +221,7 @@ func crosswalkSourcesSheet(f *excelize.File, rep *Crosswalk, l crosswalkText, wo
 	if err := put(bold, words.tool, rep.Tool); err != nil {
 		return err
 	}
-	if err := put(bold, words.generated, rep.Generated.UTC().Format(time.RFC3339)); err != nil {
+	if err := put(bold, words.generated, rep.Generated.Format(time.RFC3339)); err != nil {
 		return err
 	}
 	for col, w := range []float64{22, 40, 22, 66} {

@@ -17,7 +17,7 @@ type Trend struct {
 	Decimals  int
 	Lang      string // "vi" or "en"
 	Tool      string
-	Generated time.Time
+	Generated time.Time // in the reader's zone: sheets print it as it is, with its offset
 	// Notes say the choices bhxh made reading the workbooks ("file: the
 	// sheets hold 11 periods…"), for the "Nguồn" sheet.
 	Notes []string

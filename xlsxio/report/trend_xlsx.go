@@ -542,7 +542,7 @@ func writeTrendSources(f *excelize.File, sheet string, rep *Trend, l trendLabelS
 	row++
 	meta := [][2]string{{l.tool, rep.Tool}}
 	if !rep.Generated.IsZero() {
-		meta = append(meta, [2]string{l.generated, rep.Generated.UTC().Format(time.RFC3339)})
+		meta = append(meta, [2]string{l.generated, rep.Generated.Format(time.RFC3339)})
 	}
 	for _, n := range rep.Notes {
 		meta = append(meta, [2]string{l.noteLabel(), n})
