@@ -109,7 +109,7 @@ func ParseMethod(s string) (Method, error) {
 	if col, ok := strings.CutPrefix(s, WeightPrefix); ok && strings.TrimSpace(col) != "" {
 		return Method(s), nil
 	}
-	return "", fmt.Errorf("method %q: want proportional, uncovered, current or weight:COLUMN", s)
+	return "", msg.Errorf("method %q: want proportional, uncovered, current or weight:COLUMN", "phương pháp %q: cần proportional, uncovered, current hoặc weight:CỘT", s)
 }
 
 // ParseRounding checks a --rounding value.
@@ -119,7 +119,7 @@ func ParseRounding(s string) (Rounding, error) {
 			return r, nil
 		}
 	}
-	return "", fmt.Errorf("rounding %q: want largest-remainder, webster, dhondt or huntington-hill", s)
+	return "", msg.Errorf("rounding %q: want largest-remainder, webster, dhondt or huntington-hill", "cách làm tròn %q: cần largest-remainder, webster, dhondt hoặc huntington-hill", s)
 }
 
 // WeightColumn returns COLUMN of a "weight:COLUMN" method, "" otherwise.
@@ -137,7 +137,7 @@ func (m Method) WeightColumn() string {
 func AllocUnitsFrom(units []Unit, indicator string) ([]AllocUnit, error) {
 	ind, ok := IndicatorByKey(indicator)
 	if !ok {
-		return nil, fmt.Errorf("unknown indicator %q", indicator)
+		return nil, msg.Errorf("unknown indicator %q", "không có chỉ số %q", indicator)
 	}
 	return AllocUnitsOf(units, ind)
 }
@@ -148,7 +148,7 @@ func AllocUnitsOf(units []Unit, ind Indicator) ([]AllocUnit, error) {
 	for i, u := range units {
 		d, ok := u.Counts[ind.Denominator]
 		if !ok {
-			return nil, fmt.Errorf("unit %q has no %s (the denominator of %s)", u.Name, ind.Denominator, ind.Key)
+			return nil, msg.Errorf("unit %q has no %s (the denominator of %s)", "đơn vị %q không có %s (mẫu số của %s)", u.Name, ind.Denominator, ind.Key)
 		}
 		var cur int64
 		for _, k := range ind.Numerator {
@@ -173,17 +173,17 @@ func Allocate(units []AllocUnit, req AllocRequest) (Allocation, error) {
 		return Allocation{}, err
 	}
 	if req.Min < 0 {
-		return Allocation{}, fmt.Errorf("minimum %d is negative", req.Min)
+		return Allocation{}, msg.Errorf("minimum %d is negative", "mức tối thiểu %d là số âm", req.Min)
 	}
 	if len(units) == 0 {
 		return Allocation{}, msg.New("no units to allocate to", "không có đơn vị nào để giao")
 	}
 	for _, u := range units {
 		if u.Denominator < 0 || u.Current < 0 {
-			return Allocation{}, fmt.Errorf("unit %q: negative count", u.Name)
+			return Allocation{}, msg.Errorf("unit %q: negative count", "đơn vị %q: số người âm", u.Name)
 		}
 		if u.Weight != nil && u.Weight.Sign() < 0 {
-			return Allocation{}, fmt.Errorf("unit %q: negative weight %s", u.Name, u.Weight.RatString())
+			return Allocation{}, msg.Errorf("unit %q: negative weight %s", "đơn vị %q: trọng số âm %s", u.Name, u.Weight.RatString())
 		}
 	}
 	a := Allocation{Method: req.Method, Rounding: req.Rounding, Units: make([]AllocatedUnit, len(units))}
@@ -203,7 +203,7 @@ func Allocate(units []AllocUnit, req AllocRequest) (Allocation, error) {
 	var order []string
 	for i, u := range units {
 		if _, ok := req.GroupTotals[u.Group]; !ok {
-			return Allocation{}, fmt.Errorf("unit %q: its group %q has no target", u.Name, u.Group)
+			return Allocation{}, msg.Errorf("unit %q: its group %q has no target", "đơn vị %q: nhóm %q của đơn vị không có chỉ tiêu", u.Name, u.Group)
 		}
 		if _, seen := members[u.Group]; !seen {
 			order = append(order, u.Group)
@@ -212,7 +212,7 @@ func Allocate(units []AllocUnit, req AllocRequest) (Allocation, error) {
 	}
 	for _, g := range slices.Sorted(maps.Keys(req.GroupTotals)) { // the same group named every run
 		if _, ok := members[g]; !ok {
-			return Allocation{}, fmt.Errorf("group %q has a target but no units", g)
+			return Allocation{}, msg.Errorf("group %q has a target but no units", "nhóm %q có chỉ tiêu nhưng không có đơn vị nào", g)
 		}
 	}
 	for _, g := range order {
@@ -241,7 +241,7 @@ func allocateGroup(units []AllocUnit, members []int, total int64, req AllocReque
 		where = fmt.Sprintf("group %q: ", group)
 	}
 	if total < 0 {
-		return fmt.Errorf("%w: %stotal %d is negative", ErrInfeasible, where, total)
+		return msg.Errorf("%w: %stotal %d is negative", "%w: %stổng %d là số âm", ErrInfeasible, where, total)
 	}
 	var sumD, sumC int64
 	for _, i := range members {
@@ -249,7 +249,7 @@ func allocateGroup(units []AllocUnit, members []int, total int64, req AllocReque
 		sumD += u.Denominator
 		sumC += u.Current
 		if req.Min > u.Denominator {
-			return fmt.Errorf("%w: %sunit %q has a denominator of %d, below the minimum of %d", ErrInfeasible, where, u.Name, u.Denominator, req.Min)
+			return msg.Errorf("%w: %sunit %q has a denominator of %d, below the minimum of %d", "%w: %sđơn vị %q có mẫu số %d, dưới mức tối thiểu %d", ErrInfeasible, where, u.Name, u.Denominator, req.Min)
 		}
 	}
 	cs := make([]claim, len(members))
@@ -268,7 +268,7 @@ func allocateGroup(units []AllocUnit, members []int, total int64, req AllocReque
 		}
 	} else {
 		if total < sumC {
-			return fmt.Errorf("%w: %stotal %d is below the %d people already covered; method %s only adds people, so the smallest feasible total is %d",
+			return msg.Errorf("%w: %stotal %d is below the %d people already covered; method %s only adds people, so the smallest feasible total is %d", "%w: %stổng %d thấp hơn %d người đã tham gia; phương pháp %s chỉ cộng thêm người, nên tổng nhỏ nhất khả thi là %d",
 				ErrInfeasible, where, total, sumC, req.Method, sumC+sumLo(units, members, req.Min))
 		}
 		weights, err := incrementWeights(units, members, req.Method)
@@ -299,18 +299,18 @@ func allocateGroup(units []AllocUnit, members []int, total int64, req AllocReque
 		// What units already have binds when the total is below it alone;
 		// otherwise the minimum per unit does.
 		if req.NoDecrease && !incremental && seats < sumC {
-			return fmt.Errorf("%w: %stotal %d is below what units already have (no unit's target falls below its current count); the smallest feasible total is %d",
+			return msg.Errorf("%w: %stotal %d is below what units already have (no unit's target falls below its current count); the smallest feasible total is %d", "%w: %stổng %d thấp hơn số các đơn vị đã có (chỉ tiêu của đơn vị không thấp hơn số hiện có); tổng nhỏ nhất khả thi là %d",
 				ErrInfeasible, where, total, base+minS)
 		}
-		return fmt.Errorf("%w: %stotal %d is below %w of %d people, over %d units; the smallest feasible total is %d",
+		return msg.Errorf("%w: %stotal %d is below %w of %d people, over %d units; the smallest feasible total is %d", "%w: %stổng %d thấp hơn %w %d người, trên %d đơn vị; tổng nhỏ nhất khả thi là %d",
 			ErrInfeasible, where, total, ErrMinimum, req.Min, len(members), base+minS)
 	}
 	if seats > maxS {
 		if maxS+base >= sumD || !incremental {
-			return fmt.Errorf("%w: %stotal %d exceeds what the units' denominators allow (no target above the denominator); the largest feasible total is %d",
+			return msg.Errorf("%w: %stotal %d exceeds what the units' denominators allow (no target above the denominator); the largest feasible total is %d", "%w: %stổng %d vượt quá mức mẫu số của các đơn vị cho phép (chỉ tiêu không vượt mẫu số); tổng lớn nhất khả thi là %d",
 				ErrInfeasible, where, total, base+maxS)
 		}
-		return fmt.Errorf("%w: %stotal %d cannot be reached with method %s: units with zero weight get no increment and the others are capped by their denominators; the largest feasible total is %d",
+		return msg.Errorf("%w: %stotal %d cannot be reached with method %s: units with zero weight get no increment and the others are capped by their denominators; the largest feasible total is %d", "%w: %skhông đạt được tổng %d với phương pháp %s: đơn vị có trọng số 0 không được tăng, các đơn vị khác bị giới hạn bởi mẫu số; tổng lớn nhất khả thi là %d",
 			ErrInfeasible, where, total, req.Method, base+maxS)
 	}
 	got, quotas, err := apportion(cs, seats, req.Rounding)

@@ -1,7 +1,6 @@
 package coverage
 
 import (
-	"errors"
 	"math/big"
 	"sort"
 
@@ -40,7 +39,7 @@ type claim struct {
 
 // errApportion is returned when the bounds cannot hold the seats; callers
 // check feasibility first and explain it in the domain's words.
-var errApportion = errors.New("apportionment infeasible")
+var errApportion = msg.New("apportionment infeasible", "không chia được")
 
 // feasible reports whether seats fit the claims' bounds: at least Σlo, and
 // at most what the claims able to grow (positive weight) can hold.

@@ -2,6 +2,7 @@ package coverage
 
 import (
 	"fmt"
+	"github.com/bhxh/bhxh/msg"
 	"strings"
 )
 
@@ -20,7 +21,7 @@ const ColumnPrefix = "col:"
 func ParseIndicator(s string) (Indicator, error) {
 	name, sides, ok := strings.Cut(s, "=")
 	if !ok {
-		return Indicator{}, fmt.Errorf("%q: want NAME=NUMERATOR/DENOMINATOR", s)
+		return Indicator{}, msg.Errorf("%q: want NAME=NUMERATOR/DENOMINATOR", "%q: cần TÊN=TỬ_SỐ/MẪU_SỐ", s)
 	}
 	name = strings.TrimSpace(name)
 	if err := checkDefinedName(name); err != nil {
@@ -28,34 +29,34 @@ func ParseIndicator(s string) (Indicator, error) {
 	}
 	i := strings.LastIndexByte(sides, '/')
 	if i < 0 {
-		return Indicator{}, fmt.Errorf("%q: want NAME=NUMERATOR/DENOMINATOR", s)
+		return Indicator{}, msg.Errorf("%q: want NAME=NUMERATOR/DENOMINATOR", "%q: cần TÊN=TỬ_SỐ/MẪU_SỐ", s)
 	}
 	num, den := strings.TrimSpace(sides[:i]), strings.TrimSpace(sides[i+1:])
 	if num == "" || den == "" {
-		return Indicator{}, fmt.Errorf("%q: empty numerator or denominator", s)
+		return Indicator{}, msg.Errorf("%q: empty numerator or denominator", "%q: tử số hoặc mẫu số trống", s)
 	}
 	nk, dk := sideKey(num), sideKey(den)
 	if nk == dk {
-		return Indicator{}, fmt.Errorf("%q: numerator and denominator are the same column", s)
+		return Indicator{}, msg.Errorf("%q: numerator and denominator are the same column", "%q: tử số và mẫu số là cùng một cột", s)
 	}
 	return Indicator{Key: name, Numerator: []string{nk}, Denominator: dk}, nil
 }
 
 func checkDefinedName(name string) error {
 	if name == "" {
-		return fmt.Errorf("no name before '='")
+		return msg.Errorf("no name before '='", "không có tên trước dấu '='")
 	}
 	for i, r := range name {
 		if !(r >= 'a' && r <= 'z' || r == '_' || i > 0 && r >= '0' && r <= '9') {
-			return fmt.Errorf("name %q: use lower-case letters, digits and '_', starting with a letter", name)
+			return msg.Errorf("name %q: use lower-case letters, digits and '_', starting with a letter", "tên %q: chỉ dùng chữ thường, chữ số và '_', bắt đầu bằng chữ cái", name)
 		}
 	}
 	if _, builtin := IndicatorByKey(name); builtin || IsCountKey(name) || name == "unit" || name == "code" {
-		return fmt.Errorf("name %q is a built-in key; choose another", name)
+		return msg.Errorf("name %q is a built-in key; choose another", "tên %q là khóa có sẵn; hãy chọn tên khác", name)
 	}
 	for _, p := range []string{PlanPrefix, PriorPrefix, TargetPrefix, RatePrefix} {
 		if strings.HasPrefix(name, p) {
-			return fmt.Errorf("name %q starts like a %s… column; choose another", name, p)
+			return msg.Errorf("name %q starts like a %s… column; choose another", "tên %q bắt đầu giống cột %s…; hãy chọn tên khác", name, p)
 		}
 	}
 	return nil
@@ -97,7 +98,7 @@ func ParseIndicators(text string) ([]Indicator, error) {
 		}
 		ind, err := ParseIndicator(line)
 		if err != nil {
-			return nil, fmt.Errorf("line %d: %w", n+1, err)
+			return nil, msg.Errorf("line %d: %w", "dòng %d: %w", n+1, err)
 		}
 		out = append(out, ind)
 	}
@@ -112,7 +113,7 @@ func CheckDefined(defs []Indicator) error {
 	seen := map[string]bool{}
 	for _, d := range defs {
 		if seen[d.Key] {
-			return fmt.Errorf("indicator %q is defined twice", d.Key)
+			return msg.Errorf("indicator %q is defined twice", "chỉ số %q được định nghĩa hai lần", d.Key)
 		}
 		seen[d.Key] = true
 	}

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math/big"
 	"time"
+
+	"github.com/bhxh/bhxh/msg"
 )
 
 // Projection is where a series is heading: the least-squares line through
@@ -51,7 +53,7 @@ func ProjectTrend(tr *Trend, to string) error {
 		return err
 	}
 	if to <= latest {
-		return fmt.Errorf("projecting to %s: the latest month given is %s; project to a later month", to, latest)
+		return msg.Errorf("projecting to %s: the latest month given is %s; project to a later month", "dự báo đến %s: tháng mới nhất đã cho là %s; hãy dự báo đến một tháng sau đó", to, latest)
 	}
 	at := int64((toYear-year)*12 + toMonth) // month number on the latest year's scale
 	var xs []int64                          // month number of each period of the year, 0 for other years
@@ -98,7 +100,7 @@ func sameUnitsMonths(it *IndicatorTrend, xs []int64) []int64 {
 func periodMonth(p string) (year, month int, err error) {
 	t, err := time.Parse("2006-01", p)
 	if err != nil {
-		return 0, 0, fmt.Errorf("period %q: want YYYY-MM", p)
+		return 0, 0, msg.Errorf("period %q: want YYYY-MM", "kỳ %q: cần dạng YYYY-MM", p)
 	}
 	return t.Year(), int(t.Month()), nil
 }

@@ -1,9 +1,10 @@
 package coverage
 
 import (
-	"fmt"
 	"sort"
 	"strings"
+
+	"github.com/bhxh/bhxh/msg"
 )
 
 // Measures a report can be sorted by (the values are part of the
@@ -28,14 +29,14 @@ func ParseSortKey(s string) (SortKey, error) {
 	if ind, m, ok := strings.Cut(k.Measure, ":"); ok {
 		k.Indicator, k.Measure = strings.TrimSpace(ind), strings.TrimSpace(m)
 		if k.Indicator == "" {
-			return SortKey{}, fmt.Errorf("sort key %q: no indicator before ':'", s)
+			return SortKey{}, msg.Errorf("sort key %q: no indicator before ':'", "khóa sắp xếp %q: không có chỉ số trước dấu ':'", s)
 		}
 	}
 	switch k.Measure {
 	case ByRate, ByGap, ByPersonsNeeded, ByPlanCompletion:
 		return k, nil
 	}
-	return SortKey{}, fmt.Errorf("sort key %q: want rate, gap, persons_needed or plan_completion, optionally after INDICATOR:", s)
+	return SortKey{}, msg.Errorf("sort key %q: want rate, gap, persons_needed or plan_completion, optionally after INDICATOR:", "khóa sắp xếp %q: cần rate, gap, persons_needed hoặc plan_completion, có thể kèm CHỈ_SỐ: phía trước", s)
 }
 
 // value is the figure the key ranks by, as an exact percentage (persons
@@ -74,10 +75,10 @@ func Rank(res *Result, key SortKey) (SortKey, error) {
 			}
 		}
 		if key.Indicator == "" {
-			return key, fmt.Errorf("no unit has a %s to sort by", key.Measure)
+			return key, msg.Errorf("no unit has a %s to sort by", "không đơn vị nào có %s để sắp xếp", key.Measure)
 		}
 	} else if !hasMeasure(res.Units, key) {
-		return key, fmt.Errorf("no unit has a %s %s to sort by", key.Indicator, key.Measure)
+		return key, msg.Errorf("no unit has a %s %s to sort by", "không đơn vị nào có %s %s để sắp xếp", key.Indicator, key.Measure)
 	}
 	type ranked struct {
 		u UnitResult

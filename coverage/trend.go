@@ -3,6 +3,8 @@ package coverage
 import (
 	"fmt"
 	"sort"
+
+	"github.com/bhxh/bhxh/msg"
 )
 
 // Month is one report period's units, as read from one workbook.
@@ -80,7 +82,7 @@ func sameUnitTwice(m Month) error {
 			first, dup = byName[u.Name]
 		}
 		if dup {
-			return fmt.Errorf("%s: units %q and %q are the same unit (same code or name) in %s", m.Source, first, u.Name, m.Period)
+			return msg.Errorf("%s: units %q and %q are the same unit (same code or name) in %s", "%s: %q và %q là cùng một đơn vị (cùng mã hoặc tên) trong %s", m.Source, first, u.Name, m.Period)
 		}
 		if u.Code != "" {
 			byCode[u.Code] = u.Name
@@ -148,7 +150,7 @@ func ComputeTrend(months []Month, opt TrendOptions) (Trend, error) {
 	sort.SliceStable(ms, func(i, j int) bool { return ms[i].Period < ms[j].Period })
 	for i := 1; i < len(ms); i++ {
 		if ms[i].Period == ms[i-1].Period {
-			return Trend{}, fmt.Errorf("%s and %s are both for %s: give one workbook per month",
+			return Trend{}, msg.Errorf("%s and %s are both for %s: give one workbook per month", "%s và %s đều là số liệu %s: mỗi tháng chỉ cho một bảng",
 				ms[i-1].Source, ms[i].Source, ms[i].Period)
 		}
 	}
@@ -184,7 +186,7 @@ func ComputeTrend(months []Month, opt TrendOptions) (Trend, error) {
 				units = append(units, tu)
 			}
 			if tu.byPeriod[p] != nil {
-				return Trend{}, fmt.Errorf("%s: units %q and %q are the same unit (same code or name) in %s",
+				return Trend{}, msg.Errorf("%s: units %q and %q are the same unit (same code or name) in %s", "%s: %q và %q là cùng một đơn vị (cùng mã hoặc tên) trong %s",
 					m.Source, tu.byPeriod[p].Name, ur.Name, m.Period)
 			}
 			tu.byPeriod[p] = ur

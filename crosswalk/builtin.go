@@ -8,6 +8,8 @@ import (
 	"io"
 	"sort"
 	"sync"
+
+	"github.com/bhxh/bhxh/msg"
 )
 
 // The built-in tables: the files under data/ are the statistics office's
@@ -68,7 +70,7 @@ func Names() []string {
 func Builtin(name string) (*Table, error) {
 	b, ok := builtins[name]
 	if !ok {
-		return nil, fmt.Errorf("no built-in crosswalk %q (built in: %v)", name, Names())
+		return nil, msg.Errorf("no built-in crosswalk %q (built in: %v)", "không có bảng chuyển đổi có sẵn %q (có sẵn: %v)", name, Names())
 	}
 	loadOnce[name].Do(func() {
 		csv, err := builtinCSV(b)
@@ -107,7 +109,7 @@ func builtinCSV(b builtin) ([]byte, error) {
 func Readme(name string) (string, error) {
 	b, ok := builtins[name]
 	if !ok {
-		return "", fmt.Errorf("no built-in crosswalk %q", name)
+		return "", msg.Errorf("no built-in crosswalk %q", "không có bảng chuyển đổi có sẵn %q", name)
 	}
 	s, err := data.ReadFile(b.readme)
 	return string(s), err

@@ -62,7 +62,7 @@ func (t *Table) Convert(in []Input, opt Options) (*Result, error) {
 	for i, x := range in {
 		o := t.oldIndex(x.Old)
 		if j, dup := byOld[o]; dup {
-			errs = append(errs, fmt.Errorf("old unit %s is given twice: %s and %s", x.Old.Label(), in[j].Where, x.Where))
+			errs = append(errs, msg.Errorf("old unit %s is given twice: %s and %s", "đơn vị cũ %s được cho hai lần: %s và %s", x.Old.Label(), in[j].Where, x.Where))
 			continue
 		}
 		byOld[o] = i
@@ -107,7 +107,7 @@ func (t *Table) Convert(in []Input, opt Options) (*Result, error) {
 			v := x.Unit.Counts[key]
 			got, err := coverage.SplitWhole(v, weights)
 			if err != nil {
-				return nil, fmt.Errorf("%s: %s %d of old unit %s: %w", x.Where, key, v, o.Label(), err)
+				return nil, msg.Errorf("%s: %s %d of old unit %s: %w", "%s: %s %d của đơn vị cũ %s: %w", x.Where, key, v, o.Label(), err)
 			}
 			for k := range parts {
 				parts[k].split[key] = got[k]

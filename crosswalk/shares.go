@@ -57,7 +57,7 @@ func ParseShares(data []byte, file string, t *Table) (*Shares, error) {
 	}
 	for _, c := range []string{"old_code", "new_code", "share"} {
 		if _, ok := col[c]; !ok {
-			return nil, &xlsxio.FileError{File: file, Err: fmt.Errorf("%w: no column %q", ErrSharesColumns, c)}
+			return nil, &xlsxio.FileError{File: file, Err: msg.Errorf("%w: no column %q", "%w: không có cột %q", ErrSharesColumns, c)}
 		}
 	}
 	s := &Shares{File: file, byPair: map[[2]string]share{}}
@@ -76,7 +76,7 @@ func ParseShares(data []byte, file string, t *Table) (*Shares, error) {
 		}
 		o, known := t.OldByCode(oldCode)
 		if !known {
-			bad(line, "old_code", get("old_code"), fmt.Errorf("is not an old unit of the crosswalk %s", t.Name))
+			bad(line, "old_code", get("old_code"), msg.Errorf("is not an old unit of the crosswalk %s", "không phải đơn vị cũ trong bảng chuyển đổi %s", t.Name))
 			return
 		}
 		row := -1
@@ -87,16 +87,16 @@ func ParseShares(data []byte, file string, t *Table) (*Shares, error) {
 		}
 		switch {
 		case row < 0:
-			bad(line, "new_code", get("new_code"), fmt.Errorf("%w: old unit %s went to %s", ErrNotPartRow, o.Label(), t.newLabels(o)))
+			bad(line, "new_code", get("new_code"), msg.Errorf("%w: old unit %s went to %s", "%w: đơn vị cũ %s đã chuyển vào %s", ErrNotPartRow, o.Label(), t.newLabels(o)))
 			return
 		case t.Rows[row].Relation != Part:
-			bad(line, "new_code", get("new_code"), fmt.Errorf("%w: old unit %s → %s is a %s row (line %d): %s",
+			bad(line, "new_code", get("new_code"), msg.Errorf("%w: old unit %s → %s is a %s row (line %d): %s", "%w: đơn vị cũ %s → %s là dòng %s (dòng %d): %s",
 				ErrNotPartRow, o.Label(), t.NewOf(row).Label(), t.Rows[row].Relation, t.Rows[row].Line, relationMeaning[t.Rows[row].Relation]))
 			return
 		}
 		pair := [2]string{oldCode, newCode}
 		if prev, dup := lineOf[pair]; dup {
-			bad(line, "old_code", get("old_code"), fmt.Errorf("%s → %s is given twice (lines %d and %d)", oldCode, newCode, prev, line))
+			bad(line, "old_code", get("old_code"), msg.Errorf("%s → %s is given twice (lines %d and %d)", "%s → %s được cho hai lần (dòng %d và %d)", oldCode, newCode, prev, line))
 			return
 		}
 		lineOf[pair] = line
@@ -129,11 +129,11 @@ func ParseShares(data []byte, file string, t *Table) (*Shares, error) {
 		first := s.byPair[[2]string{o.Code, t.Rows[o.Rows[0]].NewCode}]
 		switch {
 		case len(missing) > 0:
-			errs = append(errs, &xlsxio.FileError{File: file, Err: fmt.Errorf("old unit %s is divided between %s: no share for %s",
+			errs = append(errs, &xlsxio.FileError{File: file, Err: msg.Errorf("old unit %s is divided between %s: no share for %s", "đơn vị cũ %s được chia cho %s: không có tỷ trọng cho %s",
 				o.Label(), t.newLabels(o), strings.Join(missing, ", "))})
 		case sum.Sign() == 0:
 			errs = append(errs, &xlsxio.CellError{File: file, Cell: first.cell, Value: "0",
-				Err: fmt.Errorf("every share of old unit %s is 0: its people must go somewhere", o.Label())})
+				Err: msg.Errorf("every share of old unit %s is 0: its people must go somewhere", "mọi tỷ trọng của đơn vị cũ %s đều bằng 0: số người của đơn vị phải được chuyển đi đâu đó", o.Label())})
 		}
 	}
 	if len(errs) > 0 {

@@ -154,7 +154,7 @@ func Parse(data []byte, file string) (*Table, error) {
 	}
 	for _, c := range Columns {
 		if _, ok := col[c]; !ok {
-			return nil, &xlsxio.FileError{File: file, Err: fmt.Errorf("%w: no column %q", ErrColumns, c)}
+			return nil, &xlsxio.FileError{File: file, Err: msg.Errorf("%w: no column %q", "%w: không có cột %q", ErrColumns, c)}
 		}
 	}
 	if len(col) != len(Columns) {

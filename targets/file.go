@@ -125,7 +125,7 @@ func Apply(units []coverage.Unit, f File) (Applied, error) {
 		for _, ind := range coverage.Indicators {
 			rate, ok := r.Targets[ind.Key]
 			if ok && !validTarget(rate) {
-				return res, fmt.Errorf("%s: the %s target of %q is %s%%, not above 0 and at most 100",
+				return res, msg.Errorf("%s: the %s target of %q is %s%%, not above 0 and at most 100", "%s: chỉ tiêu %s của %q là %s%%, không nằm trong khoảng trên 0 đến 100",
 					f.where(r, coverage.TargetPrefix+ind.Key), ind.Key, r.Name, rate)
 			}
 		}
@@ -144,9 +144,9 @@ func Apply(units []coverage.Unit, f File) (Applied, error) {
 		var dup *xlsxio.DuplicateUnitError
 		switch {
 		case errors.As(err, &amb):
-			return res, fmt.Errorf("%s: row %v", f.where(&f.Rows[amb.At], "unit"), err)
+			return res, msg.Errorf("%s: row %v", "%s: dòng %v", f.where(&f.Rows[amb.At], "unit"), err)
 		case errors.As(err, &dup):
-			return res, fmt.Errorf("%s: rows %v", f.Name, err)
+			return res, msg.Errorf("%s: rows %v", "%s: các dòng %v", f.Name, err)
 		}
 		return res, fmt.Errorf("%s: %w", f.Name, err)
 	}

@@ -19,11 +19,11 @@ import (
 func ParseTargetFlag(s string, defined ...string) (indicator string, rate decimal.Decimal, err error) {
 	key, val, ok := strings.Cut(s, "=")
 	if !ok {
-		return "", decimal.Decimal{}, fmt.Errorf("--target %q: want INDICATOR=RATE, e.g. bhxh=55", s)
+		return "", decimal.Decimal{}, msg.Errorf("--target %q: want INDICATOR=RATE, e.g. bhxh=55", "--target %q: cần CHỈ_SỐ=TỶ_LỆ, ví dụ bhxh=55", s)
 	}
 	key = strings.ToLower(strings.TrimSpace(key))
 	if _, known := coverage.IndicatorByKey(key); !known && !slices.Contains(defined, key) {
-		return "", decimal.Decimal{}, fmt.Errorf("--target %q: unknown indicator %q (valid: %s)", s, key, indicatorList())
+		return "", decimal.Decimal{}, msg.Errorf("--target %q: unknown indicator %q (valid: %s)", "--target %q: không có chỉ số %q (các chỉ số: %s)", s, key, indicatorList())
 	}
 	if rate, err = ParseTargetRate(val); err != nil {
 		return "", decimal.Decimal{}, fmt.Errorf("--target %q: %w", s, err)
@@ -38,7 +38,7 @@ func ParseTargetRate(s string) (decimal.Decimal, error) {
 	s = strings.TrimSpace(s)
 	rate, err := xlsxio.ParseRate(s)
 	if err != nil {
-		return decimal.Decimal{}, fmt.Errorf("%q is not a rate in percent (e.g. 55 or 95,15)", s)
+		return decimal.Decimal{}, msg.Errorf("%q is not a rate in percent (e.g. 55 or 95,15)", "%q không phải tỷ lệ phần trăm (ví dụ 55 hoặc 95,15)", s)
 	}
 	if !validTarget(rate) {
 		return decimal.Decimal{}, msg.New("a target rate must be above 0 and at most 100 (percent)", "tỷ lệ chỉ tiêu phải lớn hơn 0 và không quá 100 (phần trăm)")
@@ -62,7 +62,7 @@ func ParseTargetFlags(values []string, defined ...string) (map[string]coverage.T
 			return nil, err
 		}
 		if prev, dup := out[ind]; dup {
-			return nil, fmt.Errorf("--target %s is given twice (%s and %q)", ind, prev.Note, v)
+			return nil, msg.Errorf("--target %s is given twice (%s and %q)", "--target %s được cho hai lần (%s và %q)", ind, prev.Note, v)
 		}
 		out[ind] = coverage.Target{Rate: rate, Source: coverage.SourceFlag, Note: "--target " + strings.TrimSpace(v)}
 	}

@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/bhxh/bhxh/msg"
+
 	"github.com/shopspring/decimal"
 
 	"github.com/bhxh/bhxh/coverage"
@@ -122,12 +124,15 @@ type BetweenMilestonesError struct {
 	Instead string
 }
 
-func (e *BetweenMilestonesError) Error() string {
-	how := "interpolate linearly between them to have one"
+func (e *BetweenMilestonesError) Error() string { return e.In(msg.EN) }
+
+func (e *BetweenMilestonesError) In(l msg.Lang) string {
+	how := msg.Sprintf("interpolate linearly between them to have one", "nội suy tuyến tính giữa các năm mốc để có số liệu")
 	if e.Instead != "" {
-		how = "use " + e.Instead + " to interpolate linearly between them"
+		how = msg.Sprintf("use %s to interpolate linearly between them", "dùng %s để nội suy tuyến tính giữa các năm mốc", e.Instead)
 	}
-	return fmt.Sprintf("%s has no figure for %d: its milestone years are %s (%s)", e.Preset, e.Year, joinInts(e.Years), how)
+	return msg.Sprintf("%s has no figure for %d: its milestone years are %s (%s)", "%s không có số liệu năm %d: các năm mốc là %s (%s)",
+		e.Preset, e.Year, joinInts(e.Years), how).In(l)
 }
 
 // Preset returns the targets of preset name for year. A year that is not a
@@ -145,7 +150,7 @@ func Preset(name string, year int, interpolate bool) (map[string]coverage.Target
 		}
 	}
 	if r == nil {
-		return nil, fmt.Errorf("unknown preset %q: the presets are %s", name, strings.Join(names, ", "))
+		return nil, msg.Errorf("unknown preset %q: the presets are %s", "không có bộ chỉ tiêu %q: các bộ có sẵn là %s", name, strings.Join(names, ", "))
 	}
 	if m, ok := r.milestones[year]; ok {
 		out := map[string]coverage.Target{}
@@ -162,7 +167,7 @@ func Preset(name string, year int, interpolate bool) (map[string]coverage.Target
 	ys := r.years()
 	list := joinInts(ys)
 	if year < ys[0] || year > ys[len(ys)-1] {
-		return nil, fmt.Errorf("%s has no figure for %d: its milestone years are %s, and a year outside %d–%d cannot be interpolated",
+		return nil, msg.Errorf("%s has no figure for %d: its milestone years are %s, and a year outside %d–%d cannot be interpolated", "%s không có số liệu năm %d: các năm mốc là %s, và năm ngoài khoảng %d–%d không nội suy được",
 			r.name, year, list, ys[0], ys[len(ys)-1])
 	}
 	if !interpolate {

@@ -1,10 +1,11 @@
 package xlsxio
 
 import (
-	"fmt"
+	"strings"
+
+	"github.com/bhxh/bhxh/msg"
 	"github.com/bhxh/bhxh/xlsxio/grid"
 	"github.com/bhxh/bhxh/xlsxio/vntext"
-	"strings"
 )
 
 // ColumnTexts returns, for each unit of t (in order), the text of the column
@@ -27,7 +28,7 @@ func ColumnTexts(t *Table, col string) ([]string, error) {
 				hs = append(hs, c.Header)
 			}
 		}
-		return nil, fmt.Errorf("%s: no column %q (columns: %s)", t.File, col, quoteList(hs))
+		return nil, msg.Errorf("%s: no column %q (columns: %s)", "%s: không có cột %q (các cột: %s)", t.File, col, quoteList(hs))
 	}
 	data, err := readInput(t.Path)
 	if err != nil {
@@ -51,11 +52,11 @@ func ColumnTexts(t *Table, col string) ([]string, error) {
 	out := make([]string, len(t.Units))
 	for i, u := range t.Units {
 		if u.Row < 1 {
-			return nil, fmt.Errorf("%s: unit %q has no row to read column %q from", t.File, u.Name, col)
+			return nil, msg.Errorf("%s: unit %q has no row to read column %q from", "%s: đơn vị %q không có dòng để đọc cột %q", t.File, u.Name, col)
 		}
 		out[i] = strings.TrimSpace(textAt(src, u.Row-1, idx))
 		if out[i] == "" {
-			return nil, fmt.Errorf("%s: unit %q has no value in column %q", t.File, u.Name, col)
+			return nil, msg.Errorf("%s: unit %q has no value in column %q", "%s: đơn vị %q không có giá trị ở cột %q", t.File, u.Name, col)
 		}
 	}
 	return out, nil

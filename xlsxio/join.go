@@ -196,14 +196,14 @@ func writtenCount(u *coverage.Unit, k string) bool {
 }
 
 func conflict(unit, key, a, b string, at, bt []string) error {
-	return fmt.Errorf("%w: %s: %s is %s in %s and %s in %s", ErrJoinConflict, unit, key, a, strings.Join(at, ", "), b, strings.Join(bt, ", "))
+	return msg.Errorf("%w: %s: %s is %s in %s and %s in %s", "%w: %s: %s là %s trong %s và %s trong %s", ErrJoinConflict, unit, key, a, strings.Join(at, ", "), b, strings.Join(bt, ", "))
 }
 
 // joinMatchError names the files of an ambiguous or doubled unit match.
 func joinMatchError(t *Table, tables []*Table, owner []int, units []coverage.Unit, err error) error {
 	var dup *DuplicateUnitError
 	if errors.As(err, &dup) && dup.Unit != nil {
-		return &FileError{File: t.File, Err: fmt.Errorf("%s%q and %q are both unit %q of %s", sheetPrefix(t.Sheet),
+		return &FileError{File: t.File, Err: msg.Errorf("%s%q and %q are both unit %q of %s", "%s%q và %q đều là đơn vị %q của %s", sheetPrefix(t.Sheet),
 			dup.A.Name, dup.B.Name, dup.Unit.Name, whereUnit(tables, owner, units, dup.Unit))}
 	}
 	return &FileError{File: t.File, Err: fmt.Errorf("%s%w", sheetPrefix(t.Sheet), err)}

@@ -22,18 +22,20 @@ import (
 // OverrideError is a column override that does not read as 'Header
 // text=key': one given alone, or a line of a columns file.
 type OverrideError struct {
-	File    string // base name of the columns file; "" for an override given alone
-	Line    int    // 1-based line in File
-	Text    string // the override as written
-	Problem string // what is wrong with it
+	File    string   // base name of the columns file; "" for an override given alone
+	Line    int      // 1-based line in File
+	Text    string   // the override as written
+	Problem msg.Text // what is wrong with it
 }
 
-func (e *OverrideError) Error() string {
-	msg := fmt.Sprintf("%q: %s", e.Text, e.Problem)
+func (e *OverrideError) Error() string { return e.In(msg.EN) }
+
+func (e *OverrideError) In(l msg.Lang) string {
+	s := fmt.Sprintf("%q: %s", e.Text, e.Problem.In(l))
 	if e.File != "" {
-		msg = fmt.Sprintf("%s:%d: %s", e.File, e.Line, msg)
+		s = fmt.Sprintf("%s:%d: %s", e.File, e.Line, s)
 	}
-	return msg
+	return s
 }
 
 // ParseColumnsFile reads a columns file: one 'Header text=key' per line;
@@ -68,14 +70,14 @@ func ParseColumnsFile(path string) (map[string]string, error) {
 func ParseColOverride(s string) (header, key string, err error) {
 	i := strings.LastIndexByte(s, '=')
 	if i <= 0 {
-		return "", "", &OverrideError{Text: s, Problem: "want 'Header text=key'"}
+		return "", "", &OverrideError{Text: s, Problem: msg.Sprintf("want 'Header text=key'", "cần 'Chữ tiêu đề=khóa'")}
 	}
 	header, key = strings.TrimSpace(s[:i]), strings.TrimSpace(s[i+1:])
 	if header == "" {
-		return "", "", &OverrideError{Text: s, Problem: "empty header"}
+		return "", "", &OverrideError{Text: s, Problem: msg.Sprintf("empty header", "tiêu đề trống")}
 	}
 	if key != "-" && canonicalKey(key) != key {
-		return "", "", &OverrideError{Text: s, Problem: fmt.Sprintf("unknown key %q (keys: unit, code, %s, or - to ignore)", key, strings.Join(coverage.AllKeys(), ", "))}
+		return "", "", &OverrideError{Text: s, Problem: msg.Sprintf("unknown key %q (keys: unit, code, %s, or - to ignore)", "không có khóa %q (các khóa: unit, code, %s, hoặc - để bỏ qua)", key, strings.Join(coverage.AllKeys(), ", "))}
 	}
 	return header, key, nil
 }

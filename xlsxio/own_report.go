@@ -21,6 +21,8 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/bhxh/bhxh/msg"
+
 	"github.com/bhxh/bhxh/coverage"
 	"github.com/bhxh/bhxh/xlsxio/grid"
 )
@@ -133,7 +135,7 @@ func sheetHolds(book grid.Book, i int, ok func(string) bool) bool {
 // trendReportError refuses a trend report: it holds per-indicator
 // numerators and rates by month, not the units' rows.
 func trendReportError(file, data string) error {
-	return &FileError{File: file, Err: fmt.Errorf("this is a `bhxh trend` report: its figures are on sheet %q (numerators, denominators and rates per indicator and month), not one row per unit; give compute the monthly workbooks it was made from", data)}
+	return &FileError{File: file, Err: msg.Errorf("this is a `bhxh trend` report: its figures are on sheet %q (numerators, denominators and rates per indicator and month), not one row per unit; give compute the monthly workbooks it was made from", "đây là báo cáo của `bhxh trend`: số liệu nằm ở trang %q (tử số, mẫu số và tỷ lệ theo chỉ số và tháng), không phải mỗi đơn vị một dòng; hãy cho compute các bảng tháng đã dùng để lập báo cáo", data)}
 }
 
 // ownReportNote says what was read of an own report.

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/bhxh/bhxh/msg"
+
 	"github.com/shopspring/decimal"
 
 	"github.com/bhxh/bhxh/coverage"
@@ -47,7 +49,7 @@ func ReadParentTargets(path, indicator string) ([]ParentTarget, error) {
 		if len(others) > 0 {
 			what = "it has " + strings.Join(others, ", ")
 		}
-		return nil, &FileError{File: t.File, Err: fmt.Errorf("no plan (%s) or target rate (%s) column for --indicator %s: %s",
+		return nil, &FileError{File: t.File, Err: msg.Errorf("no plan (%s) or target rate (%s) column for --indicator %s: %s", "không có cột kế hoạch (%s) hay tỷ lệ chỉ tiêu (%s) cho --indicator %s: %s",
 			planKey, rateKey, indicator, what)}
 	}
 	var out []ParentTarget
@@ -59,7 +61,7 @@ func ReadParentTargets(path, indicator string) ([]ParentTarget, error) {
 			p.Rate, p.Cell = &v, u.Cells[rateKey]
 		} else {
 			return nil, &CellError{File: t.File, Sheet: t.Sheet, Cell: u.Cells["unit"],
-				Err: fmt.Errorf("parent %q has neither a plan (%s) nor a target rate (%s)", u.Name, planKey, rateKey)}
+				Err: msg.Errorf("parent %q has neither a plan (%s) nor a target rate (%s)", "đơn vị cấp trên %q không có kế hoạch (%s) cũng không có tỷ lệ chỉ tiêu (%s)", u.Name, planKey, rateKey)}
 		}
 		out = append(out, p)
 	}

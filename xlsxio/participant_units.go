@@ -137,8 +137,9 @@ func (pc *ParticipantCounter) ambiguous(p *unitAcc, err error) error {
 
 type namedAmbiguity struct{ e *AmbiguousUnitError }
 
-func (n namedAmbiguity) Error() string { return n.e.detail() }
-func (n namedAmbiguity) Unwrap() error { return n.e }
+func (n namedAmbiguity) Error() string        { return n.e.detail(msg.EN) }
+func (n namedAmbiguity) In(l msg.Lang) string { return n.e.detail(l) }
+func (n namedAmbiguity) Unwrap() error        { return n.e }
 
 // codeWidthOfHeader is the code width a list's code column header gives:
 // "Mã xã" 5, "Mã huyện" 3, "Mã tỉnh" 2; 0 for "Mã ĐVHC", "Mã đơn vị".

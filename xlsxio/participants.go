@@ -17,6 +17,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/bhxh/bhxh/msg"
+
 	"github.com/bhxh/bhxh/coverage"
 	"github.com/bhxh/bhxh/xlsxio/dedup"
 	"github.com/bhxh/bhxh/xlsxio/rawxlsx"
@@ -273,12 +275,12 @@ func (pc *ParticipantCounter) AddFile(ctx context.Context, path string, opt Coun
 	if opt.Scheme != "" {
 		i := SchemeIndex(opt.Scheme)
 		if i < 0 {
-			return fmt.Errorf("scheme %q: want one of %s", opt.Scheme, strings.Join(ParticipantSchemes, ", "))
+			return msg.Errorf("scheme %q: want one of %s", "loại hình %q: cần một trong %s", opt.Scheme, strings.Join(ParticipantSchemes, ", "))
 		}
 		fixed = 1 << i
 	}
 	if len(pc.files) >= maxLists {
-		return &FileError{File: name, Err: fmt.Errorf("more than %d lists in one count", maxLists)}
+		return &FileError{File: name, Err: msg.Errorf("more than %d lists in one count", "hơn %d danh sách trong một lần đếm", maxLists)}
 	}
 	head, err := fileHead(path)
 	if err != nil {
@@ -292,7 +294,7 @@ func (pc *ParticipantCounter) AddFile(ctx context.Context, path string, opt Coun
 	var inputs []CountInput
 	switch {
 	case bytes.HasPrefix(head, []byte("\xD0\xCF\x11\xE0")):
-		return &FileError{File: name, Err: fmt.Errorf("%w: an .xls list is not read: save it as .xlsx or as CSV UTF-8", ErrNotWorkbook)}
+		return &FileError{File: name, Err: msg.Errorf("%w: an .xls list is not read: save it as .xlsx or as CSV UTF-8", "%w: không đọc danh sách .xls: hãy lưu thành .xlsx hoặc CSV UTF-8", ErrNotWorkbook)}
 	case bytes.HasPrefix(head, []byte("PK")):
 		inputs, err = pc.addSheets(path, opt, newList)
 	default:
@@ -319,7 +321,7 @@ func (pc *ParticipantCounter) AddFile(ctx context.Context, path string, opt Coun
 				what = "sheets " + quoteList(names) + " have"
 			}
 		}
-		return &FileError{File: name, Err: fmt.Errorf("%w: %s a header but no person under it", ErrEmptyList, what)}
+		return &FileError{File: name, Err: msg.Errorf("%w: %s a header but no person under it", "%w: %s có dòng tiêu đề nhưng không có người nào bên dưới", ErrEmptyList, what)}
 	}
 	if fixed != 0 {
 		pc.seen[SchemeIndex(opt.Scheme)] = true
@@ -359,7 +361,7 @@ func (pc *ParticipantCounter) addSheets(path string, opt CountOptions, newList f
 		if len(noList) == 1 {
 			return nil, &FileError{File: filepath.Base(path), Err: &ListHeaderError{Sheet: noList[0], Rows: headerSearchRows}}
 		}
-		return nil, &FileError{File: filepath.Base(path), Err: fmt.Errorf("sheets %s: %w", quoteList(noList), &ListHeaderError{Rows: headerSearchRows})}
+		return nil, &FileError{File: filepath.Base(path), Err: msg.Errorf("sheets %s: %w", "các trang tính %s: %w", quoteList(noList), &ListHeaderError{Rows: headerSearchRows})}
 	}
 	return read, nil
 }
@@ -468,17 +470,20 @@ type ListHeaderError struct {
 	Instead string
 }
 
-func (e *ListHeaderError) Error() string {
-	kind := "a kind column (\"Loại hình\", \"Đối tượng\")"
+func (e *ListHeaderError) Error() string { return e.In(msg.EN) }
+
+func (e *ListHeaderError) In(l msg.Lang) string {
+	kind := msg.Sprintf("a kind column (\"Loại hình\", \"Đối tượng\")", "một cột loại hình (\"Loại hình\", \"Đối tượng\")")
 	if e.Instead != "" {
-		kind += " or " + e.Instead
+		kind = msg.Sprintf("%s or %s", "%s hoặc %s", kind, e.Instead)
 	}
-	msg := fmt.Sprintf("%v: want a row naming a \"Mã số BHXH\" column, a unit column (\"Mã xã\", \"Xã, phường\"…) and %s, within the first %d rows",
-		ErrNoHeader, kind, e.Rows)
+	s := msg.Sprintf("%v: want a row naming a \"Mã số BHXH\" column, a unit column (\"Mã xã\", \"Xã, phường\"…) and %s, within the first %d rows",
+		"%v: cần một dòng ghi cột \"Mã số BHXH\", cột đơn vị (\"Mã xã\", \"Xã, phường\"…) và %s, trong %d dòng đầu",
+		ErrNoHeader, kind, e.Rows).In(l)
 	if e.Sheet != "" {
-		msg = fmt.Sprintf("sheet %q: %s", e.Sheet, msg)
+		s = msg.Sprintf("sheet %q: %s", "trang tính %q: %s", e.Sheet, s).In(l)
 	}
-	return msg
+	return s
 }
 
 func (e *ListHeaderError) Unwrap() error { return ErrNoHeader }
@@ -698,7 +703,7 @@ func (pc *ParticipantCounter) unit(code, name []byte) (*unitAcc, error) {
 
 func (pc *ParticipantCounter) newUnit(code, name string) (*unitAcc, error) {
 	if len(pc.units) >= dedup.MaxUnits {
-		return nil, fmt.Errorf("more than %d units: is the unit column a unit?", dedup.MaxUnits)
+		return nil, msg.Errorf("more than %d units: is the unit column a unit?", "hơn %d đơn vị: cột đơn vị có đúng là đơn vị không?", dedup.MaxUnits)
 	}
 	u := &unitAcc{index: uint32(len(pc.units)), code: code, name: name}
 	pc.units = append(pc.units, u)

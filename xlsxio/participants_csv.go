@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"fmt"
 	"io"
 	"os"
 
@@ -36,7 +35,7 @@ func (pc *ParticipantCounter) addCSV(ctx context.Context, path string, lr *listR
 	if magic, _ := br.Peek(2); bytes.Equal(magic, []byte{0x1f, 0x8b}) {
 		zr, err := gzip.NewReader(br)
 		if err != nil {
-			return CountInput{}, &FileError{File: lr.name, Err: fmt.Errorf("%w: damaged gzip data: %v", ErrNotWorkbook, err)}
+			return CountInput{}, &FileError{File: lr.name, Err: msg.Errorf("%w: damaged gzip data: %v", "%w: dữ liệu gzip bị hỏng: %v", ErrNotWorkbook, err)}
 		}
 		br = bufio.NewReaderSize(zr, 64<<10)
 	}
@@ -46,7 +45,7 @@ func (pc *ParticipantCounter) addCSV(ctx context.Context, path string, lr *listR
 		br.Discard(3)
 		head = head[3:]
 	case bytes.HasPrefix(head, []byte("\xFF\xFE")), bytes.HasPrefix(head, []byte("\xFE\xFF")), grid.LooksUTF16(head, 0), grid.LooksUTF16(head, 1):
-		return CountInput{}, &FileError{File: lr.name, Err: fmt.Errorf("%w: UTF-16 text: save the list as CSV UTF-8", ErrNotWorkbook)}
+		return CountInput{}, &FileError{File: lr.name, Err: msg.Errorf("%w: UTF-16 text: save the list as CSV UTF-8", "%w: văn bản UTF-16: hãy lưu danh sách dạng CSV UTF-8", ErrNotWorkbook)}
 	}
 	pc.files[lr.file].csv = true
 	lr.where = func(_ uint8, line int64) (string, string, int64) { return "", "", line }
@@ -97,7 +96,7 @@ func (pc *ParticipantCounter) addCSV(ctx context.Context, path string, lr *listR
 					r.c.blank = true // a blank line
 					break
 				}
-				r.c.err = fmt.Errorf("%w: %d fields, the header (line %d) has %d", ErrMalformedRow, nf, hdrLine, hdr.width)
+				r.c.err = msg.Errorf("%w: %d fields, the header (line %d) has %d", "%w: %d trường, dòng tiêu đề (dòng %d) có %d", ErrMalformedRow, nf, hdrLine, hdr.width)
 			default:
 				r.c = checkCells(&kinds, lr.fixed, hdr.haveKind, field(b, i, partID), field(b, i, partCode), field(b, i, partName), field(b, i, partKind))
 				if r.c.err == nil && !r.c.blank {
@@ -146,9 +145,9 @@ func readError(err error) error {
 	case errors.Is(err, csvscan.ErrLongRecord):
 		return err
 	case errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, gzip.ErrChecksum), errors.Is(err, gzip.ErrHeader):
-		return fmt.Errorf("the text stops here: %w (a truncated or damaged file)", err)
+		return msg.Errorf("the text stops here: %w (a truncated or damaged file)", "văn bản dừng ở đây: %w (tệp bị cắt cụt hoặc hỏng)", err)
 	}
-	return fmt.Errorf("reading stopped here: %w", err)
+	return msg.Errorf("reading stopped here: %w", "dừng đọc ở đây: %w", err)
 }
 
 // listSeparator is the comma, semicolon or tab with which a header row is

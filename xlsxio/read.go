@@ -13,7 +13,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -217,7 +216,7 @@ func readInput(path string) ([]byte, error) {
 	file := baseName(path)
 	st, err := os.Stat(path)
 	if errors.Is(err, fs.ErrNotExist) {
-		return nil, &FileError{File: file, Err: fmt.Errorf("no such file (%s)", path)}
+		return nil, &FileError{File: file, Err: msg.Errorf("no such file (%s)", "không có tệp này (%s)", path)}
 	}
 	if err != nil {
 		return nil, &FileError{File: file, Err: err}
@@ -226,7 +225,7 @@ func readInput(path string) ([]byte, error) {
 		return nil, &FileError{File: file, Err: msg.New("is a folder, not a workbook", "là thư mục, không phải bảng tính")}
 	}
 	if st.Size() > maxFileBytes {
-		return nil, &FileError{File: file, Err: fmt.Errorf("%w: %d bytes (limit %d)", ErrTooBig, st.Size(), maxFileBytes)}
+		return nil, &FileError{File: file, Err: msg.Errorf("%w: %d bytes (limit %d)", "%w: %d byte (giới hạn %d)", ErrTooBig, st.Size(), maxFileBytes)}
 	}
 	data, err := os.ReadFile(path)
 	if err != nil {

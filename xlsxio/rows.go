@@ -307,7 +307,7 @@ func (rr *rowsReader) keep(r int, label string, kind rowKind, u coverage.Unit, h
 		if rr.parent >= 0 {
 			if u.Parent = strings.TrimSpace(textAt(s, r, rr.parent)); u.Parent == "" {
 				rr.errs = appendErr(rr.errs, &CellError{File: t.File, Sheet: t.Sheet, Cell: rr.ref(r, rr.parent),
-					Err: fmt.Errorf("unit %q has no parent in column %q", label, rr.opt.Parent)})
+					Err: msg.Errorf("unit %q has no parent in column %q", "đơn vị %q không có đơn vị cấp trên ở cột %q", label, rr.opt.Parent)})
 				t.rowsAre(r, r, "rejected", "a unit without its parent")
 				return
 			}
@@ -332,7 +332,7 @@ func (rr *rowsReader) finish() error {
 		return rr.errs
 	}
 	if len(t.Units) == 0 {
-		return &FileError{File: t.File, Err: fmt.Errorf("%sno unit rows under the header (which ends on row %d)", sheetPrefix(t.Sheet), h.last+1)}
+		return &FileError{File: t.File, Err: msg.Errorf("%sno unit rows under the header (which ends on row %d)", "%skhông có dòng đơn vị nào dưới dòng tiêu đề (kết thúc ở dòng %d)", sheetPrefix(t.Sheet), h.last+1)}
 	}
 	for i, col := range h.cols {
 		if col.Key == "" && rr.numeric[i] && !isRowNumberColumn(col) && col.Why != computedWhy {
@@ -343,7 +343,7 @@ func (rr *rowsReader) finish() error {
 			t.Issues = append(t.Issues, Issue{Level: "warning", Code: coverage.WarnUnknownColumn, File: t.File, Sheet: t.Sheet,
 				Cell: rr.ref(h.last, col.Index),
 				Message: msg.Sprintf("%s %q holds numbers but is not read (%s); to read it: --col '%s=KEY'", "%s %q có số nhưng không được đọc (%s); để đọc: --col '%s=KEY'",
-					what, col.Header, col.Why, strings.TrimSpace(col.Group+" "+col.Header))})
+					what, col.Header, WhyText(col.Why), strings.TrimSpace(col.Group+" "+col.Header))})
 		}
 	}
 	for i, cells := range rr.blanks {
@@ -562,10 +562,10 @@ func duplicateRowError(t *Table, err error, label string, row int, cell string) 
 	}
 	p := t.Units[dup.First]
 	if dup.Level == MatchCode && !sameSpelling(p.Name, label) {
-		return &FileError{File: t.File, Err: fmt.Errorf("%s%w: code %s is given to both %q (row %d, %s) and %q (row %d, %s)",
+		return &FileError{File: t.File, Err: msg.Errorf("%s%w: code %s is given to both %q (row %d, %s) and %q (row %d, %s)", "%s%w: mã %s được ghi cho cả %q (dòng %d, %s) và %q (dòng %d, %s)",
 			sheetPrefix(t.Sheet), ErrDuplicateUnit, UnitCode(p.Code, p.Name), p.Name, p.Row, p.Cells["unit"], label, row, cell)}
 	}
-	return &FileError{File: t.File, Err: fmt.Errorf("%s%w %q on rows %d and %d (%s, %s)",
+	return &FileError{File: t.File, Err: msg.Errorf("%s%w %q on rows %d and %d (%s, %s)", "%s%w %q ở dòng %d và %d (%s, %s)",
 		sheetPrefix(t.Sheet), ErrDuplicateUnit, label, p.Row, row, p.Cells["unit"], cell)}
 }
 
@@ -585,5 +585,5 @@ func parentColumn(t *Table, h header, col string) (int, error) {
 			hs = append(hs, c.Header)
 		}
 	}
-	return -1, &FileError{File: t.File, Err: fmt.Errorf("%sno column %q (columns: %s)", sheetPrefix(t.Sheet), col, quoteList(hs))}
+	return -1, &FileError{File: t.File, Err: msg.Errorf("%sno column %q (columns: %s)", "%skhông có cột %q (các cột: %s)", sheetPrefix(t.Sheet), col, quoteList(hs))}
 }

@@ -22,6 +22,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/bhxh/bhxh/msg"
+
 	"github.com/bhxh/bhxh/coverage"
 	"github.com/bhxh/bhxh/xlsxio/grid"
 	"github.com/bhxh/bhxh/xlsxio/vntext"
@@ -105,7 +107,7 @@ func selectSheets(infos []grid.SheetInfo, file, want string) (sheetSelection, er
 	for i, si := range infos {
 		names[i] = si.Name
 	}
-	return sheetSelection{}, &FileError{File: file, Err: fmt.Errorf("no sheet %q (sheets: %s; or a number from 1 to %d, or %q)", want, quoteList(names), len(infos), sheetAll)}
+	return sheetSelection{}, &FileError{File: file, Err: msg.Errorf("no sheet %q (sheets: %s; or a number from 1 to %d, or %q)", "không có trang tính %q (các trang: %s; hoặc một số từ 1 đến %d, hoặc %q)", want, quoteList(names), len(infos), sheetAll)}
 }
 
 func visibilityWords(v string) string {
@@ -320,7 +322,7 @@ func (wb *Workbook) joinForms(forms []sheetTable, opt Options) (*Table, error) {
 	}
 	t, err := joinSheets(tables)
 	if err != nil {
-		return nil, &FileError{File: wb.File, Err: fmt.Errorf("sheets %s hold different columns for the same units, joined by unit: %w", strings.Join(names, " and "), err)}
+		return nil, &FileError{File: wb.File, Err: msg.Errorf("sheets %s hold different columns for the same units, joined by unit: %w", "các trang tính %s chứa các cột khác nhau của cùng các đơn vị, được ghép theo đơn vị: %w", strings.Join(names, " and "), err)}
 	}
 	t.Issues = append(t.Issues, unusedOverrides(opt, t)...)
 	for _, st := range forms {
@@ -431,19 +433,19 @@ func (wb *Workbook) noTable(read []sheetTable) error {
 	if len(hidden) > 0 {
 		var fe *FileError
 		if errors.As(err, &fe) {
-			fe.Err = fmt.Errorf("%w (hidden sheets not read: %s; --sheet NAME reads one)", fe.Err, quoteList(hidden))
+			fe.Err = msg.Errorf("%w (hidden sheets not read: %s; --sheet NAME reads one)", "%w (các trang tính ẩn không được đọc: %s; --sheet TÊN để đọc một trang)", fe.Err, quoteList(hidden))
 		}
 	}
 	return err
 }
 
 func noHeader(file string, sheets []string) error {
-	what := "sheet " + quoteList(sheets)
+	what := msg.Sprintf("sheet %s", "trang tính %s", quoteList(sheets))
 	if len(sheets) != 1 {
-		what = "sheets " + quoteList(sheets)
+		what = msg.Sprintf("sheets %s", "các trang tính %s", quoteList(sheets))
 	}
 	if len(sheets) == 1 && sheets[0] == "" {
-		what = "the file"
+		what = msg.Sprintf("the file", "tệp")
 	}
-	return &FileError{File: file, Err: fmt.Errorf("%w in %s: expected a header row naming the unit (\"Đơn vị\") and counts such as \"Số người tham gia BHXH bắt buộc\"", ErrNoHeader, what)}
+	return &FileError{File: file, Err: msg.Errorf("%w in %s: expected a header row naming the unit (\"Đơn vị\") and counts such as \"Số người tham gia BHXH bắt buộc\"", "%w trong %s: cần một dòng tiêu đề ghi đơn vị (\"Đơn vị\") và số liệu như \"Số người tham gia BHXH bắt buộc\"", ErrNoHeader, what)}
 }

@@ -98,17 +98,17 @@ func ReadUnitList(path string) ([]ListedUnit, error) {
 		}
 		u := ListedUnit{Name: get(nameCol), Code: get(codeCol)}
 		if u.Name == "" {
-			return nil, &FileError{File: file, Err: fmt.Errorf("row %d has no unit name", i+1)}
+			return nil, &FileError{File: file, Err: msg.Errorf("row %d has no unit name", "dòng %d không có tên đơn vị", i+1)}
 		}
 		if _, err := seen.Add(UnitRef{Code: u.Code, Name: u.Name}); err != nil {
 			var dup *DuplicateUnitError
 			errors.As(err, &dup)
-			return nil, &FileError{File: file, Err: fmt.Errorf("%w on rows %d and %d", err, lines[dup.First], i+1)}
+			return nil, &FileError{File: file, Err: msg.Errorf("%w on rows %d and %d", "%w ở dòng %d và %d", err, lines[dup.First], i+1)}
 		}
 		lines = append(lines, i+1)
 		units = append(units, u)
 		if len(units) > maxListedUnits {
-			return nil, &FileError{File: file, Err: fmt.Errorf("more than %d units", maxListedUnits)}
+			return nil, &FileError{File: file, Err: msg.Errorf("more than %d units", "hơn %d đơn vị", maxListedUnits)}
 		}
 	}
 	if len(units) == 0 {

@@ -94,16 +94,21 @@ type AmbiguousUnitError struct {
 	Candidates []UnitRef
 }
 
-func (e *AmbiguousUnitError) Error() string { return refText(e.Ref) + " " + e.detail() }
+func (e *AmbiguousUnitError) Error() string { return e.In(msg.EN) }
+
+func (e *AmbiguousUnitError) In(l msg.Lang) string {
+	return refTextIn(e.Ref, l) + " " + e.detail(l)
+}
 
 // detail is the message without the ref, for a caller that names it.
-func (e *AmbiguousUnitError) detail() string {
+func (e *AmbiguousUnitError) detail(l msg.Lang) string {
 	names := make([]string, len(e.Candidates))
 	for i, c := range e.Candidates {
-		names[i] = refText(c)
+		names[i] = refTextIn(c, l)
 	}
-	return fmt.Sprintf("matches %d units by %s (%s): give codes, or names that tell them apart",
-		len(e.Candidates), e.Level, strings.Join(names, ", "))
+	return msg.Sprintf("matches %d units by %s (%s): give codes, or names that tell them apart",
+		"khớp với %d đơn vị theo %s (%s): hãy ghi mã, hoặc tên phân biệt được các đơn vị",
+		len(e.Candidates), e.Level, strings.Join(names, ", ")).In(l)
 }
 
 func (e *AmbiguousUnitError) Unwrap() error { return ErrAmbiguousUnit }
@@ -117,29 +122,36 @@ type DuplicateUnitError struct {
 	Unit          *UnitRef // for a join: the right-hand unit both matched
 }
 
-func (e *DuplicateUnitError) Error() string {
+func (e *DuplicateUnitError) Error() string { return e.In(msg.EN) }
+
+func (e *DuplicateUnitError) In(l msg.Lang) string {
 	switch {
 	case e.Unit != nil:
-		return fmt.Sprintf("%s and %s both match unit %s", refText(e.A), refText(e.B), refText(*e.Unit))
+		return msg.Sprintf("%s and %s both match unit %s", "%s và %s đều khớp với đơn vị %s",
+			refTextIn(e.A, l), refTextIn(e.B, l), refTextIn(*e.Unit, l)).In(l)
 	case e.Level == MatchCode && !sameSpelling(e.A.Name, e.B.Name):
-		return fmt.Sprintf("code %s is given to two units, %q and %q", UnitCode(e.A.Code, e.A.Name), e.A.Name, e.B.Name)
+		return msg.Sprintf("code %s is given to two units, %q and %q", "mã %s được ghi cho hai đơn vị, %q và %q",
+			UnitCode(e.A.Code, e.A.Name), e.A.Name, e.B.Name).In(l)
 	}
-	return fmt.Sprintf("%v %s", ErrDuplicateUnit, refText(e.B))
+	return msg.Render(ErrDuplicateUnit, l) + " " + refTextIn(e.B, l)
 }
 
 func (e *DuplicateUnitError) Unwrap() error { return ErrDuplicateUnit }
 
 // refText is a ref as messages show it: "Xã Tân Phú" (04402).
-func refText(r UnitRef) string {
+func refText(r UnitRef) string { return refTextIn(r, msg.EN) }
+
+// refTextIn is refText in language l.
+func refTextIn(r UnitRef, l msg.Lang) string {
 	s := fmt.Sprintf("%q", r.Name)
 	if r.Name == "" {
-		s = "unit"
+		s = msg.Sprintf("unit", "đơn vị").In(l)
 	}
 	if strings.TrimSpace(r.Code) != "" {
 		s += " (" + UnitCode(r.Code, r.Name) + ")"
 	}
 	if r.Parent != "" {
-		s += " in " + fmt.Sprintf("%q", r.Parent)
+		s += msg.Sprintf(" in %q", " thuộc %q", r.Parent).In(l)
 	}
 	return s
 }

@@ -226,7 +226,7 @@ func runAllocate(opts *allocateOptions) error {
 	}
 	a, err := coverage.Allocate(units, req)
 	if errors.Is(err, coverage.ErrMinimum) {
-		return fmt.Errorf("%s: %w: lower --min %d or raise the total", t.File, err, opts.Min)
+		return msg.Errorf("%s: %w: lower --min %d or raise the total", "%s: %w: hãy giảm --min %d hoặc tăng tổng chỉ tiêu", t.File, err, opts.Min)
 	}
 	if err != nil {
 		return fmt.Errorf("%s: %w", t.File, err)
@@ -340,7 +340,7 @@ func setWeights(t *xlsxio.Table, units []coverage.AllocUnit, col string) error {
 			cell = fmt.Sprintf("%s%d", letter, u.Row)
 		}
 		errs = append(errs, &xlsxio.CellError{File: t.File, Sheet: t.Sheet, Cell: cell,
-			Err: fmt.Errorf("unit %q has no weight for --method weight:%s (the cell is blank or \"x\"): give a number, 0 for none", u.Name, col)})
+			Err: msg.Errorf("unit %q has no weight for --method weight:%s (the cell is blank or \"x\"): give a number, 0 for none", "đơn vị %q không có trọng số cho --method weight:%s (ô trống hoặc \"x\"): hãy ghi một số, 0 nếu không có", u.Name, col)})
 	}
 	if len(errs) > 0 {
 		return errs
@@ -389,7 +389,7 @@ func groupTotals(opts *allocateOptions, ind string, t *xlsxio.Table, units []cov
 	var issues []xlsxio.Issue
 	for k, m := range ms {
 		if m.Index < 0 {
-			return nil, nil, fmt.Errorf("%s: parent %q (column %q) has no row in %s", t.File, named[k].Name, opts.By, file)
+			return nil, nil, msg.Errorf("%s: parent %q (column %q) has no row in %s", "%s: đơn vị cấp trên %q (cột %q) không có dòng nào trong %s", t.File, named[k].Name, opts.By, file)
 		}
 		if m.Warning.EN != "" {
 			issues = append(issues, xlsxio.Issue{Level: "warning", Code: xlsxio.WarnLooseUnitMatch, File: file,
@@ -405,7 +405,7 @@ func groupTotals(opts *allocateOptions, ind string, t *xlsxio.Table, units []cov
 	out := map[string]int64{}
 	for pi, p := range parents {
 		if sumD[pi] == 0 && !parentNamed(ms, pi) {
-			return nil, nil, fmt.Errorf("%s: parent %q has a target but no units in %s (column %q)", file, p.Name, t.File, opts.By)
+			return nil, nil, msg.Errorf("%s: parent %q has a target but no units in %s (column %q)", "%s: đơn vị cấp trên %q có chỉ tiêu nhưng không có đơn vị nào trong %s (cột %q)", file, p.Name, t.File, opts.By)
 		}
 		if p.Rate != nil {
 			out[p.Name] = coverage.TotalForRate(*p.Rate, sumD[pi])

@@ -67,7 +67,7 @@ func TestAllocateFixtureWithColumnOverrides(t *testing.T) {
 
 func TestAllocateInfeasibleExitsOneAndWritesNothing(t *testing.T) {
 	dir := t.TempDir()
-	stdout, errs, code := runCmd(phanBoArgs(t, "allocate", "--indicator", "bhxh", "--total", "1000", "-o", filepath.Join(dir, "t.xlsx"))...)
+	stdout, errs, code := runCmd(inEnglish(phanBoArgs(t, "allocate", "--indicator", "bhxh", "--total", "1000", "-o", filepath.Join(dir, "t.xlsx")))...)
 	if code != exitData {
 		t.Fatalf("exit %d, want 1; stderr %s", code, errs)
 	}

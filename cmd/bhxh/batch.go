@@ -21,6 +21,8 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/bhxh/bhxh/msg"
+
 	"github.com/spf13/cobra"
 	"github.com/xuri/excelize/v2"
 
@@ -208,7 +210,7 @@ func runOutDir(ctx context.Context, opts *computeOptions, b *batchOptions) error
 	log := batchLogger(opts.Err, b)
 	inputs := withoutOwnReports(opts.Inputs, b)
 	if len(inputs) == 0 {
-		return fail(log, b, fmt.Errorf("no input left: every file named is one of our reports in %s", b.OutDir))
+		return fail(log, b, msg.Errorf("no input left: every file named is one of our reports in %s", "không còn tệp vào nào: mọi tệp được cho đều là báo cáo của bhxh trong %s", b.OutDir))
 	}
 
 	outputs := make([]string, len(inputs))

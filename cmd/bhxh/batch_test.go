@@ -350,7 +350,7 @@ func TestBatchLockTimeout(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(out, lockName), []byte(lock), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	_, stderr, code := runBinary(t, work, nil, "compute", "den", "--out-dir", "bao-cao", "--lock-timeout", "300ms")
+	_, stderr, code := runBinary(t, work, nil, "compute", "--lang", "en", "den", "--out-dir", "bao-cao", "--lock-timeout", "300ms")
 	if code != 1 {
 		t.Fatalf("exit %d, want 1; stderr:\n%s", code, stderr)
 	}

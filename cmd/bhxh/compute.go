@@ -591,7 +591,7 @@ func sameSideOfReform(prior *xlsxio.Table, tables []*xlsxio.Table) error {
 	const reform = "2025-07"
 	for _, t := range tables {
 		if prior.Period != "" && t.Period != "" && (prior.Period < reform) != (t.Period < reform) {
-			return fmt.Errorf("%s is for %s and %s for %s, across the reorganisation of 1 July 2025: give --crosswalk %s to move the old units' figures into the new units",
+			return msg.Errorf("%s is for %s and %s for %s, across the reorganisation of 1 July 2025: give --crosswalk %s to move the old units' figures into the new units", "%s là số liệu %s còn %s là %s, hai bên đợt sắp xếp đơn vị hành chính ngày 1/7/2025: hãy cho --crosswalk %s để chuyển số liệu của đơn vị cũ sang đơn vị mới",
 				prior.File, prior.Period, t.File, t.Period, crosswalk.DefaultName)
 		}
 	}

@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/bhxh/bhxh/msg"
+
 	"github.com/bhxh/bhxh/coverage"
 	"github.com/bhxh/bhxh/crosswalk"
 	"github.com/bhxh/bhxh/xlsxio"
@@ -146,7 +148,7 @@ func (c *converter) convertTables(tables []*xlsxio.Table) ([]coverage.Unit, []xl
 		case errors.As(err, &se):
 			return nil, nil, fmt.Errorf("%w\nthen give it with --shares FILE", err)
 		case errors.As(err, &pe):
-			return nil, nil, fmt.Errorf("%w, or --partial to convert them anyway (each with a partial_unit warning)", err)
+			return nil, nil, msg.Errorf("%w, or --partial to convert them anyway (each with a partial_unit warning)", "%w, hoặc cho --partial để vẫn chuyển đổi (mỗi đơn vị kèm một cảnh báo partial_unit)", err)
 		}
 		return nil, nil, err
 	}
@@ -209,7 +211,7 @@ func (c *converter) isOld(t *xlsxio.Table) (bool, error) {
 	case new > old || new > 0:
 		return false, nil
 	}
-	return false, fmt.Errorf("%s: cannot tell whether it is in the units before or after the reform of %s: it states no period (\"Tháng 11 năm 2024\" in the title or 2024-11 in the file name) and its codes and names are neither's",
+	return false, msg.Errorf("%s: cannot tell whether it is in the units before or after the reform of %s: it states no period (\"Tháng 11 năm 2024\" in the title or 2024-11 in the file name) and its codes and names are neither's", "%s: không biết tệp theo đơn vị trước hay sau đợt sắp xếp %s: tệp không ghi kỳ (\"Tháng 11 năm 2024\" ở tiêu đề hoặc 2024-11 ở tên tệp) và mã, tên đơn vị không khớp bên nào",
 		t.File, c.table.Effective)
 }
 
@@ -233,7 +235,7 @@ func (c *converter) toNewUnits(tables []*xlsxio.Table) (units []coverage.Unit, i
 		return nil, nil, false, nil
 	}
 	if len(news) > 0 {
-		return nil, nil, false, fmt.Errorf("%s in the old units and %s in the new ones: give the inputs of one period in one kind of units",
+		return nil, nil, false, msg.Errorf("%s in the old units and %s in the new ones: give the inputs of one period in one kind of units", "%s theo đơn vị cũ còn %s theo đơn vị mới: hãy cho các tệp cùng một kỳ, cùng một kiểu đơn vị",
 			strings.Join(olds, ", "), strings.Join(news, ", "))
 	}
 	units, issues, err = c.convertTables(tables)

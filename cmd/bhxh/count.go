@@ -205,7 +205,7 @@ func parseByteSize(s string) (int64, error) {
 	mult, ok := map[string]int64{"": 1, "b": 1, "k": 1 << 10, "kb": 1e3, "kib": 1 << 10, "m": 1 << 20, "mb": 1e6, "mib": 1 << 20,
 		"g": 1 << 30, "gb": 1e9, "gib": 1 << 30, "t": 1 << 40, "tb": 1e12, "tib": 1 << 40}[unit]
 	if !ok {
-		return 0, fmt.Errorf("unit %q: want B, KiB, MiB, GiB or TiB", unit)
+		return 0, msg.Errorf("unit %q: want B, KiB, MiB, GiB or TiB", "đơn vị %q: cần B, KiB, MiB, GiB hoặc TiB", unit)
 	}
 	if n > math.MaxInt64/mult {
 		return 0, msg.New("too large", "quá lớn")

@@ -158,7 +158,7 @@ func TestCountXLSListSaysWhatToDo(t *testing.T) {
 	dir := t.TempDir()
 	list := filepath.Join(dir, "ds bhyt.xls")
 	writeFile(t, list, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1 an OLE compound file")
-	_, errs, code := runCmd("count", "--scheme", "bhyt", list)
+	_, errs, code := runCmd("count", "--lang", "en", "--scheme", "bhyt", list)
 	if code != exitData || !strings.Contains(errs, "ds bhyt.xls") || !strings.Contains(errs, "save it as .xlsx or as CSV UTF-8") || strings.Contains(errs, "zip:") {
 		t.Errorf("exit %d, stderr %q", code, errs)
 	}

@@ -9,18 +9,22 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/bhxh/bhxh/msg"
+
 	"github.com/bhxh/bhxh/targets"
 	"github.com/bhxh/bhxh/xlsxio"
 )
 
-// hinted is a library error worded with the command's hint.
+// hinted is a library error worded with the command's hint, in both
+// languages.
 type hinted struct {
-	err error
-	msg string
+	err  error
+	text msg.Text
 }
 
-func (h hinted) Error() string { return h.msg }
-func (h hinted) Unwrap() error { return h.err }
+func (h hinted) Error() string        { return h.text.EN }
+func (h hinted) In(l msg.Lang) string { return h.text.In(l) }
+func (h hinted) Unwrap() error        { return h.err }
 
 // readTable is xlsxio.ReadFile with the flags that fix what it reports.
 func readTable(path string, opt xlsxio.Options) (*xlsxio.Table, error) {
@@ -36,9 +40,10 @@ func readHints(err error) error {
 	case err == nil:
 		return nil
 	case errors.Is(err, xlsxio.ErrPassword):
-		return hinted{err, err.Error() + ": give --password"}
+		return hinted{err, msg.Sprintf("%v: give --password", "%v: hãy cho --password", err)}
 	case errors.Is(err, xlsxio.ErrNoHeader):
-		return hinted{err, err.Error() + "; run `bhxh inspect` to see what was read, and --col 'Header=key' to map a column"}
+		return hinted{err, msg.Sprintf("%v; run `bhxh inspect` to see what was read, and --col 'Header=key' to map a column",
+			"%v; chạy `bhxh inspect` để xem đã đọc được gì, và --col 'Tiêu đề=khóa' để gán một cột", err)}
 	}
 	return err
 }
@@ -54,7 +59,7 @@ func colHint(err error) error {
 	if oe.File != "" {
 		where = fmt.Sprintf("%s:%d: ", oe.File, oe.Line)
 	}
-	return hinted{err, fmt.Sprintf("%s--col %q: %s", where, oe.Text, oe.Problem)}
+	return hinted{err, msg.Sprintf("%s--col %q: %s", "%s--col %q: %s", where, oe.Text, oe.Problem)}
 }
 
 // countHints offers --scheme where a participant list has no kind column,
@@ -67,7 +72,7 @@ func countHints(err error) error {
 	}
 	noKind := func(e error) error {
 		if errors.Is(e, xlsxio.ErrNoKind) {
-			return hinted{e, e.Error() + " (give --scheme for a list of one scheme)"}
+			return hinted{e, msg.Sprintf("%v (give --scheme for a list of one scheme)", "%v (cho --scheme nếu danh sách chỉ có một loại hình)", e)}
 		}
 		return e
 	}

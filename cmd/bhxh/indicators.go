@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/bhxh/bhxh/msg"
+
 	"github.com/spf13/cobra"
 
 	"github.com/bhxh/bhxh/coverage"
@@ -127,7 +129,7 @@ func (d *defineFlags) verify(t *xlsxio.Table) error {
 				_, found = t.Units[i].Counts[key]
 			}
 			if !found {
-				return fmt.Errorf("%s: sheet %s: indicator %s: no column %q (headers are matched ignoring case, accents and spacing; a column letter works too)",
+				return msg.Errorf("%s: sheet %s: indicator %s: no column %q (headers are matched ignoring case, accents and spacing; a column letter works too)", "%s: trang tính %s: chỉ số %s: không có cột %q (tiêu đề được so khớp không phân biệt hoa thường, dấu và khoảng trắng; cũng có thể ghi chữ cái của cột)",
 					t.File, t.Sheet, ind.Key, h)
 			}
 		}

@@ -105,7 +105,7 @@ func TestDefinedIndicatorErrors(t *testing.T) {
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			work := t.TempDir()
-			out, errOut, code := runIn(t, work, nil, append(append([]string{"compute"}, c.args...), nov)...)
+			out, errOut, code := runIn(t, work, nil, inEnglish(append(append([]string{"compute"}, c.args...), nov))...)
 			if code != c.code || !strings.Contains(errOut, c.msg) || out != "" {
 				t.Errorf("exit %d, stderr %q, stdout %q; want exit %d and %q", code, errOut, out, c.code, c.msg)
 			}

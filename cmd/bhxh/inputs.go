@@ -2,12 +2,12 @@ package main
 
 import (
 	"cmp"
-	"fmt"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
 
+	"github.com/bhxh/bhxh/msg"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -68,7 +68,7 @@ func expandFiles(args []string, gz bool) ([]string, error) {
 				names = append(names, e.Name())
 			}
 			if len(names) == 0 {
-				return nil, fmt.Errorf("%s: the folder holds no .xlsx, .xls, .ods or .csv file", arg)
+				return nil, msg.Errorf("%s: the folder holds no .xlsx, .xls, .ods or .csv file", "%s: thư mục không có tệp .xlsx, .xls, .ods hay .csv nào", arg)
 			}
 			sort.Strings(names)
 			for _, n := range names {
@@ -93,7 +93,7 @@ func expandFiles(args []string, gz bool) ([]string, error) {
 				n++
 			}
 			if n == 0 {
-				return nil, fmt.Errorf("%s: no file matches", arg)
+				return nil, msg.Errorf("%s: no file matches", "%s: không có tệp nào khớp", arg)
 			}
 		default:
 			// A missing file: the reader names it in its error. A name

@@ -78,7 +78,7 @@ func TestEveryCommandExpandsInputsAlike(t *testing.T) {
 	} {
 		for _, cmd := range commands {
 			t.Run(c.name+"/"+cmd[0], func(t *testing.T) {
-				stdout, stderr, code := runCmd(append(cmd, c.arg)...)
+				stdout, stderr, code := runCmd(inEnglish(append(cmd, c.arg))...)
 				if code != exitData || stdout != "" || stderr != c.want {
 					t.Errorf("exit %d, stdout %q, stderr %q; want exit %d, stderr %q", code, stdout, stderr, exitData, c.want)
 				}

@@ -125,7 +125,7 @@ func runInspectUnit(ctx context.Context, opts *inspectOptions) error {
 		return err
 	}
 	if m.Index < 0 {
-		return fmt.Errorf("no unit %q in %s", opts.Unit, strings.Join(opts.Inputs, ", "))
+		return msg.Errorf("no unit %q in %s", "không có đơn vị %q trong %s", opts.Unit, strings.Join(opts.Inputs, ", "))
 	}
 	var issues []xlsxio.Issue // --strict fails on a loose match, as everywhere
 	if m.Warning.EN != "" {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -21,6 +22,11 @@ func TestMessagesInBothLanguages(t *testing.T) {
 	over := in("vuot.csv", "Đơn vị,Dân số,BHYT\nXã A,100,101\n")
 	noDen := in("khong-mau.csv", "Đơn vị,Lực lượng lao động,BHXH bắt buộc\nXã A,0,10\n")
 	trung := in("trung.csv", "Đơn vị,Lực lượng lao động,BHXH bắt buộc\nXã A,100,10\nXã A,100,10\n")
+	khong := in("khong.csv", "a,b\n1,2\n")
+	empty := filepath.Join(dir, "trống")
+	if err := os.Mkdir(empty, 0o755); err != nil {
+		t.Fatal(err)
+	}
 	cases := []struct {
 		name   string
 		args   []string
@@ -45,11 +51,34 @@ func TestMessagesInBothLanguages(t *testing.T) {
 		{"usage", []string{"compute", "--decimals", "11", lech}, exitUsage,
 			`bhxh: --decimals 11: cần từ 0 đến 10`,
 			`bhxh: --decimals 11: want 0 to 10`},
+		{"duplicate unit", []string{"compute", trung}, exitData,
+			`bhxh: trung.csv: đơn vị trùng "Xã A" ở dòng 2 và 3 (A2, A3)`,
+			`bhxh: trung.csv: duplicate unit "Xã A" on rows 2 and 3 (A2, A3)`},
+		{"header not found, with the hint", []string{"compute", khong}, exitData,
+			"bhxh: khong.csv: không tìm thấy dòng tiêu đề của bảng (dòng ghi tên đơn vị và các số liệu) trong tệp: cần một dòng tiêu đề ghi đơn vị (\"Đơn vị\") và số liệu như \"Số người tham gia BHXH bắt buộc\"; chạy `bhxh inspect` để xem đã đọc được gì, và --col 'Tiêu đề=khóa' để gán một cột",
+			"bhxh: khong.csv: no recognisable table header (a row naming units and counts) in the file: expected a header row naming the unit (\"Đơn vị\") and counts such as \"Số người tham gia BHXH bắt buộc\"; run `bhxh inspect` to see what was read, and --col 'Header=key' to map a column"},
+		{"empty folder", []string{"compute", empty}, exitData,
+			"bhxh: " + empty + ": thư mục không có tệp .xlsx, .xls, .ods hay .csv nào",
+			"bhxh: " + empty + ": the folder holds no .xlsx, .xls, .ods or .csv file"},
+		{"no such file", []string{"compute", filepath.Join(dir, "khong-co.xlsx")}, exitData,
+			"bhxh: khong-co.xlsx: không có tệp này (" + filepath.Join(dir, "khong-co.xlsx") + ")",
+			"bhxh: khong-co.xlsx: no such file (" + filepath.Join(dir, "khong-co.xlsx") + ")"},
+		{"a glob matching nothing", []string{"compute", filepath.Join(dir, "x*.csv")}, exitData,
+			"bhxh: " + filepath.Join(dir, "x*.csv") + ": không có tệp nào khớp",
+			"bhxh: " + filepath.Join(dir, "x*.csv") + ": no file matches"},
+		{"target out of range", []string{"compute", "--target", "bhxh=300", lech}, exitUsage,
+			`bhxh: --target "bhxh=300": tỷ lệ chỉ tiêu phải lớn hơn 0 và không quá 100 (phần trăm)`,
+			`bhxh: --target "bhxh=300": a target rate must be above 0 and at most 100 (percent)`},
+		{"target without a rate", []string{"compute", "--target", "bhxh", lech}, exitUsage,
+			`bhxh: --target "bhxh": cần CHỈ_SỐ=TỶ_LỆ, ví dụ bhxh=55`,
+			`bhxh: --target "bhxh": want INDICATOR=RATE, e.g. bhxh=55`},
+		{"preset between milestones", []string{"compute", "--preset", "nq28", "--year", "2023", lech}, exitUsage,
+			"bhxh: nq28 không có số liệu năm 2023: các năm mốc là 2021, 2025, 2030 (dùng --interpolate để nội suy tuyến tính giữa các năm mốc)",
+			"bhxh: nq28 has no figure for 2023: its milestone years are 2021, 2025, 2030 (use --interpolate to interpolate linearly between them)"},
 		{"inspect takes --lang too", []string{"inspect", "--format", "nope", lech}, exitUsage,
 			`bhxh: --format "nope": cần table hoặc json`,
 			`bhxh: --format "nope": want table or json`},
 	}
-	_ = trung
 	for _, c := range cases {
 		for _, lang := range []string{"vi", "en"} {
 			want := c.vi

@@ -11,6 +11,8 @@ import (
 	"strings"
 	"syscall"
 	"time"
+
+	"github.com/bhxh/bhxh/msg"
 )
 
 // lockName is the lock file a batch run holds in its output folder, so that
@@ -50,8 +52,11 @@ type errLockTimeout struct {
 	holder lockHolder
 }
 
-func (e *errLockTimeout) Error() string {
-	return fmt.Sprintf("another bhxh run holds %s (%s); try again later, or give a longer --lock-timeout", e.path, e.holder)
+func (e *errLockTimeout) Error() string { return e.In(msg.EN) }
+
+func (e *errLockTimeout) In(l msg.Lang) string {
+	return msg.Sprintf("another bhxh run holds %s (%s); try again later, or give a longer --lock-timeout",
+		"một lần chạy bhxh khác đang giữ %s (%s); hãy thử lại sau, hoặc cho --lock-timeout dài hơn", e.path, e.holder).In(l)
 }
 
 // acquireLock takes dir/.bhxh.lock. The file is created with O_EXCL and

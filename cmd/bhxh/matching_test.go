@@ -75,7 +75,7 @@ func TestParentTargetsTakeTheIndicatorsColumn(t *testing.T) {
 	}
 	// No column of the indicator: fail naming the candidates.
 	writeFile(t, filepath.Join(work, "bhyt.csv"), "Đơn vị;Kế hoạch giao BHYT (người)\nHuyện A;10400\nHuyện B;12100\n")
-	_, errOut, code := runCmd(args("bhyt.csv")...)
+	_, errOut, code := runCmd(inEnglish(args("bhyt.csv"))...)
 	want := `bhyt.csv: no plan (plan_bhxh) or target rate (target_bhxh) column for --indicator bhxh: it has "Kế hoạch giao BHYT (người)" (plan_bhyt)`
 	if code != 1 || !strings.Contains(errOut, want) {
 		t.Errorf("exit %d, stderr %q\nwant %q", code, errOut, want)
@@ -296,7 +296,7 @@ func TestCountOneCommuneInTwoLists(t *testing.T) {
 		listHeader,
 		{"1", "0100000006", "04405", "Xã Tân Phú", "BB"},
 	}})
-	_, errOut, code := runCmd("count", text, two, nameOnly)
+	_, errOut, code := runCmd("count", "--lang", "en", text, two, nameOnly)
 	want := `c.xlsx: DS!C2: "Xã Tân Phú" matches 2 units by name ("Xã Tân Phú" (04402), "Xã Tân Phú" (04405))`
 	if code != 1 || !strings.Contains(errOut, want) {
 		t.Errorf("exit %d, stderr %q\nwant %q", code, errOut, want)
@@ -462,7 +462,7 @@ func TestAllocateBlankWeightIsAnError(t *testing.T) {
 		{"x", `xa.csv: E3: unit "Xã A2" has no weight for --method weight:population (the cell is blank or "x"): give a number, 0 for none`},
 	} {
 		writeFile(t, filepath.Join(work, "xa.csv"), head+"Xã A1;1000;200;10;3000\nXã A2;2000;300;20;"+c.cell+"\n")
-		_, errOut, code := runCmd("allocate", "--indicator", "bhxh", "--total", "800", "--method", "weight:population", filepath.Join(work, "xa.csv"))
+		_, errOut, code := runCmd("allocate", "--lang", "en", "--indicator", "bhxh", "--total", "800", "--method", "weight:population", filepath.Join(work, "xa.csv"))
 		if code != 1 || !strings.Contains(errOut, c.want) {
 			t.Errorf("weight %q: exit %d, stderr %q\nwant %q", c.cell, code, errOut, c.want)
 		}
@@ -511,7 +511,7 @@ func TestTrendPeriods(t *testing.T) {
 	writeFile(t, filepath.Join(work, "2023-10.csv"), "Tháng 10 năm 2023\n"+head+"Xã A;1000;200;10\n")
 	writeFile(t, filepath.Join(work, "2023-11.csv"), "Tháng 11 năm 2023\n"+head+"Xã A;1000;210;10\n")
 	writeFile(t, filepath.Join(work, "quy-4.csv"), "Quý IV năm 2023\n"+head+"Xã A;1000;220;10\n")
-	_, errOut, code := runCmd("trend", filepath.Join(work, "2023-10.csv"), filepath.Join(work, "2023-11.csv"), filepath.Join(work, "quy-4.csv"))
+	_, errOut, code := runCmd("trend", "--lang", "en", filepath.Join(work, "2023-10.csv"), filepath.Join(work, "2023-11.csv"), filepath.Join(work, "quy-4.csv"))
 	want := "quy-4.csv is for a quarter (read as its last month, 2023-12) and the other workbooks for one month each"
 	if code != 1 || !strings.Contains(errOut, want) {
 		t.Errorf("quarter: exit %d, stderr %q\nwant %q", code, errOut, want)

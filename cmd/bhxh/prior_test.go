@@ -46,7 +46,7 @@ func TestComputePriorThroughCrosswalk(t *testing.T) {
 	}
 
 	// Without --crosswalk, a prior across the reform is refused, not matched by code.
-	_, errw, code := runCmd("compute", "--prior", last, now)
+	_, errw, code := runCmd("compute", "--lang", "en", "--prior", last, now)
 	if code != exitData || !strings.Contains(errw, "give --crosswalk vn-2025") {
 		t.Errorf("exit %d: %s", code, errw)
 	}

@@ -189,7 +189,7 @@ func runTrend(ctx context.Context, opts *trendOptions) error {
 			src = "--period"
 		case t.Period == "":
 			if !named {
-				return fmt.Errorf("%s: cannot tell its month: the title has no \"Tháng 11 năm 2023\" and the file name no 2023-11; rename the file or, for a single workbook, give --period", t.File)
+				return msg.Errorf("%s: cannot tell its month: the title has no \"Tháng 11 năm 2023\" and the file name no 2023-11; rename the file or, for a single workbook, give --period", "%s: không biết số liệu tháng nào: tiêu đề không có \"Tháng 11 năm 2023\" và tên tệp không có 2023-11; hãy đổi tên tệp hoặc, nếu chỉ có một bảng, cho --period", t.File)
 			}
 			t.Period, src = fromName, "file name"
 		case named && fromName != t.Period:
@@ -235,7 +235,7 @@ func runTrend(ctx context.Context, opts *trendOptions) error {
 	}
 	if len(spans) > 0 && len(spans) < len(files) {
 		t := spans[0]
-		return fmt.Errorf("%s is for a %s (read as its last month, %s) and the other workbooks for one month each: a trend lines up like periods; give monthly workbooks, or read it alone with --period YYYY-MM",
+		return msg.Errorf("%s is for a %s (read as its last month, %s) and the other workbooks for one month each: a trend lines up like periods; give monthly workbooks, or read it alone with --period YYYY-MM", "%s là số liệu %s (đọc như tháng cuối, %s) còn các bảng khác mỗi bảng một tháng: xu hướng cần các kỳ giống nhau; hãy cho các bảng theo tháng, hoặc đọc riêng bảng này với --period YYYY-MM",
 			t.File, t.PeriodSpan, t.Period)
 	}
 	if conv == nil {
@@ -333,7 +333,7 @@ func trendWithinReform(periods []string, byP map[string][]*xlsxio.Table) error {
 	if before == "" || after == "" {
 		return nil
 	}
-	return fmt.Errorf("%s (%s) and %s (%s) are on both sides of the reorganisation of 1 July 2025: give --crosswalk %s to line the old units up in the new ones",
+	return msg.Errorf("%s (%s) and %s (%s) are on both sides of the reorganisation of 1 July 2025: give --crosswalk %s to line the old units up in the new ones", "%s (%s) và %s (%s) ở hai bên đợt sắp xếp đơn vị hành chính ngày 1/7/2025: hãy cho --crosswalk %s để xếp đơn vị cũ vào đơn vị mới",
 		byP[before][0].File, before, byP[after][0].File, after, crosswalk.DefaultName)
 }
 

@@ -635,7 +635,7 @@ func TestTrendThroughTheReform(t *testing.T) {
 	tr := loadCrosswalkTruth(t)
 	dir := testdataDir(t, "crosswalk")
 	old, now := filepath.Join(dir, "cao-bang-2024-11-cu.xlsx"), filepath.Join(dir, "cao-bang-2025-11.xlsx")
-	if _, errw, code := runCmd("trend", old, now); code != exitData || !strings.Contains(errw, "give --crosswalk vn-2025") {
+	if _, errw, code := runCmd("trend", "--lang", "en", old, now); code != exitData || !strings.Contains(errw, "give --crosswalk vn-2025") {
 		t.Errorf("without --crosswalk: exit %d %s", code, errw)
 	}
 	out, errw, code := runCmd("trend", "--format", "json", "--crosswalk", "vn-2025", old, now)

@@ -13,7 +13,6 @@ package csvscan
 
 import (
 	"context"
-	"fmt"
 	"io"
 	"sync"
 
@@ -34,7 +33,12 @@ type Error struct {
 	Err  error
 }
 
-func (e *Error) Error() string { return fmt.Sprintf("line %d: %v", e.Line, e.Err) }
+func (e *Error) Error() string { return e.In(msg.EN) }
+
+// In is the error in language l.
+func (e *Error) In(l msg.Lang) string {
+	return msg.Sprintf("line %d: %v", "dòng %d: %v", e.Line, e.Err).In(l)
+}
 func (e *Error) Unwrap() error { return e.Err }
 
 // Options of a scan. Zero values take the defaults.

@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/bhxh/bhxh/msg"
+	"github.com/bhxh/bhxh/xlsxio"
 
 	"github.com/xuri/excelize/v2"
 
@@ -813,7 +814,7 @@ func (x *xlsxReport) sourcesSheet() error {
 			}
 			row++
 			for _, c := range in.Columns {
-				if err := put(c.Letter, c.Header, c.Key, c.Why); err != nil {
+				if err := put(c.Letter, c.Header, c.Key, xlsxio.WhyText(c.Why).In(msg.Lang(x.rep.Lang))); err != nil {
 					return err
 				}
 			}

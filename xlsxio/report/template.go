@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/bhxh/bhxh/msg"
+
 	"github.com/xuri/excelize/v2"
 
 	"github.com/bhxh/bhxh/coverage"
@@ -189,7 +191,7 @@ func WriteTemplate(w io.Writer, opt TemplateOptions) error {
 	period := tx.periodBlank
 	if opt.Period != "" {
 		if period = periodTitle(opt.Period); period == "" {
-			return fmt.Errorf("period %q: want YYYY-MM", opt.Period)
+			return msg.Errorf("period %q: want YYYY-MM", "kỳ %q: cần dạng YYYY-MM", opt.Period)
 		}
 	}
 	for _, c := range []struct {
