@@ -17,7 +17,6 @@ package xlsxio
 // shapes case per report (testdata/shapes/own-*) keeps them in step.
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 
@@ -139,16 +138,19 @@ func trendReportError(file, data string) error {
 }
 
 // ownReportNote says what was read of an own report.
-func ownReportNote(kind, sheet string) string {
+func ownReportNote(kind, sheet string) msg.Text {
 	switch kind {
 	case ReportCompute:
-		return fmt.Sprintf("a `bhxh compute` report: read the counts and denominators of sheet %q; its rates, targets, gaps and plan completion were computed and are not read (targets come from this run's flags)", sheet)
+		return msg.Sprintf("a `bhxh compute` report: read the counts and denominators of sheet %q; its rates, targets, gaps and plan completion were computed and are not read (targets come from this run's flags)",
+			"báo cáo của `bhxh compute`: đọc số người và mẫu số ở trang %q; tỷ lệ, chỉ tiêu, chênh lệch và mức hoàn thành kế hoạch do bhxh đã tính nên không đọc (chỉ tiêu lấy từ các tùy chọn của lần chạy này)", sheet)
 	case ReportAllocate:
-		return fmt.Sprintf("a `bhxh allocate` report: read sheet %q, its baseline counts and plans; each unit's target is its plan's exact rate (as --targets reads it)", sheet)
+		return msg.Sprintf("a `bhxh allocate` report: read sheet %q, its baseline counts and plans; each unit's target is its plan's exact rate (as --targets reads it)",
+			"báo cáo của `bhxh allocate`: đọc trang %q, số liệu gốc và kế hoạch; chỉ tiêu của mỗi đơn vị là tỷ lệ chính xác của kế hoạch (như --targets đọc)", sheet)
 	case ReportTemplate:
-		return fmt.Sprintf("a `bhxh template` filled in: read sheet %q; a blank count cell is not reported (not 0), as its instructions say", sheet)
+		return msg.Sprintf("a `bhxh template` filled in: read sheet %q; a blank count cell is not reported (not 0), as its instructions say",
+			"mẫu `bhxh template` đã điền: đọc trang %q; ô số liệu để trống là chưa báo cáo (không phải 0), như hướng dẫn của mẫu", sheet)
 	}
-	return ""
+	return msg.Text{}
 }
 
 // computedColumn is the key matcher's answer for a column of a compute

@@ -146,7 +146,7 @@ func readWorkbook(data []byte, file string, opt Options) (*Workbook, error) {
 		for _, t := range append(wb.Series, wb.Table) {
 			t.Report = own.kind
 		}
-		if n := ownReportNote(own.kind, wb.Table.Sheet); n != "" {
+		if n := ownReportNote(own.kind, wb.Table.Sheet); n.EN != "" {
 			wb.Table.Notes = append(wb.Table.Notes, n)
 		}
 	}

@@ -125,7 +125,7 @@ func readRows(s grid.Sheet, h header, t *Table, opt Options) error {
 			if next, ok := continuation(s, h, opt, r); ok {
 				// The same header again (an annex of "the units that did
 				// not fit"): the table goes on under it. Said aloud.
-				t.Notes = append(t.Notes, fmt.Sprintf("rows %d–%d repeat the table's header: the block under them continues the table (another header would end it with second_table)", next.first+1, next.last+1))
+				t.Notes = append(t.Notes, msg.Sprintf("rows %d–%d repeat the table's header: the block under them continues the table (another header would end it with second_table)", "dòng %d–%d lặp lại tiêu đề của bảng: khối bên dưới là phần tiếp của bảng (một tiêu đề khác thì bảng kết thúc, với second_table)", next.first+1, next.last+1))
 				t.rowsAre(r, next.last, "header", "the table's header again: the block below continues the table")
 				r = next.last
 				if r+1 < nrows && isNumberingRow(rowTexts(s, r+1, rr.ncols)) {

@@ -59,7 +59,7 @@ type Workbook struct {
 	Series []*Table
 	// Notes say the choices that hold whatever is read of the workbook
 	// (hidden sheets and examples not read); Table.Notes holds them too.
-	Notes []string
+	Notes []msg.Text
 }
 
 // sheetTable is a sheet read as a table (t nil when it holds none).
@@ -110,11 +110,14 @@ func selectSheets(infos []grid.SheetInfo, file, want string) (sheetSelection, er
 	return sheetSelection{}, &FileError{File: file, Err: msg.Errorf("no sheet %q (sheets: %s; or a number from 1 to %d, or %q)", "không có trang tính %q (các trang: %s; hoặc một số từ 1 đến %d, hoặc %q)", want, quoteList(names), len(infos), sheetAll)}
 }
 
-func visibilityWords(v string) string {
-	if v == grid.VeryHidden.String() {
-		return "very hidden"
+func visibilityText(v string) msg.Text {
+	switch v {
+	case grid.VeryHidden.String():
+		return msg.Sprintf("very hidden", "ẩn sâu (very hidden)")
+	case "hidden":
+		return msg.Sprintf("hidden", "ẩn")
 	}
-	return v
+	return msg.Plain(v)
 }
 
 // hiddenWhy says why a hidden sheet was not read.
@@ -199,7 +202,7 @@ func (wb *Workbook) choose(read []sheetTable, sel sheetSelection, opt Options, a
 	}
 	for _, st := range undated {
 		wb.Sheets[st.i].Why = fmt.Sprintf("skipped: its title states no period, and the other sheets are months of a series; --sheet %s reads it", quoteArg(wb.Sheets[st.i].Name))
-		wb.Notes = append(wb.Notes, fmt.Sprintf("sheet %q states no period and was not read (the other sheets are months of a series); --sheet %s reads it", wb.Sheets[st.i].Name, quoteArg(wb.Sheets[st.i].Name)))
+		wb.Notes = append(wb.Notes, msg.Sprintf("sheet %q states no period and was not read (the other sheets are months of a series); --sheet %s reads it", "trang tính %q không ghi kỳ và không được đọc (các trang khác là các tháng của một chuỗi); --sheet %s để đọc trang này", wb.Sheets[st.i].Name, quoteArg(wb.Sheets[st.i].Name)))
 	}
 	latest := wb.Series[len(wb.Series)-1]
 	var others []string
@@ -213,10 +216,11 @@ func (wb *Workbook) choose(read []sheetTable, sel sheetSelection, opt Options, a
 			sr.Why = fmt.Sprintf("an earlier month of the series (%s): trend reads it; compute takes the latest, %s", st.t.Period, latest.Period)
 		}
 	}
-	note := fmt.Sprintf("the sheets hold %d periods: took %q, the latest (%s); not read: %s; --sheet NAME reads another (trend reads every one)",
+	note := msg.Sprintf("the sheets hold %d periods: took %q, the latest (%s); not read: %s; --sheet NAME reads another (trend reads every one)",
+		"các trang tính có %d kỳ: lấy %q, kỳ mới nhất (%s); không đọc: %s; --sheet TÊN để đọc trang khác (trend đọc mọi trang)",
 		len(wb.Series), latest.Sheet, latest.Period, strings.Join(others, ", "))
 	t := *latest
-	t.Notes = append([]string{note}, latest.Notes...)
+	t.Notes = append([]msg.Text{note}, latest.Notes...)
 	wb.finish(&t)
 	return nil
 }
@@ -252,12 +256,13 @@ func (wb *Workbook) pick(group []sheetTable, active int, opt Options) (*Table, e
 		t := main.t
 		t.Issues = append(t.Issues, unusedOverrides(opt, t)...)
 		if len(group) > 1 {
-			var skipped []string
+			var skipped []msg.Text
 			for _, st := range order[1:] {
-				skipped = append(skipped, fmt.Sprintf("%q (%s)", wb.Sheets[st.i].Name, unitsWord(len(st.t.Units))))
+				skipped = append(skipped, msg.Sprintf("%q (%s)", "%q (%s)", wb.Sheets[st.i].Name, unitsPhrase(len(st.t.Units))))
 			}
-			t.Notes = append(t.Notes, fmt.Sprintf("several sheets hold a table: took %q (%s, the most%s); not read: %s; --sheet NAME reads another",
-				t.Sheet, unitsWord(len(t.Units)), activeWord(main.i == active), strings.Join(skipped, ", ")))
+			t.Notes = append(t.Notes, msg.Sprintf("several sheets hold a table: took %q (%s, the most%s); not read: %s; --sheet NAME reads another",
+				"nhiều trang tính có bảng: lấy %q (%s, nhiều nhất%s); không đọc: %s; --sheet TÊN để đọc trang khác",
+				t.Sheet, unitsPhrase(len(t.Units)), activeText(main.i == active), msg.Join(skipped, ", ")))
 		}
 		return t, nil
 	}
@@ -265,18 +270,20 @@ func (wb *Workbook) pick(group []sheetTable, active int, opt Options) (*Table, e
 	return wb.joinForms(forms, opt)
 }
 
-func unitsWord(n int) string {
+func unitsWord(n int) string { return unitsPhrase(n).EN }
+
+func unitsPhrase(n int) msg.Text {
 	if n == 1 {
-		return "1 unit"
+		return msg.Sprintf("1 unit", "1 đơn vị")
 	}
-	return strconv.Itoa(n) + " units"
+	return msg.Sprintf("%d units", "%d đơn vị", n)
 }
 
-func activeWord(active bool) string {
+func activeText(active bool) msg.Text {
 	if active {
-		return "; the active sheet"
+		return msg.Sprintf("; the active sheet", "; trang đang mở")
 	}
-	return ""
+	return msg.Text{}
 }
 
 // formOf says why t is not a form of main's table ("" when it is one):
@@ -328,7 +335,7 @@ func (wb *Workbook) joinForms(forms []sheetTable, opt Options) (*Table, error) {
 	for _, st := range forms {
 		wb.read(st, fmt.Sprintf("read: a form joined by unit with the other sheets read (%s)", unitsWord(len(st.t.Units))))
 	}
-	t.Notes = append(t.Notes, fmt.Sprintf("sheets %s hold different columns for the same units: joined unit by unit; --sheet NAME reads one alone", strings.Join(names, " and ")))
+	t.Notes = append(t.Notes, msg.Sprintf("sheets %s hold different columns for the same units: joined unit by unit; --sheet NAME reads one alone", "các trang tính %s chứa các cột khác nhau của cùng các đơn vị: được ghép theo đơn vị; --sheet TÊN để chỉ đọc một trang", strings.Join(names, " and ")))
 	return t, nil
 }
 
@@ -404,11 +411,11 @@ func (wb *Workbook) read(st sheetTable, why string) {
 func (wb *Workbook) finish(t *Table) {
 	for _, s := range wb.Sheets {
 		if s.Visibility != "visible" && !s.Read {
-			wb.Notes = append(wb.Notes, fmt.Sprintf("sheet %q is %s and was not read; --sheet %s reads it", s.Name, visibilityWords(s.Visibility), quoteArg(s.Name)))
+			wb.Notes = append(wb.Notes, msg.Sprintf("sheet %q is %s and was not read; --sheet %s reads it", "trang tính %q bị %s và không được đọc; --sheet %s để đọc trang này", s.Name, visibilityText(s.Visibility), quoteArg(s.Name)))
 		}
 	}
 	c := *t
-	c.Notes = append(append([]string(nil), t.Notes...), wb.Notes...)
+	c.Notes = append(append([]msg.Text(nil), t.Notes...), wb.Notes...)
 	wb.Table = &c
 }
 

@@ -107,7 +107,7 @@ type Table struct {
 	// Notes say every choice bhxh made reading the file (the sheet among
 	// several, a block continuing the table), for stderr and the report's
 	// "Nguồn"; none when there was nothing to choose.
-	Notes []string
+	Notes []msg.Text
 	// Sheets are the workbook's sheets, read or skipped and why (inspect);
 	// set on the table compute reads.
 	Sheets []SheetReading

@@ -308,7 +308,7 @@ func runCompute(ctx context.Context, opts *computeOptions) error {
 	if err := writeComputeReport(opts, rep, opts.Output, opts.Inputs); err != nil {
 		return err
 	}
-	printNotes(opts.warnings(opts.Err), rep.Inputs)
+	printNotes(opts.warnings(opts.Err), msg.Lang(opts.Lang), rep.Inputs)
 	printIssues(opts.warnings(opts.Err), msg.Lang(opts.Lang), rep.Issues)
 	return strictCheck(opts.Strict, rep.Issues)
 }
@@ -347,12 +347,17 @@ func reportInputs(t *xlsxio.Table, targetNotes []string) []report.Input {
 // printNotes says on standard error each choice bhxh made reading an
 // input (a sheet among several, a block continuing the table): never a
 // silent guess.
-func printNotes(w io.Writer, inputs []report.Input) {
+func printNotes(w io.Writer, lang msg.Lang, inputs []report.Input) {
 	for _, in := range inputs {
 		for _, n := range in.Choice {
-			fmt.Fprintf(w, "bhxh: note: %s: %s\n", in.File, n)
+			fmt.Fprintf(w, "bhxh: %s: %s: %s\n", noteWord(lang), in.File, n.In(lang))
 		}
 	}
+}
+
+// noteWord heads a note on standard error: a choice bhxh made reading.
+func noteWord(l msg.Lang) string {
+	return msg.Sprintf("note", "ghi chú").In(l)
 }
 
 // printIssues reports warnings on standard error, one per line, each

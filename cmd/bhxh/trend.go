@@ -176,7 +176,7 @@ func runTrend(ctx context.Context, opts *trendOptions) error {
 		inputs = map[string][]report.TrendInput{}
 		issues []xlsxio.Issue
 		spans  []*xlsxio.Table // workbooks for a quarter (or the first months of a year), not a month
-		notes  []string        // the choices made reading the workbooks
+		notes  []msg.Text      // the choices made reading the workbooks
 	)
 	addMonth := func(t *xlsxio.Table, path string) error {
 		if err := opts.defineFlags.verify(t); err != nil {
@@ -291,7 +291,7 @@ func runTrend(ctx context.Context, opts *trendOptions) error {
 		return err
 	}
 	for _, n := range notes {
-		fmt.Fprintf(opts.warnings(opts.Err), "bhxh: note: %s\n", n)
+		fmt.Fprintf(opts.warnings(opts.Err), "bhxh: %s: %s\n", noteWord(msg.Lang(opts.Lang)), n.In(msg.Lang(opts.Lang)))
 	}
 	printIssues(opts.warnings(opts.Err), msg.Lang(opts.Lang), rep.Issues)
 	return strictCheck(opts.Strict, rep.Issues)
@@ -338,10 +338,10 @@ func trendWithinReform(periods []string, byP map[string][]*xlsxio.Table) error {
 }
 
 // fileNotes names the file of each choice bhxh made reading it.
-func fileNotes(file string, notes []string) []string {
-	out := make([]string, len(notes))
+func fileNotes(file string, notes []msg.Text) []msg.Text {
+	out := make([]msg.Text, len(notes))
 	for i, n := range notes {
-		out[i] = file + ": " + n
+		out[i] = msg.Sprintf("%s: %s", "%s: %s", file, n)
 	}
 	return out
 }

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/bhxh/bhxh/msg"
+
 	"github.com/bhxh/bhxh/coverage"
 	"github.com/bhxh/bhxh/xlsxio"
 )
@@ -36,7 +38,7 @@ type Input struct {
 	TargetNotes []string // where each target came from
 	// Choice says how bhxh chose what it read of the file: the sheet
 	// among several, forms joined, a block continuing the table.
-	Choice []string
+	Choice []msg.Text
 }
 
 // Column is one header mapping of an input.

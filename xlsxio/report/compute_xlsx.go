@@ -827,7 +827,7 @@ func (x *xlsxReport) sourcesSheet() error {
 				return err
 			}
 			for _, n := range in.Choice {
-				if err := put("", n); err != nil {
+				if err := put("", n.In(msg.Lang(x.rep.Lang))); err != nil {
 					return err
 				}
 			}

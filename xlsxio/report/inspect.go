@@ -5,6 +5,7 @@ import (
 	"sort"
 
 	"github.com/bhxh/bhxh/coverage"
+	"github.com/bhxh/bhxh/msg"
 	"github.com/bhxh/bhxh/xlsxio"
 )
 
@@ -25,8 +26,8 @@ type inspectJSON struct {
 	// was read or skipped; Notes the choices bhxh made among them.
 	Sheets []inspectSheetJSON `json:"sheets"`
 	// Transposed: indicators down a column, units across a row.
-	Transposed bool     `json:"transposed"`
-	Notes      []string `json:"notes"`
+	Transposed bool       `json:"transposed"`
+	Notes      []msg.Text `json:"notes"` // English (MarshalText)
 	// Rows say what every row of the sheet is, in runs from the top (of
 	// each sheet joined, for forms joined by unit).
 	Rows []inspectRowsJSON `json:"rows"`
@@ -95,7 +96,7 @@ type inspectUnitJSON struct {
 // inspectDoc is what was recognised in t, as the JSON and the table show it.
 func inspectDoc(t *xlsxio.Table) inspectJSON {
 	d := inspectJSON{File: t.File, HeaderRows: t.HeaderRows, Issues: t.Issues,
-		Sheets: []inspectSheetJSON{}, Notes: append([]string{}, t.Notes...), Transposed: t.Transposed}
+		Sheets: []inspectSheetJSON{}, Notes: append([]msg.Text{}, t.Notes...), Transposed: t.Transposed}
 	for _, s := range t.Sheets {
 		sj := inspectSheetJSON{Name: s.Name, Visibility: s.Visibility, Active: s.Active, Units: s.Units,
 			Transposed: s.Transposed, Read: s.Read, Why: s.Why}

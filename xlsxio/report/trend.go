@@ -5,6 +5,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/bhxh/bhxh/msg"
+
 	"github.com/bhxh/bhxh/coverage"
 	"github.com/bhxh/bhxh/xlsxio"
 )
@@ -20,7 +22,7 @@ type Trend struct {
 	Generated time.Time // in the reader's zone: sheets print it as it is, with its offset
 	// Notes say the choices bhxh made reading the workbooks ("file: the
 	// sheets hold 11 periods…"), for the "Nguồn" sheet.
-	Notes []string
+	Notes []msg.Text
 	// Width is the widest line of the console table (the terminal's); 0:
 	// no limit. Show names the indicators the console table shows; none:
 	// all.

@@ -545,7 +545,7 @@ func writeTrendSources(f *excelize.File, sheet string, rep *Trend, l trendLabelS
 		meta = append(meta, [2]string{l.generated, rep.Generated.Format(time.RFC3339)})
 	}
 	for _, n := range rep.Notes {
-		meta = append(meta, [2]string{l.noteLabel(), n})
+		meta = append(meta, [2]string{l.noteLabel(), n.In(msg.Lang(rep.Lang))})
 	}
 	for _, is := range rep.Issues {
 		where := strings.Trim(is.File+": "+is.Sheet+"!"+is.Cell, ": !")
