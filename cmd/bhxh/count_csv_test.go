@@ -174,7 +174,7 @@ func TestCountFolderOfGzippedLists(t *testing.T) {
 	os.Mkdir(empty, 0o755)
 	o.Reset()
 	e.Reset()
-	if code := run([]string{"count", empty}, nil, &o, &e); code != exitData || !strings.Contains(e.String(), "the folder holds no") {
+	if code := run([]string{"count", "--lang", "en", empty}, nil, &o, &e); code != exitData || !strings.Contains(e.String(), "the folder holds no") {
 		t.Errorf("empty folder: exit %d: %s", code, e.String())
 	}
 }
