@@ -14,6 +14,7 @@ import (
 	"bytes"
 	"fmt"
 
+	"github.com/bhxh/bhxh/msg"
 	"github.com/bhxh/bhxh/xlsxio/readerr"
 )
 
@@ -161,7 +162,7 @@ func (s *SheetReader) Next() (Item, error) {
 				return Done, s.xmlErr(s.lastRow, fmt.Errorf("%w: the sheet ends inside a row", readerr.ErrBadXML))
 			}
 			if !s.sawData {
-				return Done, s.xmlErr(0, fmt.Errorf("%w: no <sheetData>", readerr.ErrBadXML))
+				return Done, s.xmlErr(0, msg.Errorf("%w: no <sheetData>", "%w: không có <sheetData>", readerr.ErrBadXML))
 			}
 			return Done, nil
 		case tokStart:
@@ -238,7 +239,7 @@ func (s *SheetReader) start() (Item, error) {
 		switch string(t.name) {
 		case "sheetData":
 			if s.sawData {
-				return Done, s.xmlErr(s.lastRow, fmt.Errorf("%w: a second <sheetData>", readerr.ErrBadXML))
+				return Done, s.xmlErr(s.lastRow, msg.Errorf("%w: a second <sheetData>", "%w: có <sheetData> thứ hai", readerr.ErrBadXML))
 			}
 			s.sawData = true
 			if t.selfClose {
@@ -329,7 +330,7 @@ func (s *SheetReader) startRow() (Item, error) {
 	var v [3][]byte
 	odd, bad := attrs3(t.attrs, "hidden", &v)
 	if bad {
-		return Done, s.xmlErr(s.lastRow, fmt.Errorf("%w: bad attribute %q", readerr.ErrBadXML, t.attrs))
+		return Done, s.xmlErr(s.lastRow, msg.Errorf("%w: bad attribute %q", "%w: thuộc tính hỏng %q", readerr.ErrBadXML, t.attrs))
 	}
 	return s.openRow(&v, odd, t.selfClose)
 }
@@ -465,7 +466,7 @@ func (s *SheetReader) startCell() (Item, error) {
 	var v [3][]byte
 	odd, bad := attrs3(t.attrs, "t", &v)
 	if bad {
-		return Done, s.xmlErr(s.Row.Num, fmt.Errorf("%w: bad attribute %q", readerr.ErrBadXML, t.attrs))
+		return Done, s.xmlErr(s.Row.Num, msg.Errorf("%w: bad attribute %q", "%w: thuộc tính hỏng %q", readerr.ErrBadXML, t.attrs))
 	}
 	if err := s.openCell(&v, odd); err != nil {
 		return Done, err
@@ -505,7 +506,7 @@ func (s *SheetReader) openCell(v *[3][]byte, odd bool) error {
 	s.lastCol = col
 	typ := cellType(v[2])
 	if typ == 0 {
-		return s.cellErr(col, row, v[2], fmt.Errorf("%w: unknown cell type", readerr.ErrBadXML))
+		return s.cellErr(col, row, v[2], msg.Errorf("%w: unknown cell type", "%w: kiểu ô không rõ", readerr.ErrBadXML))
 	}
 	style, ok := optInt(v[1])
 	s.Cell = CellInfo{Col: col, Row: row, Type: typ, Style: style, Odd: odd || !ok, SharedIndex: -1}
