@@ -2,13 +2,13 @@ package xlsxio
 
 import (
 	"github.com/bhxh/bhxh/msg"
-
 	"github.com/bhxh/bhxh/xlsxio/grid"
 	"github.com/bhxh/bhxh/xlsxio/readerr"
 )
 
-// Sentinel errors; compare with errors.Is. They are declared, with every
-// reading layer's, in readerr.
+// Sentinel errors; compare with errors.Is. Those of reading a file are
+// declared, with every reading layer's, in readerr; the last three are
+// this package's own (a CSV list's row, matching and joining units).
 var (
 	ErrNotWholeNumber = readerr.ErrNotWholeNumber
 	ErrNegative       = readerr.ErrNegative
@@ -32,6 +32,14 @@ var (
 	ErrNotUTF8       = readerr.ErrNotUTF8
 	ErrEmptyList     = readerr.ErrEmptyList
 	ErrAmbiguousKind = readerr.ErrAmbiguousKind
+	// ErrMalformedRow is a CSV record whose fields do not line up with the
+	// header's.
+	ErrMalformedRow = msg.New("malformed row", "dòng sai cấu trúc")
+
+	// ErrAmbiguousUnit: a ref matches several units at its best level.
+	ErrAmbiguousUnit = msg.New("matches several units", "khớp với nhiều đơn vị")
+	// ErrJoinConflict: two tables give one unit different values for a key.
+	ErrJoinConflict = msg.New("two inputs disagree", "hai tệp vào mâu thuẫn nhau")
 )
 
 // errorValue is ErrErrorValue naming the value: held by the cell (as Excel

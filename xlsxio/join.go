@@ -23,9 +23,6 @@ type Joined struct {
 	From [][]int
 }
 
-// ErrJoinConflict: two tables give one unit different values for a key.
-var ErrJoinConflict = msg.New("two inputs disagree", "hai tệp vào mâu thuẫn nhau")
-
 // Join puts the units of several tables into one list, unit by unit. It
 // serves every place where several inputs make one table: files (compute
 // --merge, trend, allocate, crosswalk) and the sheets of one workbook that

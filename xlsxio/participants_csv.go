@@ -16,10 +16,6 @@ import (
 	"github.com/bhxh/bhxh/xlsxio/grid"
 )
 
-// ErrMalformedRow is a CSV record whose fields do not line up with the
-// header's.
-var ErrMalformedRow = msg.New("malformed row", "dòng sai cấu trúc")
-
 // addCSV counts a CSV list: UTF-8 with or without a BOM, gzipped or not,
 // separated by the comma, semicolon or tab that makes a header row of its
 // first records. It streams (csvscan: read ‖ split ‖ count), so a list of

@@ -82,9 +82,6 @@ type UnitMatch struct {
 // administrative type.
 const WarnLooseUnitMatch = "loose_unit_match"
 
-// ErrAmbiguousUnit: a ref matches several units at its best level.
-var ErrAmbiguousUnit = msg.New("matches several units", "khớp với nhiều đơn vị")
-
 // AmbiguousUnitError is a ref that matches several units at the same,
 // best, level. It wraps ErrAmbiguousUnit.
 type AmbiguousUnitError struct {
