@@ -10,18 +10,8 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/bhxh/bhxh/msg"
-
 	"github.com/bhxh/bhxh/xlsxio/csvscan"
 )
-
-// ErrStrayQuote: a quote in a CSV file that glues rows together or moves
-// fields under the wrong headers (the line is in the message).
-var ErrStrayQuote = msg.New("a stray quote", "dấu nháy thừa")
-
-// ErrBrokenRow: a CSV row cut in two by a line break that is not inside
-// quotes (the line is in the message).
-var ErrBrokenRow = msg.New("a broken row", "dòng bị vỡ")
 
 // csvRecord is one record of a CSV text.
 type csvRecord struct {

@@ -7,16 +7,17 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/bhxh/bhxh/msg"
-
 	"github.com/bhxh/bhxh/xlsxio/rawxlsx"
 	"github.com/bhxh/bhxh/xlsxio/readerr"
 )
 
-// Sentinel errors of opening a file and computing a formula.
+// Sentinel errors of opening a file, computing a formula and reading a
+// CSV strictly; declared with every reading layer's in readerr.
 var (
-	ErrPassword = msg.New("the workbook is password-protected", "bảng tính có mật khẩu")
-	ErrFormula  = msg.New("formula cannot be evaluated", "không tính được công thức")
+	ErrPassword   = readerr.ErrPassword
+	ErrFormula    = readerr.ErrFormula
+	ErrStrayQuote = readerr.ErrStrayQuote
+	ErrBrokenRow  = readerr.ErrBrokenRow
 )
 
 // Kind says what a cell holds.

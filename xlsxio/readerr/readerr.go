@@ -25,6 +25,14 @@ var (
 	ErrBadXML      = msg.New("malformed sheet XML", "XML của trang tính bị hỏng")
 	ErrCellRange   = msg.New("is beyond the last cell of a sheet (XFD1048576)", "vượt quá ô cuối cùng của trang tính (XFD1048576)")
 	ErrNoHeader    = msg.New("no recognisable table header (a row naming units and counts)", "không tìm thấy dòng tiêu đề của bảng (dòng ghi tên đơn vị và các số liệu)")
+	ErrPassword    = msg.New("the workbook is password-protected", "bảng tính có mật khẩu")
+	ErrFormula     = msg.New("formula cannot be evaluated", "không tính được công thức")
+	// ErrStrayQuote: a quote in a CSV file that glues rows together or
+	// moves fields under the wrong headers (the line is in the message).
+	ErrStrayQuote = msg.New("a stray quote", "dấu nháy thừa")
+	// ErrBrokenRow: a CSV row cut in two by a line break that is not
+	// inside quotes (the line is in the message).
+	ErrBrokenRow = msg.New("a broken row", "dòng bị vỡ")
 
 	// a cell of a unit table
 	ErrNotWholeNumber = msg.New("is not a whole number of people", "không phải là số người nguyên")
