@@ -184,7 +184,7 @@ func checkTargetsFile(path string) error {
 	if _, err := os.Stat(path); err == nil {
 		return nil // a file really named so
 	}
-	return usageError{msgTargetsKeyRate.errorf(nil, path, path)}
+	return usageError{errorOf(msgTargetsKeyRate, nil, path, path)}
 }
 
 // checkDecimals, checkPeriod and checkLang check flags several commands have.
@@ -282,7 +282,7 @@ func outputFormat(format, output string) (string, error) {
 		}
 		// A CSV named r.xlsx is a file Excel refuses to open.
 		if known && byExt != format {
-			return "", usageError{msgFormatVsExt.errorf(nil, format, output, filepath.Ext(output), byExt)}
+			return "", usageError{errorOf(msgFormatVsExt, nil, format, output, filepath.Ext(output), byExt)}
 		}
 		return format, nil
 	}

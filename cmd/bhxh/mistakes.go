@@ -18,49 +18,47 @@ import (
 	"github.com/bhxh/bhxh/xlsxio/report"
 )
 
-// msgPair is one message's Vietnamese and English text, formats taking the
-// same arguments (msg.Sprintf's two).
-type msgPair struct{ vi, en string }
-
+// The messages, each a format in both languages taking the same arguments
+// (msg.Sprintf's two), made an error by errorOf.
 var (
-	msgFormatVsExt = msgPair{
-		vi: "--format %s không khớp với -o %s, phần mở rộng %s là định dạng %s: bỏ --format hoặc đổi phần mở rộng",
-		en: "--format %s does not match -o %s, whose extension %s means %s: drop --format or change the extension",
+	msgFormatVsExt = msg.Text{
+		VI: "--format %s không khớp với -o %s, phần mở rộng %s là định dạng %s: bỏ --format hoặc đổi phần mở rộng",
+		EN: "--format %s does not match -o %s, whose extension %s means %s: drop --format or change the extension",
 	}
-	msgBinaryTerminal = msgPair{
-		vi: "không ghi xlsx ra màn hình: hãy cho -o TỆP.xlsx (hoặc chuyển vào một tệp hay một lệnh khác bằng > hoặc |)",
-		en: "refusing to write xlsx to a terminal: give -o FILE.xlsx (or redirect it into a file or another command with > or |)",
+	msgBinaryTerminal = msg.Text{
+		VI: "không ghi xlsx ra màn hình: hãy cho -o TỆP.xlsx (hoặc chuyển vào một tệp hay một lệnh khác bằng > hoặc |)",
+		EN: "refusing to write xlsx to a terminal: give -o FILE.xlsx (or redirect it into a file or another command with > or |)",
 	}
-	msgNoFolder = msgPair{
-		vi: "-o %s: thư mục %s không tồn tại; hãy tạo thư mục đó hoặc chọn thư mục khác",
-		en: "-o %s: the folder %s does not exist; create it or choose another folder",
+	msgNoFolder = msg.Text{
+		VI: "-o %s: thư mục %s không tồn tại; hãy tạo thư mục đó hoặc chọn thư mục khác",
+		EN: "-o %s: the folder %s does not exist; create it or choose another folder",
 	}
-	msgInUse = msgPair{
-		vi: "không ghi được %s: tệp đang mở trong Excel; hãy đóng %s trong Excel rồi chạy lại",
-		en: "cannot write %s: it is open in Excel; close %s in Excel and run again",
+	msgInUse = msg.Text{
+		VI: "không ghi được %s: tệp đang mở trong Excel; hãy đóng %s trong Excel rồi chạy lại",
+		EN: "cannot write %s: it is open in Excel; close %s in Excel and run again",
 	}
-	msgTargetsKeyRate = msgPair{
-		vi: "--targets %s: không có tệp này; --targets là tệp chỉ tiêu, một tỷ lệ thì cho bằng --target %s",
-		en: "--targets %s: no such file; --targets takes a targets file, a rate is given with --target %s",
+	msgTargetsKeyRate = msg.Text{
+		VI: "--targets %s: không có tệp này; --targets là tệp chỉ tiêu, một tỷ lệ thì cho bằng --target %s",
+		EN: "--targets %s: no such file; --targets takes a targets file, a rate is given with --target %s",
 	}
-	msgUnknownFlag = msgPair{
-		vi: "không có cờ %s; có phải ý bạn là %s?",
-		en: "unknown flag: %s; did you mean %s?",
+	msgUnknownFlag = msg.Text{
+		VI: "không có cờ %s; có phải ý bạn là %s?",
+		EN: "unknown flag: %s; did you mean %s?",
 	}
-	msgUnknownCommand = msgPair{
-		vi: "không có lệnh %q trong %q; có phải ý bạn là %q?",
-		en: "unknown command %q for %q; did you mean %q?",
+	msgUnknownCommand = msg.Text{
+		VI: "không có lệnh %q trong %q; có phải ý bạn là %q?",
+		EN: "unknown command %q for %q; did you mean %q?",
 	}
-	msgNotACount = msgPair{
-		vi: "--%s %s: không phải số người nguyên (viết 1000, 1.000 hoặc 1 000)",
-		en: "--%s %s: not a whole number of people (write 1000, 1.000 or 1 000)",
+	msgNotACount = msg.Text{
+		VI: "--%s %s: không phải số người nguyên (viết 1000, 1.000 hoặc 1 000)",
+		EN: "--%s %s: not a whole number of people (write 1000, 1.000 or 1 000)",
 	}
 )
 
-// errorf is m formatted with a as an error in both languages (msg), which
-// wraps err when there is one, for errors.Is.
-func (m msgPair) errorf(err error, a ...any) error {
-	t := msg.Sprintf(m.en, m.vi, a...)
+// errorOf is m formatted with a as an error in both languages, which wraps
+// err when there is one, for errors.Is.
+func errorOf(m msg.Text, err error, a ...any) error {
+	t := msg.Sprintf(m.EN, m.VI, a...)
 	if err == nil {
 		return msg.New(t.EN, t.VI)
 	}
@@ -83,10 +81,10 @@ func formatOfExt(ext string) (string, bool) {
 func outputError(path string, err error) error {
 	switch {
 	case errors.Is(err, report.ErrNoFolder):
-		return msgNoFolder.errorf(err, path, filepath.Dir(path))
+		return errorOf(msgNoFolder, err, path, filepath.Dir(path))
 	case errors.Is(err, report.ErrInUse):
 		base := filepath.Base(path)
-		return msgInUse.errorf(err, path, base)
+		return errorOf(msgInUse, err, path, base)
 	}
 	return err
 }
@@ -103,11 +101,11 @@ func looksLikeKeyRate(s string) bool {
 func flagError(cmd *cobra.Command, err error) error {
 	var nc notACountError
 	if errors.As(err, &nc) {
-		return usageError{msgNotACount.errorf(err, nc.flag, nc.text)}
+		return usageError{errorOf(msgNotACount, err, nc.flag, nc.text)}
 	}
 	if name, ok := strings.CutPrefix(err.Error(), "unknown flag: --"); ok {
 		if s := closestFlag(cmd.Flags(), name); s != "" {
-			return usageError{msgUnknownFlag.errorf(err, "--"+name, "--"+s)}
+			return usageError{errorOf(msgUnknownFlag, err, "--"+name, "--"+s)}
 		}
 	}
 	return usageError{err}

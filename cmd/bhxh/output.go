@@ -16,7 +16,7 @@ func writeOutput(s streams, path string, inputs []string, binary bool, write fun
 	if path == "" || path == "-" {
 		if binary {
 			if writerIsTerminal(s.Out) {
-				return usageError{msgBinaryTerminal.errorf(nil)}
+				return usageError{errorOf(msgBinaryTerminal, nil)}
 			}
 		}
 		return write(s.Out)

@@ -57,7 +57,7 @@ func findCommand(root *cobra.Command, args []string) error {
 	if c == root {
 		if i := firstArg(rest); i >= 0 {
 			if s := root.SuggestionsFor(rest[i]); len(s) > 0 {
-				return usageError{msgUnknownCommand.errorf(err, rest[i], root.Name(), s[0])}
+				return usageError{errorOf(msgUnknownCommand, err, rest[i], root.Name(), s[0])}
 			}
 		}
 	}
