@@ -16,10 +16,10 @@
 package dedup
 
 import (
-	"errors"
-	"fmt"
 	"os"
 	"sync"
+
+	"github.com/bhxh/bhxh/msg"
 )
 
 const (
@@ -123,10 +123,10 @@ func (s *Set) Len() int64 { return s.n }
 func (s *Set) Spills() int { return s.created - s.merged }
 
 // ErrTooManyUnits is returned by Add for a unit number of MaxUnits or more.
-var ErrTooManyUnits = fmt.Errorf("more than %d units", MaxUnits)
+var ErrTooManyUnits = msg.Errorf("more than %d units", "hơn %d đơn vị", MaxUnits)
 
 // ErrAborted is returned once Abort has removed the temporary folder.
-var ErrAborted = errors.New("aborted")
+var ErrAborted = msg.New("aborted", "đã hủy")
 
 // Add records a sighting. It returns an error only when spilling fails (or
 // after Abort).

@@ -7,6 +7,8 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+
+	"github.com/bhxh/bhxh/msg"
 )
 
 // run is a spill file: the chunks that were in memory, partition after
@@ -42,7 +44,7 @@ func (s *Set) spill() error {
 	}
 	r.off[parts] = n
 	if err := w.Flush(); err != nil {
-		return fmt.Errorf("writing %s: %w", f.Name(), err)
+		return msg.Errorf("writing %s: %w", "ghi tệp %s: %w", f.Name(), err)
 	}
 	for _, c := range s.chunks {
 		s.free = append(s.free, c.e[:0])
@@ -74,14 +76,14 @@ func (s *Set) compact() error {
 		for _, old := range s.runs {
 			lo, hi := old.off[p], old.off[p+1]
 			if _, err := io.Copy(w, io.NewSectionReader(old.f, lo*entrySize, (hi-lo)*entrySize)); err != nil {
-				return fmt.Errorf("merging sorted runs: %w", err)
+				return msg.Errorf("merging sorted runs: %w", "trộn các tệp tạm đã sắp xếp: %w", err)
 			}
 			n += hi - lo
 		}
 	}
 	r.off[parts] = n
 	if err := w.Flush(); err != nil {
-		return fmt.Errorf("writing %s: %w", f.Name(), err)
+		return msg.Errorf("writing %s: %w", "ghi tệp %s: %w", f.Name(), err)
 	}
 	for _, old := range s.runs {
 		old.f.Close()
@@ -102,14 +104,14 @@ func (s *Set) createRun() (*os.File, error) {
 	if s.dir == "" {
 		d, err := os.MkdirTemp(s.parent, "bhxh-count-")
 		if err != nil {
-			return nil, fmt.Errorf("temporary folder for sorted runs: %w", err)
+			return nil, msg.Errorf("temporary folder for sorted runs: %w", "thư mục tạm để sắp xếp dữ liệu: %w", err)
 		}
 		s.dir = d
 	}
 	s.created++
 	f, err := os.Create(filepath.Join(s.dir, fmt.Sprintf("run-%04d", s.created)))
 	if err != nil {
-		return nil, fmt.Errorf("temporary file for sorted runs: %w", err)
+		return nil, msg.Errorf("temporary file for sorted runs: %w", "tệp tạm để sắp xếp dữ liệu: %w", err)
 	}
 	return f, nil
 }
@@ -125,7 +127,7 @@ func (r *run) read(p int, buf []entry) ([]entry, error) {
 	for left := (hi - lo) * entrySize; left > 0; {
 		k := min(left, int64(len(b)))
 		if _, err := io.ReadFull(sr, b[:k]); err != nil {
-			return nil, fmt.Errorf("reading %s: %w", r.f.Name(), err)
+			return nil, msg.Errorf("reading %s: %w", "đọc tệp %s: %w", r.f.Name(), err)
 		}
 		for i := int64(0); i < k; i += entrySize {
 			buf = append(buf, entry{binary.LittleEndian.Uint64(b[i:]), binary.LittleEndian.Uint64(b[i+8:])})

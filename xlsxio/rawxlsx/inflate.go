@@ -2,10 +2,10 @@ package rawxlsx
 
 import (
 	"archive/zip"
-	"fmt"
 	"io"
 	"sync"
 
+	"github.com/bhxh/bhxh/msg"
 	"github.com/bhxh/bhxh/xlsxio/readerr"
 )
 
@@ -29,11 +29,11 @@ type inflater struct {
 
 func (p *Package) startInflate(zf *zip.File) (*inflater, error) {
 	if zf.UncompressedSize64 > uint64(p.lim.MaxPartBytes) {
-		return nil, &readerr.FileError{File: p.name, Err: fmt.Errorf("%s: %d bytes uncompressed %w", zf.Name, zf.UncompressedSize64, readerr.ErrTooBig)}
+		return nil, &readerr.FileError{File: p.name, Err: msg.Errorf("%s: %d bytes uncompressed %w", "%s: %d byte khi giải nén, %w", zf.Name, zf.UncompressedSize64, readerr.ErrTooBig)}
 	}
 	rc, err := zf.Open()
 	if err != nil {
-		return nil, p.errf("%s: %v", zf.Name, err)
+		return nil, p.errf("%s: %v", "%s: %v", zf.Name, err)
 	}
 	inf := &inflater{
 		out:  make(chan []byte, nBlocks),
@@ -62,11 +62,11 @@ func (p *Package) startInflate(zf *zip.File) (*inflater, error) {
 			n, err := io.ReadFull(rc, b[headroom:])
 			total += int64(n)
 			if total > limit {
-				inf.err = &readerr.FileError{File: p.name, Err: fmt.Errorf("%s: more than %d bytes uncompressed %w", zf.Name, limit, readerr.ErrTooBig)}
+				inf.err = &readerr.FileError{File: p.name, Err: msg.Errorf("%s: more than %d bytes uncompressed %w", "%s: hơn %d byte khi giải nén, %w", zf.Name, limit, readerr.ErrTooBig)}
 				return
 			}
 			if total > ratioCheckFrom && total > ratio*max(compressed, 1) {
-				inf.err = &readerr.FileError{File: p.name, Err: fmt.Errorf("%s: compressed more than %d:1 (a zip bomb?) %w", zf.Name, ratio, readerr.ErrTooBig)}
+				inf.err = &readerr.FileError{File: p.name, Err: msg.Errorf("%s: compressed more than %d:1 (a zip bomb?) %w", "%s: nén hơn %d:1 (bom zip?), %w", zf.Name, ratio, readerr.ErrTooBig)}
 				return
 			}
 			if n > 0 {
@@ -80,7 +80,7 @@ func (p *Package) startInflate(zf *zip.File) (*inflater, error) {
 				return
 			}
 			if err != nil {
-				inf.err = p.errf("%s: %v", zf.Name, err)
+				inf.err = p.errf("%s: %v", "%s: %v", zf.Name, err)
 				return
 			}
 		}

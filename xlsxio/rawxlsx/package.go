@@ -8,6 +8,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/bhxh/bhxh/msg"
 	"github.com/bhxh/bhxh/xlsxio/readerr"
 )
 
@@ -80,20 +81,20 @@ var WholeLimits = Limits{MaxPartBytes: MaxPartBytes, MaxSharedBytes: MaxPartByte
 func CheckZip(data []byte) (*zip.Reader, error) {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
-		return nil, fmt.Errorf("%w: %v", readerr.ErrNotWorkbook, err)
+		return nil, msg.Errorf("%w: %v", "%w: %v", readerr.ErrNotWorkbook, err)
 	}
 	var total uint64
 	for _, f := range zr.File {
 		total += f.UncompressedSize64
 		if f.UncompressedSize64 > MaxPartBytes {
-			return nil, fmt.Errorf("%w: part %s inflates to %d bytes", readerr.ErrTooBig, f.Name, f.UncompressedSize64)
+			return nil, msg.Errorf("%w: part %s inflates to %d bytes", "%w: phần %s giải nén ra %d byte", readerr.ErrTooBig, f.Name, f.UncompressedSize64)
 		}
 		if f.UncompressedSize64 > 1<<20 && f.CompressedSize64 > 0 && f.UncompressedSize64/f.CompressedSize64 > MaxZipRatio {
-			return nil, fmt.Errorf("%w: part %s is compressed %d:1, like a zip bomb", readerr.ErrTooBig, f.Name, f.UncompressedSize64/f.CompressedSize64)
+			return nil, msg.Errorf("%w: part %s is compressed %d:1, like a zip bomb", "%w: phần %s được nén %d:1, giống một bom zip", readerr.ErrTooBig, f.Name, f.UncompressedSize64/f.CompressedSize64)
 		}
 	}
 	if total > MaxUnzippedBytes {
-		return nil, fmt.Errorf("%w: inflates to %d bytes", readerr.ErrTooBig, total)
+		return nil, msg.Errorf("%w: inflates to %d bytes", "%w: giải nén ra %d byte", readerr.ErrTooBig, total)
 	}
 	return zr, nil
 }
@@ -139,8 +140,10 @@ func (p *Package) PartFold(name string) *zip.File {
 // writes them; readers disagree on which one counts).
 func (p *Package) CaseClash() bool { return p.caseClash }
 
-func (p *Package) errf(format string, a ...any) error {
-	return &readerr.FileError{File: p.name, Err: fmt.Errorf("%w: "+format, append([]any{readerr.ErrNotWorkbook}, a...)...)}
+// errf is a FileError of this package: not a workbook, because of what
+// en and vi say (built only when the error is returned).
+func (p *Package) errf(en, vi string, a ...any) error {
+	return &readerr.FileError{File: p.name, Err: msg.Errorf("%w: "+en, "%w: "+vi, append([]any{readerr.ErrNotWorkbook}, a...)...)}
 }
 
 // readMeta reads a small XML part into v with encoding/xml (not the hot path;
@@ -155,21 +158,21 @@ func (p *Package) readMeta(name string, v any) (bool, error) {
 	}
 	rc, err := zf.Open()
 	if err != nil {
-		return true, p.errf("%s: %v", name, err)
+		return true, p.errf("%s: %v", "%s: %v", name, err)
 	}
 	defer rc.Close()
 	data, err := io.ReadAll(io.LimitReader(rc, p.lim.MaxMetaBytes+1))
 	if err != nil {
-		return true, p.errf("%s: %v", name, err)
+		return true, p.errf("%s: %v", "%s: %v", name, err)
 	}
 	if int64(len(data)) > p.lim.MaxMetaBytes {
 		return true, &readerr.FileError{File: p.name, Err: fmt.Errorf("%s %w", name, readerr.ErrTooBig)}
 	}
 	if bytes.Contains(data, []byte("<!DOCTYPE")) {
-		return true, p.errf("%s declares a DTD", name)
+		return true, p.errf("%s declares a DTD", "%s có khai báo DTD", name)
 	}
 	if err := xml.Unmarshal(data, v); err != nil {
-		return true, p.errf("%s: %v", name, err)
+		return true, p.errf("%s: %v", "%s: %v", name, err)
 	}
 	return true, nil
 }
@@ -177,11 +180,11 @@ func (p *Package) readMeta(name string, v any) (bool, error) {
 // ReadPart inflates a part whole, within the part limit.
 func (p *Package) ReadPart(zf *zip.File) ([]byte, error) {
 	if zf.UncompressedSize64 > uint64(p.lim.MaxPartBytes) {
-		return nil, &readerr.FileError{File: p.name, Err: fmt.Errorf("%s: %d bytes uncompressed %w", zf.Name, zf.UncompressedSize64, readerr.ErrTooBig)}
+		return nil, &readerr.FileError{File: p.name, Err: msg.Errorf("%s: %d bytes uncompressed %w", "%s: %d byte khi giải nén, %w", zf.Name, zf.UncompressedSize64, readerr.ErrTooBig)}
 	}
 	rc, err := zf.Open()
 	if err != nil {
-		return nil, p.errf("%s: %v", zf.Name, err)
+		return nil, p.errf("%s: %v", "%s: %v", zf.Name, err)
 	}
 	defer rc.Close()
 	data := make([]byte, 0, zf.UncompressedSize64+1)
@@ -192,10 +195,10 @@ func (p *Package) ReadPart(zf *zip.File) ([]byte, error) {
 			return data, nil
 		}
 		if err != nil {
-			return nil, p.errf("%s: %v", zf.Name, err)
+			return nil, p.errf("%s: %v", "%s: %v", zf.Name, err)
 		}
 		if int64(len(data)) > p.lim.MaxPartBytes {
-			return nil, &readerr.FileError{File: p.name, Err: fmt.Errorf("%s: more than %d bytes uncompressed %w", zf.Name, p.lim.MaxPartBytes, readerr.ErrTooBig)}
+			return nil, &readerr.FileError{File: p.name, Err: msg.Errorf("%s: more than %d bytes uncompressed %w", "%s: hơn %d byte khi giải nén, %w", zf.Name, p.lim.MaxPartBytes, readerr.ErrTooBig)}
 		}
 		if len(data) == cap(data) {
 			data = append(data, 0)[:len(data)]

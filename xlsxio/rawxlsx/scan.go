@@ -11,13 +11,12 @@ package rawxlsx
 import (
 	"archive/zip"
 	"bytes"
-	"errors"
-	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"sync"
 
+	"github.com/bhxh/bhxh/msg"
 	"github.com/bhxh/bhxh/xlsxio/readerr"
 )
 
@@ -95,9 +94,10 @@ func notXLSX(r io.ReaderAt, name string, err error) error {
 	var head [8]byte
 	if n, _ := r.ReadAt(head[:], 0); n == len(head) && !bytes.HasPrefix(head[:], []byte("PK")) {
 		// Not a zip at all: a CSV or an old .xls, which this reader does not take.
-		return &readerr.FileError{File: name, Err: fmt.Errorf("%w: not an .xlsx file (a CSV or .xls list is not read here): open it in Excel and save it as .xlsx", readerr.ErrNotWorkbook)}
+		return &readerr.FileError{File: name, Err: msg.Errorf("%w: not an .xlsx file (a CSV or .xls list is not read here): open it in Excel and save it as .xlsx",
+			"%w: không phải tệp .xlsx (ở đây không đọc danh sách CSV hay .xls): hãy mở tệp trong Excel và lưu lại dạng .xlsx", readerr.ErrNotWorkbook)}
 	}
-	return &readerr.FileError{File: name, Err: fmt.Errorf("%w: %v", readerr.ErrNotWorkbook, err)}
+	return &readerr.FileError{File: name, Err: msg.Errorf("%w: %v", "%w: %v", readerr.ErrNotWorkbook, err)}
 }
 
 // ScanSheetReader is ScanSheet over an already open file; name is used in
@@ -130,7 +130,7 @@ func ScanSheetReader(r io.ReaderAt, size int64, name, sheet string, lim Limits, 
 	}
 	zf := p.PartFold(sh.Part)
 	if zf == nil {
-		return info, &readerr.FileError{File: name, Err: fmt.Errorf("%w: sheet %q has no part %s", readerr.ErrNotWorkbook, sh.Name, sh.Part)}
+		return info, &readerr.FileError{File: name, Err: msg.Errorf("%w: sheet %q has no part %s", "%w: trang tính %q không có phần %s", readerr.ErrNotWorkbook, sh.Name, sh.Part)}
 	}
 	n, err := p.scanWorksheet(zf, sh.Name, sst, fn)
 	info.Rows = n
@@ -194,7 +194,7 @@ func (p *Package) scanWorksheet(zf *zip.File, sheet string, sst *SharedStrings, 
 	return rows, scanErr
 }
 
-var errNoSharedString = errors.New("refers to a shared string that does not exist")
+var errNoSharedString = msg.New("refers to a shared string that does not exist", "trỏ tới một chuỗi dùng chung không tồn tại")
 
 // scanRows is the scan stage: the sheet tokenizer's rows and cells →
 // batches of non-empty rows.

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strconv"
 
+	"github.com/bhxh/bhxh/msg"
 	"github.com/bhxh/bhxh/xlsxio/readerr"
 )
 
@@ -74,7 +75,7 @@ func (p *Package) parseSharedStrings(t *tokenizer, zf *zip.File) (*SharedStrings
 		switch k {
 		case tokEOF:
 			if inSI {
-				return nil, fail(fmt.Errorf("%w: unterminated <si>", readerr.ErrBadXML))
+				return nil, fail(msg.Errorf("%w: unterminated <si>", "%w: thẻ <si> không được đóng", readerr.ErrBadXML))
 			}
 			return sst, nil
 		case tokStart:
@@ -126,7 +127,7 @@ func (p *Package) parseSharedStrings(t *tokenizer, zf *zip.File) (*SharedStrings
 					return nil, fail(err)
 				}
 				if int64(len(sst.data)) > p.lim.MaxSharedBytes {
-					return nil, fail(fmt.Errorf("shared strings: more than %d bytes of text %w", p.lim.MaxSharedBytes, readerr.ErrTooBig))
+					return nil, fail(msg.Errorf("shared strings: more than %d bytes of text %w", "chuỗi dùng chung: hơn %d byte văn bản, %w", p.lim.MaxSharedBytes, readerr.ErrTooBig))
 				}
 			}
 		}
@@ -135,7 +136,7 @@ func (p *Package) parseSharedStrings(t *tokenizer, zf *zip.File) (*SharedStrings
 
 func (s *SharedStrings) push(lim Limits) error {
 	if len(s.offs) > lim.MaxSharedStrings {
-		return fmt.Errorf("shared strings: more than %d entries %w", lim.MaxSharedStrings, readerr.ErrTooBig)
+		return msg.Errorf("shared strings: more than %d entries %w", "chuỗi dùng chung: hơn %d mục, %w", lim.MaxSharedStrings, readerr.ErrTooBig)
 	}
 	s.offs = append(s.offs, uint32(len(s.data)))
 	return nil

@@ -12,7 +12,6 @@ package rawxlsx
 
 import (
 	"bytes"
-	"fmt"
 
 	"github.com/bhxh/bhxh/msg"
 	"github.com/bhxh/bhxh/xlsxio/readerr"
@@ -127,7 +126,7 @@ func (s *SheetReader) cellErr(col, row int, val []byte, err error) error {
 }
 
 func (s *SheetReader) xmlErr(row int, err error) error {
-	return &readerr.FileError{File: s.file, Err: fmt.Errorf("sheet %q near row %d: %w", s.sheet, row, err)}
+	return &readerr.FileError{File: s.file, Err: msg.Errorf("sheet %q near row %d: %w", "trang tính %q gần dòng %d: %w", s.sheet, row, err)}
 }
 
 // Next reads up to the next item.
@@ -159,7 +158,7 @@ func (s *SheetReader) Next() (Item, error) {
 		switch k {
 		case tokEOF:
 			if s.inRow {
-				return Done, s.xmlErr(s.lastRow, fmt.Errorf("%w: the sheet ends inside a row", readerr.ErrBadXML))
+				return Done, s.xmlErr(s.lastRow, msg.Errorf("%w: the sheet ends inside a row", "%w: trang tính kết thúc giữa một dòng", readerr.ErrBadXML))
 			}
 			if !s.sawData {
 				return Done, s.xmlErr(0, msg.Errorf("%w: no <sheetData>", "%w: không có <sheetData>", readerr.ErrBadXML))
@@ -274,7 +273,7 @@ func (s *SheetReader) end() (Item, error) {
 	case "row":
 		if s.inRow {
 			if s.inCell {
-				return Done, s.xmlErr(s.lastRow, fmt.Errorf("%w: a cell not closed in its row", readerr.ErrBadXML))
+				return Done, s.xmlErr(s.lastRow, msg.Errorf("%w: a cell not closed in its row", "%w: một ô không được đóng trong dòng của nó", readerr.ErrBadXML))
 			}
 			s.inRow = false
 			return RowEnd, nil
@@ -282,7 +281,7 @@ func (s *SheetReader) end() (Item, error) {
 	case "sheetData":
 		if s.inData {
 			if s.inRow {
-				return Done, s.xmlErr(s.lastRow, fmt.Errorf("%w: the sheet ends inside a row", readerr.ErrBadXML))
+				return Done, s.xmlErr(s.lastRow, msg.Errorf("%w: the sheet ends inside a row", "%w: trang tính kết thúc giữa một dòng", readerr.ErrBadXML))
 			}
 			s.inData = false
 			return RowsEnd, nil
@@ -322,7 +321,7 @@ func (s *SheetReader) text(cdata bool) error {
 }
 
 func (s *SheetReader) tooLong() error {
-	return s.cellErr(s.Cell.Col, s.Cell.Row, nil, fmt.Errorf("holds more than %d bytes of text %w", s.maxCell, readerr.ErrTooBig))
+	return s.cellErr(s.Cell.Col, s.Cell.Row, nil, msg.Errorf("holds more than %d bytes of text %w", "chứa hơn %d byte văn bản, %w", s.maxCell, readerr.ErrTooBig))
 }
 
 func (s *SheetReader) startRow() (Item, error) {
@@ -342,14 +341,14 @@ func (s *SheetReader) openRow(v *[3][]byte, odd, selfClose bool) (Item, error) {
 		ref := bytes.TrimSpace(v[0])
 		n, ok := digitsInt(ref)
 		if !ok || n < 1 || n > MaxRow {
-			return Done, s.cellErr(0, min(max(n, s.lastRow+1), MaxRow), nil, fmt.Errorf("row %q %w", v[0], readerr.ErrCellRange))
+			return Done, s.cellErr(0, min(max(n, s.lastRow+1), MaxRow), nil, msg.Errorf("row %q %w", "dòng %q %w", v[0], readerr.ErrCellRange))
 		}
 		r.Num = n
 		odd = odd || len(ref) != len(v[0]) || n <= s.lastRow
 	} else {
 		r.Num, odd = s.lastRow+1, true
 		if r.Num > MaxRow {
-			return Done, s.cellErr(0, MaxRow, nil, fmt.Errorf("row %d %w", r.Num, readerr.ErrCellRange))
+			return Done, s.cellErr(0, MaxRow, nil, msg.Errorf("row %d %w", "dòng %d %w", r.Num, readerr.ErrCellRange))
 		}
 	}
 	var ok bool
@@ -493,14 +492,14 @@ func (s *SheetReader) openCell(v *[3][]byte, odd bool) error {
 	if v[0] != nil {
 		c, r, ok := ParseCellName(v[0])
 		if !ok {
-			return s.cellErr(max(s.lastCol+1, 0), row, v[0], fmt.Errorf("cell reference %w", readerr.ErrCellRange))
+			return s.cellErr(max(s.lastCol+1, 0), row, v[0], msg.Errorf("cell reference %w", "địa chỉ ô %w", readerr.ErrCellRange))
 		}
 		col = c
 		odd = odd || r != row || c <= s.lastCol
 	} else {
 		col, odd = s.lastCol+1, true
 		if col >= MaxCol {
-			return s.cellErr(MaxCol-1, row, nil, fmt.Errorf("column %d %w", col+1, readerr.ErrCellRange))
+			return s.cellErr(MaxCol-1, row, nil, msg.Errorf("column %d %w", "cột %d %w", col+1, readerr.ErrCellRange))
 		}
 	}
 	s.lastCol = col

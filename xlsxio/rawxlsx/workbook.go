@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/bhxh/bhxh/msg"
 	"github.com/bhxh/bhxh/xlsxio/readerr"
 )
 
@@ -91,7 +92,7 @@ func (p *Package) ReadWorkbook() (*Workbook, error) {
 	if ok, err := p.readMeta(wb.Part, &x); err != nil {
 		return nil, err
 	} else if !ok {
-		return nil, p.errf("no workbook part")
+		return nil, p.errf("no workbook part", "không có phần workbook")
 	}
 	if len(x.Views) > 0 {
 		wb.ActiveTab, _ = strconv.Atoi(strings.TrimSpace(x.Views[0].ActiveTab))
@@ -119,7 +120,7 @@ func (p *Package) ReadWorkbook() (*Workbook, error) {
 // Excel's default layout puts it.
 func (p *Package) Locate(wb *Workbook, sheet string) (SheetEntry, error) {
 	if len(wb.Sheets) == 0 {
-		return SheetEntry{}, p.errf("the workbook lists no sheet")
+		return SheetEntry{}, p.errf("the workbook lists no sheet", "bảng tính không có trang tính nào")
 	}
 	idx := -1
 	switch {
@@ -147,7 +148,7 @@ func (p *Package) Locate(wb *Workbook, sheet string) (SheetEntry, error) {
 		for i, s := range wb.Sheets {
 			names[i] = fmt.Sprintf("%q", s.Name)
 		}
-		return SheetEntry{}, &readerr.FileError{File: p.name, Err: fmt.Errorf("no sheet %q (sheets: %s)", sheet, strings.Join(names, ", "))}
+		return SheetEntry{}, &readerr.FileError{File: p.name, Err: msg.Errorf("no sheet %q (sheets: %s)", "không có trang tính %q (các trang tính: %s)", sheet, strings.Join(names, ", "))}
 	}
 	s := wb.Sheets[idx]
 	if s.Part == "" {

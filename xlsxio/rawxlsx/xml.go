@@ -9,10 +9,10 @@ package rawxlsx
 
 import (
 	"bytes"
-	"fmt"
 	"strconv"
 	"unicode/utf8"
 
+	"github.com/bhxh/bhxh/msg"
 	"github.com/bhxh/bhxh/xlsxio/readerr"
 )
 
@@ -48,7 +48,7 @@ type tokenizer struct {
 // newTokenizer reads a whole part held in memory.
 func newTokenizer(data []byte) *tokenizer { return &tokenizer{buf: data, srcEnd: true} }
 
-var errTokenTooLong = fmt.Errorf("%w: a token longer than %d bytes", readerr.ErrBadXML, maxTail)
+var errTokenTooLong = msg.Errorf("%w: a token longer than %d bytes", "%w: một thẻ dài hơn %d byte", readerr.ErrBadXML, maxTail)
 
 // refill appends the next block after tail (the unconsumed bytes). It
 // returns false at the end of the stream.
@@ -126,7 +126,7 @@ func (t *tokenizer) next() (tokKind, error) {
 						return tokEOF, err
 					}
 					if !ok {
-						return tokEOF, fmt.Errorf("%w: unexpected end in %q", readerr.ErrBadXML, b)
+						return tokEOF, msg.Errorf("%w: unexpected end in %q", "%w: kết thúc đột ngột trong %q", readerr.ErrBadXML, b)
 					}
 					continue
 				}
@@ -156,7 +156,7 @@ func (t *tokenizer) next() (tokKind, error) {
 			case bytes.HasPrefix(b, pfxCDATA):
 				term = endCDATA
 			default:
-				return tokEOF, fmt.Errorf("%w: DTD declarations are refused", readerr.ErrBadXML)
+				return tokEOF, msg.Errorf("%w: DTD declarations are refused", "%w: không chấp nhận khai báo DTD", readerr.ErrBadXML)
 			}
 			k := bytes.Index(b[2:], term)
 			if k < 0 {
@@ -194,7 +194,7 @@ func (t *tokenizer) next() (tokKind, error) {
 		t.pos += end + 1
 		tag := b[1:end]
 		if len(tag) == 0 {
-			return tokEOF, fmt.Errorf("%w: empty tag <>", readerr.ErrBadXML)
+			return tokEOF, msg.Errorf("%w: empty tag <>", "%w: thẻ rỗng <>", readerr.ErrBadXML)
 		}
 		t.kind = tokStart
 		if tag[0] == '/' {
@@ -216,7 +216,7 @@ func (t *tokenizer) next() (tokKind, error) {
 			name = name[c+1:]
 		}
 		if len(name) == 0 {
-			return tokEOF, fmt.Errorf("%w: empty tag name", readerr.ErrBadXML)
+			return tokEOF, msg.Errorf("%w: empty tag name", "%w: thẻ không có tên", readerr.ErrBadXML)
 		}
 		t.name, t.attrs = name, tag[n:]
 		return t.kind, nil
@@ -234,7 +234,7 @@ func (t *tokenizer) more(b []byte) error {
 		if len(b) > 40 {
 			b = b[:40]
 		}
-		return fmt.Errorf("%w: unexpected end in %q", readerr.ErrBadXML, b)
+		return msg.Errorf("%w: unexpected end in %q", "%w: kết thúc đột ngột trong %q", readerr.ErrBadXML, b)
 	}
 	return nil
 }
@@ -303,7 +303,7 @@ func appendText(dst, src []byte) ([]byte, error) {
 		src = src[i:]
 		j := bytes.IndexByte(src, ';')
 		if j < 0 || j > 12 {
-			return dst, fmt.Errorf("%w: bare '&' in text", readerr.ErrBadXML)
+			return dst, msg.Errorf("%w: bare '&' in text", "%w: ký tự '&' đứng riêng trong văn bản", readerr.ErrBadXML)
 		}
 		ent := src[1:j]
 		src = src[j+1:]
@@ -320,7 +320,7 @@ func appendText(dst, src []byte) ([]byte, error) {
 			dst = append(dst, '\'')
 		default:
 			if len(ent) < 2 || ent[0] != '#' {
-				return dst, fmt.Errorf("%w: undefined entity &%s;", readerr.ErrBadXML, ent)
+				return dst, msg.Errorf("%w: undefined entity &%s;", "%w: thực thể chưa định nghĩa &%s;", readerr.ErrBadXML, ent)
 			}
 			var r uint64
 			var err error
@@ -330,7 +330,7 @@ func appendText(dst, src []byte) ([]byte, error) {
 				r, err = strconv.ParseUint(string(ent[1:]), 10, 32)
 			}
 			if err != nil || !isXMLChar(rune(r)) {
-				return dst, fmt.Errorf("%w: bad character reference &%s;", readerr.ErrBadXML, ent)
+				return dst, msg.Errorf("%w: bad character reference &%s;", "%w: tham chiếu ký tự sai &%s;", readerr.ErrBadXML, ent)
 			}
 			dst = utf8.AppendRune(dst, rune(r))
 		}

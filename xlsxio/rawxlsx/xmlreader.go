@@ -7,8 +7,8 @@ package rawxlsx
 
 import (
 	"archive/zip"
-	"fmt"
 
+	"github.com/bhxh/bhxh/msg"
 	"github.com/bhxh/bhxh/xlsxio/readerr"
 )
 
@@ -47,7 +47,7 @@ func (p *Package) ReadXMLPart(zf *zip.File) (*XMLReader, error) {
 		return nil, err
 	}
 	if !UTF8Declared(data) {
-		return nil, p.errf("%s is not UTF-8", zf.Name)
+		return nil, p.errf("%s is not UTF-8", "%s không phải UTF-8", zf.Name)
 	}
 	x := NewXMLReader(data)
 	x.lim = p.lim
@@ -76,7 +76,7 @@ func (x *XMLReader) Next() (XMLToken, error) {
 			return XMLEOF, err
 		}
 		if len(x.text) > x.lim.MaxCellBytes {
-			return XMLEOF, fmt.Errorf("%w: a text of more than %d bytes", readerr.ErrTooBig, x.lim.MaxCellBytes)
+			return XMLEOF, msg.Errorf("%w: a text of more than %d bytes", "%w: một đoạn văn bản dài hơn %d byte", readerr.ErrTooBig, x.lim.MaxCellBytes)
 		}
 		return XMLText, nil
 	}
@@ -104,7 +104,7 @@ func (x *XMLReader) Attr(qname string) (val string, ok bool, err error) {
 	for i := 0; ; {
 		name, v, next, done, bad := nextAttr(raw, i)
 		if bad {
-			return "", false, fmt.Errorf("%w: malformed attributes in <%s>", readerr.ErrBadXML, x.qname)
+			return "", false, msg.Errorf("%w: malformed attributes in <%s>", "%w: thuộc tính hỏng trong <%s>", readerr.ErrBadXML, x.qname)
 		}
 		if done {
 			return "", false, nil

@@ -101,16 +101,8 @@ type ErrorList []error
 // MaxErrors is how many errors a file reports before giving up.
 const MaxErrors = 50
 
-func (l ErrorList) Error() string {
-	msgs := make([]string, len(l))
-	for i, e := range l {
-		msgs[i] = e.Error()
-	}
-	if len(l) >= MaxErrors {
-		msgs = append(msgs, fmt.Sprintf("(stopped after %d errors)", MaxErrors))
-	}
-	return strings.Join(msgs, "\n")
-}
+// Error is the list in English.
+func (l ErrorList) Error() string { return l.In(msg.EN) }
 
 // In is the list in language l, each error rendered by msg.Render.
 func (l ErrorList) In(lang msg.Lang) string {
