@@ -2,10 +2,10 @@ package grid
 
 import (
 	"bytes"
-	"fmt"
 	"strings"
 	"unicode/utf8"
 
+	"github.com/bhxh/bhxh/msg"
 	"github.com/bhxh/bhxh/xlsxio/vntext"
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/charmap"
@@ -36,7 +36,7 @@ type csvBook struct {
 func openCSV(data []byte, file string) (*csvBook, error) {
 	data, err := csvText(data)
 	if err != nil {
-		return nil, &readerr.FileError{File: file, Err: fmt.Errorf("%w: %v", readerr.ErrNotWorkbook, err)}
+		return nil, &readerr.FileError{File: file, Err: msg.Errorf("%w: %v", "%w: %v", readerr.ErrNotWorkbook, err)}
 	}
 	sep := byte(Separator(data))
 	recs, err := csvRecords(data, sep)
@@ -78,7 +78,7 @@ func csvText(data []byte) ([]byte, error) {
 			return crLines(data), nil
 		}
 		if bytes.IndexByte(data, 0) >= 0 {
-			return nil, fmt.Errorf("binary data, not a text export")
+			return nil, msg.New("binary data, not a text export", "dữ liệu nhị phân, không phải tệp văn bản (CSV)")
 		}
 		// Not UTF-8: the ANSI code page of the Windows that wrote it,
 		// Windows-1258 for Vietnamese (tone marks combining; NFC later).
@@ -86,7 +86,7 @@ func csvText(data []byte) ([]byte, error) {
 	}
 	out, err := enc.NewDecoder().Bytes(data)
 	if err != nil {
-		return nil, fmt.Errorf("cannot decode the text: %v (save it from Excel as \"CSV UTF-8\")", err)
+		return nil, msg.Errorf("cannot decode the text: %v (save it from Excel as \"CSV UTF-8\")", "không giải mã được văn bản: %v (hãy lưu lại từ Excel dạng \"CSV UTF-8\")", err)
 	}
 	return crLines(bytes.TrimPrefix(out, []byte("\xEF\xBB\xBF"))), nil
 }

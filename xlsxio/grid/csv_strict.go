@@ -7,9 +7,9 @@ package grid
 import (
 	"bytes"
 	"context"
-	"fmt"
 	"strings"
 
+	"github.com/bhxh/bhxh/msg"
 	"github.com/bhxh/bhxh/xlsxio/csvscan"
 )
 
@@ -48,7 +48,7 @@ func csvRecords(text []byte, sep byte) ([]csvRecord, error) {
 		func(b *csvscan.Batch) error {
 			for i := range b.Len() {
 				if err := b.Err(i); err != nil {
-					bad = append(bad, fmt.Errorf("%w (a stray quote? every opening quote needs its closing one)", err))
+					bad = append(bad, msg.Errorf("%w (a stray quote? every opening quote needs its closing one)", "%w (dấu nháy thừa? mỗi dấu nháy mở cần có dấu nháy đóng)", err))
 					continue
 				}
 				r := csvRecord{line: int(b.Line(i)), fields: make([]string, b.NumFields(i))}
@@ -118,7 +118,8 @@ func checkCSV(recs []csvRecord, sep byte) []error {
 		if i+1 < len(recs) {
 			n := recs[i+1]
 			if r.lines == 1 && n.lines == 1 && len(r.fields) < width && len(n.fields) < width && len(r.fields)+len(n.fields)-1 == width {
-				errs = append(errs, fmt.Errorf("line %d: %d fields, and line %d %d, where the table has %d: %w, one row cut in two by a line break?",
+				errs = append(errs, msg.Errorf("line %d: %d fields, and line %d %d, where the table has %d: %w, one row cut in two by a line break?",
+					"dòng %d có %d trường, dòng %d có %d trường, trong khi bảng có %d cột: %w, một dòng bị dấu xuống dòng cắt làm hai?",
 					r.line, len(r.fields), n.line, len(n.fields), width, ErrBrokenRow))
 			}
 		}
@@ -128,10 +129,12 @@ func checkCSV(recs []csvRecord, sep byte) []error {
 		}
 		switch {
 		case r.lines > 1 && (inside > 0 || len(r.fields) != width):
-			errs = append(errs, fmt.Errorf("line %d: a quoted field starts here and ends on line %d, making lines %d–%d one row of %d fields (the table has %d): %w? rows would be lost",
+			errs = append(errs, msg.Errorf("line %d: a quoted field starts here and ends on line %d, making lines %d–%d one row of %d fields (the table has %d): %w? rows would be lost",
+				"dòng %d: một trường trong dấu nháy bắt đầu ở đây và kết thúc ở dòng %d, gộp các dòng %d–%d thành một dòng %d trường (bảng có %d cột): %w? các dòng sẽ bị mất",
 				r.line, r.line+r.lines-1, r.line, r.line+r.lines-1, len(r.fields), width, ErrStrayQuote))
 		case r.lines == 1 && inside > 0 && len(r.fields) >= 2 && len(r.fields) < width && len(r.fields)+inside == width:
-			errs = append(errs, fmt.Errorf("line %d: a quoted field holds the separator %q, which leaves the row %d fields where the table has %d: %w?",
+			errs = append(errs, msg.Errorf("line %d: a quoted field holds the separator %q, which leaves the row %d fields where the table has %d: %w?",
+				"dòng %d: một trường trong dấu nháy chứa dấu phân cách %q, khiến dòng chỉ còn %d trường trong khi bảng có %d cột: %w?",
 				r.line, sep, len(r.fields), width, ErrStrayQuote))
 		}
 	}

@@ -21,6 +21,7 @@ import (
 	"github.com/shopspring/decimal"
 	"github.com/xuri/excelize/v2"
 
+	"github.com/bhxh/bhxh/msg"
 	"github.com/bhxh/bhxh/xlsxio/rawxlsx"
 	"github.com/bhxh/bhxh/xlsxio/vntext"
 )
@@ -100,7 +101,7 @@ func (e *evaluator) compute(sheet string, r, c int) (Cell, error) {
 		return Cell{}, err
 	}
 	if s == nil {
-		return Cell{}, fmt.Errorf("%w: no sheet %q", ErrFormula, sheet)
+		return Cell{}, msg.Errorf("%w: no sheet %q", "%w: không có trang tính %q", ErrFormula, sheet)
 	}
 	e.seen = 0
 	code, err := e.walk(s, r, c)
@@ -153,11 +154,11 @@ func (e *evaluator) walk(s evalSheet, r, c int) (string, error) {
 	}
 	axis := rawxlsx.CellName(c, r+1)
 	if e.onPath[k] {
-		return "", fmt.Errorf("%w: circular reference through %s", ErrFormula, qualified(s.Name(), axis))
+		return "", msg.Errorf("%w: circular reference through %s", "%w: tham chiếu vòng qua %s", ErrFormula, qualified(s.Name(), axis))
 	}
 	e.seen++
 	if e.seen > maxFormulaCells {
-		return "", fmt.Errorf("%w: depends on more than %d cells", ErrFormula, maxFormulaCells)
+		return "", msg.Errorf("%w: depends on more than %d cells", "%w: phụ thuộc vào hơn %d ô", ErrFormula, maxFormulaCells)
 	}
 	text := s.Formula(r, c)
 	if text == "" {
@@ -191,7 +192,7 @@ func (e *evaluator) walk(s evalSheet, r, c int) (string, error) {
 		nr, nc := rs.Size()
 		r1, c1 = min(r1, nr-1), min(c1, nc-1) // nothing is stored beyond
 		if (r1-r0+1)*(c1-c0+1) > maxFormulaCells {
-			return "", fmt.Errorf("%w: range %s is too large", ErrFormula, ref)
+			return "", msg.Errorf("%w: range %s is too large", "%w: vùng %s quá lớn", ErrFormula, ref)
 		}
 		for rr := r0; rr <= r1; rr++ {
 			for cc := c0; cc <= c1; cc++ {
@@ -209,7 +210,8 @@ func (e *evaluator) walk(s evalSheet, r, c int) (string, error) {
 					// IFERROR, a lookup table, a branch of IF: what Excel
 					// shows depends on the error, which excelize's engine
 					// does not see as Excel does; never a guess
-					return "", fmt.Errorf("%w: it reads %s, which gives the error %s, in a way bhxh cannot compute as Excel does",
+					return "", msg.Errorf("%w: it reads %s, which gives the error %s, in a way bhxh cannot compute as Excel does",
+						"%w: công thức đọc %s, ô này cho ra lỗi %s, theo cách mà bhxh không tính được như Excel",
 						ErrFormula, qualified(rs.Name(), rawxlsx.CellName(cc, rr+1)), got)
 				}
 			}

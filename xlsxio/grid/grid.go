@@ -2,11 +2,11 @@ package grid
 
 import (
 	"bytes"
-	"fmt"
 	"path/filepath"
 	"strings"
 	"unicode/utf8"
 
+	"github.com/bhxh/bhxh/msg"
 	"github.com/bhxh/bhxh/xlsxio/rawxlsx"
 	"github.com/bhxh/bhxh/xlsxio/readerr"
 )
@@ -133,7 +133,7 @@ func Open(data []byte, file, password string) (Book, error) {
 	ext := strings.ToLower(filepath.Ext(file))
 	switch {
 	case len(data) == 0:
-		return nil, &readerr.FileError{File: file, Err: fmt.Errorf("%w: the file is empty", readerr.ErrNotWorkbook)}
+		return nil, &readerr.FileError{File: file, Err: msg.Errorf("%w: the file is empty", "%w: tệp rỗng", readerr.ErrNotWorkbook)}
 	case bytes.HasPrefix(data, []byte("PK\x03\x04")):
 		return openZip(data, file, password)
 	case isEncryptedOOXML(data):
@@ -146,32 +146,33 @@ func Open(data []byte, file, password string) (Book, error) {
 	case ext == ".csv" || ext == ".txt" || ext == ".tsv":
 		return openCSV(data, file)
 	case bytes.HasPrefix(data, []byte("PK")):
-		return nil, &readerr.FileError{File: file, Err: fmt.Errorf("%w: a damaged or truncated zip", readerr.ErrNotWorkbook)}
+		return nil, &readerr.FileError{File: file, Err: msg.Errorf("%w: a damaged or truncated zip", "%w: tệp zip bị hỏng hoặc bị cắt cụt", readerr.ErrNotWorkbook)}
 	}
-	if what := flatXML(data); what != "" {
-		return nil, &readerr.FileError{File: file, Err: fmt.Errorf("%w: %s, which bhxh does not read: save it as .xlsx or .ods", readerr.ErrNotWorkbook, what)}
+	if what := flatXML(data); what.EN != "" {
+		return nil, &readerr.FileError{File: file, Err: msg.Errorf("%w: %s, which bhxh does not read: save it as .xlsx or .ods",
+			"%w: %s, bhxh không đọc loại này: hãy lưu lại dạng .xlsx hoặc .ods", readerr.ErrNotWorkbook, what)}
 	}
 	if looksLikeCSV(data) {
-		return nil, &readerr.FileError{File: file, Err: fmt.Errorf("%w: it is a text (CSV) file named %s: rename it to .csv", readerr.ErrNotWorkbook, ext)}
+		return nil, &readerr.FileError{File: file, Err: msg.Errorf("%w: it is a text (CSV) file named %s: rename it to .csv", "%w: đây là tệp văn bản (CSV) mang đuôi %s: hãy đổi đuôi thành .csv", readerr.ErrNotWorkbook, ext)}
 	}
-	return nil, &readerr.FileError{File: file, Err: fmt.Errorf("%w: not an xlsx, xls, ods or CSV file", readerr.ErrNotWorkbook)}
+	return nil, &readerr.FileError{File: file, Err: msg.Errorf("%w: not an xlsx, xls, ods or CSV file", "%w: không phải tệp xlsx, xls, ods hay CSV", readerr.ErrNotWorkbook)}
 }
 
 // flatXML names a spreadsheet saved as one XML file: LibreOffice's flat
 // OpenDocument (.fods) or Excel 2003's "XML Spreadsheet"; "" for anything
 // else.
-func flatXML(data []byte) string {
+func flatXML(data []byte) msg.Text {
 	head := bytes.TrimLeft(bytes.TrimPrefix(data[:min(len(data), 8192)], []byte("\xef\xbb\xbf")), " \t\r\n")
 	if !bytes.HasPrefix(head, []byte("<?xml")) && !bytes.HasPrefix(head, []byte("<office:document")) {
-		return ""
+		return msg.Text{}
 	}
 	switch {
 	case bytes.Contains(head, []byte("<office:document")):
-		return "a flat OpenDocument spreadsheet (.fods)"
+		return msg.Sprintf("a flat OpenDocument spreadsheet (.fods)", "bảng tính OpenDocument dạng một tệp XML (.fods)")
 	case bytes.Contains(head, []byte("urn:schemas-microsoft-com:office:spreadsheet")):
-		return "an Excel 2003 XML spreadsheet"
+		return msg.Sprintf("an Excel 2003 XML spreadsheet", "bảng tính Excel 2003 dạng XML")
 	}
-	return ""
+	return msg.Text{}
 }
 
 // openZip opens a zip: an OpenDocument spreadsheet (.ods), else an xlsx.

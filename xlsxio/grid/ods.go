@@ -22,6 +22,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/bhxh/bhxh/msg"
 	"github.com/bhxh/bhxh/xlsxio/rawxlsx"
 	"github.com/bhxh/bhxh/xlsxio/readerr"
 	"github.com/bhxh/bhxh/xlsxio/vntext"
@@ -74,16 +75,16 @@ type odsBook struct {
 func openODS(zr *zip.Reader, file string) (*odsBook, error) {
 	mime := odfMime(zr)
 	if !strings.HasPrefix(mime, odsMime) {
-		what := "an OpenDocument file that is not a spreadsheet"
+		what := msg.Sprintf("an OpenDocument file that is not a spreadsheet", "tệp OpenDocument không phải bảng tính")
 		if mime == "" {
-			what = "a zip that is neither an xlsx nor an .ods"
+			what = msg.Sprintf("a zip that is neither an xlsx nor an .ods", "tệp zip không phải xlsx cũng không phải .ods")
 		}
-		return nil, &readerr.FileError{File: file, Err: fmt.Errorf("%w: %s", readerr.ErrNotWorkbook, what)}
+		return nil, &readerr.FileError{File: file, Err: msg.Errorf("%w: %s", "%w: %s", readerr.ErrNotWorkbook, what)}
 	}
 	pk := rawxlsx.NewPackage(zr, file, rawxlsx.WholeLimits)
 	zf := pk.Part("content.xml")
 	if zf == nil {
-		return nil, &readerr.FileError{File: file, Err: fmt.Errorf("%w: an .ods without content.xml", readerr.ErrNotWorkbook)}
+		return nil, &readerr.FileError{File: file, Err: msg.Errorf("%w: an .ods without content.xml", "%w: tệp .ods không có content.xml", readerr.ErrNotWorkbook)}
 	}
 	x, err := pk.ReadXMLPart(zf)
 	if err != nil {
@@ -95,7 +96,7 @@ func openODS(zr *zip.Reader, file string) (*odsBook, error) {
 		if errors.As(err, &fe) {
 			return nil, err
 		}
-		return nil, &readerr.FileError{File: file, Err: fmt.Errorf("content.xml: %w", err)}
+		return nil, &readerr.FileError{File: file, Err: msg.Errorf("content.xml: %w", "content.xml: %w", err)}
 	}
 	b := &odsBook{sheets: p.sheets}
 	for _, s := range p.sheets {
@@ -118,7 +119,7 @@ func (b *odsBook) Active() int         { return b.active }
 func (b *odsBook) Close() error        { return nil }
 func (b *odsBook) Sheet(i int) (Sheet, error) {
 	if i < 0 || i >= len(b.sheets) {
-		return nil, fmt.Errorf("no sheet %d", i+1)
+		return nil, msg.Errorf("no sheet %d", "không có trang tính %d", i+1)
 	}
 	return b.sheets[i], nil
 }
@@ -216,7 +217,8 @@ func (s *odsSheet) Formula(r, c int) string {
 // Eval: an .ods formula saved without its value is not computed (bhxh
 // evaluates Excel's formula language, not OpenFormula).
 func (s *odsSheet) Eval(r, c int) (Cell, error) {
-	return Cell{}, fmt.Errorf("%w: an .ods formula saved without its value (open the file in LibreOffice and save it again)", ErrFormula)
+	return Cell{}, msg.Errorf("%w: an .ods formula saved without its value (open the file in LibreOffice and save it again)",
+		"%w: công thức trong tệp .ods được lưu mà không có giá trị (hãy mở tệp trong LibreOffice rồi lưu lại)", ErrFormula)
 }
 
 func (s *odsSheet) RowHidden(r int) bool { return inSpans(s.hiddenRows, r) }
@@ -289,7 +291,7 @@ func (p *odsParser) parse() error {
 		switch tok {
 		case rawxlsx.XMLEOF:
 			if p.sheet != nil {
-				return fmt.Errorf("%w: unexpected end inside a table", readerr.ErrBadXML)
+				return msg.Errorf("%w: unexpected end inside a table", "%w: kết thúc đột ngột giữa một bảng", readerr.ErrBadXML)
 			}
 			return nil
 		case rawxlsx.XMLEnd:
@@ -350,7 +352,7 @@ func (p *odsParser) start() error {
 		}
 	case x.Is("table:table"):
 		if p.sheet != nil {
-			return fmt.Errorf("%w: a table inside a table", readerr.ErrBadXML)
+			return msg.Errorf("%w: a table inside a table", "%w: một bảng nằm trong một bảng", readerr.ErrBadXML)
 		}
 		name, err := p.attr("table:name")
 		if err != nil {
@@ -426,7 +428,7 @@ func (p *odsParser) endRow() error {
 		return nil
 	}
 	if r0+n > rawxlsx.MaxRow {
-		return fmt.Errorf("sheet %q: row %d %w", s.name, min(r0+n, rawxlsx.MaxRow+1), readerr.ErrCellRange)
+		return msg.Errorf("sheet %q: row %d %w", "trang tính %q: dòng %d %w", s.name, min(r0+n, rawxlsx.MaxRow+1), readerr.ErrCellRange)
 	}
 	per := 0
 	for _, c := range p.rowCells {
@@ -434,7 +436,7 @@ func (p *odsParser) endRow() error {
 	}
 	p.cells += per * n
 	if p.cells > maxODSCells {
-		return fmt.Errorf("%w: its repeated cells stand for more than %d values", readerr.ErrTooBig, maxODSCells)
+		return msg.Errorf("%w: its repeated cells stand for more than %d values", "%w: các ô lặp lại của nó tương ứng với hơn %d giá trị", readerr.ErrTooBig, maxODSCells)
 	}
 	s.rows = append(s.rows, odsRowRun{r0: r0, n: n, cells: p.rowCells})
 	p.rowCells = nil
@@ -496,7 +498,7 @@ func (p *odsParser) cell() error {
 		for k := 0; k < p.rowRepeat; k++ {
 			for i := 0; i < n; i++ {
 				if p.merges++; p.merges > maxODSMerges {
-					return fmt.Errorf("%w: more than %d merged ranges", readerr.ErrTooBig, maxODSMerges)
+					return msg.Errorf("%w: more than %d merged ranges", "%w: hơn %d vùng ô gộp", readerr.ErrTooBig, maxODSMerges)
 				}
 				r, c := p.row+k, c0+i
 				if r >= rawxlsx.MaxRow || c >= rawxlsx.MaxCol {
@@ -511,7 +513,7 @@ func (p *odsParser) cell() error {
 		return nil
 	}
 	if c0+n > rawxlsx.MaxCol {
-		return fmt.Errorf("sheet %q: row %d: column %d %w", p.sheet.name, p.row+1, min(c0+n, rawxlsx.MaxCol+1), readerr.ErrCellRange)
+		return msg.Errorf("sheet %q: row %d: column %d %w", "trang tính %q: dòng %d: cột %d %w", p.sheet.name, p.row+1, min(c0+n, rawxlsx.MaxCol+1), readerr.ErrCellRange)
 	}
 	p.rowCells = append(p.rowCells, odsCellRun{c0: c0, n: n, cell: cl, formula: odsFormula(formula)})
 	return nil
@@ -577,10 +579,10 @@ func (p *odsParser) paragraphs() (string, error) {
 		}
 		switch tok {
 		case rawxlsx.XMLEOF:
-			return "", fmt.Errorf("%w: unexpected end inside a cell", readerr.ErrBadXML)
+			return "", msg.Errorf("%w: unexpected end inside a cell", "%w: kết thúc đột ngột giữa một ô", readerr.ErrBadXML)
 		case rawxlsx.XMLStart:
 			if x.Is("table:table-cell") || x.Is("table:table-row") || x.Is("table:table") {
-				return "", fmt.Errorf("%w: <%s> inside a cell", readerr.ErrBadXML, x.Name())
+				return "", msg.Errorf("%w: <%s> inside a cell", "%w: thẻ <%s> nằm trong một ô", readerr.ErrBadXML, x.Name())
 			}
 			closes := x.SelfClosing()
 			if !closes {
@@ -622,7 +624,7 @@ func (p *odsParser) paragraphs() (string, error) {
 			}
 		}
 		if b.Len() > limit {
-			return "", fmt.Errorf("%w: a cell of more than %d bytes", readerr.ErrTooBig, limit)
+			return "", msg.Errorf("%w: a cell of more than %d bytes", "%w: một ô dài hơn %d byte", readerr.ErrTooBig, limit)
 		}
 	}
 	return b.String(), nil

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/bhxh/bhxh/msg"
 	"github.com/bhxh/bhxh/xlsxio/vntext"
 	"github.com/shakinm/xlsReader/xls"
 	"github.com/shakinm/xlsReader/xls/structure"
@@ -31,7 +32,7 @@ func openXLS(data []byte, file string) (b *xlsBook, err error) {
 		// The BIFF parser indexes slices from record lengths it trusts; a
 		// corrupt file must give an error, not a crash.
 		if r := recover(); r != nil {
-			b, err = nil, &readerr.FileError{File: file, Err: fmt.Errorf("%w: corrupt .xls (%v)", readerr.ErrNotWorkbook, r)}
+			b, err = nil, &readerr.FileError{File: file, Err: msg.Errorf("%w: corrupt .xls (%v)", "%w: tệp .xls bị hỏng (%v)", readerr.ErrNotWorkbook, r)}
 		}
 	}()
 	wb, err := xls.OpenReader(bytes.NewReader(data))
@@ -75,7 +76,7 @@ func (b *xlsBook) Close() error { return nil }
 func (b *xlsBook) Sheet(i int) (src Sheet, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			src, err = nil, &readerr.FileError{File: b.file, Err: fmt.Errorf("%w: corrupt .xls sheet (%v)", readerr.ErrNotWorkbook, r)}
+			src, err = nil, &readerr.FileError{File: b.file, Err: msg.Errorf("%w: corrupt .xls sheet (%v)", "%w: trang tính .xls bị hỏng (%v)", readerr.ErrNotWorkbook, r)}
 		}
 	}()
 	sh, err := b.wb.GetSheet(i)

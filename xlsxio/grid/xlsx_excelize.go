@@ -7,6 +7,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/bhxh/bhxh/msg"
 	"github.com/bhxh/bhxh/xlsxio/rawxlsx"
 	"github.com/bhxh/bhxh/xlsxio/readerr"
 	"github.com/bhxh/bhxh/xlsxio/vntext"
@@ -52,7 +53,7 @@ func openExcelize(data []byte, file, password string) (*xlsxBook, error) {
 	})
 	if err != nil {
 		if password != "" && IsOLE(data) {
-			return nil, &readerr.FileError{File: file, Err: fmt.Errorf("cannot open with the password given: %v", err)}
+			return nil, &readerr.FileError{File: file, Err: msg.Errorf("cannot open with the password given: %v", "không mở được bằng mật khẩu đã cho: %v", err)}
 		}
 		return nil, &readerr.FileError{File: file, Err: fmt.Errorf("%w: %v", readerr.ErrNotWorkbook, err)}
 	}
@@ -92,7 +93,7 @@ func (b *xlsxBook) Sheet(i int) (Sheet, error) {
 	// two rows, not a million (excelize's GetRows would pad them all).
 	it, err := b.f.Rows(name)
 	if err != nil {
-		return nil, &readerr.FileError{File: b.file, Err: fmt.Errorf("sheet %q: %w: %v", name, readerr.ErrNotWorkbook, err)}
+		return nil, &readerr.FileError{File: b.file, Err: msg.Errorf("sheet %q: %w: %v", "trang tính %q: %w: %v", name, readerr.ErrNotWorkbook, err)}
 	}
 	s := b.newSheet(name)
 	for r := 0; it.Next(); r++ {
@@ -102,7 +103,7 @@ func (b *xlsxBook) Sheet(i int) (Sheet, error) {
 		cols, err := it.Columns(excelize.Options{RawCellValue: true})
 		if err != nil {
 			it.Close()
-			return nil, &readerr.FileError{File: b.file, Err: fmt.Errorf("sheet %q: %w: %v", name, readerr.ErrNotWorkbook, err)}
+			return nil, &readerr.FileError{File: b.file, Err: msg.Errorf("sheet %q: %w: %v", "trang tính %q: %w: %v", name, readerr.ErrNotWorkbook, err)}
 		}
 		if len(cols) > 0 {
 			s.rows[r] = cols
