@@ -293,18 +293,23 @@ type SplitError struct {
 	Shares *Shares // the shares given, nil when none
 }
 
-func (e *SplitError) Error() string {
+func (e *SplitError) Error() string { return e.In(msg.EN) }
+
+// In is the message in language l.
+func (e *SplitError) In(l msg.Lang) string {
 	var b strings.Builder
-	what := "no shares are given"
+	what := msg.Sprintf("no shares are given", "chưa có tỷ trọng nào")
 	if e.Shares != nil {
-		what = e.Shares.File + " has no shares for them"
+		what = msg.Sprintf("%s has no shares for them", "%s không có tỷ trọng cho các đơn vị này", e.Shares.File)
 	}
-	fmt.Fprintf(&b, "%d old unit(s) in the inputs were divided between new units, the crosswalk %s does not say how their people went, and %s:\n",
-		len(e.Units), e.Table.Name, what)
+	b.WriteString(msg.Sprintf("%d old unit(s) in the inputs were divided between new units, the crosswalk %s does not say how their people went, and %s:\n",
+		"%d đơn vị cũ trong dữ liệu vào đã được chia cho nhiều đơn vị mới, bảng chuyển đổi %s không cho biết số người của chúng đã chuyển đi thế nào, và %s:\n",
+		len(e.Units), e.Table.Name, what).In(l))
 	for _, o := range e.Units {
 		fmt.Fprintf(&b, "  %s → %s\n", o.Label(), e.Table.newLabels(o))
 	}
-	b.WriteString("A shares file gives each part's share (the population of each part, a recount, or percentages; only proportions count), e.g.:\n")
+	b.WriteString(msg.Sprintf("A shares file gives each part's share (the population of each part, a recount, or percentages; only proportions count), e.g.:\n",
+		"Tệp tỷ trọng cho biết tỷ trọng của từng phần (dân số của từng phần, số đếm lại, hoặc phần trăm; chỉ tỷ lệ giữa các phần mới có ý nghĩa), ví dụ:\n").In(l))
 	b.WriteString("old_code,new_code,share\n")
 	for _, o := range e.Units {
 		for _, r := range o.Rows {
@@ -326,12 +331,16 @@ type PartialError struct {
 	units []partialUnit
 }
 
-func (e *PartialError) Error() string {
+func (e *PartialError) Error() string { return e.In(msg.EN) }
+
+// In is the message in language l.
+func (e *PartialError) In(l msg.Lang) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%d new unit(s) are made of old units that are not all in the inputs, so their figures would be partial:\n", len(e.units))
+	b.WriteString(msg.Sprintf("%d new unit(s) are made of old units that are not all in the inputs, so their figures would be partial:\n",
+		"%d đơn vị mới được hợp thành từ các đơn vị cũ không có đủ trong dữ liệu vào, nên số liệu của chúng sẽ thiếu:\n", len(e.units)).In(l))
 	for _, p := range e.units {
-		fmt.Fprintf(&b, "  %s: missing %s\n", e.Table.New[p.n].Label(), e.Table.rowLabels(p.rows))
+		b.WriteString(msg.Sprintf("  %s: missing %s\n", "  %s: thiếu %s\n", e.Table.New[p.n].Label(), e.Table.rowLabels(p.rows)).In(l))
 	}
-	b.WriteString("give the workbooks of those old units too")
+	b.WriteString(msg.Sprintf("give the workbooks of those old units too", "hãy cho thêm bảng tính của các đơn vị cũ đó").In(l))
 	return b.String()
 }

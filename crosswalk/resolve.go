@@ -1,7 +1,6 @@
 package crosswalk
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/bhxh/bhxh/msg"
@@ -126,9 +125,9 @@ func (t *Table) Resolve(refs []Ref, scope Scope) ([]*OldUnit, []msg.Text, error)
 	out := make([]*OldUnit, len(refs))
 	var warnings []msg.Text
 	var errs xlsxio.ErrorList
-	fail := func(r Ref, format string, a ...any) {
+	fail := func(r Ref, en, vi string, a ...any) {
 		if len(errs) < xlsxio.MaxErrors {
-			errs = append(errs, &xlsxio.CellError{File: r.File, Sheet: r.Sheet, Cell: r.Cell, Err: fmt.Errorf(format, a...)})
+			errs = append(errs, &xlsxio.CellError{File: r.File, Sheet: r.Sheet, Cell: r.Cell, Err: msg.Errorf(en, vi, a...)})
 		}
 	}
 	t.namesOnce.Do(func() {
@@ -144,11 +143,11 @@ func (t *Table) Resolve(refs []Ref, scope Scope) ([]*OldUnit, []msg.Text, error)
 			code := xlsxio.UnitCode(r.Code, r.Name)
 			o, ok := t.OldByCode(code)
 			if !ok {
-				fail(r, "old unit %s %q is not in the crosswalk %s (no such old code)", code, r.Name, t.Name)
+				fail(r, "old unit %s %q is not in the crosswalk %s (no such old code)", "đơn vị cũ %s %q không có trong bảng chuyển đổi %s (không có mã cũ này)", code, r.Name, t.Name)
 				continue
 			}
 			if xlsxio.MatchUnit(xlsxio.UnitRef{Name: r.Name}, xlsxio.UnitRef{Name: o.Name}) == xlsxio.MatchNone {
-				fail(r, "code %s is %s in the crosswalk %s, but the row names %q: check the code", code, o.Label(), t.Name, r.Name)
+				fail(r, "code %s is %s in the crosswalk %s, but the row names %q: check the code", "mã %s là %s trong bảng chuyển đổi %s, nhưng dòng này ghi %q: hãy kiểm tra lại mã", code, o.Label(), t.Name, r.Name)
 				continue
 			}
 			out[i] = o
@@ -174,16 +173,17 @@ func (t *Table) Resolve(refs []Ref, scope Scope) ([]*OldUnit, []msg.Text, error)
 				found = append(found, o)
 			}
 		}
-		where := "the whole country: give codes, or the old district in a column or the title"
+		where := msg.Sprintf("the whole country: give codes, or the old district in a column or the title",
+			"cả nước: hãy ghi mã, hoặc ghi huyện cũ trong một cột hay trong tiêu đề")
 		switch {
 		case r.District != "":
-			where = "old district " + r.District
+			where = msg.Sprintf("old district %s", "huyện cũ %s", r.District)
 		case len(scope.Districts)+len(scope.Provinces) > 0:
-			where = t.scopeText(scope)
+			where = msg.Plain(t.scopeText(scope))
 		}
 		switch len(found) {
 		case 0:
-			fail(r, "old unit %q is not in the crosswalk %s (searched by name in %s)", r.Name, t.Name, where)
+			fail(r, "old unit %q is not in the crosswalk %s (searched by name in %s)", "đơn vị cũ %q không có trong bảng chuyển đổi %s (đã tìm theo tên trong %s)", r.Name, t.Name, where)
 		case 1:
 			out[i] = found[0]
 			if best == xlsxio.MatchLoose {
@@ -194,7 +194,7 @@ func (t *Table) Resolve(refs []Ref, scope Scope) ([]*OldUnit, []msg.Text, error)
 			for _, o := range found {
 				ls = append(ls, o.Label())
 			}
-			fail(r, "%q names %d old units in %s: %s", r.Name, len(found), where, strings.Join(ls, "; "))
+			fail(r, "%q names %d old units in %s: %s", "%q trùng tên với %d đơn vị cũ trong %s: %s", r.Name, len(found), where, strings.Join(ls, "; "))
 		}
 	}
 	if len(errs) > 0 {

@@ -148,7 +148,7 @@ func Parse(data []byte, file string) (*Table, error) {
 	for i, h := range head {
 		h = strings.TrimSpace(h)
 		if _, dup := col[h]; dup {
-			return nil, &xlsxio.FileError{File: file, Err: fmt.Errorf("%w: %q twice", ErrColumns, h)}
+			return nil, &xlsxio.FileError{File: file, Err: msg.Errorf("%w: %q twice", "%w: %q xuất hiện hai lần", ErrColumns, h)}
 		}
 		col[h] = i
 	}
@@ -158,7 +158,7 @@ func Parse(data []byte, file string) (*Table, error) {
 		}
 	}
 	if len(col) != len(Columns) {
-		return nil, &xlsxio.FileError{File: file, Err: fmt.Errorf("%w: %d columns", ErrColumns, len(col))}
+		return nil, &xlsxio.FileError{File: file, Err: msg.Errorf("%w: %d columns", "%w: có %d cột", ErrColumns, len(col))}
 	}
 
 	t := &Table{Name: file, SHA256: hex.EncodeToString(sum[:])}
@@ -181,7 +181,7 @@ func Parse(data []byte, file string) (*Table, error) {
 				continue
 			}
 			if len(v) != n || !isDigits(v) {
-				cellErr(line, name, v, fmt.Errorf("%w (%d)", ErrCode, n))
+				cellErr(line, name, v, msg.Errorf("%w (%d)", "%w (%d)", ErrCode, n))
 				ok = false
 			}
 		}
@@ -192,11 +192,11 @@ func Parse(data []byte, file string) (*Table, error) {
 			}
 		}
 		if row.OldName == "" && row.OldDistrict == "" {
-			cellErr(line, "old_name", "", fmt.Errorf("%w (and so is old_district: the old unit has no name)", ErrEmpty))
+			cellErr(line, "old_name", "", msg.Errorf("%w (and so is old_district: the old unit has no name)", "%w (old_district cũng trống: đơn vị cũ không có tên)", ErrEmpty))
 			ok = false
 		}
 		if row.OldCode != "" && row.OldName == "" {
-			cellErr(line, "old_name", "", fmt.Errorf("%w (old code %s)", ErrEmpty, row.OldCode))
+			cellErr(line, "old_name", "", msg.Errorf("%w (old code %s)", "%w (mã cũ %s)", ErrEmpty, row.OldCode))
 			ok = false
 		}
 		switch row.Relation {
@@ -245,7 +245,7 @@ func (t *Table) add(row Row) *rowError {
 		t.newByCode[row.NewCode] = n
 		t.newRows = append(t.newRows, nil)
 	} else if nu := t.New[n]; !sameName(nu.Name, row.NewName) || nu.ProvinceCode != row.NewProvinceCode {
-		return &rowError{"new_name", row.NewName, fmt.Errorf("%w: new code %s is %q in province %s", ErrConflict, row.NewCode, nu.Name, nu.ProvinceCode)}
+		return &rowError{"new_name", row.NewName, msg.Errorf("%w: new code %s is %q in province %s", "%w: mã mới %s là %q ở tỉnh %s", ErrConflict, row.NewCode, nu.Name, nu.ProvinceCode)}
 	}
 
 	code, name := row.OldCode, row.OldName
@@ -267,14 +267,14 @@ func (t *Table) add(row Row) *rowError {
 		ou := &t.Old[o]
 		switch {
 		case !sameName(ou.Name, name):
-			return &rowError{"old_name", name, fmt.Errorf("%w: old code %s is %q", ErrConflict, code, ou.Name)}
+			return &rowError{"old_name", name, msg.Errorf("%w: old code %s is %q", "%w: mã cũ %s là %q", ErrConflict, code, ou.Name)}
 		case ou.DistrictCode != row.OldDistrictCode || ou.ProvinceCode != row.OldProvinceCode:
-			return &rowError{"old_district_code", row.OldDistrictCode, fmt.Errorf("%w: old unit %s is in district %s, province %s",
+			return &rowError{"old_district_code", row.OldDistrictCode, msg.Errorf("%w: old unit %s is in district %s, province %s", "%w: đơn vị cũ %s thuộc huyện %s, tỉnh %s",
 				ErrConflict, ou.Label(), ou.DistrictCode, ou.ProvinceCode)}
 		}
 		for _, i := range ou.Rows {
 			if t.Rows[i].NewCode == row.NewCode {
-				return &rowError{"new_code", row.NewCode, fmt.Errorf("%w: old unit %s into new unit %s is already on line %d",
+				return &rowError{"new_code", row.NewCode, msg.Errorf("%w: old unit %s into new unit %s is already on line %d", "%w: đơn vị cũ %s vào đơn vị mới %s đã có ở dòng %d",
 					ErrConflict, ou.Label(), row.NewCode, t.Rows[i].Line)}
 			}
 		}
@@ -304,27 +304,30 @@ func (t *Table) checkRelations(file string, col map[string]int) xlsxio.ErrorList
 				part = append(part, r)
 			}
 		}
-		var msg string
+		var why msg.Text
 		var at int
 		switch {
 		case len(part) > 0 && len(whole)+len(area) > 0:
 			at = part[0]
-			msg = "mixes part rows with whole or area rows: its people either go whole to one unit or are divided by part rows"
+			why = msg.Sprintf("mixes part rows with whole or area rows: its people either go whole to one unit or are divided by part rows",
+				"lẫn dòng part với dòng whole hoặc area: số người của đơn vị hoặc chuyển nguyên vào một đơn vị, hoặc được chia theo các dòng part")
 		case len(part) == 1:
 			at = part[0]
-			msg = "has a single part row: a divided unit goes to two new units or more (whole if all its people went here)"
+			why = msg.Sprintf("has a single part row: a divided unit goes to two new units or more (whole if all its people went here)",
+				"chỉ có một dòng part: đơn vị bị chia thì chuyển vào hai đơn vị mới trở lên (ghi whole nếu toàn bộ số người chuyển vào đây)")
 		case len(whole) > 1:
 			at = whole[1]
-			msg = fmt.Sprintf("has two whole rows (lines %d and %d): its people can go whole to one new unit only", t.Rows[whole[0]].Line, t.Rows[whole[1]].Line)
+			why = msg.Sprintf("has two whole rows (lines %d and %d): its people can go whole to one new unit only",
+				"có hai dòng whole (dòng %d và %d): số người của đơn vị chỉ có thể chuyển nguyên vào một đơn vị mới", t.Rows[whole[0]].Line, t.Rows[whole[1]].Line)
 		case len(area) > 0 && len(whole) == 0:
 			at = area[0]
-			msg = "has area rows but no whole row: its people go nowhere"
+			why = msg.Sprintf("has area rows but no whole row: its people go nowhere", "có dòng area nhưng không có dòng whole: số người của đơn vị không được chuyển đi đâu")
 		default:
 			continue
 		}
 		if len(errs) < xlsxio.MaxErrors {
 			errs = append(errs, &xlsxio.CellError{File: file, Cell: rawxlsx.CellName(col["relation"], t.Rows[at].Line),
-				Value: string(t.Rows[at].Relation), Err: fmt.Errorf("old unit %s %s", o.Label(), msg)})
+				Value: string(t.Rows[at].Relation), Err: msg.Errorf("old unit %s %s", "đơn vị cũ %s %s", o.Label(), why)})
 		}
 	}
 	return errs

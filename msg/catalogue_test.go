@@ -16,7 +16,7 @@ import (
 // only (fmt.Errorf, errors.New with words in them): it may only go down.
 // A new message must be built with this package (Errorf, New, Sprintf) or
 // the command's usagef, with its Vietnamese text.
-const maxEnglishOnly = 56
+const maxEnglishOnly = 6
 
 // productDirs are the module's folders of product code, from this one.
 var productDirs = []string{"../cmd/bhxh", "../coverage", "../targets", "../crosswalk", "../xlsxio"}

@@ -3,7 +3,6 @@ package xlsxio
 import (
 	"cmp"
 	"container/heap"
-	"fmt"
 	"runtime"
 	"slices"
 	"strings"
@@ -40,7 +39,7 @@ func (pc *ParticipantCounter) Finish() error {
 			dups[w].offer(dupSighting{at: r.Loc, key: r.Key, first: first.Loc})
 		})
 	if err != nil {
-		return fmt.Errorf("checking duplicates: %w", err)
+		return msg.Errorf("checking duplicates: %w", "kiểm tra trùng lặp: %w", err)
 	}
 	var total int64
 	var listed []dupSighting

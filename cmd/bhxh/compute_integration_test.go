@@ -195,9 +195,11 @@ func TestTotalLeavesOutUnitsWithoutTheCount(t *testing.T) {
 func TestCSVNamedXLSX(t *testing.T) {
 	dir := t.TempDir()
 	writeFile(t, filepath.Join(dir, "huyen.xlsx"), "Đơn vị,Lực lượng lao động,BHXH bắt buộc\nXã A,100,10\n")
-	_, stderr, code := runIn(t, dir, nil, "compute", "-o", "out.xlsx", "huyen.xlsx")
-	if code != 1 || !strings.Contains(stderr, "huyen.xlsx") || !strings.Contains(stderr, "rename it to .csv") {
-		t.Errorf("exit %d, stderr %q; want exit 1 naming the file and saying to rename it to .csv", code, stderr)
+	for lang, rename := range map[string]string{"en": "rename it to .csv", "vi": "hãy đổi đuôi thành .csv"} {
+		_, stderr, code := runIn(t, dir, nil, "compute", "--lang", lang, "-o", "out.xlsx", "huyen.xlsx")
+		if code != 1 || !strings.Contains(stderr, "huyen.xlsx") || !strings.Contains(stderr, rename) {
+			t.Errorf("--lang %s: exit %d, stderr %q; want exit 1 naming the file and saying %q", lang, code, stderr, rename)
+		}
 	}
 }
 

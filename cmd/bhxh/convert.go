@@ -146,7 +146,7 @@ func (c *converter) convertTables(tables []*xlsxio.Table) ([]coverage.Unit, []xl
 		var pe *crosswalk.PartialError
 		switch {
 		case errors.As(err, &se):
-			return nil, nil, fmt.Errorf("%w\nthen give it with --shares FILE", err)
+			return nil, nil, msg.Errorf("%w\nthen give it with --shares FILE", "%w\nrồi đưa tệp đó vào bằng --shares FILE", err)
 		case errors.As(err, &pe):
 			return nil, nil, msg.Errorf("%w, or --partial to convert them anyway (each with a partial_unit warning)", "%w, hoặc cho --partial để vẫn chuyển đổi (mỗi đơn vị kèm một cảnh báo partial_unit)", err)
 		}

@@ -175,24 +175,29 @@ func TestCrosswalkTwoProvincesWithSplits(t *testing.T) {
 	}
 
 	out := filepath.Join(t.TempDir(), "hai-phong-moi.xlsx")
-	_, errw, code := runCmd("crosswalk", hd, hp, "-o", out)
-	if code != exitData {
-		t.Fatalf("without shares: exit %d", code)
-	}
-	if _, err := os.Stat(out); err == nil {
-		t.Error("an output was written")
-	}
-	for _, s := range tr.HaiPhongSplit {
-		if !strings.Contains(errw, s.Code+" "+s.Name+" (") {
-			t.Errorf("error does not list %s %s", s.Code, s.Name)
+	for lang, says := range map[string][]string{
+		"en": {"57 old unit(s)", "old_code,new_code,share", "then give it with --shares FILE"},
+		"vi": {"57 đơn vị cũ", "old_code,new_code,share", "rồi đưa tệp đó vào bằng --shares FILE"},
+	} {
+		_, errw, code := runCmd("crosswalk", "--lang", lang, hd, hp, "-o", out)
+		if code != exitData {
+			t.Fatalf("without shares: exit %d", code)
 		}
-	}
-	if n := strings.Count(errw, " → "); n != len(tr.HaiPhongSplit) {
-		t.Errorf("error lists %d divided units, want %d", n, len(tr.HaiPhongSplit))
-	}
-	for _, want := range []string{"57 old unit(s)", "old_code,new_code,share", "--shares FILE"} {
-		if !strings.Contains(errw, want) {
-			t.Errorf("error lacks %q", want)
+		if _, err := os.Stat(out); err == nil {
+			t.Error("an output was written")
+		}
+		for _, s := range tr.HaiPhongSplit {
+			if !strings.Contains(errw, s.Code+" "+s.Name+" (") {
+				t.Errorf("--lang %s: error does not list %s %s", lang, s.Code, s.Name)
+			}
+		}
+		if n := strings.Count(errw, " → "); n != len(tr.HaiPhongSplit) {
+			t.Errorf("--lang %s: error lists %d divided units, want %d", lang, n, len(tr.HaiPhongSplit))
+		}
+		for _, want := range says {
+			if !strings.Contains(errw, want) {
+				t.Errorf("--lang %s: error lacks %q", lang, want)
+			}
 		}
 	}
 }

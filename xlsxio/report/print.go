@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/bhxh/bhxh/msg"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -78,7 +79,7 @@ func printSheets(f *excelize.File, title, period, lang string, sheets map[string
 			continue
 		}
 		if err := printOne(f, name, title, period, lang, sheets[name]); err != nil {
-			return fmt.Errorf("page setup of %s: %w", name, err)
+			return msg.Errorf("page setup of %s: %w", "thiết lập trang in của %s: %w", name, err)
 		}
 	}
 	return nil

@@ -43,7 +43,7 @@ func WriteTrendXLSX(w io.Writer, rep *Trend) error {
 			return err
 		}
 		if err := writeTrendSheet(f, name, it, rep, l, st); err != nil {
-			return fmt.Errorf("sheet %s: %w", name, err)
+			return msg.Errorf("sheet %s: %w", "trang tính %s: %w", name, err)
 		}
 	}
 	if first {
