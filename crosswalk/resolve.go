@@ -173,17 +173,20 @@ func (t *Table) Resolve(refs []Ref, scope Scope) ([]*OldUnit, []msg.Text, error)
 				found = append(found, o)
 			}
 		}
-		where := msg.Sprintf("the whole country: give codes, or the old district in a column or the title",
-			"cả nước: hãy ghi mã, hoặc ghi huyện cũ trong một cột hay trong tiêu đề")
-		switch {
-		case r.District != "":
-			where = msg.Sprintf("old district %s", "huyện cũ %s", r.District)
-		case len(scope.Districts)+len(scope.Provinces) > 0:
-			where = msg.Plain(t.scopeText(scope))
+		// where the name was sought, for an error only
+		where := func() msg.Text {
+			switch {
+			case r.District != "":
+				return msg.Sprintf("old district %s", "huyện cũ %s", r.District)
+			case len(scope.Districts)+len(scope.Provinces) > 0:
+				return msg.Plain(t.scopeText(scope))
+			}
+			return msg.Sprintf("the whole country: give codes, or the old district in a column or the title",
+				"cả nước: hãy ghi mã, hoặc ghi huyện cũ trong một cột hay trong tiêu đề")
 		}
 		switch len(found) {
 		case 0:
-			fail(r, "old unit %q is not in the crosswalk %s (searched by name in %s)", "đơn vị cũ %q không có trong bảng chuyển đổi %s (đã tìm theo tên trong %s)", r.Name, t.Name, where)
+			fail(r, "old unit %q is not in the crosswalk %s (searched by name in %s)", "đơn vị cũ %q không có trong bảng chuyển đổi %s (đã tìm theo tên trong %s)", r.Name, t.Name, where())
 		case 1:
 			out[i] = found[0]
 			if best == xlsxio.MatchLoose {
@@ -194,7 +197,7 @@ func (t *Table) Resolve(refs []Ref, scope Scope) ([]*OldUnit, []msg.Text, error)
 			for _, o := range found {
 				ls = append(ls, o.Label())
 			}
-			fail(r, "%q names %d old units in %s: %s", "%q trùng tên với %d đơn vị cũ trong %s: %s", r.Name, len(found), where, strings.Join(ls, "; "))
+			fail(r, "%q names %d old units in %s: %s", "%q trùng tên với %d đơn vị cũ trong %s: %s", r.Name, len(found), where(), strings.Join(ls, "; "))
 		}
 	}
 	if len(errs) > 0 {
