@@ -23,7 +23,7 @@ const (
 // HeaderVI of canonical keys), and a "Phương pháp" sheet explaining how the
 // figures were reached. Numbers are written as numbers, never via float64.
 func WriteAllocateXLSX(w io.Writer, rep *Allocate) error {
-	f := excelize.NewFile()
+	f := newWorkbook()
 	defer f.Close()
 	sh := allocateSheet
 	if err := f.SetSheetName("Sheet1", sh); err != nil {

@@ -155,7 +155,7 @@ const (
 )
 
 func newXLSXReport(rep *Compute) (*xlsxReport, error) {
-	x := &xlsxReport{rep: rep, f: excelize.NewFile(), lab: labelsFor(rep.Lang)}
+	x := &xlsxReport{rep: rep, f: newWorkbook(), lab: labelsFor(rep.Lang)}
 	if err := x.f.SetSheetName("Sheet1", x.lab.summary); err != nil {
 		return nil, err
 	}

@@ -2,8 +2,6 @@ package report
 
 import (
 	"io"
-
-	"github.com/xuri/excelize/v2"
 )
 
 // countSheet names the sheet of counts.
@@ -13,7 +11,7 @@ const countSheet = "Số người tham gia"
 // which compute reads back as they are. It streams: a list of a million
 // persons has many units.
 func WriteCountXLSX(w io.Writer, rep *Count) error {
-	f := excelize.NewFile()
+	f := newWorkbook()
 	defer f.Close()
 	if err := f.SetSheetName("Sheet1", countSheet); err != nil {
 		return err

@@ -46,7 +46,7 @@ func WriteCrosswalkXLSX(w io.Writer, rep *Crosswalk) error {
 	l := crosswalkLabels(rep.Lang)
 	words := wordsFor(rep.Lang)
 	keys := crosswalkKeys(rep)
-	f := excelize.NewFile()
+	f := newWorkbook()
 	defer f.Close()
 	if err := f.SetSheetName("Sheet1", l.data); err != nil {
 		return err

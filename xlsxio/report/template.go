@@ -144,7 +144,7 @@ func periodTitle(period string) string {
 // it as it is.
 func WriteTemplate(w io.Writer, opt TemplateOptions) error {
 	tx := templateTexts(opt.Lang)
-	f := excelize.NewFile()
+	f := newWorkbook()
 	defer f.Close()
 	sh := tx.dataSheet
 	if err := f.SetSheetName("Sheet1", sh); err != nil {

@@ -24,7 +24,7 @@ const (
 // the total, month-on-month changes in points and a line chart), a long
 // "Số liệu" sheet with numerators and denominators, and "Nguồn".
 func WriteTrendXLSX(w io.Writer, rep *Trend) error {
-	f := excelize.NewFile()
+	f := newWorkbook()
 	defer f.Close()
 	l := trendLabels(rep.Lang)
 	st, err := newTrendStyles(f, rep.Decimals)
