@@ -1,5 +1,7 @@
 package coverage
 
+import "slices"
+
 // Count keys: the canonical names of the counts a workbook row carries.
 // They are part of the interface (JSON, flags, --col overrides).
 const (
@@ -96,8 +98,10 @@ func IsPercentKey(key string) bool {
 }
 
 // AllKeys lists every canonical column key a reader may produce, besides
-// "unit" and "code".
-func AllKeys() []string {
+// "unit" and "code". The list is built once (reports ask for it per unit).
+func AllKeys() []string { return slices.Clone(allKeys) }
+
+var allKeys = func() []string {
 	keys := append([]string{}, CountKeys...)
 	for _, ind := range Indicators {
 		keys = append(keys, PlanPrefix+ind.Key)
@@ -113,4 +117,4 @@ func AllKeys() []string {
 		keys = append(keys, RatePrefix+ind.Key)
 	}
 	return keys
-}
+}()
