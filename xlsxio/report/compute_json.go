@@ -100,13 +100,14 @@ func jsonTotal(u *coverage.UnitResult, decimals int) object {
 }
 
 func jsonFigures(u *coverage.UnitResult, decimals int, total bool) object {
-	counts := object{}
+	counts := figures{keys: make([]string, 0, len(coverage.CountKeys)), figs: make([]figure, 0, len(coverage.CountKeys))}
 	for _, k := range coverage.CountKeys {
 		if v, ok := u.Counts[k]; ok {
-			counts = append(counts, field{k, v})
+			counts.keys = append(counts.keys, k)
+			counts.figs = append(counts.figs, countOf(&v))
 		}
 	}
-	inds := object{}
+	inds := make(object, 0, len(u.Indicators))
 	for i := range u.Indicators { // in coverage.Indicators order, then the defined ones
 		r := &u.Indicators[i]
 		inds = append(inds, field{r.Key, jsonIndicator(r, decimals, total)})
@@ -123,23 +124,33 @@ func jsonFigures(u *coverage.UnitResult, decimals int, total bool) object {
 // the CSV's columns were fixed: the CSV keeps its columns.
 var jsonOnlyFields = map[string]bool{"prior_rate": true, "change_pp": true, "change_units": true}
 
-// jsonIndicator is an indicator's figures in bhxh.compute/v1 order, then
-// the later additions: prior_rate and change_pp, and on the total
+// indicatorKeys are the keys of an indicator in bhxh.compute/v1 order,
+// then the later additions: prior_rate and change_pp, and on the total
 // change_units.
-func jsonIndicator(r *coverage.IndicatorResult, decimals int, total bool) object {
-	o := make(object, 0, len(indicatorFields)+3)
+var indicatorKeys = func() []string {
+	keys := make([]string, 0, len(indicatorFields)+3)
 	for _, f := range indicatorFields {
-		o = append(o, field{f.name, f.of(r).json(decimals)})
+		keys = append(keys, f.name)
 	}
-	o = append(o, field{"prior_rate", pctOf(r.PriorRate).json(decimals)}, field{"change_pp", pctOf(r.ChangePP).json(decimals)})
+	return append(keys, "prior_rate", "change_pp", "change_units")
+}()
+
+// jsonIndicator is an indicator's figures under indicatorKeys.
+func jsonIndicator(r *coverage.IndicatorResult, decimals int, total bool) figures {
+	figs := make([]figure, 0, len(indicatorKeys))
+	for _, f := range indicatorFields {
+		figs = append(figs, f.of(r))
+	}
+	figs = append(figs, pctOf(r.PriorRate), pctOf(r.ChangePP))
 	if total {
-		var n any
+		var n figure
 		if r.ChangeUnits != nil {
-			n = int64(*r.ChangeUnits)
+			c := int64(*r.ChangeUnits)
+			n = countOf(&c)
 		}
-		o = append(o, field{"change_units", n})
+		figs = append(figs, n)
 	}
-	return o
+	return figures{keys: indicatorKeys[:len(figs)], figs: figs, decimals: decimals}
 }
 
 // jsonIssues: in bhxh.compute/v1 an issue without a sheet or a cell says
