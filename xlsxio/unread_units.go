@@ -97,7 +97,14 @@ func (rr *rowsReader) accountUnitNames(end int) {
 		if (r <= h.last || r >= end) && !rr.countFigures(r) {
 			continue // titles, the header, signatures: no unit's row without figures
 		}
+		own := -1 // a unit's own name cell: it is read (unitNameRead would say so), no need to parse it
+		if units[r] != nil {
+			own = h.unit
+		}
 		for c := from; c < ncols; c++ {
+			if c == own {
+				continue
+			}
 			cl := shown(s, r, c)
 			if cl.Kind != grid.Text || !looksLikeUnitName(cl.Text) {
 				continue
