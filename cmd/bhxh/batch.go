@@ -15,6 +15,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"runtime"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"sync"
@@ -247,6 +248,7 @@ func runOutDir(ctx context.Context, opts *computeOptions, b *batchOptions) error
 	prog := newProgress(opts.Err, len(inputs), !b.Quiet && b.LogFormat == "text")
 	log = batchLogger(prog.Writer(), b)
 
+	defer batchGC()()
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	results := make([]fileResult, len(inputs))
@@ -291,6 +293,21 @@ func runOutDir(ctx context.Context, opts *computeOptions, b *batchOptions) error
 	prog.Finish()
 	return summarize(opts, b, results)
 }
+
+// batchGC lets the heap grow to 5× the live data, not 2×, while a batch
+// runs (unless GOGC says otherwise), and returns the undo. Each report
+// is read, computed and written from scratch: a batch makes garbage at a
+// high rate with little live data, and the collector took a fifth of the
+// CPU of 1,000 xlsx reports (issue 17). Peak RSS goes from ~35 MB to ~65 MB.
+func batchGC() (restore func()) {
+	if os.Getenv("GOGC") != "" {
+		return func() {}
+	}
+	old := debug.SetGCPercent(batchGCPercent)
+	return func() { debug.SetGCPercent(old) }
+}
+
+const batchGCPercent = 400
 
 // withoutOwnReports drops inputs that are reports of an earlier run: files
 // in the output folder whose name fits the --name template, or which are
