@@ -2,12 +2,13 @@ package report
 
 import (
 	"archive/zip"
-	"errors"
 	"io"
 	"sync"
 
 	kflate "github.com/klauspost/compress/flate"
 	"github.com/xuri/excelize/v2"
+
+	"github.com/bhxh/bhxh/msg"
 )
 
 // newWorkbook is an empty workbook that deflates its parts with
@@ -32,7 +33,7 @@ func fastZip(w io.Writer) excelize.ZipWriter {
 	return zw
 }
 
-var errDeflaterClosed = errors.New("write to a closed part")
+var errDeflaterClosed = msg.New("write to a closed part of the xlsx", "ghi vào một phần đã đóng của tệp xlsx")
 
 var deflaters sync.Pool // *kflate.Writer, reset for each part
 
