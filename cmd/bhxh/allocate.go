@@ -165,7 +165,7 @@ func (opts *allocateOptions) check() error {
 	if err := checkLang(opts.Lang); err != nil {
 		return err
 	}
-	if _, err := outputFormat(opts.Format, opts.Output); err != nil {
+	if _, err := opts.checkOutput(opts.Out); err != nil {
 		return err
 	}
 	return opts.readFlags.check()

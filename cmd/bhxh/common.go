@@ -62,3 +62,14 @@ func (c *commonFlags) warnings(w io.Writer) io.Writer {
 	}
 	return w
 }
+
+// checkOutput is the format from --format and -o (outputFormat), refusing
+// an xlsx for out, standard output, when it is a terminal: checked with the
+// flags, before any input is read.
+func (c *commonFlags) checkOutput(out io.Writer) (string, error) {
+	format, err := outputFormat(c.Format, c.Output)
+	if err != nil {
+		return "", err
+	}
+	return format, refuseBinaryOnTerminal(out, c.Output, format == "xlsx")
+}

@@ -137,7 +137,11 @@ func (opts *computeOptions) check(yearSet bool) error {
 	if err := checkLang(opts.Lang); err != nil {
 		return err
 	}
-	if _, err := outputFormat(opts.Format, opts.Output); err != nil {
+	out := opts.Out
+	if opts.Batch.OutDir != "" {
+		out = nil // the reports go to files
+	}
+	if _, err := opts.checkOutput(out); err != nil {
 		return err
 	}
 	if err := opts.readFlags.check(); err != nil {

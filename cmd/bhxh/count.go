@@ -98,7 +98,7 @@ The xlsx written (-o counts.xlsx) has the columns compute reads back unchanged.`
 // check validates the flags against each other and the expanded inputs:
 // every usage error is found before any list is read.
 func (opts *countOptions) check() error {
-	format, err := outputFormat(opts.Format, opts.Output)
+	format, err := opts.checkOutput(opts.Out)
 	if err != nil {
 		return err
 	}

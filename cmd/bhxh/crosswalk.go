@@ -59,7 +59,7 @@ was summed from; --format json gives the same as bhxh.crosswalk/v1.`,
 			if err := checkLang(opts.Lang); err != nil {
 				return err
 			}
-			if _, err := outputFormat(opts.Format, opts.Output); err != nil {
+			if _, err := opts.checkOutput(opts.Out); err != nil {
 				return err
 			}
 			if err := opts.readFlags.check(); err != nil {

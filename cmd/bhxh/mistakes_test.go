@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"os"
@@ -132,6 +133,42 @@ func TestBinaryOutputToTerminal(t *testing.T) {
 	got := <-done
 	if code != exitOK || !strings.HasPrefix(string(got), "PK") {
 		t.Errorf("into a pipe: exit %d, %d bytes (%.4q), stderr %q", code, len(got), got, e.String())
+	}
+}
+
+// The refusal of an xlsx onto a terminal comes with the flags, before any
+// input is read: every command that writes xlsx, given an input that
+// cannot be read, exits 2 with the refusal on a terminal, where into a
+// buffer the same command fails on the input (exit 1).
+func TestBinaryOutputToTerminalFailsFast(t *testing.T) {
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "hong.xlsx")
+	if err := os.WriteFile(bad, []byte("not a workbook"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	missing := filepath.Join(dir, "khong-co.csv")
+	vi := "không ghi xlsx ra màn hình: hãy cho -o TỆP.xlsx (hoặc chuyển vào một tệp hay một lệnh khác bằng > hoặc |)"
+	tty := openTerminal(t)
+	for _, args := range [][]string{
+		{"compute", "--format", "xlsx", bad},
+		{"compute", "-o", "-", "--format", "xlsx", "--merge", bad, bad + "x"},
+		{"trend", "--format", "xlsx", bad, bad},
+		{"allocate", "--indicator", "bhxh", "--rate", "25", "--format", "xlsx", bad},
+		{"count", "--format", "xlsx", bad},
+		{"crosswalk", "--format", "xlsx", bad},
+		{"template", "-o", "-", "--units", missing},
+	} {
+		var e strings.Builder
+		f := &factory{streams: streams{In: strings.NewReader(""), Out: tty, Err: &e}, Now: time.Now, Getenv: fakeEnv(nil)}
+		if code := runWith(f, args); code != exitUsage || e.String() != "bhxh: "+vi+"\n" {
+			t.Errorf("%q on a terminal: exit %d, stderr %q", args, code, e.String())
+		}
+		var o bytes.Buffer
+		e.Reset()
+		f.Out = &o
+		if code := runWith(f, args); code != exitData {
+			t.Errorf("%q into a buffer: exit %d (want 1: the input is read), stderr %q", args, code, e.String())
+		}
 	}
 }
 

@@ -14,10 +14,8 @@ import (
 // that is one of the inputs.
 func writeOutput(s streams, path string, inputs []string, binary bool, write func(io.Writer) error) error {
 	if path == "" || path == "-" {
-		if binary {
-			if writerIsTerminal(s.Out) {
-				return usageError{errorOf(msgBinaryTerminal, nil)}
-			}
+		if err := refuseBinaryOnTerminal(s.Out, path, binary); err != nil {
+			return err
 		}
 		return write(s.Out)
 	}
@@ -26,6 +24,18 @@ func writeOutput(s streams, path string, inputs []string, binary bool, write fun
 			return usageError{err}
 		}
 		return outputError(path, err)
+	}
+	return nil
+}
+
+// refuseBinaryOnTerminal is a usage error when a binary report (xlsx) is
+// for standard output (path "" or "-") and out is a terminal. Commands
+// call it with their flags (commonFlags.checkOutput), before reading any
+// input, so that a long run does not end in the refusal; writeOutput
+// calls it again for the commands that do not.
+func refuseBinaryOnTerminal(out io.Writer, path string, binary bool) error {
+	if binary && (path == "" || path == "-") && writerIsTerminal(out) {
+		return usageError{errorOf(msgBinaryTerminal, nil)}
 	}
 	return nil
 }

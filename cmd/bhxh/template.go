@@ -68,6 +68,9 @@ func (opts *templateOptions) check() error {
 	if err := checkLang(opts.Lang); err != nil {
 		return err
 	}
+	if err := refuseBinaryOnTerminal(opts.Out, opts.Output, true); err != nil {
+		return err
+	}
 	return checkPeriod(opts.Period)
 }
 

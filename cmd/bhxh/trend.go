@@ -87,7 +87,7 @@ no seasonality. Fewer than two months of the year give no projection.`,
 			if err := checkLang(opts.Lang); err != nil {
 				return err
 			}
-			if _, err := outputFormat(opts.Format, opts.Output); err != nil {
+			if _, err := opts.checkOutput(opts.Out); err != nil {
 				return err
 			}
 			inputs, err := expandInputs(args)
