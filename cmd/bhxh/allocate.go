@@ -121,6 +121,7 @@ communes from old-commune figures.`,
 	fl.BoolVar(&opts.NoDecrease, "no-decrease", true, "no unit's target below its current count")
 	fl.StringVar(&opts.By, "by", "", "column naming each unit's parent (e.g. the old district): allocate within each parent")
 	fl.StringVar(&opts.ParentTargets, "parent-targets", "", "CSV or xlsx with each parent's name and total (people) or rate (%), for --by")
+	markInputFiles(cmd, "indicators", "parent-targets")
 	opts.crosswalkFlags.bind(cmd, "")
 	opts.commonFlags.bind(cmd, withReport)
 	return cmd

@@ -109,6 +109,7 @@ target wins over a flag, a flag over a preset.`,
 	opts.commonFlags.bind(cmd, withReport|withDecimals)
 	fl.StringVar(&opts.Sort, "sort", "", "rank the units best first by rate, gap, persons_needed or plan_completion, optionally of one indicator (bhyt:gap)")
 	fl.StringVar(&opts.Prior, "prior", "", "last year's (or last month's) workbook: prior and change of every indicator, matched by unit")
+	markInputFiles(cmd, "targets", "prior")
 	opts.crosswalkFlags.bind(cmd, "")
 	addBatchFlags(cmd, &opts.Batch)
 	return cmd
@@ -231,6 +232,7 @@ func (r *readFlags) bind(cmd *cobra.Command) {
 	f.StringVar(&r.Sheet, "sheet", "", "sheet name or 1-based index (default: the first sheet holding a table)")
 	f.StringArrayVar(&r.Cols, "col", nil, "map a header to a key, e.g. 'TG BHXH BB=bhxh_mandatory' (repeatable)")
 	f.StringVar(&r.ColumnsFile, "columns", "", "file of 'Header text=key' lines")
+	markInputFiles(cmd, "columns")
 	f.StringVar(&r.Period, "period", "", "report period YYYY-MM (default: read from the title)")
 	f.StringVar(&r.Password, "password", "", "password of a protected workbook")
 }

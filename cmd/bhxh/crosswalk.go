@@ -92,6 +92,7 @@ func (c *crosswalkFlags) bind(cmd *cobra.Command, def string) {
 	}
 	f.StringVar(&c.Crosswalk, "crosswalk", def, usage)
 	f.StringVar(&c.Shares, "shares", "", "shares of the old units divided between new ones: CSV old_code,new_code,share")
+	markInputFiles(cmd, "crosswalk", "shares")
 	f.BoolVar(&c.Partial, "partial", false, "convert a new unit even when some of its old units are not in the inputs (with a warning)")
 }
 

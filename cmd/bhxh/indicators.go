@@ -30,6 +30,7 @@ func (d *defineFlags) bind(cmd *cobra.Command) {
 	f := cmd.Flags()
 	f.StringArrayVar(&d.Indicators, "indicator", nil, "define an indicator NAME=NUMERATOR/DENOMINATOR, each side a header or a count key, e.g. 'hssv=Số HSSV tham gia BHYT/Tổng số HSSV' (repeatable); without '=', a list of indicators the console table shows, e.g. bhxh,bhyt")
 	f.StringVar(&d.IndicatorsFile, "indicators", "", "file of indicator definitions, one NAME=NUMERATOR/DENOMINATOR a line")
+	markInputFiles(cmd, "indicators")
 }
 
 // check parses the definitions: a bad --indicator is a usage error, a bad

@@ -7,8 +7,11 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/bhxh/bhxh/msg"
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/bhxh/bhxh/msg"
 )
 
 // inputExts are the files a folder argument contributes.
@@ -128,6 +131,9 @@ func expandOneInput(arg string) (string, error) {
 // equal to path's under Unicode NFC ("Huyện" typed precomposed, saved
 // decomposed by macOS), when path itself does not exist.
 func sameNameNormalised(path string) string {
+	if _, err := os.Lstat(path); err == nil {
+		return path
+	}
 	dir, base := filepath.Split(path)
 	want := norm.NFC.String(base)
 	entries, err := os.ReadDir(cmp.Or(dir, "."))
@@ -140,4 +146,33 @@ func sameNameNormalised(path string) string {
 		}
 	}
 	return path
+}
+
+// markInputFiles marks cmd's flags that name a file bhxh reads (--targets,
+// --prior, --units, --columns…), for normaliseInputFlags.
+func markInputFiles(cmd *cobra.Command, names ...string) {
+	for _, n := range names {
+		if err := cobra.MarkFlagFilename(cmd.Flags(), n); err != nil {
+			panic(err) // a flag not bound: a programming error
+		}
+	}
+}
+
+// normaliseInputFlags gives every input-file flag set on cmd's command line
+// the name of the file in its folder that is the same under NFC
+// (sameNameNormalised), as the input arguments get: the root command runs
+// it before any command's work.
+func normaliseInputFlags(cmd *cobra.Command) error {
+	var err error
+	cmd.Flags().Visit(func(f *pflag.Flag) {
+		if _, ok := f.Annotations[cobra.BashCompFilenameExt]; !ok || err != nil {
+			return
+		}
+		if p := f.Value.String(); p != "" {
+			if n := sameNameNormalised(p); n != p {
+				err = f.Value.Set(n)
+			}
+		}
+	})
+	return err
 }

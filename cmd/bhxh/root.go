@@ -108,6 +108,8 @@ coverage rates (BHXH, BHTN, BHYT, pension) with exact decimals, reports the gap
 to targets and splits a provincial target across units in whole people.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
+		// A file named in a flag is found across NFC/NFD as an argument is.
+		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error { return normaliseInputFlags(cmd) },
 	}
 	// --version prints what `bhxh version` prints (the template is text,
 	// braces escaped).

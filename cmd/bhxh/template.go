@@ -53,6 +53,7 @@ row is optional; codes keep their leading zeros); without it the sheet has 20 em
 	fl := cmd.Flags()
 	opts.commonFlags.bind(cmd, withLang|withOutput)
 	fl.StringVar(&opts.Units, "units", "", "CSV or xlsx list of unit names and codes to pre-fill")
+	markInputFiles(cmd, "units")
 	fl.StringVar(&opts.Period, "period", "", "report month YYYY-MM shown in the title (default: a line to fill in)")
 	return cmd
 }
