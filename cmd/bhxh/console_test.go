@@ -13,8 +13,9 @@ import (
 
 var updateConsole = flag.Bool("update-console", false, "rewrite testdata/console/*.golden")
 
-// TestConsoleTablesFit runs compute, allocate and trend on the bundled
-// workbooks with COLUMNS=80 and 120 (stdout not a terminal) and compares
+// TestConsoleTablesFit runs compute, allocate, trend, count, crosswalk and
+// inspect on the bundled workbooks with COLUMNS=80 and 120 (stdout not a
+// terminal) and compares
 // the console tables with golden files: every line at most COLUMNS wide,
 // wider tables in blocks of columns with the unit names repeated, a title
 // with the period, a summary per indicator with a target, ▼ beside the
@@ -33,6 +34,8 @@ func TestConsoleTablesFit(t *testing.T) {
 	allocate := phanBoArgs(t, "allocate", "--indicator", "bhxh", "--rate", "25")
 	trend := []string{"trend", "--project", "--target", "bhyt=96.1", filepath.Join(yr, "son-la-mau-2024-09.xlsx"),
 		filepath.Join(yr, "son-la-mau-2024-10.xlsx"), filepath.Join(yr, "son-la-mau-2024-11.xlsx")}
+	count := []string{"count", filepath.Join(testdataDir(t, "join"), "ds.xlsx")}
+	crosswalk := []string{"crosswalk", filepath.Join(testdataDir(t, "crosswalk"), "cao-bang-huyen-2024-11-cu.xlsx")}
 	for _, c := range []struct {
 		name    string
 		columns string
@@ -46,6 +49,10 @@ func TestConsoleTablesFit(t *testing.T) {
 		{"allocate-120", "120", allocate},
 		{"trend-80", "80", trend},
 		{"trend-120", "120", trend},
+		{"count-80", "80", count},
+		{"count-120", "120", count},
+		{"crosswalk-80", "80", crosswalk},
+		{"crosswalk-120", "120", crosswalk},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			out, stderr, code := runIn(t, t.TempDir(), []string{"COLUMNS=" + c.columns}, c.args...)

@@ -23,6 +23,7 @@ import (
 // countOptions holds everything `bhxh count` needs.
 type countOptions struct {
 	streams
+	Getenv      func(string) string // COLUMNS: the console table's width
 	Inputs      []string
 	Sheet       string
 	Schemes     []string // --scheme, once for every list or once per list
@@ -39,7 +40,7 @@ type countOptions struct {
 // newCountCmd binds count's flags and checks them; runF does the work
 // (runCount unless a test captures the options).
 func newCountCmd(f *factory, runF func(*countOptions) error) *cobra.Command {
-	opts := &countOptions{streams: f.streams}
+	opts := &countOptions{streams: f.streams, Getenv: f.Getenv}
 	cmd := &cobra.Command{
 		Use:   "count LIST…",
 		Short: "Participant lists (one row per person) → the unit counts compute reads",
@@ -155,7 +156,8 @@ func runCount(opts *countOptions) error {
 		return interrupted(ctx, ctx.Err())
 	}
 	printSheetsRead(opts.warnings(opts.Err), pc.Inputs)
-	res := &report.Count{Inputs: pc.Inputs, Schemes: pc.Schemes(), Units: pc.Units(), Issues: pc.Issues}
+	res := &report.Count{Inputs: pc.Inputs, Schemes: pc.Schemes(), Units: pc.Units(), Issues: pc.Issues,
+		Width: consoleWidth(opts.Out, opts.Getenv)}
 	printIssues(opts.warnings(opts.Err), opts.Lang, res.Issues)
 
 	countWriters := writers[*report.Count]{report.WriteCountJSON, report.WriteCountCSV, report.WriteCountXLSX, report.WriteCountTable}

@@ -120,7 +120,7 @@ func runCrosswalk(ctx context.Context, opts *crosswalkOptions) error {
 		return err
 	}
 	rep := &report.Crosswalk{Table: conv.tableRef(), Shares: conv.sharesRef, Units: units, Lang: opts.Lang,
-		Tool: toolVersion(), Generated: reportTime(opts.Now, opts.Getenv)}
+		Tool: toolVersion(), Generated: reportTime(opts.Now, opts.Getenv), Width: consoleWidth(opts.Out, opts.Getenv)}
 	for _, t := range tables {
 		rep.Inputs = append(rep.Inputs, report.Input{File: t.File, Sheet: t.Sheet, SHA256: t.SHA256})
 		rep.Issues = append(rep.Issues, t.Issues...)

@@ -9,4 +9,5 @@ type Count struct {
 	Schemes []string // the schemes counted, in report order
 	Units   []xlsxio.UnitCount
 	Issues  []xlsxio.Issue
+	Width   int // the console table's widest line (the terminal's); 0: no limit
 }

@@ -8,10 +8,11 @@ import (
 )
 
 // WriteCountTable writes the counts as a Vietnamese table: code, unit, a
-// count per scheme (1.048.573), the total under a rule.
+// count per scheme (1.048.573), the total under a rule. Wider than
+// rep.Width, it prints in blocks of columns, the code and unit repeated.
 func WriteCountTable(w io.Writer, rep *Count) error {
 	t := &consoleTable{style: ruled, head: []string{HeaderVI("code"), HeaderVI("unit")},
-		align: []tw.Align{tw.AlignLeft, tw.AlignLeft}}
+		align: []tw.Align{tw.AlignLeft, tw.AlignLeft}, width: rep.Width, keep: 2}
 	for _, s := range rep.Schemes {
 		t.head = append(t.head, indicatorLabel(s, "vi"))
 		t.align = append(t.align, tw.AlignRight)

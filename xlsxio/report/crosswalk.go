@@ -20,6 +20,7 @@ type Crosswalk struct {
 	Lang      string
 	Tool      string
 	Generated time.Time // in the reader's zone: sheets print it as it is, with its offset
+	Width     int       // the console table's widest line (the terminal's); 0: no limit
 }
 
 // CrosswalkTable names the conversion table used.

@@ -8,10 +8,12 @@ import (
 )
 
 // WriteCrosswalkTable prints the new units' counts, the total under a rule.
+// Wider than rep.Width, it prints in blocks of columns, the code and unit
+// repeated.
 func WriteCrosswalkTable(w io.Writer, rep *Crosswalk) error {
 	keys := crosswalkKeys(rep)
 	t := &consoleTable{style: ruled, head: []string{header("code", rep.Lang), header("unit", rep.Lang)},
-		align: []tw.Align{tw.AlignLeft, tw.AlignLeft}}
+		align: []tw.Align{tw.AlignLeft, tw.AlignLeft}, width: rep.Width, keep: 2}
 	for _, k := range keys {
 		t.head = append(t.head, k)
 		t.align = append(t.align, tw.AlignRight)
