@@ -40,35 +40,18 @@ func partText(x, part string) string {
 // all but vanished); compute draws one chart per indicator with a target;
 // the trend draws its total first, 3.5 points wide in black, the target as
 // a dashed red line over the target row under the total, and its value axis
-// from just under the data instead of 0.
+// from just under the data instead of 0. Crowded charts are split or
+// thinned (crowdedReports): compute's bars 20 units a chart at most, on one
+// scale; the trend of more than 12 units draws the total, the target and
+// the 5 units lowest in the latest month.
 func TestChartsInk(t *testing.T) {
-	paths := printedReports(t, t.TempDir())
+	dir := t.TempDir()
+	paths := printedReports(t, dir)
 	compute, trend := paths[0], paths[2]
+	crowdedCompute, crowdedTrend := crowdedReports(t, dir)
 	charts := map[string][]string{}
-	for _, p := range []string{compute, trend} {
-		zr, err := zip.OpenReader(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		files := slices.SortedFunc(slices.Values(zr.File), func(a, b *zip.File) int {
-			return cmp.Or(cmp.Compare(len(a.Name), len(b.Name)), strings.Compare(a.Name, b.Name)) // chart2 before chart10
-		})
-		for _, zf := range files {
-			if !strings.HasPrefix(zf.Name, "xl/charts/chart") {
-				continue
-			}
-			rc, err := zf.Open()
-			if err != nil {
-				t.Fatal(err)
-			}
-			b, err := io.ReadAll(rc)
-			rc.Close()
-			if err != nil {
-				t.Fatal(err)
-			}
-			charts[p] = append(charts[p], html.UnescapeString(string(b)))
-		}
-		zr.Close()
+	for _, p := range []string{compute, trend, crowdedCompute, crowdedTrend} {
+		charts[p] = chartsOf(t, p)
 	}
 	for p, cs := range charts {
 		for i, x := range cs {
@@ -118,19 +101,9 @@ func TestChartsInk(t *testing.T) {
 	bhxh := 0
 	for i, x := range charts[trend] {
 		where := "trend chart " + strconv.Itoa(i+1)
-		sers := reSeries.FindAllString(x, -1)
-		if len(sers) == 0 {
-			t.Errorf("%s: no series", where)
+		sers := totalFirst(t, where, x)
+		if sers == nil {
 			continue
-		}
-		// The total comes first: 3.5 points (44450 EMU), black.
-		if !regexp.MustCompile(`<a:ln [^>]*w="44450"[^>]*><a:solidFill><a:srgbClr val="000000"`).MatchString(sers[0]) {
-			t.Errorf("%s: the total is not drawn 3.5 points wide in black: %.600s", where, sers[0])
-		}
-		for _, s := range sers[1:] {
-			if strings.Contains(s, `w="44450"`) {
-				t.Errorf("%s: another series as thick as the total: %.300s", where, s)
-			}
 		}
 		m := reValMin.FindStringSubmatch(x)
 		if !strings.Contains(x, "'BHXH'!$D$14:$E$14") {
@@ -152,6 +125,59 @@ func TestChartsInk(t *testing.T) {
 	if bhxh != 1 {
 		t.Errorf("%d trend charts of BHXH, want 1", bhxh)
 	}
+	checkCrowdedCompute(t, charts[crowdedCompute])
+	checkCrowdedTrend(t, crowdedTrend, charts[crowdedTrend])
+}
+
+// totalFirst checks that a trend chart draws its total first, 3.5 points
+// (44450 EMU) wide in black, and no other series as thick; it returns the
+// chart's series, nil when it has none.
+func totalFirst(t *testing.T, where, x string) []string {
+	t.Helper()
+	sers := reSeries.FindAllString(x, -1)
+	if len(sers) == 0 {
+		t.Errorf("%s: no series", where)
+		return nil
+	}
+	if !regexp.MustCompile(`<a:ln [^>]*w="44450"[^>]*><a:solidFill><a:srgbClr val="000000"`).MatchString(sers[0]) {
+		t.Errorf("%s: the total is not drawn 3.5 points wide in black: %.600s", where, sers[0])
+	}
+	for _, s := range sers[1:] {
+		if strings.Contains(s, `w="44450"`) {
+			t.Errorf("%s: another series as thick as the total: %.300s", where, s)
+		}
+	}
+	return sers
+}
+
+// chartsOf is the XML of every chart of the workbook at path, in order.
+func chartsOf(t *testing.T, path string) []string {
+	t.Helper()
+	zr, err := zip.OpenReader(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer zr.Close()
+	files := slices.SortedFunc(slices.Values(zr.File), func(a, b *zip.File) int {
+		return cmp.Or(cmp.Compare(len(a.Name), len(b.Name)), strings.Compare(a.Name, b.Name)) // chart2 before chart10
+	})
+	var out []string
+	for _, zf := range files {
+		if !strings.HasPrefix(zf.Name, "xl/charts/chart") {
+			continue
+		}
+		rc, err := zf.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, html.UnescapeString(string(b)))
+	}
+	return out
 }
 
 // lightness is the relative lightness (0 black, 1 white) of RRGGBB.

@@ -1,11 +1,9 @@
 package report
 
 import (
-	"fmt"
 	"io"
 	"slices"
 	"strings"
-	"time"
 
 	"github.com/olekukonko/tablewriter/tw"
 
@@ -100,8 +98,8 @@ func overWord(lang string) string {
 // computeTitle is the table's title line: the report's title and period.
 func computeTitle(rep *Compute) string {
 	lab := labelsFor(rep.Lang)
-	if p, err := time.Parse("2006-01", rep.Period); err == nil {
-		return lab.title + " — " + fmt.Sprintf(lab.period, int(p.Month()), p.Year())
+	if p := periodWords(rep.Period, rep.Lang); p != "" {
+		return lab.title + " — " + p
 	}
 	return lab.title
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/bhxh/bhxh/msg"
 	"github.com/bhxh/bhxh/xlsxio"
 
+	"github.com/shopspring/decimal"
 	"github.com/xuri/excelize/v2"
 
 	"github.com/bhxh/bhxh/coverage"
@@ -219,9 +220,13 @@ func (x *xlsxReport) titleText() string {
 }
 
 // periodText is the report's period in words, "" when unknown.
-func (x *xlsxReport) periodText() string {
-	if p, err := time.Parse("2006-01", x.rep.Period); err == nil {
-		return fmt.Sprintf(x.lab.period, int(p.Month()), p.Year())
+func (x *xlsxReport) periodText() string { return periodWords(x.rep.Period, x.rep.Lang) }
+
+// periodWords is a period "2024-11" as a title says it: "tháng 11 năm
+// 2024", "2024-11" in English; "" when it is not a month.
+func periodWords(period, lang string) string {
+	if p, err := time.Parse("2006-01", period); err == nil {
+		return fmt.Sprintf(labelsFor(lang).period, int(p.Month()), p.Year())
 	}
 	return ""
 }
@@ -550,7 +555,9 @@ func (x *xlsxReport) behindFormats(sheet string, cols []summaryColumn) error {
 // indicator with a target (two indicators' bars and targets in one chart
 // were crowded), else the rate of the first indicator, on a sheet of its
 // own (under the summary it was cut across printed pages), each chart on
-// a printed page of its own.
+// a printed page of its own. More than maxBarUnits units are split over
+// charts of as many units each as can be ("(1/3)" in their titles), every
+// part of an indicator on the same value axis.
 func (x *xlsxReport) chart(sheet string, cols []summaryColumn) error {
 	if len(x.rep.Result.Units) == 0 {
 		return x.f.DeleteSheet(x.lab.chart)
@@ -586,45 +593,85 @@ func (x *xlsxReport) chart(sheet string, cols []summaryColumn) error {
 	if len(charts) == 0 {
 		return x.f.DeleteSheet(x.lab.chart)
 	}
-	last := x.totalRow - 1
-	rng := func(col int) string {
-		return fmt.Sprintf("'%s'!$%s$%d:$%s$%d", sheet, colName(col), x.firstRow, colName(col), last)
+	units := len(x.rep.Result.Units)
+	parts := (units + maxBarUnits - 1) / maxBarUnits
+	size := (units + parts - 1) / parts // parts as even as can be: 21 units are 11 and 10, not 20 and 1
+	rng := func(col, from, to int) string {
+		return fmt.Sprintf("'%s'!$%s$%d:$%s$%d", sheet, colName(col), from, colName(col), to)
 	}
 	head := func(col int) string { return fmt.Sprintf("'%s'!$%s$%d", sheet, colName(col), x.firstRow-1) }
-	n := uint(len(x.rep.Result.Units))
-	height := max(320, 60+28*n)
 	row := 1
 	for k, c := range charts {
-		series := []excelize.ChartSeries{{Name: head(c.rateCol), Categories: rng(1), Values: rng(c.rateCol),
-			Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"4472C4"}}}}
-		if c.targetCol != 0 {
-			series = append(series, excelize.ChartSeries{Name: head(c.targetCol), Categories: rng(1), Values: rng(c.targetCol),
-				Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"ED7D31"}}})
+		// Split, every part on one scale, so that bars compare across them.
+		var yAxis excelize.ChartAxis
+		if parts > 1 {
+			lo, hi := 0.0, float64(barAxisTop(x.rep.Result.Units, c.ind))
+			yAxis = excelize.ChartAxis{Minimum: &lo, Maximum: &hi}
 		}
-		title := fmt.Sprintf(x.lab.chartTitle, indicatorLabel(c.ind, x.rep.Lang))
-		vary := false
-		chart := &excelize.Chart{
-			Type:       excelize.Bar,
-			Series:     series,
-			Legend:     excelize.ChartLegend{Position: "bottom"},
-			XAxis:      excelize.ChartAxis{ReverseOrder: true},
-			YAxis:      excelize.ChartAxis{MajorGridLines: true},
-			Dimension:  excelize.ChartDimension{Width: 720, Height: height},
-			Format:     excelize.GraphicOptions{AltText: title},
-			VaryColors: &vary,
-		}
-		inkChart(chart, title)
-		if k > 0 {
-			if err := x.f.InsertPageBreak(x.lab.chart, cellName(1, row)); err != nil {
+		yAxis.MajorGridLines = true
+		for part := range parts {
+			from := x.firstRow + part*size
+			to := min(from+size, x.firstRow+units) - 1
+			series := []excelize.ChartSeries{{Name: head(c.rateCol), Categories: rng(1, from, to), Values: rng(c.rateCol, from, to),
+				Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"4472C4"}}}}
+			if c.targetCol != 0 {
+				series = append(series, excelize.ChartSeries{Name: head(c.targetCol), Categories: rng(1, from, to), Values: rng(c.targetCol, from, to),
+					Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"ED7D31"}}})
+			}
+			title := fmt.Sprintf(x.lab.chartTitle, indicatorLabel(c.ind, x.rep.Lang))
+			if parts > 1 {
+				title += fmt.Sprintf(" (%d/%d)", part+1, parts)
+			}
+			height := max(320, 60+28*uint(to-from+1))
+			vary := false
+			chart := &excelize.Chart{
+				Type:       excelize.Bar,
+				Series:     series,
+				Legend:     excelize.ChartLegend{Position: "bottom"},
+				XAxis:      excelize.ChartAxis{ReverseOrder: true},
+				YAxis:      yAxis,
+				Dimension:  excelize.ChartDimension{Width: 720, Height: height},
+				Format:     excelize.GraphicOptions{AltText: title},
+				VaryColors: &vary,
+			}
+			inkChart(chart, title)
+			if k > 0 || part > 0 {
+				if err := x.f.InsertPageBreak(x.lab.chart, cellName(1, row)); err != nil {
+					return err
+				}
+			}
+			if err := addChart(x.f, x.lab.chart, cellName(1, row), chart); err != nil {
 				return err
 			}
+			row += int(height)/20 + 3 // rows of 20 pixels, and a gap
 		}
-		if err := addChart(x.f, x.lab.chart, cellName(1, row), chart); err != nil {
-			return err
-		}
-		row += int(height)/20 + 3 // rows of 20 pixels, and a gap
 	}
 	return nil
+}
+
+// maxBarUnits is how many units one bar chart of the compute report
+// draws: a printed page holds 20 pairs of bars with names that can be
+// read; more units are split over several charts.
+const maxBarUnits = 20
+
+// barAxisTop is where the value axis of a split chart of ind ends: the
+// multiple of 10 points at or over every unit's rate and target, so that
+// every part has the same scale.
+func barAxisTop(units []coverage.UnitResult, ind string) int64 {
+	top := decimal.Zero
+	for i := range units {
+		r := units[i].Indicator(ind)
+		if r == nil {
+			continue
+		}
+		if r.Rate != nil {
+			top = decimal.Max(top, r.Rate.Round(2))
+		}
+		if r.Target != nil {
+			top = decimal.Max(top, r.Target.Rate)
+		}
+	}
+	return max(10, top.Div(decimal.NewFromInt(10)).Ceil().IntPart()*10)
 }
 
 // gapsSheet lists, per indicator with a target, the units by persons

@@ -40,8 +40,12 @@ type TrendInput struct {
 }
 
 // maxChartUnits is how many units a chart draws besides the total; with
-// more, a line per unit is unreadable and only the total is drawn.
+// more, a line per unit is unreadable and the chart draws the weakUnits
+// weakest (chartUnits).
 const maxChartUnits = 12
+
+// weakUnits is how many units a chart of more than maxChartUnits draws.
+const weakUnits = 5
 
 type trendLabelSet struct {
 	lang                                        string
@@ -53,6 +57,7 @@ type trendLabelSet struct {
 	dataHead                                    []string
 	sourceHead                                  []string
 	chartTitle                                  string
+	weakestTitle                                string // a crowded chart's: how many units, which month
 	reportTitle                                 string // the printed pages' header
 	// trend --project
 	projectionShort, reachesShort, projectionNote string
@@ -85,6 +90,7 @@ func trendLabels(lang string) trendLabelSet {
 			dataHead:       []string{"Indicator", "Unit", "Code", "Period", "Numerator", "Denominator", "Rate (%)"},
 			sourceHead:     []string{"Period", "From", w.file, w.sheet, "SHA-256"},
 			chartTitle:     "%s coverage (%%) by month", reportTitle: "Coverage by month",
+			weakestTitle:    ": total and the %d lowest units in %s",
 			projectionShort: "Projected %s", reachesShort: "Reaches target",
 			projectionNote: "Projected: the least-squares line through this year's months, at that month, over the latest denominator (a straight line: no seasonality); x = fewer than two months.",
 			projectionCol:  "Projected %s (%%)", projectedPeople: "Projected %s (people)", targetCol: "Target (%)",
@@ -100,6 +106,7 @@ func trendLabels(lang string) trendLabelSet {
 		dataHead:       []string{"Chỉ tiêu", "Đơn vị", "Mã đơn vị", "Kỳ", "Tử số (người)", "Mẫu số (người)", "Tỷ lệ (%)"},
 		sourceHead:     []string{"Kỳ", "Lấy kỳ từ", w.file, w.sheet, "SHA-256"},
 		chartTitle:     "Tỷ lệ tham gia %s (%%) theo tháng", reportTitle: "Tỷ lệ tham gia BHXH, BHYT theo tháng",
+		weakestTitle:    ": tổng và %d đơn vị thấp nhất %s",
 		projectionShort: "Dự báo %s", reachesShort: "Đạt chỉ tiêu",
 		projectionNote: "Dự báo: đường thẳng bình phương nhỏ nhất qua các tháng của năm, tại tháng đó, trên mẫu số tháng gần nhất (đường thẳng: không tính mùa vụ); x = chưa đủ hai tháng.",
 		projectionCol:  "Dự báo %s (%%)", projectedPeople: "Dự báo %s (người)", targetCol: "Chỉ tiêu (%)",

@@ -1,8 +1,10 @@
 package report
 
 import (
+	"cmp"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -286,7 +288,8 @@ func writeTrendSheet(f *excelize.File, sheet string, it coverage.IndicatorTrend,
 	if np == 0 {
 		return nil
 	}
-	return addTrendChart(f, sheet, it, trendChartRows{total: totalRow, line: lineRow, target: targetRow, chart: chartRow}, np, pc, l)
+	rows := trendChartRows{total: totalRow, line: lineRow, target: targetRow, chart: chartRow}
+	return addTrendChart(f, sheet, it, rows, periods, pc, l)
 }
 
 // writeTargetRow writes the total's target under the total, month by
@@ -383,17 +386,19 @@ func trendNotes(f *excelize.File, sheet string, ncols, style int, notes ...strin
 	return nil
 }
 
-// addTrendChart draws a native line chart of the total (and of each unit
-// when there are few) over the months, under the table, on a printed page
-// of its own: the total thick and black, the units thin, the target a
-// dashed red line, the value axis from just under the lowest rate or
-// target drawn (from 0, every change looked flat).
+// addTrendChart draws a native line chart of the total and of the units
+// (every unit when there are few, else the weakest: chartUnits) over the
+// months, under the table, on a printed page of its own: the total thick
+// and black, the units thin, the target a dashed red line, the value axis
+// from just under the lowest rate or target drawn (from 0, every change
+// looked flat).
 //
 // With a projection, the categories run on to the projected month and
 // the total's projected line (rows.line, 0 = none) is drawn dashed from its
 // latest month to the projected point; the other lines stop at the last
 // month.
-func addTrendChart(f *excelize.File, sheet string, it coverage.IndicatorTrend, rows trendChartRows, np, pc int, l trendLabelSet) error {
+func addTrendChart(f *excelize.File, sheet string, it coverage.IndicatorTrend, rows trendChartRows, periods []string, pc int, l trendLabelSet) error {
+	np := len(periods)
 	q := "'" + strings.ReplaceAll(sheet, "'", "''") + "'!"
 	firstCol := colName(4)
 	lastCol := colName(3 + np)
@@ -421,11 +426,14 @@ func addTrendChart(f *excelize.File, sheet string, it coverage.IndicatorTrend, r
 		s.Marker = excelize.ChartMarker{Symbol: "none"}
 		series = append(series, s)
 	}
-	if len(it.Units) <= maxChartUnits {
-		for i := range it.Units {
-			series = append(series, seriesAt(trendFirstRow+i))
-		}
-		drawn = append(drawn, it.Units...)
+	title := l.title(it.Key)
+	shown := chartUnits(it)
+	for _, i := range shown {
+		series = append(series, seriesAt(trendFirstRow+i))
+		drawn = append(drawn, it.Units[i])
+	}
+	if len(shown) < len(it.Units) {
+		title += fmt.Sprintf(l.weakestTitle, len(shown), cmp.Or(periodWords(periods[np-1], l.lang), periods[np-1]))
 	}
 	if rows.line != 0 {
 		s := seriesAt(rows.line)
@@ -447,8 +455,38 @@ func addTrendChart(f *excelize.File, sheet string, it coverage.IndicatorTrend, r
 		YAxis:        excelize.ChartAxis{MajorGridLines: true, Minimum: &floor},
 		Dimension:    excelize.ChartDimension{Width: 720, Height: 360},
 	}
-	inkChart(chart, l.title(it.Key))
+	inkChart(chart, title)
 	return addChart(f, sheet, fmt.Sprintf("B%d", rows.chart), chart)
+}
+
+// chartUnits are the units (indices into it.Units) a trend chart draws
+// beside the total: all of them up to maxChartUnits; past that a line each
+// is a tangle, and the chart draws the weakUnits with the lowest rate in
+// the latest month (lowest first, in table order on a tie): the ones an
+// office follows up, against the total and the target. The table above
+// has every unit.
+func chartUnits(it coverage.IndicatorTrend) []int {
+	var idx []int
+	if len(it.Units) <= maxChartUnits {
+		for i := range it.Units {
+			idx = append(idx, i)
+		}
+		return idx
+	}
+	latest := func(i int) *coverage.Pct {
+		ps := it.Units[i].Points
+		if len(ps) == 0 || ps[len(ps)-1] == nil {
+			return nil
+		}
+		return ps[len(ps)-1].Rate
+	}
+	for i := range it.Units {
+		if latest(i) != nil {
+			idx = append(idx, i)
+		}
+	}
+	slices.SortStableFunc(idx, func(a, b int) int { return latest(a).Cmp(*latest(b)) })
+	return idx[:min(weakUnits, len(idx))]
 }
 
 // trendAxisFloor is where the value axis starts: the multiple of 5 points
