@@ -19,7 +19,8 @@ var updateConsole = flag.Bool("update-console", false, "rewrite testdata/console
 // the console tables with golden files: every line at most COLUMNS wide,
 // wider tables in blocks of columns with the unit names repeated, a title
 // with the period, a summary per indicator with a target, ▼ beside the
-// rate of the indicator behind, "Vượt"/"Over" for a negative gap.
+// rate of the indicator behind, "Vượt"/"Over" for a negative gap; inspect's
+// long texts wrapped within their cells.
 func TestConsoleTablesFit(t *testing.T) {
 	fx := fixturesDir(t)
 	yr, err := filepath.Abs(filepath.Join("..", "..", "testdata", "year"))
@@ -36,6 +37,8 @@ func TestConsoleTablesFit(t *testing.T) {
 		filepath.Join(yr, "son-la-mau-2024-10.xlsx"), filepath.Join(yr, "son-la-mau-2024-11.xlsx")}
 	count := []string{"count", filepath.Join(testdataDir(t, "join"), "ds.xlsx")}
 	crosswalk := []string{"crosswalk", filepath.Join(testdataDir(t, "crosswalk"), "cao-bang-huyen-2024-11-cu.xlsx")}
+	inspect := []string{"inspect", filepath.Join(fx, "tinh-mau-2023-11.xlsx"), filepath.Join(fx, "xa-phuong-2025-10.xlsx"),
+		filepath.Join(testdataDir(t, "shapes"), "example-sheet-fewer-rows.xlsx")}
 	for _, c := range []struct {
 		name    string
 		columns string
@@ -53,6 +56,8 @@ func TestConsoleTablesFit(t *testing.T) {
 		{"count-120", "120", count},
 		{"crosswalk-80", "80", crosswalk},
 		{"crosswalk-120", "120", crosswalk},
+		{"inspect-80", "80", inspect},
+		{"inspect-120", "120", inspect},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			out, stderr, code := runIn(t, t.TempDir(), []string{"COLUMNS=" + c.columns}, c.args...)

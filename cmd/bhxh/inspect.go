@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"strings"
 
 	"github.com/bhxh/bhxh/msg"
@@ -18,18 +19,19 @@ import (
 // checked flags, and the streams.
 type inspectOptions struct {
 	streams
-	Inputs         []string // the arguments expanded (folders, globs)
-	readFlags               // --sheet, --col, --columns, --period, --password
-	commonFlags             // --strict, --format
-	Unit           string   // --unit NAME|CODE: where that unit's figures came from
-	crosswalkFlags          // with --unit: inputs in the old units, converted first
-	Lang           msg.Lang // of messages (--lang)
+	Inputs         []string            // the arguments expanded (folders, globs)
+	readFlags                          // --sheet, --col, --columns, --period, --password
+	commonFlags                        // --strict, --format
+	Unit           string              // --unit NAME|CODE: where that unit's figures came from
+	crosswalkFlags                     // with --unit: inputs in the old units, converted first
+	Lang           msg.Lang            // of messages (--lang)
+	Getenv         func(string) string // COLUMNS: the table's width
 }
 
 // newInspectCmd binds inspect's flags and checks them; runF does the work
 // (runInspect unless a test captures the options).
 func newInspectCmd(f *factory, runF func(*inspectOptions) error) *cobra.Command {
-	opts := &inspectOptions{streams: f.streams}
+	opts := &inspectOptions{streams: f.streams, Getenv: f.Getenv}
 	cmd := &cobra.Command{
 		Use:   "inspect WORKBOOK…",
 		Short: "Show what bhxh recognises in a workbook: sheet, header, columns, units, total, period",
@@ -175,7 +177,8 @@ func runInspect(opts *inspectOptions) error {
 		}
 		tables = append(tables, wb.Table)
 	}
-	write := report.WriteInspectTable
+	width := consoleWidth(opts.Out, opts.Getenv)
+	write := func(w io.Writer, tables []*xlsxio.Table) error { return report.WriteInspectTable(w, tables, width) }
 	if opts.Format == "json" {
 		write = report.WriteInspectJSON
 	}

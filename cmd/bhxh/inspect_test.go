@@ -43,7 +43,8 @@ func TestInspectFlags(t *testing.T) {
 	}
 }
 
-// runInspect on small CSVs: exactly what it prints, on stdout and stderr.
+// runInspect on small CSVs: exactly what it prints, on stdout and stderr
+// (120 columns wide: no COLUMNS, not a terminal).
 func TestRunInspect(t *testing.T) {
 	dir := t.TempDir()
 	x := filepath.Join(dir, "x.csv")
@@ -61,16 +62,17 @@ func TestRunInspect(t *testing.T) {
   header rows: 1
   period:      not found (give --period YYYY-MM)
   columns:
-    A   unit                         "Đơn vị"  (keyword "don vi")
-    B   labour_force                 "LLLĐ trong độ tuổi"  (keywords "luc luong lao dong" → current)
-    C   bhxh_mandatory               "TG BHXH BB"  (keywords "tham gia" "bhxh" "bat buoc" → current)
-    D   —                            "Số hộ nghèo"  (no keyword matched)
+    A  unit            "Đơn vị"              (keyword "don vi")
+    B  labour_force    "LLLĐ trong độ tuổi"  (keywords "luc luong lao dong" → current)
+    C  bhxh_mandatory  "TG BHXH BB"          (keywords "tham gia" "bhxh" "bat buoc" → current)
+    D  —               "Số hộ nghèo"         (no keyword matched)
   units:       2 (rows 2–3: Huyện A … Huyện B)
   total row:   none (the total is the sum of units)
   rows:
-    1             header
-    2–3           units        2 units
-  warning unknown_column D1: column D "Số hộ nghèo" holds numbers but is not read (no keyword matched); to read it: --col 'Số hộ nghèo=KEY'
+    1    header
+    2–3  units   2 units
+  warning unknown_column D1: column D "Số hộ nghèo" holds numbers but is not read (no keyword matched); to read it:
+    --col 'Số hộ nghèo=KEY'
   to read an ignored column, name its key (keys: bhxh inspect --help):
     --col 'Số hộ nghèo=KEY'
 `},

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"strings"
@@ -11,18 +12,51 @@ import (
 // WriteInspectTable writes, input by input, what was recognised: sheet,
 // header rows, period, each column and the key it was read as (or why not),
 // units, total row, subtotals, warnings and the --col lines that read the
-// ignored columns.
-func WriteInspectTable(w io.Writer, tables []*xlsxio.Table) error {
+// ignored columns. Every line fits width (0: no limit): the columns and
+// rows in tables whose texts wrap in their cells, the other lines wrapped
+// at spaces.
+func WriteInspectTable(w io.Writer, tables []*xlsxio.Table, width int) error {
+	var b bytes.Buffer
 	for i, t := range tables {
 		if i > 0 {
-			fmt.Fprintln(w)
+			fmt.Fprintln(&b)
 		}
-		writeInspectTable(w, inspectDoc(t))
+		if err := writeInspectTable(&b, inspectDoc(t), width); err != nil {
+			return err
+		}
+	}
+	for line := range strings.Lines(b.String()) {
+		if err := writeLines(w, width, strings.TrimSuffix(line, "\n")); err != nil {
+			return err
+		}
 	}
 	return nil
 }
 
-func writeInspectTable(w io.Writer, d inspectJSON) {
+// writeInspectLines writes a section's lines (columns, rows) as a table
+// under the section's label: no head, no rules, each cell's text wrapped
+// in its cell where the line would be wider than width.
+func writeInspectLines(w io.Writer, width int, rows [][]string) error {
+	if len(rows) == 0 {
+		return nil
+	}
+	t := &consoleTable{style: bare, rows: rows, wrap: true}
+	if width > 0 {
+		t.width = max(1, width-2)
+	}
+	var b bytes.Buffer
+	if err := t.render(&b); err != nil {
+		return err
+	}
+	for line := range strings.Lines(b.String()) {
+		if _, err := io.WriteString(w, "  "+line); err != nil { // under the label, as the other lines
+			return err
+		}
+	}
+	return nil
+}
+
+func writeInspectTable(w io.Writer, d inspectJSON, width int) error {
 	sheet := "(CSV)"
 	if d.Sheet != nil {
 		sheet = fmt.Sprintf("%q", *d.Sheet)
@@ -37,6 +71,7 @@ func writeInspectTable(w io.Writer, d inspectJSON) {
 	}
 	fmt.Fprintln(w, "  columns:")
 	var fixes []string
+	var cols [][]string
 	for _, c := range d.Columns {
 		head := c.Header
 		if c.Group != "" {
@@ -46,7 +81,7 @@ func writeInspectTable(w io.Writer, d inspectJSON) {
 		if c.Key != nil {
 			key = *c.Key
 		}
-		fmt.Fprintf(w, "    %-3s %-28s %s  (%s)\n", c.Column, key, quoteShort(head, 60), c.Why)
+		cols = append(cols, []string{c.Column, key, quoteShort(head, 60), "(" + c.Why + ")"})
 		if c.Key == nil && c.Why != "" && !strings.Contains(c.Why, "row number") && !strings.Contains(c.Why, "notes") {
 			h := c.Header
 			if c.Group != "" {
@@ -54,6 +89,9 @@ func writeInspectTable(w io.Writer, d inspectJSON) {
 			}
 			fixes = append(fixes, fmt.Sprintf("--col '%s=KEY'", h))
 		}
+	}
+	if err := writeInspectLines(w, width, cols); err != nil {
+		return err
 	}
 	fmt.Fprintf(w, "  units:       %d", len(d.Units))
 	if len(d.Units) > 0 {
@@ -72,7 +110,9 @@ func writeInspectTable(w io.Writer, d inspectJSON) {
 		}
 		fmt.Fprintf(w, "  subtotals:   rows %s (skipped)\n", joinInts(rows))
 	}
-	writeInspectRows(w, d)
+	if err := writeInspectRows(w, d, width); err != nil {
+		return err
+	}
 	for _, is := range d.Issues {
 		if is.Cell == "" {
 			fmt.Fprintf(w, "  %s %s: %s\n", is.Level, is.Code, is.Message)
@@ -87,6 +127,7 @@ func writeInspectTable(w io.Writer, d inspectJSON) {
 			fmt.Fprintln(w, "    "+f)
 		}
 	}
+	return nil
 }
 
 func joinInts(ns []int) string {
@@ -180,10 +221,15 @@ func writeInspectSheets(w io.Writer, d inspectJSON) {
 }
 
 // writeInspectRows says what every row is, in runs from the top.
-func writeInspectRows(w io.Writer, d inspectJSON) {
+func writeInspectRows(w io.Writer, d inspectJSON, width int) error {
 	sheet := "-"
+	var rows [][]string
 	for _, r := range d.Rows {
 		if r.Sheet != sheet {
+			if err := writeInspectLines(w, width, rows); err != nil {
+				return err
+			}
+			rows = nil
 			switch {
 			case r.Sheet != "":
 				fmt.Fprintf(w, "  rows of %q:\n", r.Sheet)
@@ -198,6 +244,7 @@ func writeInspectRows(w io.Writer, d inspectJSON) {
 		if r.Last > r.First {
 			span = fmt.Sprintf("%d–%d", r.First, r.Last)
 		}
-		fmt.Fprintln(w, strings.TrimRight(fmt.Sprintf("    %-13s %-12s %s", span, r.What, r.Why), " "))
+		rows = append(rows, []string{span, r.What, r.Why})
 	}
+	return writeInspectLines(w, width, rows)
 }

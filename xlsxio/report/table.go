@@ -30,6 +30,10 @@ type consoleTable struct {
 	width  int
 	keep   int
 	groups []int
+	// wrap: rather than in blocks, a wider table fits width by wrapping
+	// its cells at spaces (tablewriter's WrapNormal), the widest first:
+	// a table of texts, one thing a line (inspect's columns and rows).
+	wrap bool
 }
 
 type tableStyle int
@@ -57,7 +61,7 @@ func (t *consoleTable) render(w io.Writer) error {
 	if err := t.renderAll(&whole); err != nil {
 		return err
 	}
-	if t.width <= 0 || textWidth(whole.Bytes()) <= t.width || len(t.head) <= t.keep+1 {
+	if t.width <= 0 || t.wrap || textWidth(whole.Bytes()) <= t.width || len(t.head) <= t.keep+1 {
 		_, err := whole.WriteTo(w)
 		return err
 	}
@@ -203,27 +207,25 @@ func writeLines(w io.Writer, width int, lines ...string) error {
 	return nil
 }
 
-// wrapText breaks s at spaces into lines of at most width columns, every
-// line after the first indented by two spaces; a word longer than a line
-// stays whole.
+// wrapText breaks s at spaces into lines of at most width columns, the
+// first keeping s's indentation, every line after it indented two spaces
+// more; a word longer than a line stays whole.
 func wrapText(s string, width int) []string {
 	if width <= 0 || twwidth.Width(s) <= width {
 		return []string{s}
 	}
+	lead := s[:len(s)-len(strings.TrimLeft(s, " "))]
 	var lines []string
 	cur := ""
 	for _, word := range strings.Fields(s) {
 		switch {
 		case cur == "":
-			cur = word
-			if len(lines) > 0 {
-				cur = "  " + word
-			}
+			cur = lead + word
 		case twwidth.Width(cur)+1+twwidth.Width(word) <= width:
 			cur += " " + word
 		default:
 			lines = append(lines, cur)
-			cur = "  " + word
+			cur = lead + "  " + word
 		}
 	}
 	return append(lines, cur)
@@ -260,6 +262,9 @@ func (t *consoleTable) renderAll(w io.Writer) error {
 		tablewriter.WithRowAlignmentConfig(tw.CellAlignment{Global: tw.AlignLeft, PerColumn: t.align}),
 		tablewriter.WithFooterAlignmentConfig(tw.CellAlignment{Global: tw.AlignRight, PerColumn: t.align}),
 	}
+	if caps := t.wrapWidths(); caps != nil {
+		opts = append(opts, tablewriter.WithColumnWidths(caps), tablewriter.WithRowAutoWrap(tw.WrapNormal))
+	}
 	if t.style != boxed {
 		rules := tw.Off
 		if t.style == ruled {
@@ -279,13 +284,16 @@ func (t *consoleTable) renderAll(w io.Writer) error {
 			},
 		})))
 	}
+	trim := t.style == ruled || t.wrap
 	out := w
 	var buf bytes.Buffer
-	if t.style == ruled {
+	if trim {
 		out = &buf
 	}
 	tbl := tablewriter.NewTable(out, opts...)
-	tbl.Header(cells(t.head)...)
+	if len(t.head) > 0 {
+		tbl.Header(cells(t.head)...)
+	}
 	rows, total := t.rows, t.total
 	if t.style == ruled && len(rows) == 0 && total != nil {
 		rows, total = [][]string{total}, nil // under the head's rule
@@ -301,7 +309,7 @@ func (t *consoleTable) renderAll(w io.Writer) error {
 	if err := tbl.Render(); err != nil {
 		return err
 	}
-	if t.style != ruled {
+	if !trim {
 		return nil
 	}
 	// A left-aligned last column is padded to its width: trim it.
@@ -320,4 +328,58 @@ func cells(s []string) []any {
 		out[i] = v
 	}
 	return out
+}
+
+// wrapWidths are the widths of the columns a wrap table narrows to fit
+// t.width, nil when it fits as it is: the widest columns are cut to one
+// width, the largest that fits (the narrow ones, a letter or a key, keep
+// theirs); nil too when even that cannot fit.
+func (t *consoleTable) wrapWidths() tw.Mapper[int, int] {
+	if !t.wrap || t.width <= 0 || len(t.rows) == 0 {
+		return nil
+	}
+	var natural []int
+	for _, r := range t.rows {
+		for c, cell := range r {
+			if c == len(natural) {
+				natural = append(natural, 0)
+			}
+			for l := range strings.Lines(cell) {
+				natural[c] = max(natural[c], twwidth.Width(strings.TrimSuffix(l, "\n")))
+			}
+		}
+	}
+	room := t.width - len(gap)*(len(natural)-1)
+	if t.style == bare {
+		room -= len(gap) // its indent
+	}
+	sum := 0
+	for _, n := range natural {
+		sum += n
+	}
+	if sum <= room {
+		return nil
+	}
+	// The largest cut such that the columns, each at most cut, fit room.
+	cut := 0
+	for c := 1; ; c++ {
+		used := 0
+		for _, n := range natural {
+			used += min(n, c)
+		}
+		if used > room {
+			break
+		}
+		cut = c
+	}
+	if cut < 8 { // a column of a few letters a line reads worse than a long line
+		return nil
+	}
+	caps := tw.NewMapper[int, int]()
+	for c, n := range natural {
+		if n > cut {
+			caps.Set(c, cut)
+		}
+	}
+	return caps
 }
