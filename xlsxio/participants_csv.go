@@ -45,14 +45,16 @@ func (pc *ParticipantCounter) addCSV(ctx context.Context, path string, lr *listR
 	}
 	pc.files[lr.file].csv = true
 	lr.where = func(_ uint8, line int64) (string, string, int64) { return "", "", line }
-	// The splitting goroutine finds the header and checks each row's cells
-	// (prepare); the caller's records them (its units, the duplicate check).
+	// The header is found first, in the first records of head, so that the
+	// batches after it are checked on two goroutines at once (prepare, each
+	// with its own kindCache); the caller's records them (its units, the
+	// duplicate check). A header past head is searched for in order, on one.
 	var (
 		hdr     listHeader
 		hdrLine int64
 		records int
 		col     [5]int // column of each role, -1 when the list has none
-		kinds   kindCache
+		kinds   [csvWorkers]kindCache
 	)
 	field := func(b *csvscan.Batch, i int, role uint8) []byte {
 		if col[role] < 0 {
@@ -60,7 +62,7 @@ func (pc *ParticipantCounter) addCSV(ctx context.Context, path string, lr *listR
 		}
 		return b.Field(i, col[role])
 	}
-	prepare := func(b *csvscan.Batch) error {
+	prepare := func(b *csvscan.Batch, w int) error {
 		rows, _ := b.Aux.([]csvRow)
 		rows = rows[:0]
 		for i := range b.Len() {
@@ -87,6 +89,8 @@ func (pc *ParticipantCounter) addCSV(ctx context.Context, path string, lr *listR
 					}
 				}
 				r.c.blank = true
+			case r.line <= hdrLine: // the header and what is above it
+				r.c.blank = true
 			case nf != hdr.width:
 				if nf == 1 && len(b.Field(i, 0)) == 0 {
 					r.c.blank = true // a blank line
@@ -94,7 +98,7 @@ func (pc *ParticipantCounter) addCSV(ctx context.Context, path string, lr *listR
 				}
 				r.c.err = msg.Errorf("%w: %d fields, the header (line %d) has %d", "%w: %d trường, dòng tiêu đề (dòng %d) có %d", ErrMalformedRow, nf, hdrLine, hdr.width)
 			default:
-				r.c = checkCells(&kinds, lr.fixed, hdr.haveKind, field(b, i, partID), field(b, i, partCode), field(b, i, partName), field(b, i, partKind))
+				r.c = checkCells(&kinds[w], lr.fixed, hdr.haveKind, field(b, i, partID), field(b, i, partCode), field(b, i, partName), field(b, i, partKind))
 				if r.c.err == nil && !r.c.blank {
 					r.c.hash = pc.pairs.hash(r.c.code, r.c.name)
 				}
@@ -104,7 +108,14 @@ func (pc *ParticipantCounter) addCSV(ctx context.Context, path string, lr *listR
 		b.Aux = rows
 		return nil
 	}
-	err = csvscan.Scan(ctx, br, csvscan.Options{Comma: listSeparator(head, lr.fixed), Prepare: prepare}, func(b *csvscan.Batch) error {
+	comma := listSeparator(head, lr.fixed)
+	workers := 1
+	if findCSVHeader(head, comma, prepare, func() bool { return hdr.done }) {
+		workers = csvWorkers
+	} else { // past head, or none: the scan tells
+		hdr, records = listHeader{}, 0
+	}
+	err = csvscan.Scan(ctx, br, csvscan.Options{Comma: comma, Prepare: prepare, Workers: workers}, func(b *csvscan.Batch) error {
 		for _, r := range b.Aux.([]csvRow) {
 			if err := lr.record(r.line, &r.c); err != nil {
 				return err
@@ -127,6 +138,29 @@ func (pc *ParticipantCounter) addCSV(ctx context.Context, path string, lr *listR
 		return CountInput{}, lr.errs
 	}
 	return CountInput{File: lr.name, Rows: lr.rows}, nil
+}
+
+// csvWorkers is the goroutines that check a CSV list's records once its
+// header is known: with the splitting and the counting, two cores' worth.
+const csvWorkers = 2
+
+// findCSVHeader runs prepare (worker 0) over the complete records of head,
+// the start of the text, until done (the header is found); it reports
+// whether it is. The records up to the header are the scan's own: a
+// record that ends before head's last line end is read the same whatever
+// follows.
+func findCSVHeader(head []byte, comma byte, prepare func(*csvscan.Batch, int) error, done func() bool) bool {
+	k := bytes.LastIndexByte(head, '\n')
+	if k < 0 {
+		return false
+	}
+	csvscan.Scan(context.Background(), bytes.NewReader(head[:k+1]), csvscan.Options{Comma: comma}, func(b *csvscan.Batch) error {
+		if err := prepare(b, 0); err != nil || done() {
+			return errStopList // stop here (any error will do)
+		}
+		return nil
+	})
+	return done()
 }
 
 // csvRow is a record of a CSV list as the splitting goroutine leaves it.

@@ -1,8 +1,9 @@
 // Package csvscan reads CSV text of any length in one streaming pass, for
 // participant lists past Excel's 1,048,576 rows: one goroutine reads (and
-// gunzips), one splits records and fields, and the caller's callback counts,
-// so two cores work at once and memory stays bounded (a few MiB of blocks,
-// whatever the file size).
+// gunzips), one splits records and fields, Options.Workers goroutines
+// prepare the batches (the caller's per-record checks) and the caller's
+// callback counts, so two cores work at once and memory stays bounded (a
+// few MiB of blocks, whatever the file size).
 //
 // It is strict, as encoding/csv is not with LazyQuotes: a quote inside an
 // unquoted field (unless Options.BareQuotes), text after a closing quote
@@ -50,11 +51,20 @@ type Options struct {
 	BareQuotes bool
 	BlockSize  int // bytes read at once (default 1 MiB)
 	MaxRecord  int // bytes of one record (default 1 MiB); longer is ErrLongRecord
-	// Prepare, when set, gets every batch first, in order, on the goroutine
-	// that splits the records: per-record work that needs nothing of the
-	// callback's state is done there, beside the callback, and kept in
-	// Batch.Aux. Its error stops the scan (the batch is not handed over).
-	Prepare func(*Batch) error
+	// Prepare, when set, gets every batch first, beside the callback:
+	// per-record work that needs nothing of the callback's state is done
+	// there and kept in Batch.Aux. Its error stops the scan (the batch is
+	// not handed over). With one worker it gets the batches in order, on
+	// one goroutine; with more, worker w (0 ≤ w < Workers) gets a batch
+	// as soon as it is split, so batches are prepared at once and out of
+	// order (the callback still gets them in order), and Prepare keeps
+	// per-worker state.
+	Prepare func(b *Batch, worker int) error
+	// Workers is the goroutines that run Prepare (default 1). Splitting
+	// and the callback are sequential; preparing is not, so with the
+	// splitting, the callback and Prepare each a third of the work, two
+	// workers keep two cores busy.
+	Workers int
 }
 
 func (o Options) withDefaults() Options {
@@ -67,6 +77,7 @@ func (o Options) withDefaults() Options {
 	if o.MaxRecord <= 0 {
 		o.MaxRecord = 1 << 20
 	}
+	o.Workers = max(o.Workers, 1)
 	return o
 }
 
@@ -134,12 +145,13 @@ func (b *Batch) Field(i, j int) []byte {
 // block is a read buffer: reserve bytes kept free in front for the end of
 // the previous block's last record, then the bytes read.
 type block struct {
-	data []byte // the whole buffer
-	n    int    // bytes read, after the reserve
-	eof  bool
-	err  error
-	prep error // Prepare's
-	b    Batch
+	data     []byte // the whole buffer
+	n        int    // bytes read, after the reserve
+	eof      bool
+	err      error
+	prep     error      // Prepare's
+	prepared chan error // Prepare's result, once it ran (buffered)
+	b        Batch
 }
 
 // Scan reads r to the end and calls fn with every batch of records, in
@@ -151,18 +163,21 @@ type block struct {
 func Scan(ctx context.Context, r io.Reader, opt Options, fn func(*Batch) error) error {
 	opt = opt.withDefaults()
 	reserve := opt.MaxRecord
-	const nblocks = 6
+	// blocks: one being read, one being split, one per worker, one with
+	// the callback, and a few queued between the stages
+	nblocks := 4 + 2*opt.Workers
 	pool := make(chan *block, nblocks)
 	for range nblocks {
-		pool <- &block{data: make([]byte, reserve+opt.BlockSize)}
+		pool <- &block{data: make([]byte, reserve+opt.BlockSize), prepared: make(chan error, 1)}
 	}
 	read := make(chan *block, 2)
-	parsed := make(chan *block, 2)
+	parsed := make(chan *block, nblocks) // in order, to the callback
+	toPrepare := make(chan *block, nblocks)
 	parent := ctx
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	var wg sync.WaitGroup
-	wg.Add(2)
+	wg.Add(2 + opt.Workers)
 	go func() { // read
 		defer wg.Done()
 		defer close(read)
@@ -196,26 +211,38 @@ func Scan(ctx context.Context, r io.Reader, opt Options, fn func(*Batch) error) 
 	go func() { // split
 		defer wg.Done()
 		defer close(parsed)
+		defer close(toPrepare)
 		p := splitter{comma: opt.Comma, line: 1, max: opt.MaxRecord, bareQuotes: opt.BareQuotes}
 		for b := range read {
 			p.split(b, reserve)
-			b.prep = nil
+			last := b.eof || b.err != nil
+			// parsed and toPrepare hold every block: neither blocks
+			parsed <- b
 			if opt.Prepare != nil && len(b.b.recs) > 0 {
-				b.prep = opt.Prepare(&b.b)
-			}
-			last := b.eof || b.err != nil || b.prep != nil
-			select {
-			case parsed <- b:
-			case <-ctx.Done():
-				return
+				toPrepare <- b
+			} else {
+				b.prepared <- nil
 			}
 			if last {
 				return
 			}
 		}
 	}()
+	for w := range opt.Workers { // prepare
+		go func() {
+			defer wg.Done()
+			for b := range toPrepare {
+				if ctx.Err() != nil {
+					b.prepared <- ctx.Err()
+					continue
+				}
+				b.prepared <- opt.Prepare(&b.b, w)
+			}
+		}()
+	}
 	var err error
 	for b := range parsed {
+		b.prep = <-b.prepared // every block sent to parsed gets its result
 		if err == nil {
 			err = b.prep
 		}
@@ -234,7 +261,8 @@ func Scan(ctx context.Context, r io.Reader, opt Options, fn func(*Batch) error) 
 		pool <- b
 	}
 	cancel()
-	for range parsed { // let the goroutines end
+	for b := range parsed { // let the goroutines end
+		<-b.prepared
 	}
 	wg.Wait()
 	if err == nil {
