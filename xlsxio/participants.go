@@ -15,6 +15,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/bhxh/bhxh/msg"
@@ -81,7 +82,9 @@ type ParticipantCounter struct {
 	units     []*unitAcc          // one per (code, name) pair as typed; Finish resolves them
 	byPair    map[string]*unitAcc // code + "\x00" + name
 	resolved  []listUnit          // the units, after Finish (participants_units.go)
-	pairs     rowUnits            // (code, name) cells of rows → unit
+	pairs     rowUnits            // (code, name) cells of rows → their number
+	pairMu    sync.RWMutex        // pairs, while a CSV list's workers number pairs
+	pairUnit  []*unitAcc          // pair number → unit (nil: none yet)
 	set       *dedup.Set
 	seen      [4]bool
 	files     []listFile
@@ -606,12 +609,16 @@ func (lr *listRows) row(row int64, id, code, uname, kind []byte) error {
 type cells struct {
 	code, name []byte // trimmed
 	hash       uint64 // of (code, name), for rowUnits; set by the caller
-	pid        uint64 // the person: the 10 digits
-	mask       uint8  // the schemes (bit i = ParticipantSchemes[i])
-	blank      bool   // none of the four cells filled: skipped
-	role       uint8  // the rejected cell's role, with err
-	value      []byte // the rejected text, with err
-	err        error
+	// pair is 1 + the number of (code, name) in ParticipantCounter.pairs
+	// when the caller numbered it (a CSV list's workers), -1 when pairs is
+	// full, 0 when not numbered yet.
+	pair  int32
+	pid   uint64 // the person: the 10 digits
+	mask  uint8  // the schemes (bit i = ParticipantSchemes[i])
+	blank bool   // none of the four cells filled: skipped
+	role  uint8  // the rejected cell's role, with err
+	value []byte // the rejected text, with err
+	err   error
 }
 
 // checkCells trims the cells and checks the person and the kind.
@@ -659,16 +666,29 @@ func (lr *listRows) record(row int64, c *cells) error {
 	if c.err != nil {
 		return lr.fail(c.role, row, c.value, c.err)
 	}
-	if c.hash == 0 {
-		c.hash = lr.pc.pairs.hash(c.code, c.name)
+	pc := lr.pc
+	id := c.pair - 1
+	if c.pair == 0 {
+		if c.hash == 0 {
+			c.hash = pc.pairs.hash(c.code, c.name)
+		}
+		id = pc.pairs.number(c.hash, c.code, c.name)
 	}
-	u := lr.pc.pairs.find(c.hash, c.code, c.name)
+	var u *unitAcc
+	if id >= 0 && int(id) < len(pc.pairUnit) {
+		u = pc.pairUnit[id]
+	}
 	if u == nil {
 		var err error
 		if u, err = lr.unitOf(row, c.code, c.name); u == nil {
 			return err
 		}
-		lr.pc.pairs.add(c.hash, c.code, c.name, u)
+		if id >= 0 {
+			if int(id) >= len(pc.pairUnit) {
+				pc.pairUnit = append(pc.pairUnit, make([]*unitAcc, int(id)+1-len(pc.pairUnit))...)
+			}
+			pc.pairUnit[id] = u
+		}
 	}
 	if len(lr.errs) > 0 {
 		return nil // keep checking cells, stop counting

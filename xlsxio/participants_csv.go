@@ -105,6 +105,7 @@ func (pc *ParticipantCounter) addCSV(ctx context.Context, path string, lr *listR
 			}
 			rows = append(rows, r)
 		}
+		pc.numberPairs(rows)
 		b.Aux = rows
 		return nil
 	}
@@ -116,8 +117,9 @@ func (pc *ParticipantCounter) addCSV(ctx context.Context, path string, lr *listR
 		hdr, records = listHeader{}, 0
 	}
 	err = csvscan.Scan(ctx, br, csvscan.Options{Comma: comma, Prepare: prepare, Workers: workers}, func(b *csvscan.Batch) error {
-		for _, r := range b.Aux.([]csvRow) {
-			if err := lr.record(r.line, &r.c); err != nil {
+		rows := b.Aux.([]csvRow)
+		for i := range rows {
+			if err := lr.record(rows[i].line, &rows[i].c); err != nil {
 				return err
 			}
 		}
@@ -161,6 +163,35 @@ func findCSVHeader(head []byte, comma byte, prepare func(*csvscan.Batch, int) er
 		return nil
 	})
 	return done()
+}
+
+// numberPairs sets the pair number of the rows to count, so that the
+// goroutine that counts them finds a row's unit by its number: the pairs
+// seen before (all but a few thousand of millions of rows) under the read
+// lock, with the other workers; the new ones under the lock.
+func (pc *ParticipantCounter) numberPairs(rows []csvRow) {
+	counted := func(c *cells) bool { return c.err == nil && !c.blank }
+	missed := false
+	pc.pairMu.RLock()
+	for i := range rows {
+		if c := &rows[i].c; counted(c) {
+			c.pair = pc.pairs.find(c.hash, c.code, c.name) + 1
+			missed = missed || c.pair == 0
+		}
+	}
+	pc.pairMu.RUnlock()
+	if !missed {
+		return
+	}
+	pc.pairMu.Lock()
+	for i := range rows {
+		if c := &rows[i].c; counted(c) && c.pair == 0 {
+			if c.pair = pc.pairs.number(c.hash, c.code, c.name) + 1; c.pair == 0 {
+				c.pair = -1 // not remembered: found the slow way
+			}
+		}
+	}
+	pc.pairMu.Unlock()
 }
 
 // csvRow is a record of a CSV list as the splitting goroutine leaves it.

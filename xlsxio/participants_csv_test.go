@@ -284,3 +284,40 @@ func FuzzCountCSVList(f *testing.F) {
 		}
 	})
 }
+
+// A list is checked on two goroutines once its header is found in its first
+// 64 KiB, on one when the header comes later: the same counts, warnings and
+// errors either way, on the same lines (shifted by the title lines).
+func TestCountCSVListHeaderPastTheStart(t *testing.T) {
+	var sb strings.Builder
+	sb.WriteString("Mã số BHXH,Mã xã,Xã phường,Loại hình\n")
+	for i := range 40000 { // ~1.3 MB: several blocks
+		fmt.Fprintf(&sb, "%010d,%05d,Xã %d,%s\n", (i*7919)%35000, i%97, i%97, []string{"BB", "TN", "BHYT", "BHTN"}[i%4])
+	}
+	rows := sb.String()
+	bad := strings.Replace(rows, "\n0000017000,", "\n17000,", 1)
+	title := strings.Repeat("DANH SÁCH NGƯỜI THAM GIA "+strings.Repeat(".", 4000)+"\n", 20) // > 64 KiB
+	dir := t.TempDir()
+	for _, tc := range []struct{ text string }{{rows}, {bad}} {
+		near, errNear := countLists(t, CounterOptions{}, "", csvList(t, dir, "a.csv", tc.text))
+		far, errFar := countLists(t, CounterOptions{}, "", csvList(t, dir, "a.csv", title+tc.text))
+		if tc.text == bad {
+			var a, b *CellError
+			if !errors.As(errNear, &a) || !errors.As(errFar, &b) || b.Line != a.Line+20 || a.Err.Error() != b.Err.Error() {
+				t.Fatalf("errors %v and %v", errNear, errFar)
+			}
+			continue
+		}
+		if errNear != nil || errFar != nil {
+			t.Fatal(errNear, errFar)
+		}
+		if unitsText(near) != unitsText(far) || len(near.Issues) != len(far.Issues) || len(near.Issues) < 51 {
+			t.Errorf("units\n%s\n%s, %d and %d issues", unitsText(near), unitsText(far), len(near.Issues), len(far.Issues))
+		}
+		for i := range near.Issues {
+			if a, b := near.Issues[i], far.Issues[i]; b.Line != a.Line+20 && a.Line != 0 {
+				t.Errorf("issue %d at line %d and %d", i, a.Line, b.Line)
+			}
+		}
+	}
+}

@@ -7,7 +7,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
+	"sync/atomic"
 	"testing"
 )
 
@@ -173,6 +175,55 @@ func TestCallbackErrorAndCancelStop(t *testing.T) {
 	err = Scan(ctx, strings.NewReader(in), Options{BlockSize: 256}, func(*Batch) error { cancel(); return nil })
 	if !errors.Is(err, context.Canceled) {
 		t.Fatalf("%v, want context.Canceled", err)
+	}
+}
+
+// With several workers Prepare sees every batch once, on its own worker's
+// goroutine, and the callback gets the batches in order with what Prepare
+// left in Aux; a Prepare error stops the scan before its batch.
+func TestPrepareWorkers(t *testing.T) {
+	var sb strings.Builder
+	for i := range 50000 {
+		fmt.Fprintf(&sb, "%d,x\n", i)
+	}
+	in := sb.String()
+	for _, workers := range []int{1, 2, 3} {
+		var busy [3]atomic.Int32
+		prepare := func(b *Batch, w int) error {
+			if busy[w].Add(1) != 1 {
+				t.Errorf("worker %d runs twice at once", w)
+			}
+			defer busy[w].Add(-1)
+			sum, stop := 0, false
+			for i := range b.Len() {
+				n, _ := strconv.Atoi(string(b.Field(i, 0)))
+				sum += n
+				stop = stop || n == 4000
+			}
+			b.Aux = sum
+			if stop {
+				return errors.New("stop at 4000")
+			}
+			return nil
+		}
+		next := int64(1)
+		err := Scan(context.Background(), strings.NewReader(in), Options{BlockSize: 512, Prepare: prepare, Workers: workers}, func(b *Batch) error {
+			if b.Line(0) != next {
+				t.Fatalf("%d workers: batch from line %d, want %d", workers, b.Line(0), next)
+			}
+			sum := 0
+			for i := range b.Len() {
+				sum += int(b.Line(i) - 1)
+			}
+			if b.Aux.(int) != sum {
+				t.Fatalf("%d workers: Aux %v, want %d", workers, b.Aux, sum)
+			}
+			next = b.Line(b.Len()-1) + 1
+			return nil
+		})
+		if err == nil || err.Error() != "stop at 4000" || next > 4001 || next < 3800 {
+			t.Errorf("%d workers: %v after line %d", workers, err, next-1)
+		}
 	}
 }
 
