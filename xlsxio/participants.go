@@ -599,7 +599,8 @@ func (lr *listRows) fail(role uint8, row int64, val []byte, err error) error {
 // row checks one data row (its person, code, unit name and kind cells, nil
 // when absent) and records its person for each scheme it names.
 func (lr *listRows) row(row int64, id, code, uname, kind []byte) error {
-	c := checkCells(&lr.kinds, lr.fixed, lr.haveKind, id, code, uname, kind)
+	var c cells
+	checkCells(&c, &lr.kinds, lr.fixed, lr.haveKind, id, code, uname, kind)
 	return lr.record(row, &c)
 }
 
@@ -621,40 +622,52 @@ type cells struct {
 	err   error
 }
 
-// checkCells trims the cells and checks the person and the kind.
-func checkCells(kinds *kindCache, fixed uint8, haveKind bool, id, code, uname, kind []byte) cells {
-	id, code, uname, kind = bytes.TrimSpace(id), bytes.TrimSpace(code), bytes.TrimSpace(uname), bytes.TrimSpace(kind)
-	c := cells{code: code, name: uname, mask: fixed}
+// checkCells trims the cells and checks the person and the kind, into c
+// (a row's cells are 120 bytes: filled in place, not copied).
+func checkCells(c *cells, kinds *kindCache, fixed uint8, haveKind bool, id, code, uname, kind []byte) {
+	id, code, uname, kind = trimSpace(id), trimSpace(code), trimSpace(uname), trimSpace(kind)
+	*c = cells{code: code, name: uname, mask: fixed}
 	if len(id) == 0 && len(code) == 0 && len(uname) == 0 && len(kind) == 0 {
 		c.blank = true // a footer, a signature, a blank row
-		return c
+		return
 	}
-	reject := func(role uint8, v []byte, err error) cells {
+	reject := func(role uint8, v []byte, err error) {
 		c.role, c.value, c.err = role, v, err
-		return c
 	}
 	if len(id) != 10 {
 		if len(id) == 0 {
-			return reject(partID, nil, ErrNoPersonID)
+			reject(partID, nil, ErrNoPersonID)
+			return
 		}
-		return reject(partID, id, ErrPersonID)
+		reject(partID, id, ErrPersonID)
+		return
 	}
 	for _, ch := range id {
 		if ch < '0' || ch > '9' {
-			return reject(partID, id, ErrPersonID)
+			reject(partID, id, ErrPersonID)
+			return
 		}
 		c.pid = c.pid*10 + uint64(ch-'0')
 	}
 	if haveKind {
 		if len(kind) == 0 {
-			return reject(partKind, nil, ErrNoKind)
+			reject(partKind, nil, ErrNoKind)
+			return
 		}
 		var err error
 		if c.mask, err = kinds.mask(kind); err != nil {
-			return reject(partKind, kind, err)
+			reject(partKind, kind, err)
 		}
 	}
-	return c
+}
+
+// trimSpace is bytes.TrimSpace, without the call for a cell that starts and
+// ends with a visible ASCII character (nearly every one).
+func trimSpace(b []byte) []byte {
+	if n := len(b); n > 0 && b[0] > ' ' && b[0] < utf8.RuneSelf && b[n-1] > ' ' && b[n-1] < utf8.RuneSelf {
+		return b
+	}
+	return bytes.TrimSpace(b)
 }
 
 // record counts a checked row: its unit, and its person for each scheme.

@@ -164,8 +164,9 @@ func Scan(ctx context.Context, r io.Reader, opt Options, fn func(*Batch) error) 
 	opt = opt.withDefaults()
 	reserve := opt.MaxRecord
 	// blocks: one being read, one being split, one per worker, one with
-	// the callback, and a few queued between the stages
-	nblocks := 4 + 2*opt.Workers
+	// the callback, one queued (no more than before the workers: the
+	// blocks are part of the memory bound)
+	nblocks := max(6, 4+opt.Workers)
 	pool := make(chan *block, nblocks)
 	for range nblocks {
 		pool <- &block{data: make([]byte, reserve+opt.BlockSize), prepared: make(chan error, 1)}
