@@ -64,6 +64,9 @@ func (pc *ParticipantCounter) addCSV(ctx context.Context, path string, lr *listR
 	}
 	prepare := func(b *csvscan.Batch, w int) error {
 		rows, _ := b.Aux.([]csvRow)
+		if cap(rows) < b.Len() {
+			rows = make([]csvRow, 0, b.Len()+b.Len()/8)
+		}
 		rows = rows[:0]
 		for i := range b.Len() {
 			rows = append(rows, csvRow{line: b.Line(i)})
@@ -156,7 +159,7 @@ func findCSVHeader(head []byte, comma byte, prepare func(*csvscan.Batch, int) er
 	if k < 0 {
 		return false
 	}
-	csvscan.Scan(context.Background(), bytes.NewReader(head[:k+1]), csvscan.Options{Comma: comma}, func(b *csvscan.Batch) error {
+	csvscan.Scan(context.Background(), bytes.NewReader(head[:k+1]), headScan(head[:k+1], comma), func(b *csvscan.Batch) error {
 		if err := prepare(b, 0); err != nil || done() {
 			return errStopList // stop here (any error will do)
 		}
@@ -194,6 +197,14 @@ func (pc *ParticipantCounter) numberPairs(rows []csvRow) {
 	pc.pairMu.Unlock()
 }
 
+// headScan are the options of a scan of head, the start of the text: blocks
+// of its size, not the 2 MiB of a whole list's (four scans of a list's
+// head were 48 MiB of garbage, memory a 100 M-row count has not to spare).
+// head is read in one block, so no record is carried, nor too long.
+func headScan(head []byte, comma byte) csvscan.Options {
+	return csvscan.Options{Comma: comma, BlockSize: len(head) + 1, MaxRecord: len(head) + 1}
+}
+
 // csvRow is a record of a CSV list as the splitting goroutine leaves it.
 type csvRow struct {
 	line int64
@@ -223,7 +234,7 @@ func listSeparator(head []byte, fixed uint8) byte {
 	for _, sep := range []byte{',', ';', '\t'} {
 		var hdr listHeader
 		n, off := 0, 0 // records read; records after the header of another width
-		csvscan.Scan(context.Background(), bytes.NewReader(head), csvscan.Options{Comma: sep}, func(b *csvscan.Batch) error {
+		csvscan.Scan(context.Background(), bytes.NewReader(head), headScan(head, sep), func(b *csvscan.Batch) error {
 			for i := range b.Len() {
 				nf := b.NumFields(i)
 				if hdr.done {

@@ -258,9 +258,10 @@ func (s *Set) Scan(workers int, first func(worker int, r Record), repeat func(wo
 		go func() {
 			defer wg.Done()
 			var buf, tmp []entry
+			rbuf := make([]byte, 64<<10)
 			for p := range next {
 				var err error
-				buf, err = s.gather(p, buf[:0])
+				buf, err = s.gather(p, buf[:0], rbuf)
 				if err != nil {
 					errOnce.Do(func() { firstE = err })
 					return
@@ -278,11 +279,11 @@ func (s *Set) Scan(workers int, first func(worker int, r Record), repeat func(wo
 }
 
 // gather appends partition p of every spill file and every chunk, in the
-// order the records came.
-func (s *Set) gather(p int, buf []entry) ([]entry, error) {
+// order the records came (reading the files through rbuf).
+func (s *Set) gather(p int, buf []entry, rbuf []byte) ([]entry, error) {
 	for _, r := range s.runs {
 		var err error
-		if buf, err = r.read(p, buf); err != nil {
+		if buf, err = r.read(p, buf, rbuf); err != nil {
 			return nil, err
 		}
 	}

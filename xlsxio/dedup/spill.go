@@ -116,14 +116,15 @@ func (s *Set) createRun() (*os.File, error) {
 	return f, nil
 }
 
-// read appends partition p of the run to buf.
-func (r *run) read(p int, buf []entry) ([]entry, error) {
+// read appends partition p of the run to buf, reading through b (64 KiB,
+// the caller's: a new one per partition was 64 MiB of garbage in a heap
+// the size of the memory budget, which the GC lets double).
+func (r *run) read(p int, buf []entry, b []byte) ([]entry, error) {
 	lo, hi := r.off[p], r.off[p+1]
 	if lo == hi {
 		return buf, nil
 	}
 	sr := io.NewSectionReader(r.f, lo*entrySize, (hi-lo)*entrySize)
-	var b [64 << 10]byte
 	for left := (hi - lo) * entrySize; left > 0; {
 		k := min(left, int64(len(b)))
 		if _, err := io.ReadFull(sr, b[:k]); err != nil {
