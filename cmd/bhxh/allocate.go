@@ -123,7 +123,7 @@ communes from old-commune figures.`,
 	fl.StringVar(&opts.ParentTargets, "parent-targets", "", "CSV or xlsx with each parent's name and total (people) or rate (%), for --by")
 	markInputFiles(cmd, "indicators", "parent-targets")
 	opts.crosswalkFlags.bind(cmd, "")
-	opts.commonFlags.bind(cmd, withReport)
+	opts.commonFlags.bind(cmd, withReport|withPlace)
 	return cmd
 }
 
@@ -235,7 +235,7 @@ func runAllocate(opts *allocateOptions) error {
 	rep := &report.Allocate{
 		Indicator: ind.Key, Def: ind, Allocation: a, Rate: rate, Min: opts.Min, NoDecrease: opts.NoDecrease,
 		By: opts.By, Parents: filepath.Base(opts.ParentTargets), Baseline: t.File, Sheet: t.Sheet,
-		Lang: opts.Lang, Tool: toolVersion(), Generated: reportTime(opts.Now, opts.Getenv),
+		Lang: opts.Lang, Tool: toolVersion(), Generated: reportTime(opts.Now, opts.Getenv), Place: opts.Place,
 		Width: consoleWidth(opts.Out, opts.Getenv),
 	}
 	rep.Parts = make([][]int64, len(t.Units))

@@ -15,6 +15,7 @@ type commonFlags struct {
 	Decimals int    // --decimals N
 	Format   string // --format; "" = from -o's extension, else table
 	Output   string // -o, --output; "" or "-" = standard output
+	Place    string // --place: the place of the xlsx report's date line
 }
 
 // common names the common flags a command takes.
@@ -27,6 +28,7 @@ const (
 	withDecimals
 	withFormat
 	withOutput
+	withPlace // of a report an office signs (compute's and allocate's xlsx)
 
 	// withReport: the flags of a command writing a report that may warn.
 	withReport = withQuiet | withStrict | withLang | withFormat | withOutput
@@ -46,6 +48,9 @@ func (c *commonFlags) bind(cmd *cobra.Command, which common) {
 	}
 	if which&withLang != 0 {
 		fl.StringVar(&c.Lang, "lang", "vi", "language of the output and messages: vi or en")
+	}
+	if which&withPlace != 0 {
+		fl.StringVar(&c.Place, "place", "", "place of the xlsx report's date line over the signatures, e.g. \"Hà Nội\" (default: the line left blank to fill in)")
 	}
 	if which&withQuiet != 0 {
 		fl.BoolVarP(&c.Quiet, "quiet", "q", false, "print only errors: no warnings or notes on stderr (--strict still counts them)")

@@ -106,7 +106,7 @@ target wins over a flag, a flag over a preset.`,
 	fl.StringVar(&opts.Preset, "preset", "", "built-in roadmap: nq28 (Resolution 28-NQ/TW) or qd546 (Decision 546/QĐ-TTg)")
 	fl.IntVar(&opts.Year, "year", 0, "year of the --preset roadmap")
 	fl.BoolVar(&opts.Interpolate, "interpolate", false, "interpolate a preset linearly between its milestone years")
-	opts.commonFlags.bind(cmd, withReport|withDecimals)
+	opts.commonFlags.bind(cmd, withReport|withDecimals|withPlace)
 	fl.StringVar(&opts.Sort, "sort", "", "rank the units best first by rate, gap, persons_needed or plan_completion, optionally of one indicator (bhyt:gap)")
 	fl.StringVar(&opts.Prior, "prior", "", "last year's (or last month's) workbook: prior and change of every indicator, matched by unit")
 	markInputFiles(cmd, "targets", "prior")
@@ -505,6 +505,7 @@ func computeOne(ctx context.Context, opts *computeOptions, inputs []string) (*re
 		Lang:      opts.Lang,
 		Tool:      toolVersion(),
 		Generated: reportTime(opts.Now, opts.Getenv),
+		Place:     opts.Place,
 		Width:     consoleWidth(opts.Out, opts.Getenv),
 		Show:      opts.Show,
 	}

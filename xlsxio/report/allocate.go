@@ -28,7 +28,8 @@ type Allocate struct {
 	Lang       string // "vi" or "en": table headers
 	Width      int    // the console table's widest line (the terminal's); 0: no limit
 	Tool       string
-	Generated  time.Time
+	Generated  time.Time // in the reader's zone
+	Place      string    // the place of the date line over the signatures; "" leaves it blank
 }
 
 // allocRow is one row of an allocation report: a unit or the total.

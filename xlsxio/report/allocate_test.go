@@ -74,13 +74,14 @@ func TestWriteAllocateXLSXIsATargetsFile(t *testing.T) {
 	if err != nil || lay.Size == nil || *lay.Size != 9 || lay.FitToWidth == nil || *lay.FitToWidth != 1 {
 		t.Errorf("page layout %+v %v: want A4, one page wide", lay, err)
 	}
-	var footer bool
-	for _, r := range rows {
-		if strings.Contains(strings.Join(r, "|"), "Người lập biểu") && strings.Contains(strings.Join(r, "|"), "Giám đốc") {
-			footer = true
-		}
+	// The official foot two rows under the total (row 8): the blank date
+	// line over the head of unit, the preparer on the left (B–D merged),
+	// the head on the right (E–H merged). Intended change: "Người lập
+	// biểu"/"Giám đốc" became the foot compute's summary has too.
+	wantFoot := map[string]string{
+		"E10": "…………………, ngày …… tháng …… năm 20……",
+		"B11": "NGƯỜI LẬP BIỂU", "E11": "THỦ TRƯỞNG ĐƠN VỊ",
+		"B12": "(Ký, ghi rõ họ tên)", "E12": "(Ký, ghi rõ họ tên, đóng dấu)",
 	}
-	if !footer {
-		t.Error("no signature footer")
-	}
+	checkFoot(t, f, allocateSheet, wantFoot, []string{"E10:H10", "B11:D11", "E11:H11", "B12:D12", "E12:H12"})
 }

@@ -46,7 +46,6 @@ func WriteAllocateXLSX(w io.Writer, rep *Allocate) error {
 	boldText, _ := f.NewStyle(&excelize.Style{Border: border, Font: &excelize.Font{Bold: true}})
 	boldCount, _ := f.NewStyle(&excelize.Style{Border: border, NumFmt: 3, Font: &excelize.Font{Bold: true}})
 	boldPct, _ := f.NewStyle(&excelize.Style{Border: border, NumFmt: 2, Font: &excelize.Font{Bold: true}})
-	sign, _ := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}, Alignment: &excelize.Alignment{Horizontal: "center"}})
 
 	set := func(cell, v string) error { return f.SetCellValue(sh, cell, v) }
 	heading := "BẢNG GIAO CHỈ TIÊU PHÁT TRIỂN NGƯỜI THAM GIA " + strings.ToUpper(indicatorLabel(rep.Indicator, "vi"))
@@ -127,18 +126,12 @@ func WriteAllocateXLSX(w io.Writer, rep *Allocate) error {
 	_ = f.SetColWidth(sh, "B", "B", 28)
 	_ = f.SetColWidth(sh, "C", last, 16)
 
-	// Signature footer, two rows below the table.
-	foot := headRow + len(rows) + 2
-	leftCell, rightCell := cellName(2, foot), cellName(ncols-1, foot)
-	_ = set(leftCell, "Người lập biểu")
-	_ = set(rightCell, "Giám đốc")
-	_ = f.SetCellStyle(sh, leftCell, leftCell, sign)
-	_ = f.SetCellStyle(sh, rightCell, rightCell, sign)
-	note, noteR := cellName(2, foot+1), cellName(ncols-1, foot+1)
-	_ = set(note, "(Ký, ghi rõ họ tên)")
-	_ = set(noteR, "(Ký tên, đóng dấu)")
-	_ = f.SetCellStyle(sh, note, note, sub)
-	_ = f.SetCellStyle(sh, noteR, noteR, sub)
+	// The date and place line and the signatures, two rows below the
+	// table, across the columns after "STT"; Vietnamese, as the sheet.
+	foot := officialFoot{lang: "vi", place: rep.Place, date: rep.Generated}
+	if _, err := writeOfficialFoot(f, sh, headRow+len(rows)+2, 2, ncols, foot, set); err != nil {
+		return err
+	}
 
 	if err := writeMethodSheet(f, rep); err != nil {
 		return err

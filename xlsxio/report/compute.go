@@ -22,6 +22,9 @@ type Compute struct {
 	Lang      string         // "vi" or "en": table and xlsx labels
 	Tool      string         // "bhxh v0.1.0 (revision abc123)"
 	Generated time.Time      // in the reader's zone: sheets print it as it is, with its offset
+	// Place is the place of the xlsx summary's date line ("Hà Nội, ngày
+	// …"); "" leaves the whole line blank, to fill in when signing.
+	Place string
 	// Width is the widest line of the console table (the terminal's);
 	// 0: no limit. Show names the indicators the console table shows;
 	// none: all.

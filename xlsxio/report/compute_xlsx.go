@@ -31,6 +31,7 @@ import (
 type xlsxLabels struct {
 	summary, chart, gaps, checks, sources string // sheet names
 	title                                 string
+	unitNote                              string // the units of the summary's figures, under the title
 	period                                string // "tháng %d/%d"
 	rate, target, gap, needed             string // "%s": indicator label
 	plan, pace                            string
@@ -51,9 +52,10 @@ type xlsxLabels struct {
 var xlsxText = map[string]xlsxLabels{
 	"vi": {
 		summary: "Tổng hợp", chart: "Biểu đồ", gaps: "Chênh lệch", checks: "Kiểm tra",
-		title:  "Kết quả phát triển người tham gia BHXH, BHYT",
-		period: "tháng %d năm %d",
-		rate:   "Tỷ lệ %s (%%)", target: "Chỉ tiêu tỷ lệ %s (%%)", gap: "Thiếu so với chỉ tiêu %s (điểm %%)",
+		title:    "Kết quả phát triển người tham gia BHXH, BHYT",
+		unitNote: "Đơn vị tính: người; %",
+		period:   "tháng %d năm %d",
+		rate:     "Tỷ lệ %s (%%)", target: "Chỉ tiêu tỷ lệ %s (%%)", gap: "Thiếu so với chỉ tiêu %s (điểm %%)",
 		needed: "Số người cần thêm để đạt chỉ tiêu %s", plan: "Đạt %% kế hoạch giao %s", pace: "Bình quân mỗi tháng còn lại %s (người)",
 		noTargets: "Không có chỉ tiêu: dùng --target, --targets hoặc --preset để so sánh với chỉ tiêu.",
 		noIssues:  "Không có cảnh báo.",
@@ -71,9 +73,10 @@ var xlsxText = map[string]xlsxLabels{
 	},
 	"en": {
 		summary: "Summary", chart: "Chart", gaps: "Gaps", checks: "Checks",
-		title:  "Social and health insurance coverage",
-		period: "%[2]d-%02[1]d",
-		rate:   "Rate, %s (%%)", target: "Target rate, %s (%%)", gap: "Gap to target, %s (pp)",
+		title:    "Social and health insurance coverage",
+		unitNote: "Unit: people; %",
+		period:   "%[2]d-%02[1]d",
+		rate:     "Rate, %s (%%)", target: "Target rate, %s (%%)", gap: "Gap to target, %s (pp)",
 		needed: "People needed to reach the target, %s", plan: "Plan completion, %s (%%)", pace: "Per remaining month, %s (people)",
 		noTargets: "No targets: give --target, --targets or --preset to compare with targets.",
 		noIssues:  "No warnings.",
@@ -124,7 +127,7 @@ type xlsxReport struct {
 	f      *excelize.File
 	lab    xlsxLabels
 	styles struct {
-		title, head, text, textBold, count, countBold, rate, rateBold, behind, wrap int
+		title, note, head, text, textBold, count, countBold, rate, rateBold, behind, wrap int
 	}
 	// used is each sheet's used range so far, {last column, last row}
 	// holding a value, tracked as cells are written: dimensions records it
@@ -143,6 +146,9 @@ type summaryColumn struct {
 	kind   cellKind
 	value  func(u *coverage.UnitResult) figure
 	rc     *reportColumn // the indicator figure, nil for name, code, counts
+	// rowNumber: the "STT" column, numbering the units (the total row has
+	// none); value is nil.
+	rowNumber bool
 }
 
 // cellKind decides a cell's style: text, a count (#,##0) or a rate in
@@ -179,6 +185,7 @@ func newXLSXReport(rep *Compute) (*xlsxReport, error) {
 		s   excelize.Style
 	}{
 		{&x.styles.title, excelize.Style{Font: &excelize.Font{Bold: true, Size: 14}}},
+		{&x.styles.note, excelize.Style{Font: &excelize.Font{Italic: true}}},
 		{&x.styles.head, excelize.Style{Font: bold, Border: border,
 			Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"DDEBF7"}},
 			Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}}},
@@ -234,6 +241,7 @@ func periodWords(period, lang string) string {
 func (x *xlsxReport) columns() []summaryColumn {
 	lang := x.rep.Lang
 	cols := []summaryColumn{
+		{header: wordsFor(lang).rowNumber, kind: textCell, rowNumber: true},
 		{header: header("unit", lang), kind: textCell, value: func(u *coverage.UnitResult) figure { return wordOf(u.Name) }},
 	}
 	if hasCodes(&x.rep.Result) {
@@ -297,7 +305,7 @@ func (x *xlsxReport) likeForLikeNote(sheet string) error {
 	if len(parts) == 0 {
 		return nil
 	}
-	return x.setStr(sheet, cellName(1, x.totalRow+1), fmt.Sprintf(x.lab.likeForLike, strings.Join(parts, ", ")))
+	return x.setStr(sheet, cellName(summaryNameCol, x.totalRow+1), fmt.Sprintf(x.lab.likeForLike, strings.Join(parts, ", ")))
 }
 
 // setValue writes one figure in the style of its column, bold in the
@@ -353,8 +361,13 @@ func (x *xlsxReport) mark(sheet, cell string, filled bool) {
 
 // headerRow writes heads at row in the head style.
 func (x *xlsxReport) headerRow(sheet string, row int, heads []string) error {
+	return x.headerRowAt(sheet, row, 1, heads)
+}
+
+// headerRowAt writes heads at row from column col in the head style.
+func (x *xlsxReport) headerRowAt(sheet string, row, col int, heads []string) error {
 	for i, h := range heads {
-		c := cellName(i+1, row)
+		c := cellName(col+i, row)
 		if err := x.setStr(sheet, c, h); err != nil {
 			return err
 		}
@@ -386,6 +399,14 @@ func (x *xlsxReport) fitColumns(sheet string, heads []string, values [][]string,
 	return nil
 }
 
+// summaryNameCol is the summary's column of unit names, after "STT".
+const summaryNameCol = 2
+
+// The summary: the title, its unit of measure, the head row, a row per unit
+// numbered "STT" and the total (unnumbered, as official forms have it),
+// the evaluation block, then the date and place line and the signatures.
+// Reports before the "STT" column and the unit line had the head on row 2
+// and the names in column A: xlsxio reads both (by their head texts).
 func (x *xlsxReport) summary() error {
 	sheet := x.lab.summary
 	cols := x.columns()
@@ -400,11 +421,17 @@ func (x *xlsxReport) summary() error {
 	if err := x.f.SetRowHeight(sheet, 1, 24); err != nil {
 		return err
 	}
+	if err := x.setStr(sheet, "A2", x.lab.unitNote); err != nil {
+		return err
+	}
+	if err := x.f.SetCellStyle(sheet, "A2", "A2", x.styles.note); err != nil {
+		return err
+	}
 	heads := make([]string, len(cols))
 	for i, c := range cols {
 		heads[i] = c.header
 	}
-	const headRow = 2
+	const headRow = 3
 	if err := x.headerRow(sheet, headRow, heads); err != nil {
 		return err
 	}
@@ -419,7 +446,14 @@ func (x *xlsxReport) summary() error {
 		total := i == len(rows)-1
 		var vals []string
 		for j, c := range cols {
-			v := c.value(u)
+			var v figure
+			switch {
+			case c.rowNumber && !total:
+				n := int64(i + 1)
+				v = countOf(&n)
+			case !c.rowNumber:
+				v = c.value(u)
+			}
 			vals = append(vals, v.text(x.rep.Decimals))
 			if err := x.setValue(sheet, cellName(j+1, r), c.kind, v, total); err != nil {
 				return err
@@ -435,8 +469,8 @@ func (x *xlsxReport) summary() error {
 		return err
 	}
 
-	if err := x.f.SetPanes(sheet, &excelize.Panes{Freeze: true, XSplit: 1, YSplit: headRow,
-		TopLeftCell: cellName(2, headRow+1), ActivePane: "bottomRight"}); err != nil {
+	if err := x.f.SetPanes(sheet, &excelize.Panes{Freeze: true, XSplit: summaryNameCol, YSplit: headRow,
+		TopLeftCell: cellName(summaryNameCol+1, headRow+1), ActivePane: "bottomRight"}); err != nil {
 		return err
 	}
 	lastUnit := x.totalRow - 1
@@ -450,10 +484,34 @@ func (x *xlsxReport) summary() error {
 		return err
 	}
 	// the chart is on a sheet of its own: nothing goes under the block
-	if _, err := x.evaluationBlock(sheet, x.totalRow+2); err != nil {
+	// but the signatures
+	next, err := x.evaluationBlock(sheet, x.totalRow+2)
+	if err != nil {
+		return err
+	}
+	if err := x.officialFoot(sheet, max(next, x.totalRow+2)+1); err != nil {
 		return err
 	}
 	return x.chart(sheet, cols)
+}
+
+// officialFoot writes the date and place line and the signatures from row,
+// across the columns of the summary's last printed page: all of them when
+// it prints one page wide, else the last block (the unit columns repeated
+// on every block's page would repeat the signatures too).
+func (x *xlsxReport) officialFoot(sheet string, row int) error {
+	p := x.summaryPrint()
+	breaks, _, err := blockBreaks(x.f, sheet, p)
+	if err != nil {
+		return err
+	}
+	first := summaryNameCol
+	if len(breaks) > 0 {
+		first = breaks[len(breaks)-1]
+	}
+	ft := officialFoot{lang: x.rep.Lang, place: x.rep.Place, date: x.rep.Generated}
+	_, err = writeOfficialFoot(x.f, sheet, row, first, p.lastCol, ft, func(cell, v string) error { return x.setStr(sheet, cell, v) })
+	return err
 }
 
 // evaluationBlock writes, from row, per indicator with a target, how many
@@ -464,13 +522,15 @@ func (x *xlsxReport) evaluationBlock(sheet string, row int) (int, error) {
 	if len(evs) == 0 {
 		return row, nil
 	}
-	if err := x.setStr(sheet, cellName(1, row), x.lab.evaluation); err != nil {
+	// under the names: column A, "STT", is narrow
+	const col = summaryNameCol
+	if err := x.setStr(sheet, cellName(col, row), x.lab.evaluation); err != nil {
 		return 0, err
 	}
-	if err := x.f.SetCellStyle(sheet, cellName(1, row), cellName(1, row), x.styles.textBold); err != nil {
+	if err := x.f.SetCellStyle(sheet, cellName(col, row), cellName(col, row), x.styles.textBold); err != nil {
 		return 0, err
 	}
-	if err := x.headerRow(sheet, row+1, x.lab.evaluationHead); err != nil {
+	if err := x.headerRowAt(sheet, row+1, col, x.lab.evaluationHead); err != nil {
 		return 0, err
 	}
 	r := row + 2
@@ -485,7 +545,7 @@ func (x *xlsxReport) evaluationBlock(sheet string, row int) (int, error) {
 			{textCell, wordOf(strings.Join(e.Behind, ", "))},
 		}
 		for i, f := range figs {
-			if err := x.setValue(sheet, cellName(i+1, r), f.kind, f.fig, false); err != nil {
+			if err := x.setValue(sheet, cellName(col+i, r), f.kind, f.fig, false); err != nil {
 				return 0, err
 			}
 		}
@@ -499,6 +559,18 @@ func (x *xlsxReport) evaluationBlock(sheet string, row int) (int, error) {
 // prints in blocks (the counts, then indicator by indicator) with the
 // unit's name and code repeated on each.
 func (x *xlsxReport) print() error {
+	return printSheets(x.f, x.lab.title, x.periodText(), x.rep.Lang, map[string]printSheet{
+		x.lab.summary: x.summaryPrint(),
+		x.lab.chart:   {landscape: true},
+		x.lab.gaps:    {landscape: true},
+		x.lab.checks:  {landscape: true, headRows: [2]int{1, 1}},
+		x.lab.sources: {landscape: true},
+	})
+}
+
+// summaryPrint is how the summary prints: its head row repeated, the unit
+// columns ("STT", name, code) kept, the groups of columns.
+func (x *xlsxReport) summaryPrint() printSheet {
 	summary := printSheet{landscape: true, headRows: [2]int{x.firstRow - 1, x.firstRow - 1}, lastCol: len(x.summaryCols)}
 	prev := ""
 	for i, c := range x.summaryCols {
@@ -516,13 +588,7 @@ func (x *xlsxReport) print() error {
 		}
 		prev = group
 	}
-	return printSheets(x.f, x.lab.title, x.periodText(), x.rep.Lang, map[string]printSheet{
-		x.lab.summary: summary,
-		x.lab.chart:   {landscape: true},
-		x.lab.gaps:    {landscape: true},
-		x.lab.checks:  {landscape: true, headRows: [2]int{1, 1}},
-		x.lab.sources: {landscape: true},
-	})
+	return summary
 }
 
 // behindFormats colours the rate and gap of a unit behind its target. The
@@ -612,10 +678,10 @@ func (x *xlsxReport) chart(sheet string, cols []summaryColumn) error {
 		for part := range parts {
 			from := x.firstRow + part*size
 			to := min(from+size, x.firstRow+units) - 1
-			series := []excelize.ChartSeries{{Name: head(c.rateCol), Categories: rng(1, from, to), Values: rng(c.rateCol, from, to),
+			series := []excelize.ChartSeries{{Name: head(c.rateCol), Categories: rng(summaryNameCol, from, to), Values: rng(c.rateCol, from, to),
 				Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"4472C4"}}}}
 			if c.targetCol != 0 {
-				series = append(series, excelize.ChartSeries{Name: head(c.targetCol), Categories: rng(1, from, to), Values: rng(c.targetCol, from, to),
+				series = append(series, excelize.ChartSeries{Name: head(c.targetCol), Categories: rng(summaryNameCol, from, to), Values: rng(c.targetCol, from, to),
 					Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"ED7D31"}}})
 			}
 			title := fmt.Sprintf(x.lab.chartTitle, indicatorLabel(c.ind, x.rep.Lang))

@@ -103,7 +103,13 @@ func TestComputeXLSXSummary(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	head := heads[1]
+	if heads[1][0] != "Đơn vị tính: người; %" {
+		t.Errorf("A2 %q, want the unit of measure", heads[1][0])
+	}
+	head := heads[2]
+	if head[0] != "STT" || head[1] != "Đơn vị" {
+		t.Errorf("heads begin %q, want STT, Đơn vị", head[:2])
+	}
 	col := map[string]int{} // head → 1-based column
 	for i, h := range head {
 		col[h] = i + 1
@@ -120,10 +126,21 @@ func TestComputeXLSXSummary(t *testing.T) {
 	}
 	rows := reportRows(&rep.Result)
 	for i, u := range rows {
-		r := 3 + i
+		r := 4 + i
 		total := i == len(rows)-1
-		if got := raw(t, f, sh, cellName(1, r)); got != u.Name {
+		if got := raw(t, f, sh, cellName(2, r)); got != u.Name {
 			t.Errorf("row %d: name %q, want %q", r, got, u.Name)
+		}
+		// STT numbers the units, as a number; the total has none.
+		stt := strconv.Itoa(i + 1)
+		if total {
+			stt = ""
+		}
+		if got := raw(t, f, sh, cellName(1, r)); got != stt {
+			t.Errorf("row %d: STT %q, want %q", r, got, stt)
+		}
+		if ty, _ := f.GetCellType(sh, cellName(1, r)); stt != "" && ty != excelize.CellTypeUnset && ty != excelize.CellTypeNumber {
+			t.Errorf("row %d: STT type %v, want a number", r, ty)
 		}
 		check := func(c int, want string, numFmt int, customFmt string) {
 			t.Helper()
@@ -165,28 +182,39 @@ func TestComputeXLSXSummary(t *testing.T) {
 		}
 	}
 	// Fixed figures, as a reader of the fixture sees them.
-	if got := raw(t, f, sh, cellName(col["Tỷ lệ BHXH (%)"], 4)); got != "19.38" {
+	if got := raw(t, f, sh, cellName(col["Tỷ lệ BHXH (%)"], 5)); got != "19.38" {
 		t.Errorf("Phú Định bhxh rate %q, want 19.38", got)
 	}
 
-	// Frozen head and first column, autofilter over the units.
+	// Frozen head, STT and names; autofilter over the units.
 	panes, err := f.GetPanes(sh)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !panes.Freeze || panes.YSplit != 2 || panes.XSplit != 1 {
-		t.Errorf("panes %+v, want frozen at B3", panes)
+	if !panes.Freeze || panes.YSplit != 3 || panes.XSplit != 2 || panes.TopLeftCell != "C4" {
+		t.Errorf("panes %+v, want frozen at C4", panes)
 	}
-	filter := "$A$2:$" + colName(len(head)) + "$" + strconv.Itoa(2+len(rep.Result.Units))
+	filter := "$A$3:$" + colName(len(head)) + "$" + strconv.Itoa(3+len(rep.Result.Units))
 	sheetXML, _ := zipEntry(t, b, "xl/worksheets/sheet1.xml")
 	if !strings.Contains(sheetXML, `<autoFilter ref="`+filter+`"`) {
 		t.Errorf("no autofilter %s over the head and the units", filter)
 	}
-	// The used range ends with the evaluation block: a title and a head
-	// two rows under the total, then a row per indicator with a target.
-	lastRow := 3 + len(rep.Result.Units) + 3 + len(rep.Result.Evaluation)
+	// The evaluation block under the names: a title and a head two rows
+	// under the total, then a row per indicator with a target.
+	totalRow := 4 + len(rep.Result.Units)
+	evalRow := totalRow + 2
+	if got := raw(t, f, sh, cellName(2, evalRow)); got != "Số đơn vị đạt chỉ tiêu" {
+		t.Errorf("%s %q, want the evaluation's title", cellName(2, evalRow), got)
+	}
+	if got := raw(t, f, sh, cellName(2, evalRow+1)); got != "Chỉ tiêu" {
+		t.Errorf("%s %q, want the evaluation's head", cellName(2, evalRow+1), got)
+	}
+	// Then, a row apart, the date and place line and the signatures,
+	// ending the used range.
+	footRow := evalRow + 2 + len(rep.Result.Evaluation) + 1
+	lastRow := footRow + 2
 	if dim, _ := f.GetSheetDimension(sh); dim != "A1:"+cellName(len(head), lastRow) {
-		t.Errorf("dimension %s", dim)
+		t.Errorf("dimension %s, want the foot's rows %d–%d last", dim, footRow, lastRow)
 	}
 	// Every sheet's recorded used range is the one its cells give (the
 	// streamed "Nguồn số liệu" too, whose range is set before it is written).
@@ -215,9 +243,9 @@ func TestComputeXLSXSummary(t *testing.T) {
 	need := colName(col["Số người cần thêm để đạt chỉ tiêu BHXH"])
 	for _, h := range []string{"Tỷ lệ BHXH (%)", "Thiếu so với chỉ tiêu BHXH (điểm %)"} {
 		c := colName(col[h])
-		ref := c + "3:" + c + strconv.Itoa(3+len(rep.Result.Units))
+		ref := c + "4:" + c + strconv.Itoa(4+len(rep.Result.Units))
 		rules := cfs[ref]
-		if len(rules) != 1 || rules[0].Type != "formula" || !strings.Contains(rules[0].Criteria, "$"+need+"3>0") {
+		if len(rules) != 1 || rules[0].Type != "formula" || !strings.Contains(rules[0].Criteria, "$"+need+"4>0") {
 			t.Errorf("conditional format on %s (%s): %+v", ref, h, rules)
 		}
 	}
@@ -231,7 +259,7 @@ func TestComputeXLSXSummary(t *testing.T) {
 		t.Fatal("no chart")
 	}
 	rateCol, targetCol := colName(col["Tỷ lệ BHXH (%)"]), colName(col["Chỉ tiêu tỷ lệ BHXH (%)"])
-	for _, s := range []string{"<barChart><barDir val=\"bar\"></barDir><grouping val=\"clustered\"></grouping><varyColors val=\"0\">", "$" + rateCol + "$3:$" + rateCol + "$11", "$" + targetCol + "$3:$" + targetCol + "$11", "$A$3:$A$11"} {
+	for _, s := range []string{"<barChart><barDir val=\"bar\"></barDir><grouping val=\"clustered\"></grouping><varyColors val=\"0\">", "$" + rateCol + "$4:$" + rateCol + "$12", "$" + targetCol + "$4:$" + targetCol + "$12", "$B$4:$B$12"} {
 		if !strings.Contains(chart, s) {
 			t.Errorf("chart lacks %q", s)
 		}
@@ -274,13 +302,13 @@ func TestComputeXLSXHalfUp(t *testing.T) {
 		f := openReportXLSX(t, writeXLSX(t, halfUpReport(c.decimals)))
 		rows, _ := f.GetRows("Tổng hợp")
 		rc := 0
-		for i, h := range rows[1] {
+		for i, h := range rows[2] {
 			if h == "Tỷ lệ BHXH bắt buộc (%)" {
 				rc = i + 1
 			}
 		}
 		for i, want := range c.rate {
-			cell := cellName(rc, 3+i)
+			cell := cellName(rc, 4+i)
 			if got := raw(t, f, "Tổng hợp", cell); got != want {
 				t.Errorf("decimals %d: %s = %q, want %q", c.decimals, cell, got, want)
 			}
@@ -351,13 +379,16 @@ func TestComputeXLSXWithoutTargetsEnglish(t *testing.T) {
 		t.Errorf("sheets %s", got)
 	}
 	rows, _ := f.GetRows("Summary")
-	if rows[1][0] != "Unit" || rows[1][1] != "Code" {
-		t.Errorf("heads %q", rows[1])
+	if rows[1][0] != "Unit: people; %" {
+		t.Errorf("A2 %q, want the unit of measure", rows[1][0])
 	}
-	if code := raw(t, f, "Summary", "B3"); code != deref(reportFromFixtureCode(t)) {
+	if rows[2][0] != "No." || rows[2][1] != "Unit" || rows[2][2] != "Code" {
+		t.Errorf("heads %q", rows[2])
+	}
+	if code := raw(t, f, "Summary", "C4"); code != deref(reportFromFixtureCode(t)) {
 		t.Errorf("code %q kept as text?", code)
 	}
-	if ty, _ := f.GetCellType("Summary", "B3"); ty != excelize.CellTypeSharedString {
+	if ty, _ := f.GetCellType("Summary", "C4"); ty != excelize.CellTypeSharedString {
 		t.Errorf("code cell type %v, want text (leading zeros)", ty)
 	}
 	gaps, _ := f.GetRows("Gaps")
