@@ -153,6 +153,14 @@ func readRows(s grid.Sheet, h header, t *Table, opt Options) error {
 			return rr.errs
 		}
 		rr.keep(r, label, kind, u, hasNumbers)
+		if kind == rowTotal && rr.opt.ownReport == ReportCompute && r+1 < nrows {
+			// bhxh's own summary ends at its total: under it are its
+			// note on the total's change, the evaluation block and the
+			// signatures, none of them units.
+			end = r + 1
+			t.rowsAre(r+1, nrows-1, "footer", "under the total of a `bhxh compute` report: its notes, evaluation and signatures are not read")
+			break
+		}
 	}
 	if _, view := s.(interface{ Ref(r, c int) string }); !view {
 		rr.accountUnitNames(end) // a transposed view's rows are the sheet's columns

@@ -97,10 +97,10 @@ func TestComputeEvaluationAgreesAcrossOutputs(t *testing.T) {
 	rows, _ := f.GetRows("Tổng hợp")
 	got := map[string][3]string{}
 	for i, r := range rows {
-		if len(r) > 0 && r[0] == "Số đơn vị đạt chỉ tiêu" {
+		if len(r) > 1 && r[1] == "Số đơn vị đạt chỉ tiêu" { // under the names, after "STT"
 			for _, e := range rows[i+2:] {
-				if len(e) >= 4 {
-					got[e[0]] = [3]string{e[1], e[2], e[3]}
+				if len(e) >= 5 && e[1] != "" {
+					got[e[1]] = [3]string{e[2], e[3], e[4]}
 				}
 			}
 		}

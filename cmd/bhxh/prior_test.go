@@ -121,7 +121,7 @@ func TestComputePriorXLSX(t *testing.T) {
 	}
 	inds := map[string]string{"BHXH": "bhxh", "BHXH bắt buộc": "bhxh_mandatory", "BHXH tự nguyện": "bhxh_voluntary", "BHTN": "bhtn", "BHYT": "bhyt"}
 	rows := read(filepath.Join(dir, "cao-bang-2024-11-cu.xlsx"))
-	head := rows[1]
+	head := rows[2] // under the title and the unit of measure
 	checked := 0
 	for c, h := range head {
 		label, ok := strings.CutPrefix(h, "Tăng/giảm so với cùng kỳ ")
@@ -135,27 +135,39 @@ func TestComputePriorXLSX(t *testing.T) {
 		if !strings.HasPrefix(head[c-1], "Tỷ lệ "+label[:len(label)-len(" (người)")]) {
 			t.Errorf("%q follows %q, not its indicator's rate", h, head[c-1])
 		}
-		for _, r := range rows[2:] {
-			key := r[1] // the code; the total has none
-			if r[0] == "Toàn tỉnh" {
+		for _, r := range rows[3:] { // STT, name, code…
+			key := r[2] // the code; the total has none
+			if r[1] == "Toàn tỉnh" {
 				key = "total"
 			}
 			if got, want := r[c], itoa64(tr.CaoBangPrior[key][ind].Change); got != want {
-				t.Errorf("%s %s: change %s, want %s", r[0], ind, got, want)
+				t.Errorf("%s %s: change %s, want %s", r[1], ind, got, want)
 			}
 			checked++
+			if key == "total" {
+				break // the signatures follow
+			}
 		}
 	}
 	if checked != 5*57 {
 		t.Errorf("%d changes checked, want 5 indicators × 57 rows", checked)
 	}
-	if last := rows[len(rows)-1]; len(last) > 0 && strings.HasPrefix(last[0], "Tăng/giảm của dòng tổng") {
-		t.Errorf("every unit has a prior, yet the note %q", last[0])
+	// The note on the total's change, under the names after the total.
+	noteOf := func(rows [][]string) string {
+		for _, r := range rows {
+			if len(r) > 1 && strings.HasPrefix(r[1], "Tăng/giảm của dòng tổng") {
+				return r[1]
+			}
+		}
+		return ""
+	}
+	if note := noteOf(rows); note != "" {
+		t.Errorf("every unit has a prior, yet the note %q", note)
 	}
 
 	// One old district as the prior: 7 units of 56 have one.
 	rows = read(filepath.Join(dir, "cao-bang-huyen-2024-11-cu.xlsx"))
-	note := rows[len(rows)-1][0]
+	note := noteOf(rows)
 	if !strings.HasPrefix(note, "Tăng/giảm của dòng tổng chỉ tính trên các đơn vị có số liệu cùng kỳ") || !strings.Contains(note, "BHYT 7/56") {
 		t.Errorf("note %q", note)
 	}

@@ -157,7 +157,7 @@ func TestDemoFiguresTraceToCells(t *testing.T) {
 	}
 	head := -1
 	for i, r := range sum {
-		if len(r) > 0 && r[0] == report.HeaderVI("unit") {
+		if len(r) > 1 && r[1] == report.HeaderVI("unit") { // after "STT"
 			head = i
 		}
 	}
@@ -168,13 +168,13 @@ func TestDemoFiguresTraceToCells(t *testing.T) {
 	for _, r := range sum[head+1:] {
 		for c, h := range sum[head] {
 			for _, k := range coverage.CountKeys {
-				if h != report.HeaderVI(k) || c >= len(r) || len(r) == 0 {
+				if h != report.HeaderVI(k) || c >= len(r) || len(r) < 2 {
 					continue
 				}
-				if v, ok := sheet[[2]string{r[0], k}]; ok {
+				if v, ok := sheet[[2]string{r[1], k}]; ok {
 					shown++
 					if v != r[c] {
-						t.Errorf("Tổng hợp shows %s %s = %s, Nguồn số liệu %s", r[0], k, r[c], v)
+						t.Errorf("Tổng hợp shows %s %s = %s, Nguồn số liệu %s", r[1], k, r[c], v)
 					}
 				}
 			}

@@ -32,7 +32,9 @@
 //	          json.go (the ordered JSON object), csv.go (CSV for Excel),
 //	          table.go (the console table, over tablewriter), xlsx.go (cells),
 //	          print.go (every sheet's page setup: A4, header, footer,
-//	          one page wide or in blocks of columns), number.go (numbers by language), vocab.go (the
+//	          one page wide or in blocks of columns), official.go (the date
+//	          and place line and signatures of compute's and allocate's
+//	          sheets), number.go (numbers by language), vocab.go (the
 //	          Vietnamese and English labels), atomic.go (temporary file +
 //	          rename)
 package report
