@@ -114,6 +114,17 @@ func TestComputeXLSXOfficialFoot(t *testing.T) {
 				}
 			}
 			checkFoot(t, f, c.sheet, foot, []string{"Y20:AA20", "V21:X21", "Y21:AA21", "V22:X22", "Y22:AA22"})
+			// The head row, now row 3, is the one repeated on every page,
+			// with the unit columns (STT, name) on every block.
+			titles := ""
+			for _, dn := range f.GetDefinedName() {
+				if dn.Name == "_xlnm.Print_Titles" && dn.Scope == c.sheet {
+					titles = dn.RefersTo
+				}
+			}
+			if want := "'" + c.sheet + "'!$A:$B,'" + c.sheet + "'!$3:$3"; titles != want {
+				t.Errorf("print titles %q, want %q", titles, want)
+			}
 			// The last block starts at V: its page break is there.
 			sheetXML, _ := zipEntry(t, writeXLSX(t, rep), "xl/worksheets/sheet1.xml")
 			if !strings.Contains(sheetXML, `<brk id="21" max="1048575" man="true">`) {
