@@ -45,3 +45,22 @@ func TestSheetErrorsInBothLanguages(t *testing.T) {
 		})
 	}
 }
+
+// A damaged zip reads "tệp zip bị hỏng" in Vietnamese, not Go's English;
+// the English keeps archive/zip's words.
+func TestDamagedZipInBothLanguages(t *testing.T) {
+	_, err := CheckZip([]byte("PK\x03\x04 and then nothing of a zip"))
+	if !errors.Is(err, readerr.ErrNotWorkbook) {
+		t.Fatalf("error %v", err)
+	}
+	if en, vi := msg.Render(err, msg.EN), msg.Render(err, msg.VI); en != "not a readable workbook: zip: not a valid zip file" ||
+		vi != "không phải bảng tính đọc được: tệp zip bị hỏng hoặc bị cắt cụt" {
+		t.Errorf("got %q / %q", en, vi)
+	}
+	data := buildXLSX(t, sheetHead+`</sheetData></worksheet>`, "")
+	_, err = scanAll(t, data[:len(data)-30], "", Limits{})
+	if en, vi := msg.Render(err, msg.EN), msg.Render(err, msg.VI); en != "ds.xlsx: not a readable workbook: zip: not a valid zip file" ||
+		vi != "ds.xlsx: không phải bảng tính đọc được: tệp zip bị hỏng hoặc bị cắt cụt" {
+		t.Errorf("truncated: got %q / %q", en, vi)
+	}
+}

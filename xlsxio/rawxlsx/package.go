@@ -81,7 +81,7 @@ var WholeLimits = Limits{MaxPartBytes: MaxPartBytes, MaxSharedBytes: MaxPartByte
 func CheckZip(data []byte) (*zip.Reader, error) {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
-		return nil, msg.Errorf("%w: %v", "%w: %v", readerr.ErrNotWorkbook, err)
+		return nil, msg.Errorf("%w: %v", "%w: %v", readerr.ErrNotWorkbook, zipProblem(err))
 	}
 	var total uint64
 	for _, f := range zr.File {
@@ -143,6 +143,11 @@ func (p *Package) CaseClash() bool { return p.caseClash }
 // errf is a FileError of this package: not a workbook, because of what
 // en and vi say (built only when the error is returned).
 func (p *Package) errf(en, vi string, a ...any) error {
+	for i, x := range a {
+		if err, ok := x.(error); ok {
+			a[i] = zipProblem(err)
+		}
+	}
 	return &readerr.FileError{File: p.name, Err: msg.Errorf("%w: "+en, "%w: "+vi, append([]any{readerr.ErrNotWorkbook}, a...)...)}
 }
 

@@ -97,7 +97,7 @@ func notXLSX(r io.ReaderAt, name string, err error) error {
 		return &readerr.FileError{File: name, Err: msg.Errorf("%w: not an .xlsx file (a CSV or .xls list is not read here): open it in Excel and save it as .xlsx",
 			"%w: không phải tệp .xlsx (ở đây không đọc danh sách CSV hay .xls): hãy mở tệp trong Excel và lưu lại dạng .xlsx", readerr.ErrNotWorkbook)}
 	}
-	return &readerr.FileError{File: name, Err: msg.Errorf("%w: %v", "%w: %v", readerr.ErrNotWorkbook, err)}
+	return &readerr.FileError{File: name, Err: msg.Errorf("%w: %v", "%w: %v", readerr.ErrNotWorkbook, zipProblem(err))}
 }
 
 // ScanSheetReader is ScanSheet over an already open file; name is used in
