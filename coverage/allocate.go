@@ -1,7 +1,6 @@
 package coverage
 
 import (
-	"fmt"
 	"maps"
 	"math/big"
 	"slices"
@@ -173,7 +172,7 @@ func Allocate(units []AllocUnit, req AllocRequest) (Allocation, error) {
 		return Allocation{}, err
 	}
 	if req.Min < 0 {
-		return Allocation{}, msg.Errorf("minimum %d is negative", "mức tối thiểu %d là số âm", req.Min)
+		return Allocation{}, msg.Errorf("minimum %s is negative", "mức tối thiểu %s là số âm", msg.Count(req.Min))
 	}
 	if len(units) == 0 {
 		return Allocation{}, msg.New("no units to allocate to", "không có đơn vị nào để giao")
@@ -236,12 +235,12 @@ func idx(n int) []int {
 // allocateGroup allocates total among units[members] and writes targets and
 // quotas into out.
 func allocateGroup(units []AllocUnit, members []int, total int64, req AllocRequest, out []AllocatedUnit, group string) error {
-	where := ""
+	var where msg.Text
 	if group != "" {
-		where = fmt.Sprintf("group %q: ", group)
+		where = msg.Sprintf("group %q: ", "nhóm %q: ", group)
 	}
 	if total < 0 {
-		return msg.Errorf("%w: %stotal %d is negative", "%w: %stổng %d là số âm", ErrInfeasible, where, total)
+		return msg.Errorf("%w: %stotal %s is negative", "%w: %stổng %s là số âm", ErrInfeasible, where, msg.Count(total))
 	}
 	var sumD, sumC int64
 	for _, i := range members {
@@ -249,7 +248,7 @@ func allocateGroup(units []AllocUnit, members []int, total int64, req AllocReque
 		sumD += u.Denominator
 		sumC += u.Current
 		if req.Min > u.Denominator {
-			return msg.Errorf("%w: %sunit %q has a denominator of %d, below the minimum of %d", "%w: %sđơn vị %q có mẫu số %d, dưới mức tối thiểu %d", ErrInfeasible, where, u.Name, u.Denominator, req.Min)
+			return msg.Errorf("%w: %sunit %q has a denominator of %s, below the minimum of %s", "%w: %sđơn vị %q có mẫu số %s, dưới mức tối thiểu %s", ErrInfeasible, where, u.Name, msg.Count(u.Denominator), msg.Count(req.Min))
 		}
 	}
 	cs := make([]claim, len(members))
@@ -268,8 +267,8 @@ func allocateGroup(units []AllocUnit, members []int, total int64, req AllocReque
 		}
 	} else {
 		if total < sumC {
-			return msg.Errorf("%w: %stotal %d is below the %d people already covered; method %s only adds people, so the smallest feasible total is %d", "%w: %stổng %d thấp hơn %d người đã tham gia; phương pháp %s chỉ cộng thêm người, nên tổng nhỏ nhất khả thi là %d",
-				ErrInfeasible, where, total, sumC, req.Method, sumC+sumLo(units, members, req.Min))
+			return msg.Errorf("%w: %stotal %s is below the %s people already covered; method %s only adds people, so the smallest feasible total is %s", "%w: %stổng %s thấp hơn %s người đã tham gia; phương pháp %s chỉ cộng thêm người, nên tổng nhỏ nhất khả thi là %s",
+				ErrInfeasible, where, msg.Count(total), msg.Count(sumC), req.Method, msg.Count(sumC+sumLo(units, members, req.Min)))
 		}
 		weights, err := incrementWeights(units, members, req.Method)
 		if err != nil {
@@ -299,19 +298,19 @@ func allocateGroup(units []AllocUnit, members []int, total int64, req AllocReque
 		// What units already have binds when the total is below it alone;
 		// otherwise the minimum per unit does.
 		if req.NoDecrease && !incremental && seats < sumC {
-			return msg.Errorf("%w: %stotal %d is below what units already have (no unit's target falls below its current count); the smallest feasible total is %d", "%w: %stổng %d thấp hơn số các đơn vị đã có (chỉ tiêu của đơn vị không thấp hơn số hiện có); tổng nhỏ nhất khả thi là %d",
-				ErrInfeasible, where, total, base+minS)
+			return msg.Errorf("%w: %stotal %s is below what units already have (no unit's target falls below its current count); the smallest feasible total is %s", "%w: %stổng %s thấp hơn số các đơn vị đã có (chỉ tiêu của đơn vị không thấp hơn số hiện có); tổng nhỏ nhất khả thi là %s",
+				ErrInfeasible, where, msg.Count(total), msg.Count(base+minS))
 		}
-		return msg.Errorf("%w: %stotal %d is below %w of %d people, over %d units; the smallest feasible total is %d", "%w: %stổng %d thấp hơn %w %d người, trên %d đơn vị; tổng nhỏ nhất khả thi là %d",
-			ErrInfeasible, where, total, ErrMinimum, req.Min, len(members), base+minS)
+		return msg.Errorf("%w: %stotal %s is below %w of %s people, over %s units; the smallest feasible total is %s", "%w: %stổng %s thấp hơn %w %s người, trên %s đơn vị; tổng nhỏ nhất khả thi là %s",
+			ErrInfeasible, where, msg.Count(total), ErrMinimum, msg.Count(req.Min), msg.Count(len(members)), msg.Count(base+minS))
 	}
 	if seats > maxS {
 		if maxS+base >= sumD || !incremental {
-			return msg.Errorf("%w: %stotal %d exceeds what the units' denominators allow (no target above the denominator); the largest feasible total is %d", "%w: %stổng %d vượt quá mức mẫu số của các đơn vị cho phép (chỉ tiêu không vượt mẫu số); tổng lớn nhất khả thi là %d",
-				ErrInfeasible, where, total, base+maxS)
+			return msg.Errorf("%w: %stotal %s exceeds what the units' denominators allow (no target above the denominator); the largest feasible total is %s", "%w: %stổng %s vượt quá mức mẫu số của các đơn vị cho phép (chỉ tiêu không vượt mẫu số); tổng lớn nhất khả thi là %s",
+				ErrInfeasible, where, msg.Count(total), msg.Count(base+maxS))
 		}
-		return msg.Errorf("%w: %stotal %d cannot be reached with method %s: units with zero weight get no increment and the others are capped by their denominators; the largest feasible total is %d", "%w: %skhông đạt được tổng %d với phương pháp %s: đơn vị có trọng số 0 không được tăng, các đơn vị khác bị giới hạn bởi mẫu số; tổng lớn nhất khả thi là %d",
-			ErrInfeasible, where, total, req.Method, base+maxS)
+		return msg.Errorf("%w: %stotal %s cannot be reached with method %s: units with zero weight get no increment and the others are capped by their denominators; the largest feasible total is %s", "%w: %skhông đạt được tổng %s với phương pháp %s: đơn vị có trọng số 0 không được tăng, các đơn vị khác bị giới hạn bởi mẫu số; tổng lớn nhất khả thi là %s",
+			ErrInfeasible, where, msg.Count(total), req.Method, msg.Count(base+maxS))
 	}
 	got, quotas, err := apportion(cs, seats, req.Rounding)
 	if err != nil {

@@ -157,7 +157,7 @@ func (c computation) unit(name, code string, counts map[string]int64, cells map[
 			if num > *r.Denominator { // rate above 100%
 				*warns = append(*warns, Warning{
 					Code: WarnRateOver100, Unit: name, Key: ind.Key, Cell: cells[ind.Numerator[0]],
-					Message: msg.Sprintf("%s: %s rate %s%% is above 100%%", "%s: tỷ lệ %s là %s%%, vượt quá 100%%", name, ind.Key, rate.Format(2)),
+					Message: msg.Sprintf("%s: %s rate %s%% is above 100%%", "%s: tỷ lệ %s là %s%%, vượt quá 100%%", name, ind.Key, msg.Decimal(rate.Format(2))),
 				})
 			}
 		} else if !c.noColumn[ind.Denominator] {
@@ -310,9 +310,9 @@ func checkTotals(stated *Unit, name string, sums map[string]int64, units []Unit,
 		if any && sum == v {
 			continue
 		}
-		text := msg.Sprintf("%s: %q says %d, the units sum to %d", "%s: dòng %q ghi %d, cộng các đơn vị được %d", k, name, v, sum)
+		text := msg.Sprintf("%s: %q says %s, the units sum to %s", "%s: dòng %q ghi %s, cộng các đơn vị được %s", k, name, msg.Count(v), msg.Count(sum))
 		if !any {
-			text = msg.Sprintf("total row says %d, no unit reports %s", "dòng tổng ghi %d, không đơn vị nào báo %s", v, k)
+			text = msg.Sprintf("total row says %s, no unit reports %s", "dòng tổng ghi %s, không đơn vị nào báo %s", msg.Count(v), k)
 		}
 		*warns = append(*warns, Warning{
 			Code: WarnTotalMismatch, Unit: name, Key: k, Cell: stated.Cells[k], Message: text,

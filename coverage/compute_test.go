@@ -137,10 +137,10 @@ func TestRateOver100IsWarnedNotClamped(t *testing.T) {
 		t.Errorf("rate %s, want 100.69", got)
 	}
 	want := []Warning{{Code: WarnRateOver100, Unit: "Phường Tân An", Key: "bhyt", Cell: "I11",
-		Message: msg.Text{EN: "Phường Tân An: bhyt rate 100.69% is above 100%", VI: "Phường Tân An: tỷ lệ bhyt là 100.69%, vượt quá 100%"}}}
+		Message: msg.Text{EN: "Phường Tân An: bhyt rate 100.69% is above 100%", VI: "Phường Tân An: tỷ lệ bhyt là 100,69%, vượt quá 100%"}}}
 	// The total is the same single unit, so it is above 100% too.
 	want = append(want, Warning{Code: WarnRateOver100, Unit: "Tổng cộng", Key: "bhyt",
-		Message: msg.Text{EN: "Tổng cộng: bhyt rate 100.69% is above 100%", VI: "Tổng cộng: tỷ lệ bhyt là 100.69%, vượt quá 100%"}})
+		Message: msg.Text{EN: "Tổng cộng: bhyt rate 100.69% is above 100%", VI: "Tổng cộng: tỷ lệ bhyt là 100,69%, vượt quá 100%"}})
 	if !reflect.DeepEqual(res.Warnings, want) {
 		t.Errorf("warnings\n%+v\nwant\n%+v", res.Warnings, want)
 	}
@@ -160,7 +160,7 @@ func TestTotalMismatch(t *testing.T) {
 	stated.Shown = map[string]int{"rate_bhxh": 2}
 	res := Compute(units, &stated, Options{Month: 11, TotalName: "Toàn tỉnh"})
 	want := []Warning{{Code: WarnTotalMismatch, Unit: "Toàn tỉnh", Key: "bhyt", Cell: "K18",
-		Message: msg.Text{EN: `bhyt: "Toàn tỉnh" says 1328924, the units sum to 1328914`, VI: `bhyt: dòng "Toàn tỉnh" ghi 1328924, cộng các đơn vị được 1328914`}}}
+		Message: msg.Text{EN: `bhyt: "Toàn tỉnh" says 1328924, the units sum to 1328914`, VI: `bhyt: dòng "Toàn tỉnh" ghi 1.328.924, cộng các đơn vị được 1.328.914`}}}
 	if !reflect.DeepEqual(res.Warnings, want) {
 		t.Errorf("warnings\n%+v\nwant\n%+v", res.Warnings, want)
 	}

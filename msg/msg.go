@@ -48,7 +48,7 @@ func Parse(s string) (Lang, bool) {
 type Text struct{ EN, VI string }
 
 // Sprintf formats both texts with the same arguments, each argument that
-// is a Text or an error rendered in the text's language. Use explicit
+// is a Text, a Number or an error rendered in the text's language. Use explicit
 // argument indices (%[2]s) where the two texts order them differently.
 func Sprintf(en, vi string, args ...any) Text {
 	return Text{EN: format(en, EN, args), VI: format(vi, VI, args)}
@@ -81,6 +81,8 @@ func format(f string, l Lang, args []any) string {
 	for i, a := range args {
 		switch v := a.(type) {
 		case Text:
+			out[i] = v.In(l)
+		case Number:
 			out[i] = v.In(l)
 		case error:
 			out[i] = Render(v, l)

@@ -1,6 +1,10 @@
 package report
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/bhxh/bhxh/msg"
+)
 
 // Numbers reach the writers canonical ("-1234.50": '.' as the decimal
 // point, no grouping) and are shown in the reader's language here.
@@ -28,29 +32,8 @@ func localPoint(s, lang string) string {
 
 // formatVI renders a decimal string the Vietnamese way: '.' groups
 // thousands and ',' is the decimal mark ("1.234,50").
-func formatVI(s string) string { return formatGrouped(s, '.', ',') }
+func formatVI(s string) string { return msg.Grouped(s, '.', ',') }
 
 // formatEN renders a decimal string the English way: ',' groups thousands
 // and '.' is the decimal mark ("1,234.50").
-func formatEN(s string) string { return formatGrouped(s, ',', '.') }
-
-func formatGrouped(s string, group, point byte) string {
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	intPart, frac, hasFrac := strings.Cut(s, ".")
-	var b strings.Builder
-	if neg {
-		b.WriteByte('-')
-	}
-	for i, c := range intPart {
-		if i > 0 && (len(intPart)-i)%3 == 0 {
-			b.WriteByte(group)
-		}
-		b.WriteRune(c)
-	}
-	if hasFrac {
-		b.WriteByte(point)
-		b.WriteString(frac)
-	}
-	return b.String()
-}
+func formatEN(s string) string { return msg.Grouped(s, ',', '.') }
