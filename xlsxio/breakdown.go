@@ -1,10 +1,10 @@
 package xlsxio
 
 import (
-	"fmt"
 	"strings"
 	"unicode"
 
+	"github.com/bhxh/bhxh/msg"
 	"github.com/bhxh/bhxh/xlsxio/grid"
 	"github.com/bhxh/bhxh/xlsxio/vntext"
 )
@@ -60,7 +60,7 @@ type breakdowns struct {
 // at says whether unit row r (name as read, marked: it had a list marker)
 // is a breakdown and why ("" when it is a unit). heading: the row has no
 // count cells at all (a heading over the units, which ends a block).
-func (b *breakdowns) at(s grid.Sheet, h header, r int, name string, marked, heading bool) string {
+func (b *breakdowns) at(s grid.Sheet, h header, r int, name string, marked, heading bool) msg.Text {
 	stt := ""
 	if h.unit > 0 {
 		stt = textAt(s, r, 0)
@@ -68,25 +68,25 @@ func (b *breakdowns) at(s grid.Sheet, h header, r int, name string, marked, head
 	switch {
 	case isTrongDo(name):
 		b.under = true
-		return fmt.Sprintf("a \"Trong đó\" row under %q", b.lastParent)
+		return msg.Sprintf("a \"Trong đó\" row under %q", "dòng \"Trong đó\" dưới %q", b.lastParent)
 	case isTrongDo(stt):
 		b.under = true
-		return fmt.Sprintf("beside \"Trong đó\" (%s) under %q", ref(r, 0), b.lastParent)
+		return msg.Sprintf("beside \"Trong đó\" (%s) under %q", "cạnh \"Trong đó\" (%s) dưới %q", ref(r, 0), b.lastParent)
 	}
 	if m, ok := mergeAt(s, r, h.unit); ok && m.R0 < r && m.C0 == h.unit {
-		return fmt.Sprintf("the name %q is merged over it from row %d: a detail row of that unit", name, m.R0+1)
+		return msg.Sprintf("the name %q is merged over it from row %d: a detail row of that unit", "tên %q được gộp ô xuống dòng này từ dòng %d: dòng chi tiết của đơn vị đó", name, m.R0+1)
 	}
 	if marked && (b.under || b.unmarked) && b.lastParent != "" {
 		b.under = true
-		return fmt.Sprintf("a marked row under %q, whose name has no marker", b.lastParent)
+		return msg.Sprintf("a marked row under %q, whose name has no marker", "dòng có dấu đầu dòng dưới %q, tên đơn vị đó không có dấu", b.lastParent)
 	}
 	b.under = false
 	if heading && !marked {
 		b.unmarked, b.lastParent = false, ""
-		return ""
+		return msg.Text{}
 	}
 	b.unmarked, b.lastParent = !marked, name
-	return ""
+	return msg.Text{}
 }
 
 // reset ends a block at a section, subtotal or total row.

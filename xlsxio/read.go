@@ -108,7 +108,7 @@ func readWorkbook(data []byte, file string, opt Options) (*Workbook, error) {
 		sr := &wb.Sheets[i]
 		switch {
 		case len(named) > 0 && !named[i]:
-			sr.Why = "not named by --sheet"
+			sr.Why = msg.Text{EN: "not named by --sheet", VI: "không được --sheet chỉ định"}
 			continue
 		case len(named) == 0 && si.Visibility != grid.Visible:
 			sr.Why = hiddenWhy(si.Visibility, si.Name)
@@ -122,13 +122,13 @@ func readWorkbook(data []byte, file string, opt Options) (*Workbook, error) {
 		st.t, st.h, st.err = readSheet(src, file, wb.SHA256, opt)
 		switch {
 		case st.t == nil && st.err != nil:
-			sr.Why = "no table: a header without unit rows under it"
+			sr.Why = msg.Text{EN: "no table: a header without unit rows under it", VI: "không có bảng: có tiêu đề nhưng không có dòng đơn vị bên dưới"}
 		case st.t == nil:
-			sr.Why = "no table: " + noTableWhy
+			sr.Why = msg.Text{EN: "no table: " + noTableWhy, VI: "không có bảng: không có dòng tiêu đề nêu đơn vị và số liệu"}
 		default:
 			sr.Period, sr.Units, sr.Transposed = st.t.Period, len(st.t.Units), st.t.Transposed
 			if st.err != nil {
-				sr.Why = "its table holds rejected cells"
+				sr.Why = msg.Text{EN: "its table holds rejected cells", VI: "bảng của trang có ô bị từ chối"}
 			}
 		}
 		read = append(read, st)
@@ -178,12 +178,12 @@ func readSheet(src grid.Sheet, file, sum string, opt Options) (*Table, header, e
 	_, ncols := src.Size()
 	for r := 0; r < h.first; r++ {
 		if firstText(src, r, min(ncols, maxOwnCols)) == "" {
-			t.rowsAre(r, r, "blank", "")
+			t.rowsAre(r, r, "blank", msg.Text{})
 		} else {
-			t.rowsAre(r, r, "title", "above the header")
+			t.rowsAre(r, r, "title", msg.Text{EN: "above the header", VI: "ở trên dòng tiêu đề"})
 		}
 	}
-	t.rowsAre(h.first, h.last, "header", "")
+	t.rowsAre(h.first, h.last, "header", msg.Text{})
 	for r := h.first; r <= h.last; r++ {
 		t.HeaderRows = append(t.HeaderRows, r+1)
 	}

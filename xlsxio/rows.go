@@ -5,7 +5,6 @@ package xlsxio
 
 import (
 	"errors"
-	"fmt"
 	"strings"
 	"unicode"
 
@@ -28,6 +27,9 @@ const (
 	rowSection
 	rowFooter
 )
+
+// numberingWhy is the Why of a row of column numbers ("(1) (2) (3)").
+var numberingWhy = msg.Text{EN: "column numbers under the header", VI: "số thứ tự cột dưới dòng tiêu đề"}
 
 func classify(label, first string) rowKind {
 	switch {
@@ -85,7 +87,7 @@ func readRows(s grid.Sheet, h header, t *Table, opt Options) error {
 	}
 	start := h.last + 1
 	if start < nrows && isNumberingRow(rowTexts(s, start, rr.ncols)) {
-		t.rowsAre(start, start, "numbering", "column numbers under the header")
+		t.rowsAre(start, start, "numbering", numberingWhy)
 		start++
 	}
 	rr.codeLen = codeWidth(s, h, start, nrows)
@@ -94,19 +96,19 @@ func readRows(s grid.Sheet, h header, t *Table, opt Options) error {
 	for r := start; r < nrows; r++ {
 		label, kind, empty := rr.rowKindAt(r)
 		if empty {
-			t.rowsAre(r, r, "blank", "")
+			t.rowsAre(r, r, "blank", msg.Text{})
 			continue
 		}
 		if kind == rowFooter {
 			end = r
-			t.rowsAre(r, nrows-1, "footer", fmt.Sprintf("the table ends at %q: signatures and notes are not read", oneLine(firstText(s, r, rr.ncols))))
+			t.rowsAre(r, nrows-1, "footer", msg.Sprintf("the table ends at %q: signatures and notes are not read", "bảng kết thúc ở %q: chữ ký và ghi chú không được đọc", oneLine(firstText(s, r, rr.ncols))))
 			break
 		}
 		if kind == rowUnit && isNumberName(label) {
 			// never read as a unit nor dropped as a heading: the header
 			// is one column off the data, every figure would be wrong
 			rr.errs = appendErr(rr.errs, &CellError{File: t.File, Sheet: t.Sheet, Cell: ref(r, h.unit), Err: numberName{label}})
-			t.rowsAre(r, r, "rejected", "a number in the unit column")
+			t.rowsAre(r, r, "rejected", msg.Text{EN: "a number in the unit column", VI: "một con số ở cột đơn vị"})
 			if len(rr.errs) >= MaxErrors {
 				return rr.errs
 			}
@@ -115,10 +117,10 @@ func readRows(s grid.Sheet, h header, t *Table, opt Options) error {
 		label, marked := stripListMarker(label)
 		if kind != rowUnit {
 			bd.reset()
-		} else if why := bd.at(s, h, r, label, marked, !anyCountCell(s, r, h)); why != "" {
+		} else if why := bd.at(s, h, r, label, marked, !anyCountCell(s, r, h)); why != (msg.Text{}) {
 			t.Issues = append(t.Issues, Issue{Level: "note", Code: "breakdown_row", File: t.File, Sheet: t.Sheet,
 				Cell: rr.ref(r, h.unit), Message: msg.Sprintf("row %d %q is a breakdown, %s: not a unit, not added to the total", "dòng %d %q là dòng chi tiết, %s: không phải đơn vị, không cộng vào tổng", r+1, label, why)})
-			t.rowsAre(r, r, "breakdown", "breakdown_row: not added to the total")
+			t.rowsAre(r, r, "breakdown", msg.Text{EN: "breakdown_row: not added to the total", VI: "breakdown_row: không cộng vào tổng"})
 			continue
 		}
 		if kind == rowUnit && startsTable(s, h, opt, r) {
@@ -126,11 +128,11 @@ func readRows(s grid.Sheet, h header, t *Table, opt Options) error {
 				// The same header again (an annex of "the units that did
 				// not fit"): the table goes on under it. Said aloud.
 				t.Notes = append(t.Notes, msg.Sprintf("rows %d–%d repeat the table's header: the block under them continues the table (another header would end it with second_table)", "dòng %d–%d lặp lại tiêu đề của bảng: khối bên dưới là phần tiếp của bảng (một tiêu đề khác thì bảng kết thúc, với second_table)", next.first+1, next.last+1))
-				t.rowsAre(r, next.last, "header", "the table's header again: the block below continues the table")
+				t.rowsAre(r, next.last, "header", msg.Text{EN: "the table's header again: the block below continues the table", VI: "tiêu đề của bảng lặp lại: khối bên dưới là phần tiếp của bảng"})
 				r = next.last
 				if r+1 < nrows && isNumberingRow(rowTexts(s, r+1, rr.ncols)) {
 					r++
-					t.rowsAre(r, r, "numbering", "column numbers under the header")
+					t.rowsAre(r, r, "numbering", numberingWhy)
 				}
 				continue
 			}
@@ -138,7 +140,7 @@ func readRows(s grid.Sheet, h header, t *Table, opt Options) error {
 			t.Issues = append(t.Issues, Issue{Level: "warning", Code: "second_table", File: t.File, Sheet: t.Sheet,
 				Cell: rr.ref(r, h.unit), Message: msg.Sprintf("row %d is the header of another table; the table ends above it and the rows below are not read", "dòng %d là tiêu đề của một bảng khác; bảng kết thúc ở trên dòng này, các dòng dưới không được đọc", r+1)})
 			end = r
-			t.rowsAre(r, nrows-1, "second table", "another table's header and the rows below it (second_table): not read")
+			t.rowsAre(r, nrows-1, "second table", msg.Text{EN: "another table's header and the rows below it (second_table): not read", VI: "tiêu đề của một bảng khác và các dòng bên dưới (second_table): không đọc"})
 			break
 		}
 		// a section marker in the row-number column ("I", "II", "A")
@@ -158,7 +160,8 @@ func readRows(s grid.Sheet, h header, t *Table, opt Options) error {
 			// note on the total's change, the evaluation block and the
 			// signatures, none of them units.
 			end = r + 1
-			t.rowsAre(r+1, nrows-1, "footer", "under the total of a `bhxh compute` report: its notes, evaluation and signatures are not read")
+			t.rowsAre(r+1, nrows-1, "footer", msg.Text{EN: "under the total of a `bhxh compute` report: its notes, evaluation and signatures are not read",
+				VI: "dưới dòng tổng của báo cáo `bhxh compute`: ghi chú, phần đánh giá và chữ ký không được đọc"})
 			break
 		}
 	}
@@ -264,19 +267,19 @@ func (rr *rowsReader) keep(r int, label string, kind rowKind, u coverage.Unit, h
 		if t.Total == nil {
 			tu := u
 			t.Total = &tu
-			t.rowsAre(r, r, "total", "cross-checked against the sum of the units")
+			t.rowsAre(r, r, "total", msg.Text{EN: "cross-checked against the sum of the units", VI: "đối chiếu với tổng các đơn vị"})
 		} else {
-			t.rowsAre(r, r, "total", fmt.Sprintf("a total again (row %d is the one cross-checked)", t.Total.Row))
+			t.rowsAre(r, r, "total", msg.Sprintf("a total again (row %d is the one cross-checked)", "lại một dòng tổng (dòng %d là dòng được đối chiếu)", t.Total.Row))
 		}
 	case rowSubtotal:
 		t.Subtotals = append(t.Subtotals, u)
-		t.rowsAre(r, r, "subtotal", "not added: totals are sums of the units")
+		t.rowsAre(r, r, "subtotal", msg.Text{EN: "not added: totals are sums of the units", VI: "không cộng: tổng là tổng các đơn vị"})
 	case rowSection:
 		if hasNumbers {
 			t.Subtotals = append(t.Subtotals, u)
-			t.rowsAre(r, r, "subtotal", "a section's figures, not added: totals are sums of the units")
+			t.rowsAre(r, r, "subtotal", msg.Text{EN: "a section's figures, not added: totals are sums of the units", VI: "số liệu của một nhóm, không cộng: tổng là tổng các đơn vị"})
 		} else {
-			t.rowsAre(r, r, "section", "a heading over a group of units")
+			t.rowsAre(r, r, "section", msg.Text{EN: "a heading over a group of units", VI: "tiêu đề của một nhóm đơn vị"})
 		}
 		if !hasNumbers && looksLikeUnitName(label) {
 			// "I | Huyện Đông Sơn": a heading over the units below, said
@@ -289,9 +292,9 @@ func (rr *rowsReader) keep(r int, label string, kind rowKind, u coverage.Unit, h
 			if hasNumbers {
 				t.Issues = append(t.Issues, Issue{Level: "warning", Code: "unnamed_row", File: t.File, Sheet: t.Sheet,
 					Cell: rr.ref(r, h.unit), Message: msg.Sprintf("row %d holds numbers but no unit name (%s is blank); skipped: %s", "dòng %d có số nhưng không có tên đơn vị (%s trống); bỏ qua: %s", r+1, ref(r, h.unit), rowLine(s, r, rr.ncols))})
-				t.rowsAre(r, r, "skipped", "numbers but no unit name (unnamed_row)")
+				t.rowsAre(r, r, "skipped", msg.Text{EN: "numbers but no unit name (unnamed_row)", VI: "có số nhưng không có tên đơn vị (unnamed_row)"})
 			} else {
-				t.rowsAre(r, r, "skipped", "no unit name and no figures in the columns read")
+				t.rowsAre(r, r, "skipped", msg.Text{EN: "no unit name and no figures in the columns read", VI: "không có tên đơn vị và không có số liệu ở các cột được đọc"})
 			}
 			return
 		}
@@ -301,7 +304,7 @@ func (rr *rowsReader) keep(r int, label string, kind rowKind, u coverage.Unit, h
 			t.Issues = append(t.Issues, Issue{Level: "warning", Code: "unnamed_row", File: t.File, Sheet: t.Sheet,
 				Cell: ref(r, h.unit), Message: msg.Sprintf("row %d holds no unit name (%s is %q) and no figures in the columns read; skipped: %s", "dòng %d không có tên đơn vị (%s là %q) và không có số liệu ở các cột được đọc; bỏ qua: %s",
 					r+1, ref(r, h.unit), label, rowLine(s, r, rr.ncols))})
-			t.rowsAre(r, r, "skipped", "no unit name and no figures (unnamed_row)")
+			t.rowsAre(r, r, "skipped", msg.Text{EN: "no unit name and no figures (unnamed_row)", VI: "không có tên đơn vị và không có số liệu (unnamed_row)"})
 			return
 		}
 		if !hasNumbers && !anyCountCell(s, r, h) {
@@ -309,20 +312,20 @@ func (rr *rowsReader) keep(r int, label string, kind rowKind, u coverage.Unit, h
 			// said, as a row that reads as a unit's and is not one
 			t.Issues = append(t.Issues, Issue{Level: "note", Code: "heading_row", File: t.File, Sheet: t.Sheet,
 				Cell: rr.ref(r, h.unit), Message: msg.Sprintf("row %d %q has no figures in the columns read: a heading, not a unit", "dòng %d %q không có số liệu ở các cột được đọc: là dòng tiêu đề nhóm, không phải đơn vị", r+1, label)})
-			t.rowsAre(r, r, "heading", "a name without figures (heading_row)")
+			t.rowsAre(r, r, "heading", msg.Text{EN: "a name without figures (heading_row)", VI: "tên không có số liệu (heading_row)"})
 			return
 		}
 		if rr.parent >= 0 {
 			if u.Parent = strings.TrimSpace(textAt(s, r, rr.parent)); u.Parent == "" {
 				rr.errs = appendErr(rr.errs, &CellError{File: t.File, Sheet: t.Sheet, Cell: rr.ref(r, rr.parent),
 					Err: msg.Errorf("unit %q has no parent in column %q", "đơn vị %q không có đơn vị cấp trên ở cột %q", label, rr.opt.Parent)})
-				t.rowsAre(r, r, "rejected", "a unit without its parent")
+				t.rowsAre(r, r, "rejected", msg.Text{EN: "a unit without its parent", VI: "đơn vị không có đơn vị cấp trên"})
 				return
 			}
 		}
 		if _, err := rr.seen.Add(UnitRef{Code: u.Code, Name: label, Parent: u.Parent}); err != nil {
 			rr.errs = appendErr(rr.errs, duplicateRowError(t, err, label, r+1, rr.ref(r, h.unit)))
-			t.rowsAre(r, r, "rejected", "a unit given twice")
+			t.rowsAre(r, r, "rejected", msg.Text{EN: "a unit given twice", VI: "đơn vị ghi hai lần"})
 			return
 		}
 		t.Units = append(t.Units, u)
@@ -346,7 +349,8 @@ func (rr *rowsReader) finish() error {
 		if col.Key == "" && rr.numeric[i] && !isRowNumberColumn(col) && col.Why != computedWhy {
 			what := msg.Sprintf("column %s", "cột %s", col.Letter)
 			if t.Transposed {
-				what = msg.Plain(col.Letter) // "row 13": the view's columns are the sheet's rows
+				// "row 13": the view's columns are the sheet's rows
+				what = msg.Text{EN: col.Letter, VI: strings.Replace(col.Letter, "row ", "dòng ", 1)}
 			}
 			t.Issues = append(t.Issues, Issue{Level: "warning", Code: coverage.WarnUnknownColumn, File: t.File, Sheet: t.Sheet,
 				Cell: rr.ref(h.last, col.Index),

@@ -36,13 +36,13 @@ const sheetAll = "all"
 // SheetReading is one sheet of a workbook as bhxh saw it.
 type SheetReading struct {
 	Name       string
-	Visibility string // "visible", "hidden" or "veryHidden"
-	Active     bool   // the sheet shown when the file opens
-	Period     string // what its title says, "" when nothing
-	Units      int    // unit rows of its table; 0 when it holds none
-	Transposed bool   // its table runs across: units in a header row
-	Read       bool   // its table is (part of) what was read
-	Why        string // why it was read or skipped
+	Visibility string   // "visible", "hidden" or "veryHidden"
+	Active     bool     // the sheet shown when the file opens
+	Period     string   // what its title says, "" when nothing
+	Units      int      // unit rows of its table; 0 when it holds none
+	Transposed bool     // its table runs across: units in a header row
+	Read       bool     // its table is (part of) what was read
+	Why        msg.Text // why it was read or skipped (JSON: English)
 }
 
 // Workbook is what reading a workbook found.
@@ -121,12 +121,12 @@ func visibilityText(v string) msg.Text {
 }
 
 // hiddenWhy says why a hidden sheet was not read.
-func hiddenWhy(v grid.Visibility, name string) string {
-	what := "hidden"
+func hiddenWhy(v grid.Visibility, name string) msg.Text {
+	what := msg.Text{EN: "hidden", VI: "bị ẩn"}
 	if v == grid.VeryHidden {
-		what = "very hidden (Excel shows it only to macros)"
+		what = msg.Text{EN: "very hidden (Excel shows it only to macros)", VI: "ẩn sâu (Excel chỉ cho macro thấy)"}
 	}
-	return fmt.Sprintf("skipped: %s; --sheet %s reads it", what, quoteArg(name))
+	return msg.Sprintf("skipped: %s; --sheet %s reads it", "bỏ qua: %s; --sheet %s để đọc trang này", what, quoteArg(name))
 }
 
 // quoteArg quotes a sheet name as a shell argument when it needs it.
@@ -158,11 +158,11 @@ func (wb *Workbook) choose(read []sheetTable, sel sheetSelection, opt Options, a
 		if st.err != nil {
 			// what was read stays in wb.Table, for inspect to show
 			// beside the rejected cells
-			wb.read(st, "read, with rejected cells")
+			wb.read(st, msg.Text{EN: "read, with rejected cells", VI: "đã đọc, có ô bị từ chối"})
 			wb.finish(st.t)
 			return st.err
 		}
-		wb.read(st, "read")
+		wb.read(st, readWhy)
 		st.t.Issues = append(st.t.Issues, unusedOverrides(opt, st.t)...)
 		wb.Series = []*Table{st.t}
 		wb.finish(st.t)
@@ -201,7 +201,7 @@ func (wb *Workbook) choose(read []sheetTable, sel sheetSelection, opt Options, a
 		wb.Series = append(wb.Series, t)
 	}
 	for _, st := range undated {
-		wb.Sheets[st.i].Why = fmt.Sprintf("skipped: its title states no period, and the other sheets are months of a series; --sheet %s reads it", quoteArg(wb.Sheets[st.i].Name))
+		wb.Sheets[st.i].Why = msg.Sprintf("skipped: its title states no period, and the other sheets are months of a series; --sheet %s reads it", "bỏ qua: tiêu đề không ghi kỳ, còn các trang khác là các tháng của một chuỗi; --sheet %s để đọc trang này", quoteArg(wb.Sheets[st.i].Name))
 		wb.Notes = append(wb.Notes, msg.Sprintf("sheet %q states no period and was not read (the other sheets are months of a series); --sheet %s reads it", "trang tính %q không ghi kỳ và không được đọc (các trang khác là các tháng của một chuỗi); --sheet %s để đọc trang này", wb.Sheets[st.i].Name, quoteArg(wb.Sheets[st.i].Name)))
 	}
 	latest := wb.Series[len(wb.Series)-1]
@@ -213,7 +213,7 @@ func (wb *Workbook) choose(read []sheetTable, sel sheetSelection, opt Options, a
 		if sr := &wb.Sheets[st.i]; st.t.Period != latest.Period && sr.Read {
 			// compute's table is the latest month's; trend reads this one
 			sr.Read = false
-			sr.Why = fmt.Sprintf("an earlier month of the series (%s): trend reads it; compute takes the latest, %s", st.t.Period, latest.Period)
+			sr.Why = msg.Sprintf("an earlier month of the series (%s): trend reads it; compute takes the latest, %s", "một tháng trước trong chuỗi (%s): trend đọc trang này; compute lấy kỳ mới nhất, %s", st.t.Period, latest.Period)
 		}
 	}
 	note := msg.Sprintf("the sheets hold %d periods: took %q, the latest (%s); not read: %s; --sheet NAME reads another (trend reads every one)",
@@ -240,7 +240,7 @@ func (wb *Workbook) pick(group []sheetTable, active int, opt Options) (*Table, e
 	main := order[0]
 	forms := []sheetTable{main}
 	for _, st := range order[1:] {
-		if why := formOf(main.t, st.t); why != "" {
+		if why := formOf(main.t, st.t); why != (msg.Text{}) {
 			wb.Sheets[st.i].Why = why
 			continue
 		}
@@ -252,7 +252,7 @@ func (wb *Workbook) pick(group []sheetTable, active int, opt Options) (*Table, e
 		}
 	}
 	if len(forms) == 1 {
-		wb.read(main, "read")
+		wb.read(main, readWhy)
 		t := main.t
 		t.Issues = append(t.Issues, unusedOverrides(opt, t)...)
 		if len(group) > 1 {
@@ -270,13 +270,11 @@ func (wb *Workbook) pick(group []sheetTable, active int, opt Options) (*Table, e
 	return wb.joinForms(forms, opt)
 }
 
-func unitsWord(n int) string { return unitsPhrase(n).EN }
-
 func unitsPhrase(n int) msg.Text {
 	if n == 1 {
 		return msg.Sprintf("1 unit", "1 đơn vị")
 	}
-	return msg.Sprintf("%d units", "%d đơn vị", n)
+	return msg.Sprintf("%s units", "%s đơn vị", msg.Count(n))
 }
 
 func activeText(active bool) msg.Text {
@@ -286,10 +284,10 @@ func activeText(active bool) msg.Text {
 	return msg.Text{}
 }
 
-// formOf says why t is not a form of main's table ("" when it is one):
+// formOf says why t is not a form of main's table (empty when it is one):
 // it must hold mostly the same units and bring columns main lacks (or
 // lack some main has).
-func formOf(main, t *Table) string {
+func formOf(main, t *Table) msg.Text {
 	refs := func(us []coverage.Unit) []UnitRef {
 		out := make([]UnitRef, len(us))
 		for i, u := range us {
@@ -307,13 +305,14 @@ func formOf(main, t *Table) string {
 	}
 	mk, tk := tableKeys(main), tableKeys(t)
 	if shared*2 < len(t.Units) || shared == 0 {
-		return fmt.Sprintf("skipped: %s, not those of %q (%s): an example or instructions table?; --sheet %s reads it",
-			unitsWord(len(t.Units)), main.Sheet, unitsWord(len(main.Units)), quoteArg(t.Sheet))
+		return msg.Sprintf("skipped: %s, not those of %q (%s): an example or instructions table?; --sheet %s reads it",
+			"bỏ qua: %s, không phải các đơn vị của %q (%s): bảng ví dụ hay hướng dẫn?; --sheet %s để đọc trang này",
+			unitsPhrase(len(t.Units)), main.Sheet, unitsPhrase(len(main.Units)), quoteArg(t.Sheet))
 	}
 	if strings.Join(mk, ",") == strings.Join(tk, ",") {
-		return fmt.Sprintf("skipped: the same units and columns as %q (a copy?); --sheet %s reads it", main.Sheet, quoteArg(t.Sheet))
+		return msg.Sprintf("skipped: the same units and columns as %q (a copy?); --sheet %s reads it", "bỏ qua: cùng các đơn vị và các cột như %q (bản sao?); --sheet %s để đọc trang này", main.Sheet, quoteArg(t.Sheet))
 	}
-	return ""
+	return msg.Text{}
 }
 
 // joinForms joins the forms of one period by unit (xlsxio.Join: a value
@@ -323,19 +322,20 @@ func (wb *Workbook) joinForms(forms []sheetTable, opt Options) (*Table, error) {
 	for i, st := range forms {
 		tables[i] = st.t
 	}
-	names := make([]string, len(forms))
+	quoted := make([]string, len(forms))
 	for i, st := range forms {
-		names[i] = strconv.Quote(st.t.Sheet)
+		quoted[i] = strconv.Quote(st.t.Sheet)
 	}
+	names := msg.Text{EN: strings.Join(quoted, " and "), VI: strings.Join(quoted, " và ")}
 	t, err := joinSheets(tables)
 	if err != nil {
-		return nil, &FileError{File: wb.File, Err: msg.Errorf("sheets %s hold different columns for the same units, joined by unit: %w", "các trang tính %s chứa các cột khác nhau của cùng các đơn vị, được ghép theo đơn vị: %w", strings.Join(names, " and "), err)}
+		return nil, &FileError{File: wb.File, Err: msg.Errorf("sheets %s hold different columns for the same units, joined by unit: %w", "các trang tính %s chứa các cột khác nhau của cùng các đơn vị, được ghép theo đơn vị: %w", names, err)}
 	}
 	t.Issues = append(t.Issues, unusedOverrides(opt, t)...)
 	for _, st := range forms {
-		wb.read(st, fmt.Sprintf("read: a form joined by unit with the other sheets read (%s)", unitsWord(len(st.t.Units))))
+		wb.read(st, msg.Sprintf("read: a form joined by unit with the other sheets read (%s)", "đã đọc: một biểu mẫu ghép theo đơn vị với các trang khác được đọc (%s)", unitsPhrase(len(st.t.Units))))
 	}
-	t.Notes = append(t.Notes, msg.Sprintf("sheets %s hold different columns for the same units: joined unit by unit; --sheet NAME reads one alone", "các trang tính %s chứa các cột khác nhau của cùng các đơn vị: được ghép theo đơn vị; --sheet TÊN để chỉ đọc một trang", strings.Join(names, " and ")))
+	t.Notes = append(t.Notes, msg.Sprintf("sheets %s hold different columns for the same units: joined unit by unit; --sheet NAME reads one alone", "các trang tính %s chứa các cột khác nhau của cùng các đơn vị: được ghép theo đơn vị; --sheet TÊN để chỉ đọc một trang", names))
 	return t, nil
 }
 
@@ -366,7 +366,7 @@ func (wb *Workbook) takeAll(cands []sheetTable, opt Options) error {
 			return st.err
 		}
 		tables[i] = st.t
-		wb.read(st, "read (--sheet all)")
+		wb.read(st, msg.Text{EN: "read (--sheet all)", VI: "đã đọc (--sheet all)"})
 	}
 	byPeriod := map[string][]*Table{}
 	var periods []string
@@ -399,8 +399,11 @@ func (wb *Workbook) takeAll(cands []sheetTable, opt Options) error {
 	return nil
 }
 
+// readWhy is a sheet's Why when it was read as the table.
+var readWhy = msg.Text{EN: "read", VI: "đã đọc"}
+
 // read marks sheet st as read.
-func (wb *Workbook) read(st sheetTable, why string) {
+func (wb *Workbook) read(st sheetTable, why msg.Text) {
 	wb.Sheets[st.i].Read, wb.Sheets[st.i].Why = true, why
 }
 

@@ -254,7 +254,7 @@ func readTransposed(s grid.Sheet, file, sum string, opt Options) (*Table, header
 	}
 	t.Title = titleLines(s, header{first: first})
 	t.Notes = append(t.Notes, msg.Sprintf("sheet %q is transposed: indicators down column %s, units across row %d; read as one row per unit", "trang tính %q bị xoay: chỉ số theo cột %s, đơn vị theo dòng %d; được đọc thành mỗi đơn vị một dòng", s.Name(), rawxlsx.ColumnLetters(v.cols[0]), unitRow+1))
-	t.rowsAre(0, h.last, "header", fmt.Sprintf("the indicators down column %s", rawxlsx.ColumnLetters(v.cols[0])))
+	t.rowsAre(0, h.last, "header", msg.Sprintf("the indicators down column %s", "các chỉ số theo cột %s", rawxlsx.ColumnLetters(v.cols[0])))
 	err := readRows(v, h, t, vopt)
 	if err != nil && len(t.Units) == 0 && !isCellErrors(err) {
 		return nil, h, err, true

@@ -129,14 +129,14 @@ type Table struct {
 
 // rowSpan is a run of rows of one kind, none of them a unit.
 type rowSpan struct {
-	First, Last int    // 1-based, inclusive
-	What        string // "title", "header", "blank", "total", "breakdown", …
-	Why         string // what the rows hold or why they are not units ("" when What says it)
+	First, Last int      // 1-based, inclusive
+	What        string   // "title", "header", "blank", "total", "breakdown", …
+	Why         msg.Text // what the rows hold or why they are not units (empty when What says it)
 }
 
 // rowsAre says that the 0-based rows first–last are what, and why; a run
 // goes on while the rows below are the same.
-func (t *Table) rowsAre(first, last int, what, why string) {
+func (t *Table) rowsAre(first, last int, what string, why msg.Text) {
 	if n := len(t.Rows); n > 0 {
 		if p := &t.Rows[n-1]; p.Last == first && p.What == what && p.Why == why {
 			p.Last = last + 1

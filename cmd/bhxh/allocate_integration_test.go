@@ -74,6 +74,11 @@ func TestAllocateInfeasibleExitsOneAndWritesNothing(t *testing.T) {
 	if !strings.Contains(errs, "smallest feasible total is 148334") {
 		t.Errorf("stderr %q does not state the smallest feasible total", errs)
 	}
+	// in Vietnamese (the default) the people read with Vietnamese grouping
+	_, errs, _ = runCmd(phanBoArgs(t, "allocate", "--indicator", "bhxh", "--total", "1000", "-o", filepath.Join(dir, "t.xlsx"))...)
+	if want := "tổng 1.000 thấp hơn số các đơn vị đã có (chỉ tiêu của đơn vị không thấp hơn số hiện có); tổng nhỏ nhất khả thi là 148.334"; !strings.Contains(errs, want) {
+		t.Errorf("stderr %q, want %q", errs, want)
+	}
 	if stdout != "" {
 		t.Errorf("printed %q", stdout)
 	}

@@ -53,7 +53,7 @@ func TestDefinedIndicatorsMatchTruth(t *testing.T) {
 				t.Fatalf("exit %d: %s", code, errOut)
 			}
 			// Huyện Phù Yên insures more pupils than it counts (26990 of 26800).
-			if !strings.Contains(errOut, "rate_over_100") || !strings.Contains(errOut, "Huyện Phù Yên: tỷ lệ hssv là 100.71%, vượt quá 100%") {
+			if !strings.Contains(errOut, "rate_over_100") || !strings.Contains(errOut, "Huyện Phù Yên: tỷ lệ hssv là 100,71%, vượt quá 100%") {
 				t.Errorf("no rate_over_100 warning naming hssv: %s", errOut)
 			}
 			var doc struct {

@@ -142,7 +142,7 @@ func runInspectUnit(ctx context.Context, opts *inspectOptions) error {
 	if m.Warning.EN != "" {
 		fmt.Fprintln(opts.Err, "bhxh: warning loose_unit_match:", m.Warning.In(opts.Lang))
 	}
-	if err := report.WriteUnitTrace(opts.Out, &units[m.Index], "vi"); err != nil {
+	if err := report.WriteUnitTrace(opts.Out, &units[m.Index], string(opts.Lang)); err != nil {
 		return err
 	}
 	return strictCheck(opts.Strict, issues)
@@ -170,7 +170,7 @@ func runInspect(opts *inspectOptions) error {
 			if xlsxio.IsNoHeader(err) && opts.Format == "table" {
 				// Help when no table was found: each sheet's likeliest header.
 				if previews, perr := xlsxio.Preview(in, ropt); perr == nil {
-					report.WriteInspectPreview(opts.Err, previews)
+					report.WriteInspectPreview(opts.Err, previews, opts.Lang)
 				}
 			}
 			return err
@@ -178,7 +178,9 @@ func runInspect(opts *inspectOptions) error {
 		tables = append(tables, wb.Table)
 	}
 	width := consoleWidth(opts.Out, opts.Getenv)
-	write := func(w io.Writer, tables []*xlsxio.Table) error { return report.WriteInspectTable(w, tables, width) }
+	write := func(w io.Writer, tables []*xlsxio.Table) error {
+		return report.WriteInspectTable(w, tables, width, opts.Lang)
+	}
 	if opts.Format == "json" {
 		write = report.WriteInspectJSON
 	}

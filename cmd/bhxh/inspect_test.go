@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"reflect"
 	"testing"
+
+	"github.com/bhxh/bhxh/msg"
 )
 
 // The arguments of inspect → its options, or the usage error that refuses
@@ -56,7 +58,35 @@ func TestRunInspect(t *testing.T) {
 		opts                inspectOptions
 		stdout, stderr, err string
 	}{
-		{name: "what was recognised, and the --col that reads the rest", opts: inspectOptions{Inputs: []string{x}, commonFlags: commonFlags{Format: "table"}},
+		{name: "what was recognised, and the --col that reads the rest", opts: inspectOptions{Inputs: []string{x}, commonFlags: commonFlags{Format: "table"}, Lang: msg.VI},
+			stdout: `x.csv
+  trang tính:   (CSV)
+  dòng tiêu đề: 1
+  kỳ:           không thấy (hãy cho --period YYYY-MM)
+  cột:
+    A  unit            "Đơn vị"              (từ khóa "don vi")
+    B  labour_force    "LLLĐ trong độ tuổi"  (từ khóa "luc luong lao dong" → số hiện có)
+    C  bhxh_mandatory  "TG BHXH BB"          (từ khóa "tham gia" "bhxh" "bat buoc" → số hiện có)
+    D  —               "Số hộ nghèo"         (không khớp từ khóa nào)
+  đơn vị:       2 (dòng 2–3: Huyện A … Huyện B)
+  dòng tổng:    không có (tổng là tổng các đơn vị)
+  các dòng:
+    1    tiêu đề cột
+    2–3  đơn vị       2 đơn vị
+  cảnh báo unknown_column D1: cột D "Số hộ nghèo" có số nhưng không được đọc (không khớp từ khóa nào); để đọc: --col 'Số
+    hộ nghèo=KEY'
+  để đọc một cột bị bỏ qua, hãy nêu khóa của cột (các khóa: bhxh inspect --help):
+    --col 'Số hộ nghèo=KEY'
+`},
+		{name: "no header: the likeliest row, on stderr", opts: inspectOptions{Inputs: []string{noHeader}, commonFlags: commonFlags{Format: "table"}, Lang: msg.VI},
+			stderr: `tệp: dòng 1 giống dòng tiêu đề nhất:
+  A   unit                     "Tên xã"  (từ khóa "ten")
+  B   —                        "Người LĐ"  (không khớp từ khóa nào)
+  C   —                        "Đã tham gia"  (không khớp từ khóa nào)
+  nêu từng cột số liệu bằng --col 'Tiêu đề=KHÓA' (các khóa: bhxh_mandatory, bhxh_voluntary, bhtn, bhyt, labour_force, population, …)
+`,
+			err: "nohdr.csv: no recognisable table header (a row naming units and counts) in the file: expected a header row naming the unit (\"Đơn vị\") and counts such as \"Số người tham gia BHXH bắt buộc\"; run `bhxh inspect` to see what was read, and --col 'Header=key' to map a column"},
+		{name: "what was recognised, in English", opts: inspectOptions{Inputs: []string{x}, commonFlags: commonFlags{Format: "table"}, Lang: msg.EN},
 			stdout: `x.csv
   sheet:       (CSV)
   header rows: 1
@@ -76,7 +106,7 @@ func TestRunInspect(t *testing.T) {
   to read an ignored column, name its key (keys: bhxh inspect --help):
     --col 'Số hộ nghèo=KEY'
 `},
-		{name: "no header: the likeliest row, on stderr", opts: inspectOptions{Inputs: []string{noHeader}, commonFlags: commonFlags{Format: "table"}},
+		{name: "no header: the likeliest row, in English", opts: inspectOptions{Inputs: []string{noHeader}, commonFlags: commonFlags{Format: "table"}, Lang: msg.EN},
 			stderr: `the file: row 1 looks most like a header:
   A   unit                     "Tên xã"  (keyword "ten")
   B   —                        "Người LĐ"  (no keyword matched)

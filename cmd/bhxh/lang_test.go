@@ -40,7 +40,7 @@ func TestMessagesInBothLanguages(t *testing.T) {
 			`bhxh: cảnh báo total_mismatch: lech.csv: C3: bhxh_mandatory: dòng "Tổng cộng" ghi 151, cộng các đơn vị được 150`,
 			`bhxh: warning total_mismatch: lech.csv: C3: bhxh_mandatory: "Tổng cộng" says 151, the units sum to 150`},
 		{"rate_over_100", []string{"compute", "--format", "csv", over}, exitOK,
-			`bhxh: cảnh báo rate_over_100: vuot.csv: C2: Xã A: tỷ lệ bhyt là 101.00%, vượt quá 100%`,
+			`bhxh: cảnh báo rate_over_100: vuot.csv: C2: Xã A: tỷ lệ bhyt là 101,00%, vượt quá 100%`,
 			`bhxh: warning rate_over_100: vuot.csv: C2: Xã A: bhyt rate 101.00% is above 100%`},
 		{"no_denominator", []string{"compute", "--format", "csv", noDen}, exitOK,
 			`bhxh: cảnh báo no_denominator: khong-mau.csv: B2: Xã A: labour_force bằng 0 nên không tính được tỷ lệ bhxh_mandatory`,

@@ -1,7 +1,6 @@
 package report
 
 import (
-	"fmt"
 	"sort"
 
 	"github.com/bhxh/bhxh/coverage"
@@ -37,11 +36,11 @@ type inspectJSON struct {
 // numbering, blank, total, subtotal, section, heading, breakdown, skipped,
 // rejected, footer, second table. Sheet is set for forms joined by unit.
 type inspectRowsJSON struct {
-	Sheet string `json:"sheet,omitempty"`
-	First int    `json:"first"`
-	Last  int    `json:"last"`
-	What  string `json:"what"`
-	Why   string `json:"why"`
+	Sheet string   `json:"sheet,omitempty"`
+	First int      `json:"first"`
+	Last  int      `json:"last"`
+	What  string   `json:"what"`
+	Why   msg.Text `json:"why"` // English in JSON (MarshalText)
 }
 
 // rowRuns are what every row of t is, in runs from the top: its rows that
@@ -56,9 +55,9 @@ func rowRuns(t *xlsxio.Table, sheet string) []inspectRowsJSON {
 		for j+1 < len(t.Units) && t.Units[j+1].Row == t.Units[j].Row+1 {
 			j++
 		}
-		why := fmt.Sprintf("%d units", j-i+1)
+		why := msg.Sprintf("%s units", "%s đơn vị", msg.Count(j-i+1))
 		if i == j {
-			why = "1 unit"
+			why = msg.Text{EN: "1 unit", VI: "1 đơn vị"}
 		}
 		runs = append(runs, inspectRowsJSON{Sheet: sheet, First: t.Units[i].Row, Last: t.Units[j].Row, What: "units", Why: why})
 		i = j + 1
@@ -68,14 +67,14 @@ func rowRuns(t *xlsxio.Table, sheet string) []inspectRowsJSON {
 }
 
 type inspectSheetJSON struct {
-	Name       string  `json:"name"`
-	Visibility string  `json:"visibility"`
-	Active     bool    `json:"active"`
-	Period     *string `json:"period"`
-	Units      int     `json:"units"`
-	Transposed bool    `json:"transposed"`
-	Read       bool    `json:"read"`
-	Why        string  `json:"why"`
+	Name       string   `json:"name"`
+	Visibility string   `json:"visibility"`
+	Active     bool     `json:"active"`
+	Period     *string  `json:"period"`
+	Units      int      `json:"units"`
+	Transposed bool     `json:"transposed"`
+	Read       bool     `json:"read"`
+	Why        msg.Text `json:"why"` // English in JSON (MarshalText)
 }
 
 type inspectColumnJSON struct {

@@ -6,22 +6,23 @@ import (
 	"io"
 	"strings"
 
+	"github.com/bhxh/bhxh/msg"
 	"github.com/bhxh/bhxh/xlsxio"
 )
 
 // WriteInspectTable writes, input by input, what was recognised: sheet,
 // header rows, period, each column and the key it was read as (or why not),
 // units, total row, subtotals, warnings and the --col lines that read the
-// ignored columns. Every line fits width (0: no limit): the columns and
-// rows in tables whose texts wrap in their cells, the other lines wrapped
-// at spaces.
-func WriteInspectTable(w io.Writer, tables []*xlsxio.Table, width int) error {
+// ignored columns, in lang (the keys, codes and cells as they are). Every
+// line fits width (0: no limit): the columns and rows in tables whose texts
+// wrap in their cells, the other lines wrapped at spaces.
+func WriteInspectTable(w io.Writer, tables []*xlsxio.Table, width int, lang msg.Lang) error {
 	var b bytes.Buffer
 	for i, t := range tables {
 		if i > 0 {
 			fmt.Fprintln(&b)
 		}
-		if err := writeInspectTable(&b, inspectDoc(t), width); err != nil {
+		if err := writeInspectTable(&b, inspectDoc(t), width, lang); err != nil {
 			return err
 		}
 	}
@@ -56,20 +57,35 @@ func writeInspectLines(w io.Writer, width int, rows [][]string) error {
 	return nil
 }
 
-func writeInspectTable(w io.Writer, d inspectJSON, width int) error {
+// labelled writes a line "  label:   value", the values of a language's
+// labels aligned.
+func labelled(w io.Writer, l msg.Lang, label msg.Text, value string) {
+	width := 13 // "header rows: "
+	if l == msg.VI {
+		width = 14 // "dòng tiêu đề: "
+	}
+	fmt.Fprintf(w, "  %-*s%s\n", width, label.In(l)+":", value)
+}
+
+func writeInspectTable(w io.Writer, d inspectJSON, width int, l msg.Lang) error {
 	sheet := "(CSV)"
 	if d.Sheet != nil {
 		sheet = fmt.Sprintf("%q", *d.Sheet)
 	}
-	period := "not found (give --period YYYY-MM)"
+	period := msg.Text{EN: "not found (give --period YYYY-MM)", VI: "không thấy (hãy cho --period YYYY-MM)"}.In(l)
 	if d.Period != nil {
 		period = *d.Period
 	}
-	fmt.Fprintf(w, "%s\n  sheet:       %s\n  header rows: %s\n  period:      %s\n", d.File, sheet, joinInts(d.HeaderRows), period)
+	fmt.Fprintln(w, d.File)
+	labelled(w, l, msg.Text{EN: "sheet", VI: "trang tính"}, sheet)
+	labelled(w, l, msg.Text{EN: "header rows", VI: "dòng tiêu đề"}, joinInts(d.HeaderRows))
+	labelled(w, l, msg.Text{EN: "period", VI: "kỳ"}, period)
 	if d.Transposed {
-		fmt.Fprintln(w, "  layout:      transposed (indicators down a column, units across a row; each \"column\" below is a row of the sheet)")
+		labelled(w, l, msg.Text{EN: "layout", VI: "bố cục"}, msg.Text{
+			EN: "transposed (indicators down a column, units across a row; each \"column\" below is a row of the sheet)",
+			VI: "bảng xoay (chỉ số theo cột dọc, đơn vị theo hàng ngang; mỗi \"cột\" dưới đây là một dòng của trang tính)"}.In(l))
 	}
-	fmt.Fprintln(w, "  columns:")
+	fmt.Fprintln(w, "  "+msg.Text{EN: "columns:", VI: "cột:"}.In(l))
 	var fixes []string
 	var cols [][]string
 	for _, c := range d.Columns {
@@ -81,7 +97,11 @@ func writeInspectTable(w io.Writer, d inspectJSON, width int) error {
 		if c.Key != nil {
 			key = *c.Key
 		}
-		cols = append(cols, []string{c.Column, key, quoteShort(head, 60), "(" + c.Why + ")"})
+		column := c.Column // "row 13" in a transposed table
+		if l == msg.VI {
+			column = strings.Replace(column, "row ", "dòng ", 1)
+		}
+		cols = append(cols, []string{column, key, quoteShort(head, 60), "(" + xlsxio.WhyText(c.Why).In(l) + ")"})
 		if c.Key == nil && c.Why != "" && !strings.Contains(c.Why, "row number") && !strings.Contains(c.Why, "notes") {
 			h := c.Header
 			if c.Group != "" {
@@ -93,36 +113,38 @@ func writeInspectTable(w io.Writer, d inspectJSON, width int) error {
 	if err := writeInspectLines(w, width, cols); err != nil {
 		return err
 	}
-	fmt.Fprintf(w, "  units:       %d", len(d.Units))
+	units := msg.Count(len(d.Units)).In(l)
 	if len(d.Units) > 0 {
-		fmt.Fprintf(w, " (rows %d–%d: %s … %s)", d.Units[0].Row, d.Units[len(d.Units)-1].Row, d.Units[0].Name, d.Units[len(d.Units)-1].Name)
+		first, last := d.Units[0], d.Units[len(d.Units)-1]
+		units += msg.Sprintf(" (rows %d–%d: %s … %s)", " (dòng %d–%d: %s … %s)", first.Row, last.Row, first.Name, last.Name).In(l)
 	}
-	fmt.Fprintln(w)
+	labelled(w, l, msg.Text{EN: "units", VI: "đơn vị"}, units)
+	total := msg.Text{EN: "none (the total is the sum of units)", VI: "không có (tổng là tổng các đơn vị)"}
 	if d.Total != nil {
-		fmt.Fprintf(w, "  total row:   %d %q (cross-checked against the sum of units)\n", d.Total.Row, d.Total.Name)
-	} else {
-		fmt.Fprintln(w, "  total row:   none (the total is the sum of units)")
+		total = msg.Sprintf("%d %q (cross-checked against the sum of units)", "%d %q (đối chiếu với tổng các đơn vị)", d.Total.Row, d.Total.Name)
 	}
+	labelled(w, l, msg.Text{EN: "total row", VI: "dòng tổng"}, total.In(l))
 	if len(d.Subtotals) > 0 {
 		rows := make([]int, len(d.Subtotals))
 		for i, s := range d.Subtotals {
 			rows[i] = s.Row
 		}
-		fmt.Fprintf(w, "  subtotals:   rows %s (skipped)\n", joinInts(rows))
+		labelled(w, l, msg.Text{EN: "subtotals", VI: "cộng nhóm"}, msg.Sprintf("rows %s (skipped)", "dòng %s (bỏ qua)", joinInts(rows)).In(l))
 	}
-	if err := writeInspectRows(w, d, width); err != nil {
+	if err := writeInspectRows(w, d, width, l); err != nil {
 		return err
 	}
 	for _, is := range d.Issues {
 		if is.Cell == "" {
-			fmt.Fprintf(w, "  %s %s: %s\n", is.Level, is.Code, is.Message)
+			fmt.Fprintf(w, "  %s %s: %s\n", is.LevelIn(l), is.Code, is.Message.In(l))
 			continue
 		}
-		fmt.Fprintf(w, "  %s %s %s: %s\n", is.Level, is.Code, is.Cell, is.Message)
+		fmt.Fprintf(w, "  %s %s %s: %s\n", is.LevelIn(l), is.Code, is.Cell, is.Message.In(l))
 	}
-	writeInspectSheets(w, d)
+	writeInspectSheets(w, d, l)
 	if len(fixes) > 0 {
-		fmt.Fprintln(w, "  to read an ignored column, name its key (keys: bhxh inspect --help):")
+		fmt.Fprintln(w, "  "+msg.Text{EN: "to read an ignored column, name its key (keys: bhxh inspect --help):",
+			VI: "để đọc một cột bị bỏ qua, hãy nêu khóa của cột (các khóa: bhxh inspect --help):"}.In(l))
 		for _, f := range fixes {
 			fmt.Fprintln(w, "    "+f)
 		}
@@ -148,22 +170,22 @@ func quoteShort(s string, n int) string {
 
 // WriteInspectPreview helps when no table was found: it shows each sheet's
 // row that looks most like a header, what each cell matched, and the --col
-// lines to name the unit column and the counts.
-func WriteInspectPreview(w io.Writer, previews []xlsxio.SheetPreview) {
+// lines to name the unit column and the counts, in lang.
+func WriteInspectPreview(w io.Writer, previews []xlsxio.SheetPreview, l msg.Lang) {
 	for _, p := range previews {
 		if p.Row == 0 {
-			fmt.Fprintf(w, "sheet %q: no text\n", p.Sheet)
+			fmt.Fprintln(w, msg.Sprintf("sheet %q: no text", "trang tính %q: không có chữ", p.Sheet).In(l))
 			continue
 		}
-		where := fmt.Sprintf("sheet %q", p.Sheet)
+		where := msg.Sprintf("sheet %q", "trang tính %q", p.Sheet)
 		if p.Sheet == "" {
-			where = "the file"
+			where = msg.Text{EN: "the file", VI: "tệp"}
 		}
 		if len(p.Columns) < 2 {
-			fmt.Fprintf(w, "%s: no row with two or more headings (row %d: %s)\n", where, p.Row, quoteShort(p.Columns[0].Header, 60))
+			fmt.Fprintln(w, msg.Sprintf("%s: no row with two or more headings (row %d: %s)", "%s: không có dòng nào có từ hai tiêu đề cột trở lên (dòng %d: %s)", where, p.Row, quoteShort(p.Columns[0].Header, 60)).In(l))
 			continue
 		}
-		fmt.Fprintf(w, "%s: row %d looks most like a header:\n", where, p.Row)
+		fmt.Fprintln(w, msg.Sprintf("%s: row %d looks most like a header:", "%s: dòng %d giống dòng tiêu đề nhất:", where, p.Row).In(l))
 		hasUnit := false
 		for _, c := range p.Columns {
 			key := "—"
@@ -173,55 +195,62 @@ func WriteInspectPreview(w io.Writer, previews []xlsxio.SheetPreview) {
 			if c.Key == "unit" {
 				hasUnit = true
 			}
-			fmt.Fprintf(w, "  %-3s %-24s %s  (%s)\n", c.Letter, key, quoteShort(c.Header, 60), c.Why)
+			fmt.Fprintf(w, "  %-3s %-24s %s  (%s)\n", c.Letter, key, quoteShort(c.Header, 60), xlsxio.WhyText(c.Why).In(l))
 		}
 		if !hasUnit {
-			fmt.Fprintf(w, "  no unit column: name it, e.g. --col '%s=unit'\n", p.Columns[0].Header)
+			fmt.Fprintln(w, "  "+msg.Sprintf("no unit column: name it, e.g. --col '%s=unit'", "không có cột đơn vị: hãy nêu cột đó, ví dụ --col '%s=unit'", p.Columns[0].Header).In(l))
 		}
-		fmt.Fprintln(w, "  name each count column with --col 'Header=KEY' (keys: bhxh_mandatory, bhxh_voluntary, bhtn, bhyt, labour_force, population, …)")
+		fmt.Fprintln(w, "  "+msg.Text{EN: "name each count column with --col 'Header=KEY' (keys: bhxh_mandatory, bhxh_voluntary, bhtn, bhyt, labour_force, population, …)",
+			VI: "nêu từng cột số liệu bằng --col 'Tiêu đề=KHÓA' (các khóa: bhxh_mandatory, bhxh_voluntary, bhtn, bhyt, labour_force, population, …)"}.In(l))
 	}
 }
 
 // writeInspectSheets says, for every sheet of a workbook of several, why it
 // was read or skipped, then the choices bhxh made among them.
-func writeInspectSheets(w io.Writer, d inspectJSON) {
+func writeInspectSheets(w io.Writer, d inspectJSON, l msg.Lang) {
 	if len(d.Sheets) < 2 {
 		return
 	}
-	fmt.Fprintln(w, "  sheets:")
+	fmt.Fprintln(w, "  "+msg.Text{EN: "sheets:", VI: "các trang tính:"}.In(l))
 	for i, s := range d.Sheets {
 		var what []string
-		if s.Visibility != "visible" {
+		switch s.Visibility {
+		case "visible":
+		case "hidden":
+			what = append(what, msg.Text{EN: "hidden", VI: "ẩn"}.In(l))
+		case "veryHidden":
+			what = append(what, msg.Text{EN: "veryHidden", VI: "ẩn sâu"}.In(l))
+		default:
 			what = append(what, s.Visibility)
 		}
 		if s.Active {
-			what = append(what, "active")
+			what = append(what, msg.Text{EN: "active", VI: "đang mở"}.In(l))
 		}
 		if s.Period != nil {
 			what = append(what, *s.Period)
 		}
 		switch {
 		case s.Units == 1:
-			what = append(what, "1 unit")
+			what = append(what, msg.Text{EN: "1 unit", VI: "1 đơn vị"}.In(l))
 		case s.Units > 1:
-			what = append(what, fmt.Sprintf("%d units", s.Units))
+			what = append(what, msg.Sprintf("%s units", "%s đơn vị", msg.Count(s.Units)).In(l))
 		}
 		if s.Transposed {
-			what = append(what, "transposed")
+			what = append(what, msg.Text{EN: "transposed", VI: "bảng xoay"}.In(l))
 		}
 		head := fmt.Sprintf("%d %q", i+1, s.Name)
 		if len(what) > 0 {
 			head += " [" + strings.Join(what, ", ") + "]"
 		}
-		fmt.Fprintf(w, "    %s: %s\n", head, s.Why)
+		fmt.Fprintf(w, "    %s: %s\n", head, s.Why.In(l))
 	}
 	for _, n := range d.Notes {
-		fmt.Fprintf(w, "  note: %s\n", n)
+		fmt.Fprintf(w, "  %s %s\n", msg.Text{EN: "note:", VI: "ghi chú:"}.In(l), n.In(l))
 	}
 }
 
 // writeInspectRows says what every row is, in runs from the top.
-func writeInspectRows(w io.Writer, d inspectJSON, width int) error {
+func writeInspectRows(w io.Writer, d inspectJSON, width int, l msg.Lang) error {
 	sheet := "-"
 	var rows [][]string
 	for _, r := range d.Rows {
@@ -232,11 +261,11 @@ func writeInspectRows(w io.Writer, d inspectJSON, width int) error {
 			rows = nil
 			switch {
 			case r.Sheet != "":
-				fmt.Fprintf(w, "  rows of %q:\n", r.Sheet)
+				fmt.Fprintln(w, "  "+msg.Sprintf("rows of %q:", "các dòng của %q:", r.Sheet).In(l))
 			case d.Transposed:
-				fmt.Fprintln(w, "  rows (of the view: columns of the sheet):")
+				fmt.Fprintln(w, "  "+msg.Text{EN: "rows (of the view: columns of the sheet):", VI: "các dòng (của bảng xoay: các cột của trang tính):"}.In(l))
 			default:
-				fmt.Fprintln(w, "  rows:")
+				fmt.Fprintln(w, "  "+msg.Text{EN: "rows:", VI: "các dòng:"}.In(l))
 			}
 			sheet = r.Sheet
 		}
@@ -244,7 +273,19 @@ func writeInspectRows(w io.Writer, d inspectJSON, width int) error {
 		if r.Last > r.First {
 			span = fmt.Sprintf("%d–%d", r.First, r.Last)
 		}
-		rows = append(rows, []string{span, r.What, r.Why})
+		rows = append(rows, []string{span, rowKind(r.What).In(l), r.Why.In(l)})
 	}
 	return writeInspectLines(w, width, rows)
 }
+
+// rowKinds are the kinds of rows (inspect's JSON "what") as the reader of
+// Vietnamese calls them.
+var rowKinds = map[string]string{
+	"units": "đơn vị", "title": "tên báo cáo", "header": "tiêu đề cột", "numbering": "số cột",
+	"blank": "trống", "total": "tổng", "subtotal": "cộng nhóm", "section": "nhóm",
+	"heading": "tiêu đề nhóm", "breakdown": "chi tiết", "skipped": "bỏ qua", "rejected": "bị từ chối",
+	"footer": "cuối bảng", "second table": "bảng thứ hai",
+}
+
+// rowKind is a kind of rows in both languages.
+func rowKind(what string) msg.Text { return msg.Text{EN: what, VI: rowKinds[what]} }

@@ -104,3 +104,17 @@ func TestAllocateMethodWords(t *testing.T) {
 		t.Errorf("subtitle %q", got)
 	}
 }
+
+// Every kind of rows inspect names reads in Vietnamese; JSON keeps the code.
+func TestRowKindsInBothLanguages(t *testing.T) {
+	for en, vi := range map[string]string{
+		"units": "đơn vị", "title": "tên báo cáo", "header": "tiêu đề cột", "numbering": "số cột",
+		"blank": "trống", "total": "tổng", "subtotal": "cộng nhóm", "section": "nhóm",
+		"heading": "tiêu đề nhóm", "breakdown": "chi tiết", "skipped": "bỏ qua", "rejected": "bị từ chối",
+		"footer": "cuối bảng", "second table": "bảng thứ hai",
+	} {
+		if got := rowKind(en); got.In(msg.EN) != en || got.In(msg.VI) != vi {
+			t.Errorf("rowKind(%q) = %q / %q, want %q / %q", en, got.In(msg.EN), got.In(msg.VI), en, vi)
+		}
+	}
+}
