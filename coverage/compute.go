@@ -71,9 +71,9 @@ func Compute(units []Unit, stated *Unit, opt Options) Result {
 // unitTarget applies the precedence unit row > flag > preset.
 func unitTarget(u *Unit, ind string, opt Options) *Target {
 	if rate, ok := u.Percents[TargetPrefix+ind]; ok {
-		note := "unit row"
+		note := msg.Text{EN: "unit row", VI: "dòng đơn vị"}
 		if c := u.Cells[TargetPrefix+ind]; c != "" {
-			note = c
+			note = msg.Plain(c)
 		}
 		return &Target{Rate: rate, Source: SourceUnit, Note: note}
 	}

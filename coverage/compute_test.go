@@ -304,8 +304,8 @@ func TestTargetPrecedence(t *testing.T) {
 		{Name: "none", Counts: map[string]int64{"bhyt": 90, "population": 100, "bhtn": 10, "labour_force": 100}},
 	}
 	opt := Options{
-		Flags:  map[string]Target{"bhyt": {Rate: dec("95"), Note: "--target bhyt=95"}},
-		Preset: map[string]Target{"bhyt": {Rate: dec("94.10")}, "bhtn": {Rate: dec("35"), Note: "NQ 28"}},
+		Flags:  map[string]Target{"bhyt": {Rate: dec("95"), Note: msg.Plain("--target bhyt=95")}},
+		Preset: map[string]Target{"bhyt": {Rate: dec("94.10")}, "bhtn": {Rate: dec("35"), Note: msg.Plain("NQ 28")}},
 	}
 	res := Compute(units, nil, opt)
 	cases := []struct {
@@ -323,7 +323,7 @@ func TestTargetPrecedence(t *testing.T) {
 	}
 	for _, c := range cases {
 		tg := c.ur.Indicator(c.ind).Target
-		if tg == nil || tg.Rate.String() != c.rate || tg.Source != c.source || tg.Note != c.note {
+		if tg == nil || tg.Rate.String() != c.rate || tg.Source != c.source || tg.Note.EN != c.note {
 			t.Errorf("%s %s: %+v, want %s %s %q", c.ur.Name, c.ind, tg, c.rate, c.source, c.note)
 		}
 	}

@@ -19,7 +19,7 @@ const (
 type Target struct {
 	Rate   decimal.Decimal
 	Source TargetSource
-	Note   string // human-readable origin, e.g. "NQ 28-NQ/TW, 2025" or "targets.xlsx!C5"
+	Note   msg.Text // human-readable origin, e.g. "NQ 28-NQ/TW, 2025" or "targets.xlsx!C5", in both languages
 }
 
 // IndicatorResult is one indicator of one unit (or of the total). Pointer

@@ -83,7 +83,7 @@ func (f File) ProvinceTargets() map[string]coverage.Target {
 		return out
 	}
 	for ind, rate := range f.Province.Targets {
-		out[ind] = coverage.Target{Rate: rate, Source: coverage.SourceFlag, Note: f.Name + ": province row"}
+		out[ind] = coverage.Target{Rate: rate, Source: coverage.SourceFlag, Note: msg.Sprintf("%s: province row", "%s: dòng toàn tỉnh", f.Name)}
 	}
 	return out
 }

@@ -9,6 +9,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/bhxh/bhxh/coverage"
+	"github.com/bhxh/bhxh/msg"
 )
 
 func dec(s string) decimal.Decimal { return decimal.RequireFromString(s) }
@@ -155,7 +156,7 @@ func TestApplyPrecedence(t *testing.T) {
 
 	cmdline, _ := ParseTargetFlags([]string{"bhxh=35"})
 	flags := MergeFlags(f.ProvinceTargets(), cmdline)
-	if flags["bhyt"].Note != "phan-bo.xlsx: province row" || flags["bhxh"].Rate.String() != "35" {
+	if flags["bhyt"].Note != (msg.Text{EN: "phan-bo.xlsx: province row", VI: "phan-bo.xlsx: dòng toàn tỉnh"}) || flags["bhxh"].Rate.String() != "35" {
 		t.Errorf("merged flags %+v", flags)
 	}
 	preset, _ := Preset("qd546", 2024, false)
@@ -181,7 +182,7 @@ func TestApplyPrecedence(t *testing.T) {
 			}
 		}
 		r := ur.Indicator("bhyt")
-		if r.Target == nil || r.Target.Rate.String() != w.rate || r.Target.Source != w.source || r.Target.Note != w.note || *r.Plan != w.plan {
+		if r.Target == nil || r.Target.Rate.String() != w.rate || r.Target.Source != w.source || r.Target.Note.EN != w.note || *r.Plan != w.plan {
 			t.Errorf("%s: target %+v plan %d, want %s %s %q plan %d", w.unit, r.Target, *r.Plan, w.rate, w.source, w.note, w.plan)
 		}
 	}

@@ -64,7 +64,7 @@ func ParseTargetFlags(values []string, defined ...string) (map[string]coverage.T
 		if prev, dup := out[ind]; dup {
 			return nil, msg.Errorf("--target %s is given twice (%s and %q)", "--target %s được cho hai lần (%s và %q)", ind, prev.Note, v)
 		}
-		out[ind] = coverage.Target{Rate: rate, Source: coverage.SourceFlag, Note: "--target " + strings.TrimSpace(v)}
+		out[ind] = coverage.Target{Rate: rate, Source: coverage.SourceFlag, Note: msg.Plain("--target " + strings.TrimSpace(v))}
 	}
 	return out, nil
 }

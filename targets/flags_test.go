@@ -7,6 +7,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/bhxh/bhxh/coverage"
+	"github.com/bhxh/bhxh/msg"
 )
 
 func TestParseTargetFlag(t *testing.T) {
@@ -63,7 +64,7 @@ func TestParseTargetFlags(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got["bhxh"].Source != coverage.SourceFlag || got["bhxh"].Note != "--target bhxh=30" || got["bhyt"].Rate.String() != "95" {
+	if got["bhxh"].Source != coverage.SourceFlag || got["bhxh"].Note != msg.Plain("--target bhxh=30") || got["bhyt"].Rate.String() != "95" {
 		t.Errorf("%+v", got)
 	}
 	if _, err := ParseTargetFlags([]string{"bhxh=30", "bhxh=31"}); err == nil || !strings.Contains(err.Error(), "given twice") {

@@ -1,7 +1,6 @@
 package targets
 
 import (
-	"fmt"
 	"math/big"
 	"sort"
 	"strconv"
@@ -18,7 +17,7 @@ import (
 // with the document it comes from.
 type figure struct {
 	rate   string
-	source string
+	source msg.Text
 }
 
 // roadmap is a built-in preset: target rates at milestone years.
@@ -28,10 +27,10 @@ type roadmap struct {
 	milestones map[int]map[string]figure
 }
 
-const (
-	srcNQ28  = "Resolution 28-NQ/TW (23 May 2018)"
-	srcNQ20  = "Resolution 20-NQ/TW (2017)"
-	srcQD546 = "Decision 546/QĐ-TTg (29 Apr 2022), national row"
+var (
+	srcNQ28  = msg.Text{EN: "Resolution 28-NQ/TW (23 May 2018)", VI: "Nghị quyết 28-NQ/TW (23/5/2018)"}
+	srcNQ20  = msg.Text{EN: "Resolution 20-NQ/TW (2017)", VI: "Nghị quyết 20-NQ/TW (2017)"}
+	srcQD546 = msg.Text{EN: "Decision 546/QĐ-TTg (29 Apr 2022), national row", VI: "Quyết định 546/QĐ-TTg (29/4/2022), dòng toàn quốc"}
 )
 
 // nq28 is the national roadmap of Resolution 28-NQ/TW (23 May 2018) on
@@ -158,7 +157,7 @@ func Preset(name string, year int, interpolate bool) (map[string]coverage.Target
 			out[ind] = coverage.Target{
 				Rate:   decimal.RequireFromString(f.rate),
 				Source: coverage.SourcePreset,
-				Note:   fmt.Sprintf("%s: %s%% by %d", f.source, f.rate, year),
+				Note:   msg.Sprintf("%s: %s%% by %d", "%s: %s%% đến năm %d", f.source, msg.Decimal(f.rate), year),
 			}
 		}
 		return out, nil
@@ -185,8 +184,9 @@ func Preset(name string, year int, interpolate bool) (map[string]coverage.Target
 		out[ind] = coverage.Target{
 			Rate:   rate,
 			Source: coverage.SourcePreset,
-			Note: fmt.Sprintf("interpolated linearly between %s: %s%% by %d and %s%% by %d (not an official figure)",
-				f0.source, f0.rate, y0, f1.rate, y1),
+			Note: msg.Sprintf("interpolated linearly between %s: %s%% by %d and %s%% by %d (not an official figure)",
+				"nội suy tuyến tính giữa %s: %s%% đến năm %d và %s%% đến năm %d (không phải số liệu chính thức)",
+				f0.source, msg.Decimal(f0.rate), y0, msg.Decimal(f1.rate), y1),
 		}
 	}
 	return out, nil

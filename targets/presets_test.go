@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/bhxh/bhxh/coverage"
+	"github.com/bhxh/bhxh/msg"
 )
 
 func rates(m map[string]coverage.Target) map[string]string {
@@ -46,7 +47,7 @@ func TestPresetMilestones(t *testing.T) {
 				if tg.Source != coverage.SourcePreset {
 					t.Errorf("%s %d %s: source %s", c.name, c.year, ind, tg.Source)
 				}
-				if strings.Contains(tg.Note, "interpolated") {
+				if strings.Contains(tg.Note.EN, "interpolated") {
 					t.Errorf("%s %d %s: milestone noted as interpolated: %s", c.name, c.year, ind, tg.Note)
 				}
 			}
@@ -59,11 +60,12 @@ func TestPresetNotesCiteTheSource(t *testing.T) {
 		name string
 		year int
 		ind  string
-		note string
+		note msg.Text
 	}{
-		{"nq28", 2025, "bhxh", "Resolution 28-NQ/TW (23 May 2018): 45% by 2025"},
-		{"nq28", 2025, "bhyt", "Resolution 20-NQ/TW (2017): 95% by 2025"},
-		{"qd546", 2024, "bhyt", "Decision 546/QĐ-TTg (29 Apr 2022), national row: 94.10% by 2024"},
+		{"nq28", 2025, "bhxh", msg.Text{EN: "Resolution 28-NQ/TW (23 May 2018): 45% by 2025", VI: "Nghị quyết 28-NQ/TW (23/5/2018): 45% đến năm 2025"}},
+		{"nq28", 2025, "bhxh_voluntary", msg.Text{EN: "Resolution 28-NQ/TW (23 May 2018): 2.5% by 2025", VI: "Nghị quyết 28-NQ/TW (23/5/2018): 2,5% đến năm 2025"}},
+		{"nq28", 2025, "bhyt", msg.Text{EN: "Resolution 20-NQ/TW (2017): 95% by 2025", VI: "Nghị quyết 20-NQ/TW (2017): 95% đến năm 2025"}},
+		{"qd546", 2024, "bhyt", msg.Text{EN: "Decision 546/QĐ-TTg (29 Apr 2022), national row: 94.10% by 2024", VI: "Quyết định 546/QĐ-TTg (29/4/2022), dòng toàn quốc: 94,10% đến năm 2024"}},
 	}
 	for _, c := range cases {
 		got, err := Preset(c.name, c.year, false)
@@ -120,13 +122,14 @@ func TestPresetInterpolation(t *testing.T) {
 			t.Errorf("nq28 %d: %v, want %v", c.year, rates(got), c.want)
 		}
 		for ind, tg := range got {
-			if !strings.HasPrefix(tg.Note, "interpolated linearly between Resolution 28-NQ/TW") || !strings.Contains(tg.Note, "not an official figure") {
+			if !strings.HasPrefix(tg.Note.EN, "interpolated linearly between Resolution 28-NQ/TW") || !strings.Contains(tg.Note.EN, "not an official figure") {
 				t.Errorf("nq28 %d %s: note %q", c.year, ind, tg.Note)
 			}
 		}
 	}
 	got, _ := Preset("nq28", 2023, true)
-	if want := "interpolated linearly between Resolution 28-NQ/TW (23 May 2018): 35% by 2021 and 45% by 2025 (not an official figure)"; got["bhxh"].Note != want {
+	if want := (msg.Text{EN: "interpolated linearly between Resolution 28-NQ/TW (23 May 2018): 35% by 2021 and 45% by 2025 (not an official figure)",
+		VI: "nội suy tuyến tính giữa Nghị quyết 28-NQ/TW (23/5/2018): 35% đến năm 2021 và 45% đến năm 2025 (không phải số liệu chính thức)"}); got["bhxh"].Note != want {
 		t.Errorf("note %q, want %q", got["bhxh"].Note, want)
 	}
 }

@@ -331,7 +331,7 @@ func strictCheck(strict bool, issues []xlsxio.Issue) error {
 // reportInputs describes a table read for the report's "Nguồn": one
 // input per sheet read (forms joined from several sheets give several),
 // the first carrying the choices bhxh made reading the file.
-func reportInputs(t *xlsxio.Table, targetNotes []string) []report.Input {
+func reportInputs(t *xlsxio.Table, targetNotes []msg.Text) []report.Input {
 	parts := t.Parts
 	if len(parts) == 0 {
 		parts = []*xlsxio.Table{t}
@@ -453,7 +453,7 @@ func computeOne(ctx context.Context, opts *computeOptions, inputs []string) (*re
 	}
 
 	var (
-		notes         []string
+		notes         []msg.Text
 		targetsIssues []xlsxio.Issue
 	)
 	if opts.TargetsFile != "" {
@@ -468,7 +468,7 @@ func computeOne(ctx context.Context, opts *computeOptions, inputs []string) (*re
 		targetsIssues = append(targetsIssues, applied.Issues...)
 		for _, r := range applied.Unmatched {
 			text := msg.Sprintf("targets row %q matches no unit: its targets are not used", "dòng chỉ tiêu %q không khớp đơn vị nào: chỉ tiêu của dòng này không được dùng", r.Name)
-			notes = append(notes, fmt.Sprintf("%s: row %q matches no unit", filepath.Base(opts.TargetsFile), r.Name))
+			notes = append(notes, msg.Sprintf("%s: row %q matches no unit", "%s: dòng %q không khớp đơn vị nào", filepath.Base(opts.TargetsFile), r.Name))
 			targetsIssues = append(targetsIssues, xlsxio.Issue{Level: "warning", Code: "unmatched_target",
 				File: filepath.Base(opts.TargetsFile), Message: text})
 		}
@@ -515,7 +515,7 @@ func computeOne(ctx context.Context, opts *computeOptions, inputs []string) (*re
 	}
 	if prior != nil {
 		rep.Inputs = append(rep.Inputs, report.Input{File: prior.File, Sheet: prior.Sheet, SHA256: prior.SHA256,
-			TargetNotes: []string{"--prior"}})
+			TargetNotes: []msg.Text{msg.Plain("--prior")}})
 	}
 	rep.Issues = append(rep.Issues, joinIssues...)
 	rep.Issues = append(rep.Issues, warningIssues(res.Warnings, tables)...)
@@ -662,14 +662,14 @@ func warningIssues(ws []coverage.Warning, tables []*xlsxio.Table) []xlsxio.Issue
 	return out
 }
 
-func targetNotes(flags, preset map[string]coverage.Target, extra []string, defined []coverage.Indicator) []string {
-	var notes []string
+func targetNotes(flags, preset map[string]coverage.Target, extra []msg.Text, defined []coverage.Indicator) []msg.Text {
+	var notes []msg.Text
 	for _, ind := range append(append([]coverage.Indicator{}, coverage.Indicators...), defined...) {
 		if t, ok := flags[ind.Key]; ok {
-			notes = append(notes, fmt.Sprintf("%s %s%%: %s", ind.Key, t.Rate.String(), t.Note))
+			notes = append(notes, msg.Sprintf("%s %s%%: %s", "%s %s%%: %s", ind.Key, msg.Decimal(t.Rate.String()), t.Note))
 		}
 		if t, ok := preset[ind.Key]; ok {
-			notes = append(notes, fmt.Sprintf("%s %s%%: preset, %s", ind.Key, t.Rate.String(), t.Note))
+			notes = append(notes, msg.Sprintf("%s %s%%: preset, %s", "%s %s%%: bộ chỉ tiêu có sẵn, %s", ind.Key, msg.Decimal(t.Rate.String()), t.Note))
 		}
 	}
 	return append(notes, extra...)

@@ -15,6 +15,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/bhxh/bhxh/coverage"
+	"github.com/bhxh/bhxh/msg"
 )
 
 // parseCommand runs a command built by newCmd on args with a runF that
@@ -138,7 +139,7 @@ func TestRunCompute(t *testing.T) {
 	writeFile(t, bad, "Đơn vị,Lực lượng lao động,BHXH bắt buộc\nXã A,1000,15O\n")
 	mismatch := filepath.Join(dir, "lech.csv")
 	writeFile(t, mismatch, "Đơn vị,Lực lượng lao động,BHXH bắt buộc\nXã A,1000,150\nTổng cộng,1000,151\n")
-	at20 := map[string]coverage.Target{"bhxh": {Rate: decimal.RequireFromString("20"), Source: coverage.SourceFlag, Note: "--target bhxh=20"}}
+	at20 := map[string]coverage.Target{"bhxh": {Rate: decimal.RequireFromString("20"), Source: coverage.SourceFlag, Note: msg.Plain("--target bhxh=20")}}
 
 	for _, c := range []struct {
 		name         string

@@ -516,6 +516,11 @@ func TestTrendPeriods(t *testing.T) {
 	if code != 1 || !strings.Contains(errOut, want) {
 		t.Errorf("quarter: exit %d, stderr %q\nwant %q", code, errOut, want)
 	}
+	_, errOut, code = runCmd("trend", filepath.Join(work, "2023-10.csv"), filepath.Join(work, "2023-11.csv"), filepath.Join(work, "quy-4.csv"))
+	want = "quy-4.csv là số liệu quý (đọc như tháng cuối, 2023-12) còn các bảng khác mỗi bảng một tháng"
+	if code != 1 || !strings.Contains(errOut, want) {
+		t.Errorf("quarter, in Vietnamese: exit %d, stderr %q\nwant %q", code, errOut, want)
+	}
 	// Alone, with --period, it is read as that month.
 	if _, errOut, code := runCmd("trend", "--period", "2023-12", filepath.Join(work, "quy-4.csv")); code != 0 {
 		t.Errorf("quarter alone with --period: exit %d: %s", code, errOut)

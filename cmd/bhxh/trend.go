@@ -236,7 +236,7 @@ func runTrend(ctx context.Context, opts *trendOptions) error {
 	if len(spans) > 0 && len(spans) < len(files) {
 		t := spans[0]
 		return msg.Errorf("%s is for a %s (read as its last month, %s) and the other workbooks for one month each: a trend lines up like periods; give monthly workbooks, or read it alone with --period YYYY-MM", "%s là số liệu %s (đọc như tháng cuối, %s) còn các bảng khác mỗi bảng một tháng: xu hướng cần các kỳ giống nhau; hãy cho các bảng theo tháng, hoặc đọc riêng bảng này với --period YYYY-MM",
-			t.File, t.PeriodSpan, t.Period)
+			t.File, spanText(t.PeriodSpan), t.Period)
 	}
 	if conv == nil {
 		if err := trendWithinReform(order, byP); err != nil {
@@ -413,4 +413,16 @@ func noProjectionIssues(tr coverage.Trend) []xlsxio.Issue {
 		}
 	}
 	return out
+}
+
+// spanText is a period span (xlsxio.SpanQuarter, SpanFirstMonths) as the
+// reader says it: "a quarter" is "quý" in Vietnamese.
+func spanText(span string) msg.Text {
+	switch span {
+	case xlsxio.SpanQuarter:
+		return msg.Text{EN: span, VI: "quý"}
+	case xlsxio.SpanFirstMonths:
+		return msg.Text{EN: span, VI: "các tháng đầu năm"}
+	}
+	return msg.Plain(span)
 }

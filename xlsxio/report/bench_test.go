@@ -10,6 +10,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/bhxh/bhxh/coverage"
+	"github.com/bhxh/bhxh/msg"
 	"github.com/bhxh/bhxh/xlsxio"
 )
 
@@ -45,8 +46,8 @@ func benchUnits(n int) []coverage.Unit {
 
 func benchComputeResult(n int) coverage.Result {
 	return coverage.Compute(benchUnits(n), nil, coverage.Options{Month: 10, Flags: map[string]coverage.Target{
-		"bhxh": {Rate: decimal.RequireFromString("30"), Source: coverage.SourceFlag, Note: "--target bhxh=30"},
-		"bhyt": {Rate: decimal.RequireFromString("95"), Source: coverage.SourceFlag, Note: "--target bhyt=95"},
+		"bhxh": {Rate: decimal.RequireFromString("30"), Source: coverage.SourceFlag, Note: msg.Plain("--target bhxh=30")},
+		"bhyt": {Rate: decimal.RequireFromString("95"), Source: coverage.SourceFlag, Note: msg.Plain("--target bhyt=95")},
 	}})
 }
 

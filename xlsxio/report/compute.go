@@ -38,7 +38,7 @@ type Input struct {
 	Sheet       string
 	SHA256      string
 	Columns     []Column
-	TargetNotes []string // where each target came from
+	TargetNotes []msg.Text // where each target came from
 	// Choice says how bhxh chose what it read of the file: the sheet
 	// among several, forms joined, a block continuing the table.
 	Choice []msg.Text

@@ -945,8 +945,8 @@ func (x *xlsxReport) sourcesSheet() error {
 				}
 			}
 		}
-		for _, n := range in.TargetNotes {
-			if !seen[n] {
+		for _, t := range in.TargetNotes {
+			if n := t.In(msg.Lang(x.rep.Lang)); !seen[n] {
 				seen[n] = true
 				notes = append(notes, n)
 			}

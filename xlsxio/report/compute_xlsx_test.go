@@ -322,7 +322,7 @@ func TestComputeXLSXHalfUp(t *testing.T) {
 func TestComputeXLSXOtherSheets(t *testing.T) {
 	rep := reportFromFixture(t, "tinh-mau-2023-11.targets.expected.json", map[string]string{"bhxh": "30", "bhyt": "95"})
 	rep.Inputs[0].SHA256 = "ab12"
-	rep.Inputs[0].TargetNotes = []string{"bhxh 30%: --target bhxh=30"}
+	rep.Inputs[0].TargetNotes = []msg.Text{msg.Plain("bhxh 30%: --target bhxh=30")}
 	rep.Issues = []xlsxio.Issue{{Level: "warning", Code: "total_mismatch", File: "t.xlsx", Sheet: "T11", Cell: "K18", Message: msg.Text{EN: "total row says 1, the units sum to 2", VI: "dòng tổng ghi 1, cộng các đơn vị được 2"}}}
 	f := openReportXLSX(t, writeXLSX(t, rep))
 

@@ -112,7 +112,7 @@ func reportFromFixture(t *testing.T, name string, flags map[string]string) *Comp
 	}
 	opt := coverage.Options{TotalName: doc.Total.Name, Flags: map[string]coverage.Target{}}
 	for k, v := range flags {
-		opt.Flags[k] = coverage.Target{Rate: decimal.RequireFromString(v), Note: "--target " + k + "=" + v}
+		opt.Flags[k] = coverage.Target{Rate: decimal.RequireFromString(v), Note: msg.Plain("--target " + k + "=" + v)}
 	}
 	if doc.Period != nil {
 		fmt.Sscanf((*doc.Period)[5:], "%d", &opt.Month)

@@ -132,7 +132,7 @@ var outputCases = []outputCase{
 func outputResult(c outputCase) coverage.Result {
 	opt := coverage.Options{Month: c.month, Flags: map[string]coverage.Target{}}
 	for k, v := range c.targets {
-		opt.Flags[k] = coverage.Target{Rate: decimal.RequireFromString(v), Source: coverage.SourceFlag, Note: "--target " + k}
+		opt.Flags[k] = coverage.Target{Rate: decimal.RequireFromString(v), Source: coverage.SourceFlag, Note: msg.Plain("--target " + k)}
 	}
 	if c.lang == "en" {
 		opt.TotalName = "Total"

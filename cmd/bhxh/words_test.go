@@ -1,0 +1,69 @@
+package main
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// The report's "Nguồn" sheet says where each target came from in the
+// reader's language: a preset's document and its rate in Vietnamese
+// ("2,5% đến năm 2025"), the same in English with --lang en.
+func TestTargetNotesInBothLanguages(t *testing.T) {
+	book, err := filepath.Abs(filepath.Join(fixturesDir(t), "tinh-mau-2023-11.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		lang, sheet string
+		want        []string
+	}{
+		{"vi", "Nguồn", []string{
+			"bhxh 45%: bộ chỉ tiêu có sẵn, Nghị quyết 28-NQ/TW (23/5/2018): 45% đến năm 2025",
+			"bhxh_voluntary 2,5%: bộ chỉ tiêu có sẵn, Nghị quyết 28-NQ/TW (23/5/2018): 2,5% đến năm 2025",
+			"bhyt 96%: --target bhyt=96",
+			"bhyt 95%: bộ chỉ tiêu có sẵn, Nghị quyết 20-NQ/TW (2017): 95% đến năm 2025",
+		}},
+		{"en", "Sources", []string{
+			"bhxh 45%: preset, Resolution 28-NQ/TW (23 May 2018): 45% by 2025",
+			"bhxh_voluntary 2.5%: preset, Resolution 28-NQ/TW (23 May 2018): 2.5% by 2025",
+			"bhyt 96%: --target bhyt=96",
+			"bhyt 95%: preset, Resolution 20-NQ/TW (2017): 95% by 2025",
+		}},
+	} {
+		dir := t.TempDir()
+		out := filepath.Join(dir, "r.xlsx")
+		_, errOut, code := runIn(t, dir, nil, "compute", "--lang", c.lang, "--preset", "nq28", "--year", "2025", "--target", "bhyt=96",
+			"-o", out, book)
+		if code != 0 {
+			t.Fatalf("--lang %s: exit %d: %s", c.lang, code, errOut)
+		}
+		f, err := excelize.OpenFile(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rows, err := f.GetRows(c.sheet)
+		f.Close()
+		if err != nil {
+			t.Fatalf("--lang %s: %v", c.lang, err)
+		}
+		have := map[string]bool{}
+		for _, r := range rows {
+			if len(r) > 0 {
+				have[r[0]] = true
+			}
+		}
+		for _, w := range c.want {
+			if !have[w] {
+				t.Errorf("--lang %s: sheet %q has no line %q; it holds:\n%v", c.lang, c.sheet, w, rows)
+			}
+		}
+		for _, r := range rows {
+			if c.lang == "vi" && len(r) > 0 && strings.Contains(r[0], "preset") {
+				t.Errorf("English in the Vietnamese report: %q", r[0])
+			}
+		}
+	}
+}
