@@ -367,7 +367,7 @@ func (rr *rowsReader) finish() error {
 		t.Issues = append(t.Issues, Issue{Level: "warning", Code: "column_choice", File: t.File, Sheet: t.Sheet,
 			Cell: rr.ref(h.last, c.taken.Index),
 			Message: msg.Sprintf("columns %s %q and %s %q both read as %s: %s taken, %s", "cột %s %q và %s %q đều đọc là %s: lấy cột %s, %s", c.taken.Letter, columnLabel(c.taken),
-				c.left.Letter, columnLabel(c.left), c.key, c.taken.Letter, c.why)})
+				c.left.Letter, columnLabel(c.left), c.key, c.taken.Letter, WhyText(c.why))})
 	}
 	// a name in a column of numbers: a row shifted by a stray separator
 	// or quote ("4" read as the unit, its name one column right) is said

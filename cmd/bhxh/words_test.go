@@ -67,3 +67,32 @@ func TestTargetNotesInBothLanguages(t *testing.T) {
 		}
 	}
 }
+
+// Why one of two columns of the same key was taken reads in the reader's
+// language, in the column_choice warning and the unknown_column one.
+func TestColumnChoiceInBothLanguages(t *testing.T) {
+	book, err := filepath.Abs(filepath.Join(shapesDir(t), "breakdown-before-total.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for lang, want := range map[string][]string{
+		"vi": {
+			`bhxh: cảnh báo column_choice: breakdown-before-total.xlsx: Báo cáo!H6: cột H "BHYT hộ gia đình" và I "BHYT học sinh, sinh viên" đều đọc là bhyt: lấy cột H, cột đầu tiên trong số đó (cho --col để chọn)`,
+			`bhxh: cảnh báo unknown_column: breakdown-before-total.xlsx: Báo cáo!H6: cột H "BHYT hộ gia đình" có số nhưng không được đọc (cũng đọc được là bhyt; cột J "Tổng số người tham gia BHYT" được lấy thay: là cột tổng, không phải cột chi tiết ("trong đó", "hộ gia đình", "NSNN đóng"…)); để đọc: --col 'BHYT hộ gia đình=KEY'`,
+		},
+		"en": {
+			`bhxh: warning column_choice: breakdown-before-total.xlsx: Báo cáo!H6: columns H "BHYT hộ gia đình" and I "BHYT học sinh, sinh viên" both read as bhyt: H taken, the first of them (give --col to choose)`,
+			`bhxh: warning unknown_column: breakdown-before-total.xlsx: Báo cáo!H6: column H "BHYT hộ gia đình" holds numbers but is not read (also read as bhyt; column J "Tổng số người tham gia BHYT" taken instead: a total, not a breakdown ("trong đó", "hộ gia đình", "NSNN đóng"…)); to read it: --col 'BHYT hộ gia đình=KEY'`,
+		},
+	} {
+		_, errOut, code := runIn(t, t.TempDir(), nil, "compute", "--lang", lang, "--format", "csv", book)
+		if code != 0 {
+			t.Fatalf("--lang %s: exit %d: %s", lang, code, errOut)
+		}
+		for _, w := range want {
+			if !strings.Contains(errOut, w+"\n") {
+				t.Errorf("--lang %s: stderr lacks the line\n%s\nstderr:\n%s", lang, w, errOut)
+			}
+		}
+	}
+}

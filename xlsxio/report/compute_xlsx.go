@@ -927,7 +927,7 @@ func (x *xlsxReport) sourcesSheet() error {
 			}
 			row++
 			for _, c := range in.Columns {
-				if err := put(c.Letter, c.Header, c.Key, xlsxio.WhyText(c.Why).In(msg.Lang(x.rep.Lang))); err != nil {
+				if err := put(columnName(c.Letter, msg.Lang(x.rep.Lang)), c.Header, c.Key, xlsxio.WhyText(c.Why).In(msg.Lang(x.rep.Lang))); err != nil {
 					return err
 				}
 			}

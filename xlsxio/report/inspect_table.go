@@ -97,11 +97,7 @@ func writeInspectTable(w io.Writer, d inspectJSON, width int, l msg.Lang) error 
 		if c.Key != nil {
 			key = *c.Key
 		}
-		column := c.Column // "row 13" in a transposed table
-		if l == msg.VI {
-			column = strings.Replace(column, "row ", "dòng ", 1)
-		}
-		cols = append(cols, []string{column, key, quoteShort(head, 60), "(" + xlsxio.WhyText(c.Why).In(l) + ")"})
+		cols = append(cols, []string{columnName(c.Column, l), key, quoteShort(head, 60), "(" + xlsxio.WhyText(c.Why).In(l) + ")"})
 		if c.Key == nil && c.Why != "" && !strings.Contains(c.Why, "row number") && !strings.Contains(c.Why, "notes") {
 			h := c.Header
 			if c.Group != "" {
@@ -276,6 +272,15 @@ func writeInspectRows(w io.Writer, d inspectJSON, width int, l msg.Lang) error {
 		rows = append(rows, []string{span, rowKind(r.What).In(l), r.Why.In(l)})
 	}
 	return writeInspectLines(w, width, rows)
+}
+
+// columnName is a column's letter, or in a transposed table the sheet's
+// row it is ("row 13"), as the reader of l says it.
+func columnName(letter string, l msg.Lang) string {
+	if l == msg.VI {
+		return strings.Replace(letter, "row ", "dòng ", 1)
+	}
+	return letter
 }
 
 // rowKinds are the kinds of rows (inspect's JSON "what") as the reader of
