@@ -96,3 +96,35 @@ func TestColumnChoiceInBothLanguages(t *testing.T) {
 		}
 	}
 }
+
+// allocate's "Phương pháp" sheet is Vietnamese: the baseline's sheet is a
+// "trang tính", not a "sheet".
+func TestAllocateMethodSheetNamesTheBaselineInVietnamese(t *testing.T) {
+	book, err := filepath.Abs(filepath.Join(fixturesDir(t), "phan-bo-co-so.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	out := filepath.Join(dir, "giao.xlsx")
+	if _, errOut, code := runIn(t, dir, nil, "allocate", "--indicator", "bhxh", "--rate", "25", "-o", out, book); code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	f, err := excelize.OpenFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := f.GetRows("Phương pháp")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `phan-bo-co-so.xlsx, trang tính "Cơ sở", 11 đơn vị`
+	for _, r := range rows {
+		for _, c := range r {
+			if c == want {
+				return
+			}
+		}
+	}
+	t.Errorf("no cell %q in %v", want, rows)
+}

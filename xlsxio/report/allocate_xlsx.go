@@ -233,7 +233,7 @@ func headersVI(keys []string) []string {
 
 func baselineText(rep *Allocate) string {
 	if rep.Sheet != "" {
-		return fmt.Sprintf("%s, sheet %q, %d đơn vị", rep.Baseline, rep.Sheet, len(rep.Allocation.Units))
+		return fmt.Sprintf("%s, trang tính %q, %d đơn vị", rep.Baseline, rep.Sheet, len(rep.Allocation.Units))
 	}
 	return fmt.Sprintf("%s, %d đơn vị", rep.Baseline, len(rep.Allocation.Units))
 }

@@ -118,3 +118,12 @@ func TestRowKindsInBothLanguages(t *testing.T) {
 		}
 	}
 }
+
+// Where trend took a month from, in its "Nguồn" sheet; JSON keeps the code.
+func TestPeriodSourceInBothLanguages(t *testing.T) {
+	for src, vi := range map[string]string{"title": "tiêu đề", "file name": "tên tệp", "--period": "--period"} {
+		if got := periodSource(src); got.In(msg.EN) != src || got.In(msg.VI) != vi {
+			t.Errorf("periodSource(%q) = %q / %q, want %q / %q", src, got.In(msg.EN), got.In(msg.VI), src, vi)
+		}
+	}
+}

@@ -149,7 +149,7 @@ func TestTrendXLSXReadsBackCellByCell(t *testing.T) {
 		t.Errorf("data row 5 %q (a missing month has no figures)", got)
 	}
 	src := sheetRows(t, f, "Nguồn")
-	if got := src[1][:3]; !reflect.DeepEqual(got, []string{"2023-10", "title", "t10.xlsx"}) {
+	if got := src[1][:3]; !reflect.DeepEqual(got, []string{"2023-10", "tiêu đề", "t10.xlsx"}) {
 		t.Errorf("sources row %q", got)
 	}
 }

@@ -562,6 +562,18 @@ func writeTrendData(f *excelize.File, sheet string, rep *Trend, l trendLabelSet,
 	return f.AutoFilter(sheet, fmt.Sprintf("A1:G%d", max(row-1, 1)), nil)
 }
 
+// periodSource says where a month was taken from (TrendInput.PeriodSource,
+// English in JSON) as the reader of the sheet says it.
+func periodSource(src string) msg.Text {
+	switch src {
+	case "title":
+		return msg.Text{EN: src, VI: "tiêu đề"}
+	case "file name":
+		return msg.Text{EN: src, VI: "tên tệp"}
+	}
+	return msg.Plain(src) // "--period"
+}
+
 func writeTrendSources(f *excelize.File, sheet string, rep *Trend, l trendLabelSet, st trendStyles) error {
 	for c, h := range l.sourceHead {
 		if err := setText(f, sheet, cellName(c+1, 1), h, st.head); err != nil {
@@ -570,7 +582,7 @@ func writeTrendSources(f *excelize.File, sheet string, rep *Trend, l trendLabelS
 	}
 	row := 2
 	for _, in := range rep.Inputs {
-		for c, v := range []string{in.Period, in.PeriodSource, in.File, in.Sheet, in.SHA256} {
+		for c, v := range []string{in.Period, periodSource(in.PeriodSource).In(msg.Lang(rep.Lang)), in.File, in.Sheet, in.SHA256} {
 			if err := setText(f, sheet, cellName(c+1, row), v, st.text); err != nil {
 				return err
 			}
