@@ -348,14 +348,14 @@ func priorOrigins(ogs []coverage.Origin, isCurrent map[string]bool) []coverage.O
 
 // tableName names a joined table in a message: its file, or its sheet
 // when the tables are sheets of one file (forms joined by unit).
-func tableName(tables []*Table, t *Table) string {
+func tableName(tables []*Table, t *Table) msg.Text {
 	for _, o := range tables {
 		if o.File != t.File {
-			return t.File
+			return msg.Plain(t.File)
 		}
 	}
 	if t.Sheet == "" {
-		return t.File
+		return msg.Plain(t.File)
 	}
-	return fmt.Sprintf("sheet %q", t.Sheet)
+	return msg.Sprintf("sheet %q", "trang tính %q", t.Sheet)
 }

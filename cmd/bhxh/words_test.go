@@ -128,3 +128,21 @@ func TestAllocateMethodSheetNamesTheBaselineInVietnamese(t *testing.T) {
 	}
 	t.Errorf("no cell %q in %v", want, rows)
 }
+
+// Two forms of one workbook joined by unit: the unit one of them lacks is
+// said with the sheets named as the reader calls them.
+func TestMissingUnitNamesTheSheetsInBothLanguages(t *testing.T) {
+	book, err := filepath.Abs(filepath.Join(shapesDir(t), "two-forms-missing-unit.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for lang, want := range map[string]string{
+		"vi": `bhxh: cảnh báo missing_unit: two-forms-missing-unit.xlsx: Xã Cư Huê (trong trang tính "Biểu 01") không có trong trang tính "Biểu 02": không có bhyt, population cho đơn vị này`,
+		"en": `bhxh: warning missing_unit: two-forms-missing-unit.xlsx: Xã Cư Huê (in sheet "Biểu 01") is not in sheet "Biểu 02": no bhyt, population for it`,
+	} {
+		_, errOut, code := runIn(t, t.TempDir(), nil, "compute", "--lang", lang, "--format", "csv", book)
+		if code != 0 || !strings.Contains(errOut, want+"\n") {
+			t.Errorf("--lang %s: exit %d, stderr lacks the line\n%s\nstderr:\n%s", lang, code, want, errOut)
+		}
+	}
+}
