@@ -97,10 +97,15 @@ func TestComputeEvaluationAgreesAcrossOutputs(t *testing.T) {
 	rows, _ := f.GetRows("Tổng hợp")
 	got := map[string][3]string{}
 	for i, r := range rows {
-		if len(r) > 1 && r[1] == "Số đơn vị đạt chỉ tiêu" { // under the names, after "STT"
+		// under the names, or under the last block when the summary
+		// prints in blocks
+		for c, v := range r {
+			if v != "Số đơn vị đạt chỉ tiêu" {
+				continue
+			}
 			for _, e := range rows[i+2:] {
-				if len(e) >= 5 && e[1] != "" {
-					got[e[1]] = [3]string{e[2], e[3], e[4]}
+				if len(e) >= c+4 && e[c] != "" {
+					got[e[c]] = [3]string{e[c+1], e[c+2], e[c+3]}
 				}
 			}
 		}

@@ -468,6 +468,9 @@ func (x *xlsxReport) summary() error {
 	if err := x.likeForLikeNote(sheet); err != nil {
 		return err
 	}
+	if err := x.titleInBlocks(sheet); err != nil {
+		return err
+	}
 
 	if err := x.f.SetPanes(sheet, &excelize.Panes{Freeze: true, XSplit: summaryNameCol, YSplit: headRow,
 		TopLeftCell: cellName(summaryNameCol+1, headRow+1), ActivePane: "bottomRight"}); err != nil {
@@ -495,63 +498,170 @@ func (x *xlsxReport) summary() error {
 	return x.chart(sheet, cols)
 }
 
+// titleInBlocks keeps the title whole on every page of a summary printed
+// in blocks: columns A:B print on each block's page, and the title,
+// overflowing from A1, was cut at the end of B there. It wraps within
+// A1:B1 merged instead, row 1 as high as its lines (14-point: a line
+// holds about 11/14 of the characters an 11-point one does), the same
+// on every page. One page wide, it overflows along row 1 as before.
+func (x *xlsxReport) titleInBlocks(sheet string) error {
+	breaks, _, err := blockBreaks(x.f, sheet, x.summaryPrint())
+	if err != nil || len(breaks) == 0 {
+		return err
+	}
+	end := cellName(summaryNameCol, 1)
+	if err := x.f.MergeCell(sheet, "A1", end); err != nil {
+		return err
+	}
+	style, err := x.f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 14},
+		Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}})
+	if err != nil {
+		return err
+	}
+	if err := x.f.SetCellStyle(sheet, "A1", end, style); err != nil {
+		return err
+	}
+	w, err := x.widthOf(sheet, 1, summaryNameCol)
+	if err != nil {
+		return err
+	}
+	return x.f.SetRowHeight(sheet, 1, float64(20*wrappedLines(x.titleText(), w*11/14)))
+}
+
 // officialFoot writes the date and place line and the signatures from row,
 // across the columns of the summary's last printed page: all of them when
 // it prints one page wide, else the last block (the unit columns repeated
 // on every block's page would repeat the signatures too).
 func (x *xlsxReport) officialFoot(sheet string, row int) error {
-	p := x.summaryPrint()
-	breaks, _, err := blockBreaks(x.f, sheet, p)
+	first, last, err := x.lastBlock(sheet)
 	if err != nil {
 		return err
 	}
-	first := summaryNameCol
-	if len(breaks) > 0 {
-		first = breaks[len(breaks)-1]
-	}
 	ft := officialFoot{lang: x.rep.Lang, place: x.rep.Place, date: x.rep.Generated}
-	_, err = writeOfficialFoot(x.f, sheet, row, first, p.lastCol, ft, func(cell, v string) error { return x.setStr(sheet, cell, v) })
+	_, err = writeOfficialFoot(x.f, sheet, row, first, last, ft, func(cell, v string) error { return x.setStr(sheet, cell, v) })
 	return err
 }
 
 // evaluationBlock writes, from row, per indicator with a target, how many
-// units reach it and which do not; it returns the first row after it
-// (row itself when there is nothing to write).
+// units reach it and which do not, as a small table: its title merged
+// over it on a row of its own, a head row tall enough for its wrapped
+// heads, and the list of units not reaching the target merged over the
+// table's last columns, wrapped, each row as high as its lines. It prints
+// once: under the names when the summary prints one page wide, else
+// under the last block, as the signatures (in column B, repeated on every
+// block's page, its first column showed beside empty blocks). It returns
+// the first row after it (row itself when there is nothing to write).
 func (x *xlsxReport) evaluationBlock(sheet string, row int) (int, error) {
 	evs := x.rep.Result.Evaluation
 	if len(evs) == 0 {
 		return row, nil
 	}
-	// under the names: column A, "STT", is narrow
-	const col = summaryNameCol
-	if err := x.setStr(sheet, cellName(col, row), x.lab.evaluation); err != nil {
+	first, last, err := x.lastBlock(sheet)
+	if err != nil {
 		return 0, err
 	}
-	if err := x.f.SetCellStyle(sheet, cellName(col, row), cellName(col, row), x.styles.textBold); err != nil {
+	heads := x.lab.evaluationHead
+	listCol := first + len(heads) - 1
+	last = max(last, listCol)
+	if err := x.f.MergeCell(sheet, cellName(first, row), cellName(last, row)); err != nil {
 		return 0, err
 	}
-	if err := x.headerRowAt(sheet, row+1, col, x.lab.evaluationHead); err != nil {
+	if err := x.setStr(sheet, cellName(first, row), x.lab.evaluation); err != nil {
+		return 0, err
+	}
+	if err := x.f.SetCellStyle(sheet, cellName(first, row), cellName(last, row), x.styles.textBold); err != nil {
+		return 0, err
+	}
+	if err := x.headerRowAt(sheet, row+1, first, heads); err != nil {
+		return 0, err
+	}
+	headLines := 1
+	for i, h := range heads {
+		to := first + i
+		if to == listCol {
+			to = last
+		}
+		w, err := x.widthOf(sheet, first+i, to)
+		if err != nil {
+			return 0, err
+		}
+		headLines = max(headLines, wrappedLines(h, w))
+	}
+	if err := x.f.MergeCell(sheet, cellName(listCol, row+1), cellName(last, row+1)); err != nil {
+		return 0, err
+	}
+	if err := x.f.SetCellStyle(sheet, cellName(listCol, row+1), cellName(last, row+1), x.styles.head); err != nil {
+		return 0, err
+	}
+	if err := x.f.SetRowHeight(sheet, row+1, float64(15*headLines)); err != nil {
+		return 0, err
+	}
+	listWidth, err := x.widthOf(sheet, listCol, last)
+	if err != nil {
 		return 0, err
 	}
 	r := row + 2
 	for _, e := range evs {
 		units, reached, behind := int64(e.Units), int64(len(e.Reached)), int64(len(e.Behind))
+		list := strings.Join(e.Behind, ", ")
 		figs := []struct {
 			kind cellKind
 			fig  figure
 		}{
 			{textCell, wordOf(indicatorTitle(e.Key, x.rep.Lang))},
 			{countCell, countOf(&units)}, {countCell, countOf(&reached)}, {countCell, countOf(&behind)},
-			{textCell, wordOf(strings.Join(e.Behind, ", "))},
+			{textCell, wordOf(list)},
 		}
 		for i, f := range figs {
-			if err := x.setValue(sheet, cellName(col+i, r), f.kind, f.fig, false); err != nil {
+			if err := x.setValue(sheet, cellName(first+i, r), f.kind, f.fig, false); err != nil {
+				return 0, err
+			}
+		}
+		if err := x.f.MergeCell(sheet, cellName(listCol, r), cellName(last, r)); err != nil {
+			return 0, err
+		}
+		if err := x.f.SetCellStyle(sheet, cellName(listCol, r), cellName(last, r), x.styles.text); err != nil {
+			return 0, err
+		}
+		if n := wrappedLines(list, listWidth); n > 1 {
+			if err := x.f.SetRowHeight(sheet, r, float64(15*n)); err != nil {
 				return 0, err
 			}
 		}
 		r++
 	}
 	return r, nil
+}
+
+// lastBlock is the columns of the summary's last printed page: from the
+// names to the last column when it prints one page wide, else its last
+// block.
+func (x *xlsxReport) lastBlock(sheet string) (first, last int, err error) {
+	p := x.summaryPrint()
+	breaks, _, err := blockBreaks(x.f, sheet, p)
+	if err != nil {
+		return 0, 0, err
+	}
+	first = summaryNameCol
+	if len(breaks) > 0 {
+		first = breaks[len(breaks)-1]
+	}
+	return first, p.lastCol, nil
+}
+
+// widthOf is the width of columns from..to, in characters.
+func (x *xlsxReport) widthOf(sheet string, from, to int) (float64, error) {
+	return colsWidth(x.f, sheet, from, to)
+}
+
+// wrappedLines estimates the lines text wraps to in a cell width
+// characters wide, as trendNotes does: a tenth more for the margins and
+// the words that do not fill a line.
+func wrappedLines(text string, width float64) int {
+	if width < 1 {
+		width = 1
+	}
+	return int(float64(utf8.RuneCountInString(text))*1.1/width) + 1
 }
 
 // print sets up every sheet for A4. The summary prints landscape with its

@@ -199,15 +199,16 @@ func TestComputeXLSXSummary(t *testing.T) {
 	if !strings.Contains(sheetXML, `<autoFilter ref="`+filter+`"`) {
 		t.Errorf("no autofilter %s over the head and the units", filter)
 	}
-	// The evaluation block under the names: a title and a head two rows
-	// under the total, then a row per indicator with a target.
+	// The evaluation block two rows under the total, under the last
+	// printed block (from V: TestComputeXLSXEvaluationBlock): a title and
+	// a head, then a row per indicator with a target.
 	totalRow := 4 + len(rep.Result.Units)
 	evalRow := totalRow + 2
-	if got := raw(t, f, sh, cellName(2, evalRow)); got != "Số đơn vị đạt chỉ tiêu" {
-		t.Errorf("%s %q, want the evaluation's title", cellName(2, evalRow), got)
+	if got := raw(t, f, sh, cellName(22, evalRow)); got != "Số đơn vị đạt chỉ tiêu" {
+		t.Errorf("%s %q, want the evaluation's title", cellName(22, evalRow), got)
 	}
-	if got := raw(t, f, sh, cellName(2, evalRow+1)); got != "Chỉ tiêu" {
-		t.Errorf("%s %q, want the evaluation's head", cellName(2, evalRow+1), got)
+	if got := raw(t, f, sh, cellName(22, evalRow+1)); got != "Chỉ tiêu" {
+		t.Errorf("%s %q, want the evaluation's head", cellName(22, evalRow+1), got)
 	}
 	// Then, a row apart, the date and place line and the signatures,
 	// ending the used range.
@@ -464,4 +465,81 @@ func TestComputeWritersEmptyReport(t *testing.T) {
 			t.Errorf("%s: %v", name, err)
 		}
 	}
+}
+
+// TestComputeXLSXEvaluationBlock reads the evaluation block back: printed
+// in blocks, the summary has it once, under its last block (V–AA), as a
+// small table — its title merged over it on a row of its own, a head row
+// tall enough for its wrapped heads, the units not reaching the target
+// merged over Z:AA, wrapped, each row as high as its lines — and nothing
+// of it in the unit columns repeated on every page. The title wraps
+// within A1:B1, which print on every block's page.
+func TestComputeXLSXEvaluationBlock(t *testing.T) {
+	rep := reportFromFixture(t, "tinh-mau-2023-11.targets.expected.json", map[string]string{"bhxh": "30", "bhyt": "95"})
+	f := openReportXLSX(t, writeXLSX(t, rep))
+	const sh = "Tổng hợp"
+	want := map[string]string{
+		"V15": "Số đơn vị đạt chỉ tiêu",
+		"V16": "Chỉ tiêu", "W16": "Số đơn vị có chỉ tiêu", "X16": "Đạt", "Y16": "Chưa đạt", "Z16": "Đơn vị chưa đạt",
+		"V17": "BHXH", "V18": "BHYT",
+		"A15": "", "B15": "", "B16": "", "B17": "", "B18": "",
+	}
+	for cell, w := range want {
+		if got := raw(t, f, sh, cell); got != w {
+			t.Errorf("%s = %q, want %q", cell, got, w)
+		}
+	}
+	var behind []string
+	for _, e := range rep.Result.Evaluation {
+		behind = append(behind, strings.Join(e.Behind, ", "))
+	}
+	if got := raw(t, f, sh, "Z18"); got != behind[1] || !strings.Contains(got, ", ") {
+		t.Errorf("Z18 = %q, want BHYT's units not reaching the target %q", got, behind[1])
+	}
+	merges, err := f.GetMergeCells(sh)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]bool{}
+	for _, m := range merges {
+		got[m.GetStartAxis()+":"+m.GetEndAxis()] = true
+	}
+	for _, m := range []string{"A1:B1", "V15:AA15", "Z16:AA16", "Z17:AA17", "Z18:AA18"} {
+		if !got[m] {
+			t.Errorf("no merge %s (merges %v)", m, got)
+		}
+	}
+	// Heights from the lines: "Số đơn vị có chỉ tiêu" wraps in W; the
+	// list of 8 units in Z:AA takes several lines, not the default one.
+	listWidth := 0.0
+	for _, c := range []string{"Z", "AA"} {
+		w, _ := f.GetColWidth(sh, c)
+		listWidth += w
+	}
+	for _, c := range []struct {
+		row   int
+		lines int
+	}{
+		{16, wrappedLines("Số đơn vị có chỉ tiêu", mustColWidth(t, f, sh, "W"))},
+		{18, wrappedLines(behind[1], listWidth)},
+	} {
+		if c.lines < 2 {
+			t.Errorf("row %d: %d line, want a wrapped cell here", c.row, c.lines)
+		}
+		if h, _ := f.GetRowHeight(sh, c.row); h < float64(15*c.lines) {
+			t.Errorf("row %d is %v high, want %d lines of 15", c.row, h, c.lines)
+		}
+	}
+	if h, _ := f.GetRowHeight(sh, 1); h < 40 {
+		t.Errorf("row 1 is %v high, want the title's wrapped lines", h)
+	}
+}
+
+func mustColWidth(t *testing.T, f *excelize.File, sheet, col string) float64 {
+	t.Helper()
+	w, err := f.GetColWidth(sheet, col)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return w
 }

@@ -150,16 +150,9 @@ func blockBreaks(f *excelize.File, sheet string, p printSheet) ([]int, uint, err
 		return nil, 100, nil
 	}
 	last := max(p.lastCol, p.groups[len(p.groups)-1])
-	width := func(from, to int) (float64, error) { // columns from..to, 1-based, inclusive
-		var w float64
-		for c := from; c <= to; c++ {
-			cw, err := f.GetColWidth(sheet, colName(c))
-			if err != nil {
-				return 0, err
-			}
-			w += colPoints(cw)
-		}
-		return w, nil
+	width := func(from, to int) (float64, error) { // in points
+		w, err := colsWidth(f, sheet, from, to)
+		return colPoints(w) + 4*float64(to-from), err // colPoints per column
 	}
 	page := printWidth(p.landscape)
 	all, err := width(1, last)
@@ -193,4 +186,18 @@ func blockBreaks(f *excelize.File, sheet string, p printSheet) ([]int, uint, err
 		scale = max(uint(page/widest*100), minScale)
 	}
 	return breaks, scale, nil
+}
+
+// colsWidth is the width of columns from..to (1-based, inclusive), in
+// characters.
+func colsWidth(f *excelize.File, sheet string, from, to int) (float64, error) {
+	var w float64
+	for c := from; c <= to; c++ {
+		cw, err := f.GetColWidth(sheet, colName(c))
+		if err != nil {
+			return 0, err
+		}
+		w += cw
+	}
+	return w, nil
 }
