@@ -47,6 +47,7 @@ type xlsxLabels struct {
 	chartTitle                            string
 	evaluation                            string
 	evaluationHead                        []string
+	evaluationBehind                      string
 }
 
 var xlsxText = map[string]xlsxLabels{
@@ -61,15 +62,16 @@ var xlsxText = map[string]xlsxLabels{
 		noIssues:  "Không có cảnh báo.",
 		issueHead: []string{"Mức", "Mã", "Tệp", "Trang tính", "Ô", "Nội dung"},
 		sha:       "SHA-256", columns: "Cột đã nhận biết",
-		columnHead:     []string{"Cột", "Tiêu đề", "Khóa", "Cách nhận biết"},
-		targetNotes:    "Nguồn chỉ tiêu",
-		decimals:       "Số chữ số thập phân của tỷ lệ",
-		chartTitle:     "Tỷ lệ %s so với chỉ tiêu",
-		change:         "Tăng/giảm so với cùng kỳ %s (người)",
-		likeForLike:    "Tăng/giảm của dòng tổng chỉ tính trên các đơn vị có số liệu cùng kỳ (so sánh cùng nhóm đơn vị): %s.",
-		evaluation:     "Số đơn vị đạt chỉ tiêu",
-		evaluationHead: []string{"Chỉ tiêu", "Số đơn vị có chỉ tiêu", "Đạt", "Chưa đạt", "Đơn vị chưa đạt"},
-		choice:         "Cách chọn số liệu đọc",
+		columnHead:       []string{"Cột", "Tiêu đề", "Khóa", "Cách nhận biết"},
+		targetNotes:      "Nguồn chỉ tiêu",
+		decimals:         "Số chữ số thập phân của tỷ lệ",
+		chartTitle:       "Tỷ lệ %s so với chỉ tiêu",
+		change:           "Tăng/giảm so với cùng kỳ %s (người)",
+		likeForLike:      "Tăng/giảm của dòng tổng chỉ tính trên các đơn vị có số liệu cùng kỳ (so sánh cùng nhóm đơn vị): %s.",
+		evaluation:       "Số đơn vị đạt chỉ tiêu",
+		evaluationHead:   []string{"Chỉ tiêu", "Số đơn vị có chỉ tiêu", "Đạt", "Chưa đạt"},
+		evaluationBehind: "Đơn vị chưa đạt",
+		choice:           "Cách chọn số liệu đọc",
 	},
 	"en": {
 		summary: "Summary", chart: "Chart", gaps: "Gaps", checks: "Checks",
@@ -82,15 +84,16 @@ var xlsxText = map[string]xlsxLabels{
 		noIssues:  "No warnings.",
 		issueHead: []string{"Level", "Code", "File", "Sheet", "Cell", "Message"},
 		sha:       "SHA-256", columns: "Columns recognised",
-		columnHead:     []string{"Column", "Header", "Key", "Why"},
-		targetNotes:    "Where the targets come from",
-		decimals:       "Decimals of rates",
-		chartTitle:     "Rate, %s, against target",
-		change:         "Change on the prior, %s (people)",
-		likeForLike:    "The total's change is over the units with a prior only (like for like): %s.",
-		evaluation:     "Units that reached their target",
-		evaluationHead: []string{"Indicator", "Units with a target", "Reached", "Not reached", "Units not reached"},
-		choice:         "What was read, and why",
+		columnHead:       []string{"Column", "Header", "Key", "Why"},
+		targetNotes:      "Where the targets come from",
+		decimals:         "Decimals of rates",
+		chartTitle:       "Rate, %s, against target",
+		change:           "Change on the prior, %s (people)",
+		likeForLike:      "The total's change is over the units with a prior only (like for like): %s.",
+		evaluation:       "Units that reached their target",
+		evaluationHead:   []string{"Indicator", "Units with a target", "Reached", "Not reached"},
+		evaluationBehind: "Units not reached",
+		choice:           "What was read, and why",
 	},
 }
 
@@ -545,12 +548,16 @@ func (x *xlsxReport) officialFoot(sheet string, row int) error {
 // evaluationBlock writes, from row, per indicator with a target, how many
 // units reach it and which do not, as a small table: its title merged
 // over it on a row of its own, a head row tall enough for its wrapped
-// heads, and the list of units not reaching the target merged over the
-// table's last columns, wrapped, each row as high as its lines. It prints
-// once: under the names when the summary prints one page wide, else
-// under the last block, as the signatures (in column B, repeated on every
-// block's page, its first column showed beside empty blocks). It returns
-// the first row after it (row itself when there is nothing to write).
+// heads, a row of counts per indicator, and under it, when some units
+// do not reach the target, a row "Đơn vị chưa đạt | A, B, …", the names
+// merged across the rest of the block, wrapped, as high as its lines (in
+// a 5th column merged over the
+// last two columns only, the list took 4–6 lines and pushed the
+// signatures onto a page of their own). It prints once: under the names
+// when the summary prints one page wide, else under the last block, as
+// the signatures (in column B, repeated on every block's page, its first
+// column showed beside empty blocks). It returns the first row after it
+// (row itself when there is nothing to write).
 func (x *xlsxReport) evaluationBlock(sheet string, row int) (int, error) {
 	evs := x.rep.Result.Evaluation
 	if len(evs) == 0 {
@@ -561,15 +568,8 @@ func (x *xlsxReport) evaluationBlock(sheet string, row int) (int, error) {
 		return 0, err
 	}
 	heads := x.lab.evaluationHead
-	listCol := first + len(heads) - 1
-	last = max(last, listCol)
-	if err := x.f.MergeCell(sheet, cellName(first, row), cellName(last, row)); err != nil {
-		return 0, err
-	}
-	if err := x.setStr(sheet, cellName(first, row), x.lab.evaluation); err != nil {
-		return 0, err
-	}
-	if err := x.f.SetCellStyle(sheet, cellName(first, row), cellName(last, row), x.styles.textBold); err != nil {
+	last = max(last, first+len(heads)-1)
+	if err := x.mergedText(sheet, row, first, last, x.lab.evaluation, x.styles.textBold); err != nil {
 		return 0, err
 	}
 	if err := x.headerRowAt(sheet, row+1, first, heads); err != nil {
@@ -577,53 +577,52 @@ func (x *xlsxReport) evaluationBlock(sheet string, row int) (int, error) {
 	}
 	headLines := 1
 	for i, h := range heads {
-		to := first + i
-		if to == listCol {
-			to = last
-		}
-		w, err := x.widthOf(sheet, first+i, to)
+		w, err := x.widthOf(sheet, first+i, first+i)
 		if err != nil {
 			return 0, err
 		}
 		headLines = max(headLines, wrappedLines(h, w))
 	}
-	if err := x.f.MergeCell(sheet, cellName(listCol, row+1), cellName(last, row+1)); err != nil {
-		return 0, err
-	}
-	if err := x.f.SetCellStyle(sheet, cellName(listCol, row+1), cellName(last, row+1), x.styles.head); err != nil {
-		return 0, err
-	}
 	if err := x.f.SetRowHeight(sheet, row+1, float64(15*headLines)); err != nil {
 		return 0, err
 	}
-	listWidth, err := x.widthOf(sheet, listCol, last)
+	labelWidth, err := x.widthOf(sheet, first, first)
+	if err != nil {
+		return 0, err
+	}
+	listWidth, err := x.widthOf(sheet, first+1, last)
 	if err != nil {
 		return 0, err
 	}
 	r := row + 2
 	for _, e := range evs {
 		units, reached, behind := int64(e.Units), int64(len(e.Reached)), int64(len(e.Behind))
-		list := strings.Join(e.Behind, ", ")
 		figs := []struct {
 			kind cellKind
 			fig  figure
 		}{
 			{textCell, wordOf(indicatorTitle(e.Key, x.rep.Lang))},
 			{countCell, countOf(&units)}, {countCell, countOf(&reached)}, {countCell, countOf(&behind)},
-			{textCell, wordOf(list)},
 		}
 		for i, f := range figs {
 			if err := x.setValue(sheet, cellName(first+i, r), f.kind, f.fig, false); err != nil {
 				return 0, err
 			}
 		}
-		if err := x.f.MergeCell(sheet, cellName(listCol, r), cellName(last, r)); err != nil {
+		r++
+		if behind == 0 {
+			continue
+		}
+		// the label in the block's first column, the names alone merged
+		// over the rest, as a list an analyst can copy
+		if err := x.setValue(sheet, cellName(first, r), textCell, wordOf(x.lab.evaluationBehind), false); err != nil {
 			return 0, err
 		}
-		if err := x.f.SetCellStyle(sheet, cellName(listCol, r), cellName(last, r), x.styles.text); err != nil {
+		list := strings.Join(e.Behind, ", ")
+		if err := x.mergedText(sheet, r, first+1, last, list, x.styles.text); err != nil {
 			return 0, err
 		}
-		if n := wrappedLines(list, listWidth); n > 1 {
+		if n := max(wrappedLines(x.lab.evaluationBehind, labelWidth), wrappedLines(list, listWidth)); n > 1 {
 			if err := x.f.SetRowHeight(sheet, r, float64(15*n)); err != nil {
 				return 0, err
 			}
@@ -631,6 +630,18 @@ func (x *xlsxReport) evaluationBlock(sheet string, row int) (int, error) {
 		r++
 	}
 	return r, nil
+}
+
+// mergedText writes text in row merged from column first to last, styled.
+func (x *xlsxReport) mergedText(sheet string, row, first, last int, text string, style int) error {
+	from, to := cellName(first, row), cellName(last, row)
+	if err := x.f.MergeCell(sheet, from, to); err != nil {
+		return err
+	}
+	if err := x.setStr(sheet, from, text); err != nil {
+		return err
+	}
+	return x.f.SetCellStyle(sheet, from, to, style)
 }
 
 // lastBlock is the columns of the summary's last printed page: from the

@@ -201,7 +201,8 @@ func TestComputeXLSXSummary(t *testing.T) {
 	}
 	// The evaluation block two rows under the total, under the last
 	// printed block (from V: TestComputeXLSXEvaluationBlock): a title and
-	// a head, then a row per indicator with a target.
+	// a head, then a row per indicator with a target, followed by a row of
+	// its units not reaching the target when there are some.
 	totalRow := 4 + len(rep.Result.Units)
 	evalRow := totalRow + 2
 	if got := raw(t, f, sh, cellName(22, evalRow)); got != "Số đơn vị đạt chỉ tiêu" {
@@ -213,6 +214,11 @@ func TestComputeXLSXSummary(t *testing.T) {
 	// Then, a row apart, the date and place line and the signatures,
 	// ending the used range.
 	footRow := evalRow + 2 + len(rep.Result.Evaluation) + 1
+	for _, e := range rep.Result.Evaluation {
+		if len(e.Behind) > 0 {
+			footRow++
+		}
+	}
 	lastRow := footRow + 2
 	if dim, _ := f.GetSheetDimension(sh); dim != "A1:"+cellName(len(head), lastRow) {
 		t.Errorf("dimension %s, want the foot's rows %d–%d last", dim, footRow, lastRow)
@@ -470,31 +476,41 @@ func TestComputeWritersEmptyReport(t *testing.T) {
 // TestComputeXLSXEvaluationBlock reads the evaluation block back: printed
 // in blocks, the summary has it once, under its last block (V–AA), as a
 // small table — its title merged over it on a row of its own, a head row
-// tall enough for its wrapped heads, the units not reaching the target
-// merged over Z:AA, wrapped, each row as high as its lines — and nothing
-// of it in the unit columns repeated on every page. The title wraps
-// within A1:B1, which print on every block's page.
+// tall enough for its wrapped heads, a row of counts per indicator and
+// under it "Đơn vị chưa đạt" and the units not reaching the target
+// merged across the rest of the block (W:AA), wrapped, as high as its
+// lines —
+// and nothing of it in the unit columns repeated on every page. The
+// title wraps within A1:B1, which print on every block's page.
 func TestComputeXLSXEvaluationBlock(t *testing.T) {
 	rep := reportFromFixture(t, "tinh-mau-2023-11.targets.expected.json", map[string]string{"bhxh": "30", "bhyt": "95"})
 	f := openReportXLSX(t, writeXLSX(t, rep))
 	const sh = "Tổng hợp"
+	var behind []string
+	for _, e := range rep.Result.Evaluation {
+		behind = append(behind, strings.Join(e.Behind, ", "))
+	}
 	want := map[string]string{
 		"V15": "Số đơn vị đạt chỉ tiêu",
-		"V16": "Chỉ tiêu", "W16": "Số đơn vị có chỉ tiêu", "X16": "Đạt", "Y16": "Chưa đạt", "Z16": "Đơn vị chưa đạt",
-		"V17": "BHXH", "V18": "BHYT",
-		"A15": "", "B15": "", "B16": "", "B17": "", "B18": "",
+		"V16": "Chỉ tiêu", "W16": "Số đơn vị có chỉ tiêu", "X16": "Đạt", "Y16": "Chưa đạt", "Z16": "",
+		"V17": "BHXH", "V18": "Đơn vị chưa đạt", "W18": behind[0],
+		"V19": "BHYT", "V20": "Đơn vị chưa đạt", "W20": behind[1],
+		"Z17": "", "Z19": "",
+		"A15": "", "B15": "", "B16": "", "B17": "", "B18": "", "B19": "", "B20": "",
 	}
 	for cell, w := range want {
 		if got := raw(t, f, sh, cell); got != w {
 			t.Errorf("%s = %q, want %q", cell, got, w)
 		}
 	}
-	var behind []string
-	for _, e := range rep.Result.Evaluation {
-		behind = append(behind, strings.Join(e.Behind, ", "))
+	if !strings.Contains(behind[1], ", ") {
+		t.Errorf("BHYT's units not reaching the target %q, want several", behind[1])
 	}
-	if got := raw(t, f, sh, "Z18"); got != behind[1] || !strings.Contains(got, ", ") {
-		t.Errorf("Z18 = %q, want BHYT's units not reaching the target %q", got, behind[1])
+	// The counts are numbers an analyst can sum, not text.
+	for _, cell := range []string{"W17", "X17", "Y17", "W19", "X19", "Y19"} {
+		if typ, _ := f.GetCellType(sh, cell); typ == excelize.CellTypeSharedString || typ == excelize.CellTypeInlineString {
+			t.Errorf("%s holds text, want a number", cell)
+		}
 	}
 	merges, err := f.GetMergeCells(sh)
 	if err != nil {
@@ -504,24 +520,23 @@ func TestComputeXLSXEvaluationBlock(t *testing.T) {
 	for _, m := range merges {
 		got[m.GetStartAxis()+":"+m.GetEndAxis()] = true
 	}
-	for _, m := range []string{"A1:B1", "V15:AA15", "Z16:AA16", "Z17:AA17", "Z18:AA18"} {
+	for _, m := range []string{"A1:B1", "V15:AA15", "W18:AA18", "W20:AA20"} {
 		if !got[m] {
 			t.Errorf("no merge %s (merges %v)", m, got)
 		}
 	}
 	// Heights from the lines: "Số đơn vị có chỉ tiêu" wraps in W; the
-	// list of 8 units in Z:AA takes several lines, not the default one.
+	// list of 8 units in W:AA takes more than the default one.
 	listWidth := 0.0
-	for _, c := range []string{"Z", "AA"} {
-		w, _ := f.GetColWidth(sh, c)
-		listWidth += w
+	for _, c := range []string{"W", "X", "Y", "Z", "AA"} {
+		listWidth += mustColWidth(t, f, sh, c)
 	}
 	for _, c := range []struct {
 		row   int
 		lines int
 	}{
 		{16, wrappedLines("Số đơn vị có chỉ tiêu", mustColWidth(t, f, sh, "W"))},
-		{18, wrappedLines(behind[1], listWidth)},
+		{20, wrappedLines(behind[1], listWidth)},
 	} {
 		if c.lines < 2 {
 			t.Errorf("row %d: %d line, want a wrapped cell here", c.row, c.lines)

@@ -75,8 +75,9 @@ func TestOfficialDateLine(t *testing.T) {
 // TestComputeXLSXOfficialFoot reads the summary's official elements back
 // cell by cell, in Vietnamese and English: "STT"/"No." numbering the
 // units (none on the total), the unit of measure under the title, and
-// under the evaluation block the date and place line and the signatures,
-// under the last printed block (this summary prints in blocks: V–AA is
+// under the evaluation block (its rows of units not reaching the target
+// included) the date and place line and the signatures, under the last
+// printed block (this summary prints in blocks: V–AA is
 // the last, BHYT's figures).
 func TestComputeXLSXOfficialFoot(t *testing.T) {
 	for _, c := range []struct {
@@ -85,18 +86,18 @@ func TestComputeXLSXOfficialFoot(t *testing.T) {
 	}{
 		{"vi", "Tuy Hòa", "Tổng hợp", map[string]string{
 			"A2": "Đơn vị tính: người; %", "A3": "STT", "B3": "Đơn vị", "A4": "1", "A12": "9", "A13": "", "B13": "Toàn tỉnh",
-			"Y20": "Tuy Hòa, ngày 01 tháng 12 năm 2023",
-			"V21": "NGƯỜI LẬP BIỂU", "Y21": "THỦ TRƯỞNG ĐƠN VỊ",
-			"V22": "(Ký, ghi rõ họ tên)", "Y22": "(Ký, ghi rõ họ tên, đóng dấu)",
+			"Y22": "Tuy Hòa, ngày 01 tháng 12 năm 2023",
+			"V23": "NGƯỜI LẬP BIỂU", "Y23": "THỦ TRƯỞNG ĐƠN VỊ",
+			"V24": "(Ký, ghi rõ họ tên)", "Y24": "(Ký, ghi rõ họ tên, đóng dấu)",
 		}},
 		{"en", "Tuy Hoa", "Summary", map[string]string{
 			"A2": "Unit: people; %", "A3": "No.", "B3": "Unit", "A4": "1", "A12": "9", "A13": "",
-			"Y20": "Tuy Hoa, 1 December 2023",
-			"V21": "PREPARED BY", "Y21": "HEAD OF UNIT",
-			"V22": "(Signature, full name)", "Y22": "(Signature, full name, seal)",
+			"Y22": "Tuy Hoa, 1 December 2023",
+			"V23": "PREPARED BY", "Y23": "HEAD OF UNIT",
+			"V24": "(Signature, full name)", "Y24": "(Signature, full name, seal)",
 		}},
 		{"vi", "", "Tổng hợp", map[string]string{
-			"Y20": "…………………, ngày …… tháng …… năm 20……", "V21": "NGƯỜI LẬP BIỂU", "Y21": "THỦ TRƯỞNG ĐƠN VỊ",
+			"Y22": "…………………, ngày …… tháng …… năm 20……", "V23": "NGƯỜI LẬP BIỂU", "Y23": "THỦ TRƯỞNG ĐƠN VỊ",
 		}},
 	} {
 		t.Run(c.lang+"/"+c.place, func(t *testing.T) {
@@ -105,7 +106,7 @@ func TestComputeXLSXOfficialFoot(t *testing.T) {
 			f := openReportXLSX(t, writeXLSX(t, rep))
 			foot := map[string]string{}
 			for cell, w := range c.want {
-				if row := cell[1:]; row == "20" || row == "21" || row == "22" {
+				if row := cell[1:]; row == "22" || row == "23" || row == "24" {
 					foot[cell] = w
 					continue
 				}
@@ -113,7 +114,7 @@ func TestComputeXLSXOfficialFoot(t *testing.T) {
 					t.Errorf("%s = %q, want %q", cell, got, w)
 				}
 			}
-			checkFoot(t, f, c.sheet, foot, []string{"Y20:AA20", "V21:X21", "Y21:AA21", "V22:X22", "Y22:AA22"})
+			checkFoot(t, f, c.sheet, foot, []string{"Y22:AA22", "V23:X23", "Y23:AA23", "V24:X24", "Y24:AA24"})
 			// The head row, now row 3, is the one repeated on every page,
 			// with the unit columns (STT, name) on every block.
 			titles := ""
