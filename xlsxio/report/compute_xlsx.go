@@ -665,16 +665,6 @@ func (x *xlsxReport) widthOf(sheet string, from, to int) (float64, error) {
 	return colsWidth(x.f, sheet, from, to)
 }
 
-// wrappedLines estimates the lines text wraps to in a cell width
-// characters wide, as trendNotes does: a tenth more for the margins and
-// the words that do not fill a line.
-func wrappedLines(text string, width float64) int {
-	if width < 1 {
-		width = 1
-	}
-	return int(float64(utf8.RuneCountInString(text))*1.1/width) + 1
-}
-
 // print sets up every sheet for A4. The summary prints landscape with its
 // head row on every page; too wide for one page at a legible size, it
 // prints in blocks (the counts, then indicator by indicator) with the

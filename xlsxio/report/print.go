@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/bhxh/bhxh/msg"
 	"github.com/xuri/excelize/v2"
@@ -200,4 +201,15 @@ func colsWidth(f *excelize.File, sheet string, from, to int) (float64, error) {
 		w += cw
 	}
 	return w, nil
+}
+
+// wrappedLines estimates the lines text wraps to in a cell width
+// characters wide: a tenth more for the margins and the words that do not
+// fill a line. Computed as 11n/(10·width) so that an integer width gives
+// exactly the integer estimate.
+func wrappedLines(text string, width float64) int {
+	if width < 1 {
+		width = 1
+	}
+	return int(float64(11*utf8.RuneCountInString(text))/(10*width)) + 1
 }

@@ -378,7 +378,7 @@ func trendNotes(f *excelize.File, sheet string, ncols, style int, notes ...strin
 		if err := f.SetCellStyle(sheet, cellName(1, row), cellName(1, row), style); err != nil {
 			return err
 		}
-		lines := utf8.RuneCountInString(note)*11/10/width + 1
+		lines := wrappedLines(note, float64(width))
 		if err := f.SetRowHeight(sheet, row, float64(15*lines)); err != nil {
 			return err
 		}
