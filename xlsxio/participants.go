@@ -391,20 +391,27 @@ func (pc *ParticipantCounter) addXLSX(path string, opt CountOptions, lr *listRow
 	lr.where = func(role uint8, row int64) (string, string, int64) {
 		return sheetName, rawxlsx.CellName(hdr.cols[role], int(row)), 0
 	}
+	// The scanning goroutine finds the header too (its own listHeader, from
+	// the same rows), to scan the rows under it for the header's columns
+	// only: the other cells' text is never copied or looked up.
+	var pickHdr listHeader
+	pick := func(r *rawxlsx.Row) []bool {
+		if r.Num > headerSearchRows || !pickHdr.take(r, lr.fixed) {
+			return nil
+		}
+		cols := make([]bool, len(pickHdr.roles))
+		for c, role := range pickHdr.roles {
+			cols[c] = role != partNone
+		}
+		return cols
+	}
 	var id, code, uname, kind, idBuf, codeBuf []byte
-	info, err := rawxlsx.ScanSheet(path, opt.Sheet, opt.Limits, func(r *rawxlsx.Row) error {
+	info, err := rawxlsx.ScanSheetPicking(path, opt.Sheet, opt.Limits, pick, func(r *rawxlsx.Row) error {
 		if !hdr.done {
 			if r.Num > headerSearchRows {
 				return errNoListHeader
 			}
-			hdr.reset()
-			for _, c := range r.Cells {
-				if c.Type == 'n' || c.Type == 'b' || c.Type == 'e' {
-					continue
-				}
-				hdr.see(c.Col, c.Value)
-			}
-			hdr.finish(lr.fixed)
+			hdr.take(r, lr.fixed)
 			lr.haveKind, lr.hasCode = hdr.haveKind, hdr.found[partCode]
 			return nil
 		}
@@ -504,6 +511,20 @@ type listHeader struct {
 
 func (h *listHeader) reset() {
 	h.roles, h.found = h.roles[:0], [5]bool{}
+}
+
+// take reads a row of an xlsx list as a candidate header (its text cells)
+// and reports whether it is the header.
+func (h *listHeader) take(r *rawxlsx.Row, fixed uint8) bool {
+	h.reset()
+	for _, c := range r.Cells {
+		if c.Type == 'n' || c.Type == 'b' || c.Type == 'e' {
+			continue
+		}
+		h.see(c.Col, c.Value)
+	}
+	h.finish(fixed)
+	return h.done
 }
 
 // see takes one cell of a candidate header row.

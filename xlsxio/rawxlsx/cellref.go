@@ -89,4 +89,9 @@ func digitsInt(b []byte) (int, bool) {
 
 // Index reads a shared-string index as written in a cell's <v> (spaces
 // around allowed, as Excel reads it).
-func Index(v []byte) (int, bool) { return digitsInt(bytes.TrimSpace(v)) }
+func Index(v []byte) (int, bool) {
+	if n, ok := digitsInt(v); ok {
+		return n, true // no space to trim: the usual case, without the call
+	}
+	return digitsInt(bytes.TrimSpace(v))
+}

@@ -47,6 +47,20 @@ type SheetInfo struct {
 // index, or "" for the first) and calls fn for each non-empty row, in order.
 // fn's error stops the scan and is returned as is.
 func ScanSheet(file, sheet string, lim Limits, fn func(*Row) error) (SheetInfo, error) {
+	return ScanSheetPicking(file, sheet, lim, nil, fn)
+}
+
+// ScanSheetPicking is ScanSheet for a reader that needs some columns only
+// (a list's columns, once its header is read). pick is called on the
+// scanning goroutine with each row handed over, until it returns the
+// columns wanted (cols[c] for column c; nil: not known yet); every later
+// row holds the cells of those columns only, and one without any is not
+// handed over. The other cells are still read far enough to fail where
+// they would (a bad reference or type, too long), but their text is
+// neither copied nor looked up in the shared strings. pick sees the same
+// rows as fn, before fn does; fn sees every row pick saw. A nil pick reads
+// every column.
+func ScanSheetPicking(file, sheet string, lim Limits, pick func(*Row) []bool, fn func(*Row) error) (SheetInfo, error) {
 	f, err := os.Open(file)
 	if err != nil {
 		return SheetInfo{File: filepath.Base(file)}, err
@@ -56,7 +70,7 @@ func ScanSheet(file, sheet string, lim Limits, fn func(*Row) error) (SheetInfo, 
 	if err != nil {
 		return SheetInfo{File: filepath.Base(file)}, err
 	}
-	return ScanSheetReader(f, st.Size(), filepath.Base(file), sheet, lim, fn)
+	return scanSheetReader(f, st.Size(), filepath.Base(file), sheet, lim, pick, fn)
 }
 
 // VisibleSheets lists the names of the sheets of the xlsx at path that are
@@ -103,6 +117,10 @@ func notXLSX(r io.ReaderAt, name string, err error) error {
 // ScanSheetReader is ScanSheet over an already open file; name is used in
 // messages.
 func ScanSheetReader(r io.ReaderAt, size int64, name, sheet string, lim Limits, fn func(*Row) error) (SheetInfo, error) {
+	return scanSheetReader(r, size, name, sheet, lim, nil, fn)
+}
+
+func scanSheetReader(r io.ReaderAt, size int64, name, sheet string, lim Limits, pick func(*Row) []bool, fn func(*Row) error) (SheetInfo, error) {
 	info := SheetInfo{File: name}
 	zr, err := zip.NewReader(r, size)
 	if err != nil {
@@ -132,7 +150,7 @@ func ScanSheetReader(r io.ReaderAt, size int64, name, sheet string, lim Limits, 
 	if zf == nil {
 		return info, &readerr.FileError{File: name, Err: msg.Errorf("%w: sheet %q has no part %s", "%w: trang tính %q không có phần %s", readerr.ErrNotWorkbook, sh.Name, sh.Part)}
 	}
-	n, err := p.scanWorksheet(zf, sh.Name, sst, fn)
+	n, err := p.scanWorksheet(zf, sh.Name, sst, pick, fn)
 	info.Rows = n
 	return info, err
 }
@@ -150,7 +168,7 @@ const (
 	nBatches   = 4
 )
 
-func (p *Package) scanWorksheet(zf *zip.File, sheet string, sst *SharedStrings, fn func(*Row) error) (int, error) {
+func (p *Package) scanWorksheet(zf *zip.File, sheet string, sst *SharedStrings, pick func(*Row) []bool, fn func(*Row) error) (int, error) {
 	inf, err := p.startInflate(zf)
 	if err != nil {
 		return 0, err
@@ -170,7 +188,7 @@ func (p *Package) scanWorksheet(zf *zip.File, sheet string, sst *SharedStrings, 
 	go func() {
 		defer wg.Done()
 		defer close(full)
-		scanErr = p.scanRows(inf, sheet, sst, full, free)
+		scanErr = p.scanRows(inf, sheet, sst, pick, full, free)
 	}()
 	stop := func() {
 		inf.stop() // closes done: the scan goroutine's sends give up too
@@ -197,8 +215,8 @@ func (p *Package) scanWorksheet(zf *zip.File, sheet string, sst *SharedStrings, 
 var errNoSharedString = msg.New("refers to a shared string that does not exist", "trỏ tới một chuỗi dùng chung không tồn tại")
 
 // scanRows is the scan stage: the sheet tokenizer's rows and cells →
-// batches of non-empty rows.
-func (p *Package) scanRows(inf *inflater, sheet string, sst *SharedStrings, full chan<- *rowBatch, free <-chan *rowBatch) error {
+// batches of non-empty rows (of the columns pick chose, once it has).
+func (p *Package) scanRows(inf *inflater, sheet string, sst *SharedStrings, pick func(*Row) []bool, full chan<- *rowBatch, free <-chan *rowBatch) error {
 	t := &tokenizer{inf: inf}
 	defer t.release()
 	sr := p.sheetReader(t, sheet)
@@ -237,6 +255,9 @@ func (p *Package) scanRows(inf *inflater, sheet string, sst *SharedStrings, full
 			rowStart = len(b.cells)
 		case CellItem:
 			c := &sr.Cell
+			if sr.pick != nil && (c.Col >= len(sr.pick) || !sr.pick[c.Col]) {
+				continue // read by the general path, which hands every cell over
+			}
 			val := c.Text()
 			if len(val) == 0 {
 				continue
@@ -268,6 +289,9 @@ func (p *Package) scanRows(inf *inflater, sheet string, sst *SharedStrings, full
 		case RowEnd:
 			if len(b.cells) > rowStart {
 				b.rows = append(b.rows, Row{Num: sr.Row.Num, Cells: b.cells[rowStart:len(b.cells):len(b.cells)]})
+				if pick != nil && sr.pick == nil {
+					sr.pick = pick(&b.rows[len(b.rows)-1])
+				}
 				if len(b.rows) >= batchRows || len(b.arena) > batchArena-batchArena/8 || len(b.cells) >= cap(b.cells)-64 {
 					if !send() {
 						return nil

@@ -50,8 +50,14 @@ func buildXLSX(t testing.TB, sheetXML, sstXML string) []byte {
 // scanAll returns the rows as "row:COL=value|…" lines.
 func scanAll(t testing.TB, data []byte, sheet string, lim Limits) ([]string, error) {
 	t.Helper()
+	return scanPicking(t, data, sheet, lim, nil)
+}
+
+// scanPicking is scanAll with a pick (see ScanSheetPicking).
+func scanPicking(t testing.TB, data []byte, sheet string, lim Limits, pick func(*Row) []bool) ([]string, error) {
+	t.Helper()
 	var out []string
-	_, err := ScanSheetReader(bytes.NewReader(data), int64(len(data)), "ds.xlsx", sheet, lim, func(r *Row) error {
+	_, err := scanSheetReader(bytes.NewReader(data), int64(len(data)), "ds.xlsx", sheet, lim, pick, func(r *Row) error {
 		var sb strings.Builder
 		fmt.Fprintf(&sb, "%d:", r.Num)
 		for i, c := range r.Cells {
@@ -96,6 +102,55 @@ func TestScanSheetValues(t *testing.T) {
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestScanSheetPicking: once pick names the columns (at the header, row
+// 2), the rows under it hold those columns' cells only, whatever the other
+// cells are (inline or rich text, shared strings, out of order, without r,
+// a shared string that does not exist); a bad cell of a column picked fails
+// as in a scan of every column; a bad reference fails in any column.
+func TestScanSheetPicking(t *testing.T) {
+	sst := `<sst><si><t>STT</t></si><si><t>Mã</t></si><si><t>Tên</t></si><si><r><t>Xã </t></r><r><t>A</t></r></si><si><t>0123456789</t></si></sst>`
+	rows := `<row r="1"><c r="A1" t="inlineStr"><is><t>DANH SÁCH</t></is></c></row>` +
+		`<row r="2"><c r="A2" t="s"><v>0</v></c><c r="B2" t="s"><v>1</v></c><c r="D2" t="s"><v>2</v></c></row>` +
+		`<row r="3"><c r="A3"><v>1</v></c><c r="B3" t="s"><v>4</v></c><c r="C3" t="inlineStr"><is><r><t>x</t></r></is></c><c r="D3" t="s"><v>3</v></c></row>` +
+		`<row r="4"><c r="D4" t="s"><v>3</v></c><c r="A4" t="s"><v>99</v></c><c><v>5</v></c><c t="inlineStr"><is><t>y</t></is></c></row>` + // A4: no such shared string; B4, C4: no r
+		`<row r="5"><c r="A5"><v>2</v></c><c r="C5" t="str"><f>A1</f><v>z</v></c></row>` + // none picked: not handed over
+		`<row r="6"><c r="B6"><v>0123456789</v></c></row>`
+	pickAt2 := func(r *Row) []bool {
+		if r.Num == 2 {
+			return []bool{false, true, false, true}
+		}
+		return nil
+	}
+	data := buildXLSX(t, sheetHead+rows+`</sheetData></worksheet>`, sst)
+	got, err := scanPicking(t, data, "", Limits{}, pickAt2)
+	want := "1:A=DANH SÁCH\n2:A=STT|B=Mã|D=Tên\n3:B=0123456789|D=Xã A\n4:D=Xã A|B=5\n6:B=0123456789"
+	if err != nil || strings.Join(got, "\n") != want {
+		t.Errorf("got %v\n%s\nwant\n%s", err, strings.Join(got, "\n"), want)
+	}
+	if _, err := scanAll(t, data, "", Limits{}); err == nil || !strings.Contains(err.Error(), "A4") {
+		t.Errorf("every column: %v, want A4's shared string refused", err)
+	}
+	for _, bad := range []struct{ row, cell string }{
+		{`<row r="7"><c r="B7" t="s"><v>99</v></c></row>`, "B7"},                       // picked: a missing string
+		{`<row r="7"><c r="A7"><v>1</v></c><c r="B7" t="zz"><v>1</v></c></row>`, "B7"}, // picked: unknown type
+		{`<row r="7"><c r="C7" t="zz"><v>1</v></c></row>`, "C7"},                       // not picked: unknown type
+		{`<row r="7"><c r="AAAA7"><v>1</v></c></row>`, "A7"},                           // not picked: bad reference
+	} {
+		data := buildXLSX(t, sheetHead+rows+bad.row+`</sheetData></worksheet>`, sst)
+		_, errPick := scanPicking(t, data, "", Limits{}, pickAt2)
+		var ce *readerr.CellError
+		if !errors.As(errPick, &ce) || ce.Cell != bad.cell || ce.Sheet != "Danh sách" || ce.File != "ds.xlsx" {
+			t.Errorf("%s: %v, want an error naming ds.xlsx: Danh sách!%s", bad.row, errPick, bad.cell)
+		}
+		if bad.cell == "B7" {
+			data := buildXLSX(t, sheetHead+bad.row+`</sheetData></worksheet>`, sst)
+			if _, errAll := scanAll(t, data, "", Limits{}); errAll == nil || errAll.Error() != errPick.Error() {
+				t.Errorf("%s: picking %v, every column %v", bad.row, errPick, errAll)
+			}
+		}
 	}
 }
 

@@ -109,6 +109,11 @@ type SheetReader struct {
 	// general: no fast path (fastCell, fastRow); the tests read every
 	// sheet both ways and compare.
 	general bool
+	// pick, when not nil, is the set of columns a reader wants (column c
+	// when c < len(pick) && pick[c]): fastCell checks the cells of the
+	// other columns as openCell would (reference, type, size) and hands
+	// them over not at all. The general path hands every cell over.
+	pick []bool
 }
 
 // SheetReader reads a worksheet part held whole in memory; sheet names it
@@ -139,6 +144,9 @@ func (s *SheetReader) Next() (Item, error) {
 	for {
 		if s.inRow && !s.inCell && !s.general {
 			if it, ok, err := s.fastCell(); ok {
+				if it == more && err == nil {
+					continue // a cell of a column not picked
+				}
 				return it, err
 			}
 		}
@@ -487,21 +495,16 @@ func (s *SheetReader) startCell() (Item, error) {
 
 // openCell starts the cell whose r, s and t attributes are v.
 func (s *SheetReader) openCell(v *[3][]byte, odd bool) error {
-	row := s.Row.Num
-	col := 0
-	if v[0] != nil {
-		c, r, ok := ParseCellName(v[0])
-		if !ok {
-			return s.cellErr(max(s.lastCol+1, 0), row, v[0], msg.Errorf("cell reference %w", "địa chỉ ô %w", readerr.ErrCellRange))
-		}
-		col = c
-		odd = odd || r != row || c <= s.lastCol
-	} else {
-		col, odd = s.lastCol+1, true
-		if col >= MaxCol {
-			return s.cellErr(MaxCol-1, row, nil, msg.Errorf("column %d %w", "cột %d %w", col+1, readerr.ErrCellRange))
-		}
+	col, refOdd, err := s.cellCol(v[0])
+	if err != nil {
+		return err
 	}
+	return s.openCellAt(col, v, odd || refOdd)
+}
+
+// openCellAt is openCell once the cell's column is known (cellCol).
+func (s *SheetReader) openCellAt(col int, v *[3][]byte, odd bool) error {
+	row := s.Row.Num
 	s.lastCol = col
 	typ := cellType(v[2])
 	if typ == 0 {
@@ -511,6 +514,40 @@ func (s *SheetReader) openCell(v *[3][]byte, odd bool) error {
 	s.Cell = CellInfo{Col: col, Row: row, Type: typ, Style: style, Odd: odd || !ok, SharedIndex: -1}
 	s.vbuf, s.ibuf, s.fbuf = s.vbuf[:0], s.ibuf[:0], s.fbuf[:0]
 	s.inIS, s.capture, s.rph = false, capNone, 0
+	return nil
+}
+
+// cellCol is the column of the cell of the current row whose r attribute
+// is ref (nil: right of the previous cell); odd when ref is missing or
+// names another row or a column not right of the previous cell.
+func (s *SheetReader) cellCol(ref []byte) (col int, odd bool, err error) {
+	row := s.Row.Num
+	if ref == nil {
+		col = s.lastCol + 1
+		if col >= MaxCol {
+			return 0, true, s.cellErr(MaxCol-1, row, nil, msg.Errorf("column %d %w", "cột %d %w", col+1, readerr.ErrCellRange))
+		}
+		return col, true, nil
+	}
+	c, r, ok := ParseCellName(ref)
+	if !ok {
+		return 0, true, s.cellErr(max(s.lastCol+1, 0), row, ref, msg.Errorf("cell reference %w", "địa chỉ ô %w", readerr.ErrCellRange))
+	}
+	return c, r != row || c <= s.lastCol, nil
+}
+
+// skipCell passes over a whole cell of a column not picked whose r, s and
+// t attributes are v and whose value is val: it fails where openCell and
+// the size check would, and hands nothing over.
+func (s *SheetReader) skipCell(col int, v *[3][]byte, val []byte) error {
+	s.lastCol = col
+	if cellType(v[2]) == 0 {
+		return s.cellErr(col, s.Row.Num, v[2], msg.Errorf("%w: unknown cell type", "%w: kiểu ô không rõ", readerr.ErrBadXML))
+	}
+	if len(val) > s.maxCell {
+		s.Cell.Col, s.Cell.Row = col, s.Row.Num
+		return s.tooLong()
+	}
 	return nil
 }
 
@@ -572,7 +609,18 @@ func (s *SheetReader) fastCell() (it Item, ok bool, err error) {
 		}
 		i += n
 	}
-	if err := s.openCell(&v, false); err != nil {
+	col, odd, err := s.cellCol(v[0])
+	if err != nil {
+		return Done, true, err
+	}
+	if s.pick != nil && (col >= len(s.pick) || !s.pick[col]) {
+		if err := s.skipCell(col, &v, val); err != nil {
+			return Done, true, err
+		}
+		t.pos += i
+		return more, true, nil
+	}
+	if err := s.openCellAt(col, &v, odd); err != nil {
 		return Done, true, err
 	}
 	if len(val) > s.maxCell {
@@ -718,23 +766,27 @@ func localName(name []byte) ([]byte, bool) {
 	return name, false
 }
 
-var fastV = []byte("</v></c>")
-
 // plainValue is the fast path of the commonest cell body, "<v>TEXT</v></c>"
 // with no entity in TEXT (nor a CR when noCR), wholly in b: it returns
 // TEXT and how many bytes of b it takes, up to the closing </c>. Anything
-// else is left to the general path.
+// else is left to the general path. Values are short: one plain loop
+// beats three vector searches.
 func plainValue(b []byte, noCR bool) (v []byte, n int, ok bool) {
-	if len(b) < 3+len(fastV) || b[0] != '<' || b[1] != 'v' || b[2] != '>' {
+	if len(b) < 3+len("</v></c>") || b[0] != '<' || b[1] != 'v' || b[2] != '>' {
 		return nil, 0, false
 	}
-	j := bytes.IndexByte(b[3:], '<')
-	if j < 0 || len(b) < 3+j+len(fastV) || !bytes.Equal(b[3+j:3+j+len(fastV)], fastV) {
+	j := 3
+	for ; j < len(b); j++ {
+		c := b[j]
+		if c == '<' {
+			break
+		}
+		if c == '&' || c == '\r' && noCR {
+			return nil, 0, false
+		}
+	}
+	if len(b)-j < len("</v></c>") || string(b[j:j+len("</v></c>")]) != "</v></c>" {
 		return nil, 0, false
 	}
-	v = b[3 : 3+j]
-	if bytes.IndexByte(v, '&') >= 0 || noCR && bytes.IndexByte(v, '\r') >= 0 {
-		return nil, 0, false
-	}
-	return v, 3 + j + len(fastV), true
+	return b[3:j], j + len("</v></c>"), true
 }
