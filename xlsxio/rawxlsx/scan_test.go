@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -372,7 +373,8 @@ func FuzzSheetScan(f *testing.F) {
 			data = buildXLSX(t, string(in), `<sst><si><t>a</t></si><si><t>b</t></si></sst>`)
 		}
 		lim := Limits{MaxPartBytes: 8 << 20, MaxSharedBytes: 1 << 20, MaxSharedStrings: 1 << 16, MaxCellBytes: 1 << 16}
-		ScanSheetReader(bytes.NewReader(data), int64(len(data)), "f.xlsx", "", lim, func(r *Row) error {
+		var full []string
+		_, errFull := ScanSheetReader(bytes.NewReader(data), int64(len(data)), "f.xlsx", "", lim, func(r *Row) error {
 			if r.Num < 1 || r.Num > MaxRow {
 				t.Fatalf("row %d", r.Num)
 			}
@@ -381,7 +383,31 @@ func FuzzSheetScan(f *testing.F) {
 					t.Fatalf("cell %+v", c)
 				}
 			}
+			// what a pick of columns A and C at the first row keeps
+			if len(full) > 0 {
+				r = &Row{Num: r.Num, Cells: slices.DeleteFunc(slices.Clone(r.Cells), func(c Cell) bool { return c.Col != 0 && c.Col != 2 })}
+				if len(r.Cells) == 0 {
+					return nil
+				}
+			}
+			full = append(full, fmt.Sprint(*r))
 			return nil
 		})
+		// The same scan picking A and C: the same rows and cells, and an
+		// error only where every column fails too (a missing shared string
+		// in another column is none).
+		var picked []string
+		_, errPick := scanSheetReader(bytes.NewReader(data), int64(len(data)), "f.xlsx", "", lim, func(*Row) []bool { return []bool{true, false, true} }, func(r *Row) error {
+			picked = append(picked, fmt.Sprint(*r))
+			return nil
+		})
+		switch {
+		case errPick != nil && errFull == nil:
+			t.Fatalf("picking fails (%v), every column does not", errPick)
+		case errFull != nil && errPick == nil && !errors.Is(errFull, errNoSharedString):
+			t.Fatalf("every column fails (%v), picking does not", errFull)
+		case errFull == nil && !slices.Equal(full, picked):
+			t.Fatalf("every column, filtered\n%s\npicking\n%s", strings.Join(full, "\n"), strings.Join(picked, "\n"))
+		}
 	})
 }
