@@ -241,7 +241,7 @@ func TestUnmatchedTargetIsWarned(t *testing.T) {
 // With --lang en a workbook without a total row gets an English total.
 func TestEnglishTotalName(t *testing.T) {
 	out, _, code := runIn(t, t.TempDir(), nil, "compute", "--lang", "en", "--format", "json", filepath.Join(fixturesDir(t), "nfd-abbrev.xlsx"))
-	if code != 0 || !strings.Contains(out, `"name": "Total"`) {
+	if code != 0 || !strings.Contains(out, `"name":"Total"`) {
 		t.Errorf("exit %d:\n%s", code, out)
 	}
 }

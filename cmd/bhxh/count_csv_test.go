@@ -44,7 +44,7 @@ func TestCountCSVLists(t *testing.T) {
 		out  string
 		err  string
 	}{
-		{"json", []string{"count", a, b, "--format", "json"}, exitOK, `"line": 2`, "warning duplicate_person: b.csv.gz:2: mã số BHXH 0123456788 already counted for bhyt at a.csv line 3"},
+		{"json", []string{"count", a, b, "--format", "json"}, exitOK, `"line":2`, "warning duplicate_person: b.csv.gz:2: mã số BHXH 0123456788 already counted for bhyt at a.csv line 3"},
 		{"memory", []string{"count", "--memory", "64KiB", a, b, "--format", "csv"}, exitOK, "code,unit,bhxh_mandatory,bhtn,bhyt\n00004,Phường Ba Đình,1,1,1\n00008,Phường Phúc Xá,0,0,1\n", ""},
 		{"bad memory", []string{"count", "--memory", "lots", a}, exitUsage, "", "--memory"},
 		{"errors", []string{"count", a, bad, "-o", out}, exitData, "", "loi.csv:3: malformed row: 2 fields, the header (line 1) has 3\nloi.csv:4: \"12345\" is not a mã số BHXH"},

@@ -52,7 +52,7 @@ func TestCountCommand(t *testing.T) {
 		out  string // substring of stdout
 		err  string // substring of stderr
 	}{
-		{"json", []string{"count", ok, "--format", "json"}, exitOK, `"schema": "bhxh.count/v1"`, "duplicate_person: ds.xlsx: Sheet1!B5"},
+		{"json", []string{"count", ok, "--format", "json"}, exitOK, `"schema":"bhxh.count/v1"`, "duplicate_person: ds.xlsx: Sheet1!B5"},
 		{"table", []string{"count", ok}, exitOK, "Tổng cộng", ""},
 		{"csv", []string{"count", ok, "--format", "csv"}, exitOK, "\uFEFFcode,unit,bhxh_mandatory,bhyt\n00004,Phường Ba Đình,1,1\n", ""},
 		{"strict", []string{"count", "--strict", ok, "--format", "json"}, exitWarnings, "", "--strict"},

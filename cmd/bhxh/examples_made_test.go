@@ -110,7 +110,7 @@ var exampleWant = map[string]func(t *testing.T, dir, stdout string){
 	},
 	// the user's table, not the built-in one, moved the district
 	"bang-cua-toi.csv": func(t *testing.T, dir, stdout string) {
-		if !strings.Contains(stdout, `"name": "bang-cua-toi.csv"`) || !strings.Contains(stdout, `"name": "Xã Thông Nông"`) {
+		if !strings.Contains(stdout, `"name":"bang-cua-toi.csv"`) || !strings.Contains(stdout, `"name":"Xã Thông Nông"`) {
 			t.Errorf("not converted by bang-cua-toi.csv into Xã Thông Nông (stdout %d bytes)", len(stdout))
 		}
 	},

@@ -97,7 +97,7 @@ func TestInspectJSONIsEnglishInEveryLanguage(t *testing.T) {
 	if outs[0] != outs[1] {
 		t.Errorf("the JSON differs by --lang:\n%s\n%s", outs[0], outs[1])
 	}
-	for _, want := range []string{`"why": "row number"`, `"what": "footer"`, `"why": "9 units"`, `"why": "cross-checked against the sum of the units"`} {
+	for _, want := range []string{`"why":"row number"`, `"what":"footer"`, `"why":"9 units"`, `"why":"cross-checked against the sum of the units"`} {
 		if !strings.Contains(outs[0], want) {
 			t.Errorf("the JSON lacks %s:\n%s", want, outs[0])
 		}

@@ -80,7 +80,7 @@ func TestComputePriorLikeForLike(t *testing.T) {
 	}
 	out, _, _ := runCmd("compute", "--format", "json", "--crosswalk", "vn-2025", "--prior", filepath.Join(dir, "cao-bang-huyen-2024-11-cu.xlsx"),
 		filepath.Join(dir, "cao-bang-2025-11.xlsx"))
-	if !strings.Contains(out, `"change_units": 7`) {
+	if !strings.Contains(out, `"change_units":7`) {
 		t.Error("the total does not say its change is over 7 units")
 	}
 }

@@ -221,9 +221,7 @@ func TestTrendCommandPeriodFlagForOneFile(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	if !strings.Contains(stdout, `"periods": [
-    "2024-02"
-  ]`) || !strings.Contains(stdout, `"period_source": "--period"`) {
+	if !strings.Contains(stdout, `"periods":["2024-02"]`) || !strings.Contains(stdout, `"period_source":"--period"`) {
 		t.Errorf("output:\n%s", stdout)
 	}
 }

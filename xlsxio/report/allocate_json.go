@@ -48,7 +48,7 @@ func WriteAllocateJSON(w io.Writer, rep *Allocate) error {
 		doc.Units = append(doc.Units, allocJSONUnit{Name: u.name, Code: stringOrNull(u.code), Denominator: u.denominator,
 			Current: u.current, Target: u.target, Increment: u.target - u.current, TargetRate: jsonRate(u)})
 	}
-	return writeJSON(w, doc, " ")
+	return writeJSON(w, doc)
 }
 
 // jsonRate is the row's target rate with 2 decimals, null when it has none.

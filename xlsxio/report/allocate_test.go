@@ -30,7 +30,7 @@ func TestWriteAllocateJSONNullsAndCodes(t *testing.T) {
 		t.Fatal(err)
 	}
 	s := b.String()
-	for _, want := range []string{`"schema": "bhxh.allocate/v1"`, `"code": "04402"`, `"target_rate": null`, `"total_target": 1001`, `"target_rate": "30.00"`} {
+	for _, want := range []string{`"schema":"bhxh.allocate/v1"`, `"code":"04402"`, `"target_rate":null`, `"total_target":1001`, `"target_rate":"30.00"`} {
 		if !strings.Contains(s, want) {
 			t.Errorf("JSON lacks %s:\n%s", want, s)
 		}

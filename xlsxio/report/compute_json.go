@@ -25,7 +25,7 @@ func WriteComputeJSON(w io.Writer, rep *Compute) error {
 		{"evaluation", jsonEvaluation(rep.Result.Evaluation)},
 		{"sort", jsonSort(rep.Result.Sort)},
 	}
-	return writeJSON(w, doc, " ")
+	return writeJSON(w, doc)
 }
 
 // jsonEvaluation (an addition to bhxh.compute/v1): per indicator with a

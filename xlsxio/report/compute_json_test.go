@@ -106,9 +106,10 @@ func TestComputeJSONMatchesFixtures(t *testing.T) {
 	}
 }
 
-// TestComputeJSONLayout pins the cosmetic layout: one-space indent like
-// the fixtures, no HTML escaping, sha256 present, nulls for CSV sheets and
-// unknown cells, a trailing newline.
+// TestComputeJSONLayout pins the cosmetic layout: compact, one record per
+// line (each field of the document on a line, each input, unit and issue
+// on a line of its own), no HTML escaping, sha256 present, nulls for CSV
+// sheets and unknown cells, a trailing newline.
 func TestComputeJSONLayout(t *testing.T) {
 	den := int64(8)
 	rate, _ := coverage.NewPct(1, 8)
@@ -127,64 +128,20 @@ func TestComputeJSONLayout(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := `{
- "schema": "bhxh.compute/v1",
- "inputs": [
-  {
-   "file": "a&b.csv",
-   "sheet": null,
-   "sha256": "abc"
-  }
- ],
- "period": null,
- "units": [
-  {
-   "name": "X <1>",
-   "code": null,
-   "counts": {
-    "bhxh_mandatory": 1,
-    "labour_force": 8
-   },
-   "indicators": {
-    "bhxh_mandatory": {
-     "numerator": 1,
-     "denominator": 8,
-     "rate": "13",
-     "target": null,
-     "target_source": null,
-     "gap_pp": null,
-     "persons_needed": null,
-     "plan": null,
-     "plan_completion": null,
-     "prior": null,
-     "change": null,
-     "pace_per_month": null,
-     "prior_rate": null,
-     "change_pp": null
-    }
-   },
-   "sources": {},
-   "from": [],
-   "rank": null
-  }
- ],
- "total": {
-  "name": "Tổng cộng",
-  "code": null,
-  "counts": {},
-  "indicators": {}
- },
- "issues": [
-  {
-   "level": "warning",
-   "code": "no_denominator",
-   "file": "a&b.csv",
-   "sheet": null,
-   "cell": null,
-   "message": "m"
-  }
- ],
- "evaluation": {},
- "sort": null
+"schema":"bhxh.compute/v1",
+"inputs":[
+{"file":"a&b.csv","sheet":null,"sha256":"abc"}
+],
+"period":null,
+"units":[
+{"name":"X <1>","code":null,"counts":{"bhxh_mandatory":1,"labour_force":8},"indicators":{"bhxh_mandatory":{"numerator":1,"denominator":8,"rate":"13","target":null,"target_source":null,"gap_pp":null,"persons_needed":null,"plan":null,"plan_completion":null,"prior":null,"change":null,"pace_per_month":null,"prior_rate":null,"change_pp":null}},"sources":{},"from":[],"rank":null}
+],
+"total":{"name":"Tổng cộng","code":null,"counts":{},"indicators":{}},
+"issues":[
+{"level":"warning","code":"no_denominator","file":"a&b.csv","sheet":null,"cell":null,"message":"m"}
+],
+"evaluation":{},
+"sort":null
 }
 `
 	if buf.String() != want {

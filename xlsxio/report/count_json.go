@@ -36,5 +36,5 @@ func WriteCountJSON(w io.Writer, rep *Count) error {
 		}
 		doc.Units = append(doc.Units, unitJSON{Code: stringOrNull(u.Code), Name: u.Name, Counts: counts})
 	}
-	return writeJSON(w, doc, "  ")
+	return writeJSON(w, doc)
 }

@@ -36,7 +36,7 @@ func WriteCrosswalkJSON(w io.Writer, rep *Crosswalk) error {
 		{"total", object{{"counts", countsObject(crosswalkTotal(rep, keys), keys)}}},
 		{"issues", jsonIssues(rep.Issues)},
 	}
-	return writeJSON(w, doc, " ")
+	return writeJSON(w, doc)
 }
 
 // countsObject is counts in the order of keys, the keys a map lacks left out.

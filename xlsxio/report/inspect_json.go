@@ -15,5 +15,5 @@ func WriteInspectJSON(w io.Writer, tables []*xlsxio.Table) error {
 	return writeJSON(w, struct {
 		Schema string        `json:"schema"`
 		Inputs []inspectJSON `json:"inputs"`
-	}{"bhxh.inspect/v1", docs}, " ")
+	}{"bhxh.inspect/v1", docs})
 }

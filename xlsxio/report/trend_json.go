@@ -162,14 +162,7 @@ func WriteTrendJSON(w io.Writer, rep *Trend) error {
 			}
 			ij.Units = append(ij.Units, sj)
 		}
-		// json.Marshal escapes <, > and & in unit names here, and only
-		// here: bhxh.trend/v1 has always been written so, and its bytes
-		// do not change by accident.
-		b, err := json.Marshal(ij)
-		if err != nil {
-			return err
-		}
-		out.Indicators = append(out.Indicators, field{it.Key, json.RawMessage(b)})
+		out.Indicators = append(out.Indicators, field{it.Key, ij})
 	}
-	return writeJSON(w, out, "  ")
+	return writeJSON(w, out)
 }

@@ -81,5 +81,5 @@ func WriteUnitTraceJSON(w io.Writer, u *coverage.Unit) error {
 		{"counts", counts},
 		{"sources", jsonSources(u)},
 		{"from", jsonOrigins(u)},
-	}, " ")
+	})
 }
