@@ -56,18 +56,6 @@ func (f figure) text(decimals int) string {
 	return ""
 }
 
-// json is the figure as a JSON value: an integer for a count, a string
-// for a percentage (rounded) or a word, null for nothing.
-func (f figure) json(decimals int) any {
-	switch f.kind {
-	case countFigure:
-		return f.n
-	case noFigure:
-		return nil
-	}
-	return f.text(decimals)
-}
-
 // indicatorField is one figure of an indicator, under its bhxh.compute/v1
 // name.
 type indicatorField struct {

@@ -182,7 +182,8 @@ func hasRecords(v any) bool {
 		}
 	case []any:
 		for _, e := range v {
-			if _, ok := e.(object); ok {
+			switch e.(type) {
+			case object, objectWriter:
 				return true
 			}
 		}
@@ -224,8 +225,8 @@ func (jw *jsonWriter) value(b []byte, v any) []byte {
 			b = jw.value(b, f.Value)
 		}
 		return append(b, '}')
-	case figures:
-		return jw.figures(b, v)
+	case objectWriter:
+		return v.appendJSON(jw, b)
 	case []string: // a figure's source cells: hundreds per report
 		if v == nil {
 			return append(b, "null"...)
@@ -287,46 +288,31 @@ func (jw *jsonWriter) other(b []byte, v any) []byte {
 	return append(b, bytes.TrimSuffix(raw.Bytes(), []byte("\n"))...)
 }
 
-// figures is a JSON object of figures under keys, written by jsonWriter
-// without boxing each figure in an interface: a compute report has 16 per
-// indicator, six indicators per unit, and boxing them was most of its
-// allocations (issue 17).
-type figures struct {
-	keys     []string
-	figs     []figure
-	decimals int
+// key appends an object's key (after a comma unless first) and its colon.
+func (jw *jsonWriter) key(b []byte, k string, first bool) []byte {
+	if !first {
+		b = append(b, ',')
+	}
+	return append(jw.str(b, k), ':')
 }
 
-func (jw *jsonWriter) figures(b []byte, o figures) []byte {
-	if len(o.keys) == 0 {
-		return append(b, "{}"...)
+// figure appends f under k: an integer for a count, null for nothing, a
+// string for a percentage (rounded half-up to decimals) or a word.
+func (jw *jsonWriter) figure(b []byte, k string, first bool, f figure, decimals int) []byte {
+	b = jw.key(b, k, first)
+	switch f.kind {
+	case countFigure:
+		return strconv.AppendInt(b, f.n, 10)
+	case noFigure:
+		return append(b, "null"...)
 	}
-	b = append(b, '{')
-	for i, k := range o.keys {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		b = jw.str(b, k)
-		b = append(b, ':')
-		switch f := o.figs[i]; f.kind {
-		case countFigure:
-			b = strconv.AppendInt(b, f.n, 10)
-		case noFigure:
-			b = append(b, "null"...)
-		default:
-			b = jw.str(b, f.text(o.decimals))
-		}
-	}
-	return append(b, '}')
+	return jw.str(b, f.text(decimals))
 }
 
-// MarshalJSON is for figures inside what encoding/json writes.
-func (o figures) MarshalJSON() ([]byte, error) {
-	obj := make(object, len(o.keys))
-	for i, k := range o.keys {
-		obj[i] = field{k, o.figs[i].json(o.decimals)}
-	}
-	return obj.MarshalJSON()
+// objectWriter is an object that appends itself, compact: a compute
+// report's unit, written straight from its result.
+type objectWriter interface {
+	appendJSON(jw *jsonWriter, b []byte) []byte
 }
 
 // object is a JSON object whose keys keep the order they are given in (a
