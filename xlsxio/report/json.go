@@ -3,11 +3,12 @@ package report
 import (
 	"bytes"
 	"encoding/json"
-	"fmt"
 	"io"
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/bhxh/bhxh/msg"
 )
 
 // writeJSON writes v as one JSON document, compact and one record per
@@ -61,7 +62,7 @@ func asObject(v any) (object, error) {
 	}
 	o, ok := t.(object)
 	if !ok {
-		return nil, fmt.Errorf("a JSON document must be an object, not %T", v)
+		return nil, msg.Errorf("a JSON document must be an object, not %T", "tài liệu JSON phải là một đối tượng, không phải %T", v)
 	}
 	return o, nil
 }
