@@ -260,6 +260,11 @@ func FuzzCountCSVList(f *testing.F) {
 	f.Add("Mã số BHXH,Mã xã,Loại hình\n0000000001,00001,BB\n")
 	f.Add("Mã số BHXH;Xã, phường\n0000000001;\"Xã \"\"A\"\"\"\n")
 	f.Add("\uFEFFMã số BHXH\tĐơn vị\tĐối tượng\r\n0000000001\tX\tBHYT, BHTN\r\n")
+	var gz bytes.Buffer // a gzipped list: its mutations reach the gunzipping
+	zw := gzip.NewWriter(&gz)
+	zw.Write([]byte("Mã số BHXH,Mã xã,Loại hình\n0000000001,00001,BB\n0000000001,00001,BB\n"))
+	zw.Close()
+	f.Add(gz.String())
 	f.Fuzz(func(t *testing.T, text string) {
 		path := filepath.Join(t.TempDir(), "f.csv")
 		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {

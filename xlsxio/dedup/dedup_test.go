@@ -95,17 +95,23 @@ func TestSetMatchesAMap(t *testing.T) {
 		budget  int64
 		workers int
 		spills  bool
+		chunk   int // records of a chunk, when not the budget's
 	}{
-		{"small in memory", 1000, 1 << 30, 1, false},
-		{"in memory, two workers", 200000, 1 << 30, 2, false},
-		{"tiny budget spills many runs", 20000, 4 << 10, 2, true},
-		{"spills then memory", 300000, 2 << 20, 2, true},
-		{"empty", 0, 1 << 20, 2, false},
+		{"small in memory", 1000, 1 << 30, 1, false, 0},
+		{"in memory, two workers", 200000, 1 << 30, 2, false, 0},
+		{"tiny budget spills many runs", 20000, 4 << 10, 2, true, 0},
+		{"spills then memory", 300000, 2 << 20, 2, true, 0},
+		{"empty", 0, 1 << 20, 2, false, 0},
+		// 64 chunks: records are added while a spill is written behind
+		{"spills behind", 100000, 1 << 20, 2, true, 1024},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			recs := randomRecords(tc.n, uint64(tc.n))
 			parent := t.TempDir()
 			s := New(tc.budget, parent)
+			if tc.chunk > 0 {
+				s.chunkCap = tc.chunk
+			}
 			for _, r := range recs {
 				if err := s.Add(r.Key, r.Unit, r.Loc); err != nil {
 					t.Fatal(err)

@@ -19,39 +19,96 @@ type run struct {
 	off [parts + 1]int64
 }
 
-// spill writes every chunk in memory to a new run file and frees their
-// buffers for reuse.
+// spill starts writing every chunk in memory to a new run file, on a
+// goroutine: their buffers are freed for reuse once it is done (wait). One
+// spill is written at a time, so the runs are in order.
 func (s *Set) spill() error {
+	if err := s.wait(); err != nil {
+		return err
+	}
+	if len(s.runs) >= maxRuns {
+		if err := s.compact(); err != nil {
+			return err
+		}
+	}
 	f, err := s.createRun()
 	if err != nil {
 		return err
 	}
 	r := &run{f: f}
 	s.runs = append(s.runs, r)
-	w := bufio.NewWriterSize(f, 1<<20)
-	var b [entrySize]byte
+	if s.wbuf == nil {
+		s.wbuf = make([]byte, 0, 1<<20)
+	}
+	j := &spillJob{chunks: s.chunks, done: make(chan struct{})}
+	s.chunks, s.pending = nil, j
+	go func() {
+		defer close(j.done)
+		j.err = r.write(j.chunks, s.wbuf)
+	}()
+	return nil
+}
+
+// spillJob is a spill being written: its chunks, and once done is closed,
+// the error.
+type spillJob struct {
+	chunks []*chunk
+	done   chan struct{}
+	err    error
+}
+
+func (j *spillJob) finished() bool {
+	select {
+	case <-j.done:
+		return true
+	default:
+		return false
+	}
+}
+
+// wait waits for the spill being written, if any, and frees its buffers.
+func (s *Set) wait() error {
+	j := s.pending
+	if j == nil {
+		return nil
+	}
+	<-j.done
+	s.pending = nil
+	for _, c := range j.chunks {
+		s.free = append(s.free, c.e[:0])
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.aborted {
+		return ErrAborted
+	}
+	return j.err
+}
+
+// write writes chunks to the run, partition after partition, through b (a
+// buffer of 1 MiB).
+func (r *run) write(chunks []*chunk, b []byte) error {
+	b = b[:0]
 	var n int64
 	for p := range parts {
 		r.off[p] = n
-		for _, c := range s.chunks {
+		for _, c := range chunks {
 			for _, e := range c.e[c.off[p]:c.off[p+1]] {
-				binary.LittleEndian.PutUint64(b[:8], e.w0)
-				binary.LittleEndian.PutUint64(b[8:], e.w1)
-				w.Write(b[:])
+				if len(b)+entrySize > cap(b) {
+					if _, err := r.f.Write(b); err != nil {
+						return msg.Errorf("writing %s: %w", "ghi tệp %s: %w", r.f.Name(), err)
+					}
+					b = b[:0]
+				}
+				b = binary.LittleEndian.AppendUint64(b, e.w0)
+				b = binary.LittleEndian.AppendUint64(b, e.w1)
 			}
 			n += int64(c.off[p+1] - c.off[p])
 		}
 	}
 	r.off[parts] = n
-	if err := w.Flush(); err != nil {
-		return msg.Errorf("writing %s: %w", "ghi tệp %s: %w", f.Name(), err)
-	}
-	for _, c := range s.chunks {
-		s.free = append(s.free, c.e[:0])
-	}
-	s.chunks = s.chunks[:0]
-	if len(s.runs) >= maxRuns {
-		return s.compact()
+	if _, err := r.f.Write(b); err != nil {
+		return msg.Errorf("writing %s: %w", "ghi tệp %s: %w", r.f.Name(), err)
 	}
 	return nil
 }
