@@ -123,8 +123,14 @@ func (v unitJSON) appendJSON(jw *jsonWriter, b []byte) []byte {
 	}
 	b = append(b, '}')
 	if !v.total {
-		b = append(b, `,"sources":`...)
-		b = jw.value(b, jsonSources(u.Source))
+		b = append(b, `,"sources":{`...)
+		if u.Source != nil { // jsonSources, without boxing each list
+			for i, k := range sourceKeys(u.Source) {
+				b = jw.key(b, k, i == 0)
+				b = jsonList(jw, b, u.Source.Sources[k], jw.str)
+			}
+		}
+		b = append(b, '}')
 		b = append(b, `,"from":`...)
 		b = jw.value(b, jsonOrigins(u.Source))
 		b = append(b, `,"rank":`...)
