@@ -114,9 +114,8 @@ func WriteComputeXLSX(w io.Writer, rep *Compute) error {
 		return err
 	}
 	defer x.f.Close()
-	// The streamed sheet comes last (figureSources): excelize reads a
-	// flushed sheet back whole for any later call touching it, even
-	// SetActiveSheet, which goes over every sheet.
+	// "Nguồn số liệu" comes last (figureSources): its rows are put in as
+	// the workbook is zipped (rowsXML); excelize sees the sheet empty.
 	for _, step := range []func() error{x.summary, x.gapsSheet, x.checksSheet, x.sourcesSheet, x.print, x.activeFirst, x.dimensions, x.figureSources, x.docProps} {
 		if err := step(); err != nil {
 			return err
@@ -1110,7 +1109,7 @@ func (x *xlsxReport) figureSources() error {
 
 // dimensions records each sheet's used range, which readers that stream
 // a sheet (openpyxl read-only, some importers) trust to know its size.
-// The streamed "Nguồn số liệu" sheet, written after, sets its own
+// The "Nguồn số liệu" sheet, written after, sets its own
 // (writeSourcesSheet).
 func (x *xlsxReport) dimensions() error {
 	for _, sheet := range x.f.GetSheetList() {

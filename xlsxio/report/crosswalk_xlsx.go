@@ -145,7 +145,7 @@ func WriteCrosswalkXLSX(w io.Writer, rep *Crosswalk) error {
 	if err := f.SetRowHeight(sh, crosswalkHeadRow, 48); err != nil {
 		return err
 	}
-	// before the streamed sheet: SetActiveSheet after it would read it back
+	// the data sheet opens first
 	f.SetActiveSheet(0)
 	if err := writeSourcesSheet(f, unitPtrs(rep.Units), rep.Lang, l.title); err != nil {
 		return err

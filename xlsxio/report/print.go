@@ -72,8 +72,8 @@ func pageHeader(title, period, lang string) *excelize.HeaderFooterOptions {
 }
 
 // printSheets gives every sheet of f its page setup; a sheet missing from
-// sheets prints portrait, one page wide. A sheet already flushed by a
-// stream writer is passed over: it was set up before (writeSourcesSheet).
+// sheets prints portrait, one page wide. "Nguồn số liệu" is passed over:
+// it was set up with its rows (writeSourcesSheet).
 func printSheets(f *excelize.File, title, period, lang string, sheets map[string]printSheet) error {
 	for _, name := range f.GetSheetList() {
 		if _, ok := sheets[name]; !ok && name == sourceLabelsFor(lang).sheet {

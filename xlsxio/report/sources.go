@@ -140,44 +140,45 @@ func value(u *coverage.Unit, k string) any {
 	return ""
 }
 
-// writeSourcesSheet adds the "Nguồn số liệu" sheet (streamed: a province
-// of communes gives thousands of rows), printed under the report's title
-// (a streamed sheet's page setup is set before it is flushed).
+// writeSourcesSheet adds the "Nguồn số liệu" sheet (a province of
+// communes gives thousands of rows: its rows are written as XML by
+// rowsXML, not cell by cell), printed under the report's title.
 func writeSourcesSheet(f *excelize.File, units []*coverage.Unit, lang, title string) error {
 	l := sourceLabelsFor(lang)
-	if _, err := f.NewSheet(l.sheet); err != nil {
-		return err
-	}
-	rows := sourceRows(units, lang)
-	// Its used range (the head's columns, a row per figure): set before the
-	// stream writer writes the sheet's head; set after the flush, excelize
-	// would read the whole sheet back (half the time of a batch of reports).
-	if err := f.SetSheetDimension(l.sheet, "A1:"+cellName(len(l.head), len(rows)+1)); err != nil {
-		return err
-	}
-	sw, err := f.NewStreamWriter(l.sheet)
+	part, err := newRawSheet(f, l.sheet)
 	if err != nil {
 		return err
 	}
-	for i, w := range []float64{28, 10, 18, 36, 10, 40, 30, 10, 10, 12} {
-		if err := sw.SetColWidth(i+1, i+1, w); err != nil {
-			return err
-		}
-	}
-	head := make([]any, len(l.head))
-	for i, h := range l.head {
-		head[i] = excelize.Cell{Value: h}
-	}
-	if err := sw.SetRow("A1", head); err != nil {
+	rows := sourceRows(units, lang)
+	// its used range: the head's columns, a row per figure
+	if err := f.SetSheetDimension(l.sheet, "A1:"+cellName(len(l.head), len(rows)+1)); err != nil {
 		return err
 	}
-	for i, r := range rows {
-		if err := sw.SetRow(cellName(1, i+2), r); err != nil {
+	for i, w := range []float64{28, 10, 18, 36, 10, 40, 30, 10, 10, 12} {
+		if err := f.SetColWidth(l.sheet, colName(i+1), colName(i+1), w); err != nil {
 			return err
 		}
 	}
 	if err := printOne(f, l.sheet, title, "", lang, printSheet{landscape: true, headRows: [2]int{1, 1}}); err != nil {
 		return err
 	}
-	return sw.Flush()
+	// Printed at full size, pages across, as it always was (its ten
+	// columns fitted to one page wide would print at about half size):
+	// no fit-to-page (the stream writer this sheet was written with
+	// never wrote the sheet properties printOne sets).
+	noFit := false
+	if err := f.SetSheetProps(l.sheet, &excelize.SheetPropsOptions{FitToPage: &noFit}); err != nil {
+		return err
+	}
+	var sd rowsXML
+	head := make([]any, len(l.head))
+	for i, h := range l.head {
+		head[i] = h
+	}
+	sd.row(1, head)
+	for i, r := range rows {
+		sd.row(i+2, r)
+	}
+	putSheetRows(f, part, sd.buf.Bytes())
+	return nil
 }
