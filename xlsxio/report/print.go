@@ -29,6 +29,10 @@ type printSheet struct {
 	// blocks when the groups do not fit one page wide at full size.
 	groups  []int
 	lastCol int // the last column of the last group
+	// pagesAcross: printed at full size, pages across, never fitted to
+	// the page (no sheet properties written: "Nguồn số liệu", whose ten
+	// columns fitted one page wide would print at about half size).
+	pagesAcross bool
 }
 
 // Paper: A4 in points, margins in inches (Excel's unit for them).
@@ -114,8 +118,10 @@ func printOne(f *excelize.File, sheet, title, period, lang string, p printSheet)
 			}
 		}
 	}
-	if err := f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
-		return err
+	if !p.pagesAcross {
+		if err := f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
+			return err
+		}
 	}
 	if err := f.SetPageLayout(sheet, layout); err != nil {
 		return err

@@ -159,15 +159,8 @@ func writeSourcesSheet(f *excelize.File, units []*coverage.Unit, lang, title str
 			return err
 		}
 	}
-	if err := printOne(f, l.sheet, title, "", lang, printSheet{landscape: true, headRows: [2]int{1, 1}}); err != nil {
-		return err
-	}
-	// Printed at full size, pages across, as it always was (its ten
-	// columns fitted to one page wide would print at about half size):
-	// no fit-to-page (the stream writer this sheet was written with
-	// never wrote the sheet properties printOne sets).
-	noFit := false
-	if err := f.SetSheetProps(l.sheet, &excelize.SheetPropsOptions{FitToPage: &noFit}); err != nil {
+	// printed at full size, pages across, as it always was
+	if err := printOne(f, l.sheet, title, "", lang, printSheet{landscape: true, headRows: [2]int{1, 1}, pagesAcross: true}); err != nil {
 		return err
 	}
 	var sd rowsXML
