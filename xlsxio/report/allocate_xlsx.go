@@ -129,7 +129,7 @@ func WriteAllocateXLSX(w io.Writer, rep *Allocate) error {
 	// The date and place line and the signatures, two rows below the
 	// table, across the columns after "STT"; Vietnamese, as the sheet.
 	foot := officialFoot{lang: "vi", place: rep.Place, date: rep.Generated}
-	if _, err := writeOfficialFoot(f, sh, headRow+len(rows)+2, 2, ncols, foot, set); err != nil {
+	if _, err := writeOfficialFoot(f, f, sh, headRow+len(rows)+2, 2, ncols, foot, set); err != nil {
 		return err
 	}
 

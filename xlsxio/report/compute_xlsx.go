@@ -121,12 +121,16 @@ func WriteComputeXLSX(w io.Writer, rep *Compute) error {
 			return err
 		}
 	}
+	if err := x.cells.put(); err != nil {
+		return err
+	}
 	return x.f.Write(w)
 }
 
 type xlsxReport struct {
 	rep    *Compute
 	f      *excelize.File
+	cells  ownCells // the cells of every sheet but the chart's
 	lab    xlsxLabels
 	styles struct {
 		title, note, head, text, textBold, count, countBold, rate, rateBold, behind, wrap int
@@ -165,13 +169,24 @@ const (
 
 func newXLSXReport(rep *Compute) (*xlsxReport, error) {
 	x := &xlsxReport{rep: rep, f: newWorkbook(), lab: labelsFor(rep.Lang)}
+	x.cells.f = x.f
+	first, err := firstSheetPart(x.f)
+	if err != nil {
+		return nil, err
+	}
 	if err := x.f.SetSheetName("Sheet1", x.lab.summary); err != nil {
 		return nil, err
 	}
-	for _, name := range []string{x.lab.chart, x.lab.gaps, x.lab.checks, x.lab.sources} {
-		if _, err := x.f.NewSheet(name); err != nil {
+	x.cells.own(x.lab.summary, first)
+	if _, err := x.f.NewSheet(x.lab.chart); err != nil {
+		return nil, err
+	}
+	for _, name := range []string{x.lab.gaps, x.lab.checks, x.lab.sources} {
+		part, err := newRawSheet(x.f, name)
+		if err != nil {
 			return nil, err
 		}
+		x.cells.own(name, part)
 	}
 	rateFmt := "0"
 	if rep.Decimals > 0 {
@@ -329,13 +344,13 @@ func (x *xlsxReport) setValue(sheet, cell string, kind cellKind, fig figure, bol
 		style = x.styles.textBold
 	}
 	x.mark(sheet, cell, fig.text(x.rep.Decimals) != "")
-	return setFigure(x.f, sheet, cell, fig, x.rep.Decimals, style)
+	return setFigure(&x.cells, sheet, cell, fig, x.rep.Decimals, style)
 }
 
 // setStr writes a text cell.
 func (x *xlsxReport) setStr(sheet, cell, v string) error {
 	x.mark(sheet, cell, v != "")
-	return x.f.SetCellStr(sheet, cell, v)
+	return x.cells.SetCellStr(sheet, cell, v)
 }
 
 // mark extends the sheet's used range to cell when it holds a value (a
@@ -373,7 +388,7 @@ func (x *xlsxReport) headerRowAt(sheet string, row, col int, heads []string) err
 		if err := x.setStr(sheet, c, h); err != nil {
 			return err
 		}
-		if err := x.f.SetCellStyle(sheet, c, c, x.styles.head); err != nil {
+		if err := x.cells.SetCellStyle(sheet, c, c, x.styles.head); err != nil {
 			return err
 		}
 	}
@@ -416,17 +431,17 @@ func (x *xlsxReport) summary() error {
 	if err := x.setStr(sheet, "A1", x.titleText()); err != nil {
 		return err
 	}
-	if err := x.f.SetCellStyle(sheet, "A1", "A1", x.styles.title); err != nil {
+	if err := x.cells.SetCellStyle(sheet, "A1", "A1", x.styles.title); err != nil {
 		return err
 	}
 	// tall enough for the stacked accents of a 14-point title
-	if err := x.f.SetRowHeight(sheet, 1, 24); err != nil {
+	if err := x.cells.SetRowHeight(sheet, 1, 24); err != nil {
 		return err
 	}
 	if err := x.setStr(sheet, "A2", x.lab.unitNote); err != nil {
 		return err
 	}
-	if err := x.f.SetCellStyle(sheet, "A2", "A2", x.styles.note); err != nil {
+	if err := x.cells.SetCellStyle(sheet, "A2", "A2", x.styles.note); err != nil {
 		return err
 	}
 	heads := make([]string, len(cols))
@@ -437,7 +452,7 @@ func (x *xlsxReport) summary() error {
 	if err := x.headerRow(sheet, headRow, heads); err != nil {
 		return err
 	}
-	if err := x.f.SetRowHeight(sheet, headRow, 60); err != nil {
+	if err := x.cells.SetRowHeight(sheet, headRow, 60); err != nil {
 		return err
 	}
 	x.firstRow = headRow + 1
@@ -512,7 +527,7 @@ func (x *xlsxReport) titleInBlocks(sheet string) error {
 		return err
 	}
 	end := cellName(summaryNameCol, 1)
-	if err := x.f.MergeCell(sheet, "A1", end); err != nil {
+	if err := x.cells.MergeCell(sheet, "A1", end); err != nil {
 		return err
 	}
 	style, err := x.f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 14},
@@ -520,14 +535,14 @@ func (x *xlsxReport) titleInBlocks(sheet string) error {
 	if err != nil {
 		return err
 	}
-	if err := x.f.SetCellStyle(sheet, "A1", end, style); err != nil {
+	if err := x.cells.SetCellStyle(sheet, "A1", end, style); err != nil {
 		return err
 	}
 	w, err := x.widthOf(sheet, 1, summaryNameCol)
 	if err != nil {
 		return err
 	}
-	return x.f.SetRowHeight(sheet, 1, float64(20*wrappedLines(x.titleText(), w*11/14)))
+	return x.cells.SetRowHeight(sheet, 1, float64(20*wrappedLines(x.titleText(), w*11/14)))
 }
 
 // officialFoot writes the date and place line and the signatures from row,
@@ -540,7 +555,7 @@ func (x *xlsxReport) officialFoot(sheet string, row int) error {
 		return err
 	}
 	ft := officialFoot{lang: x.rep.Lang, place: x.rep.Place, date: x.rep.Generated}
-	_, err = writeOfficialFoot(x.f, sheet, row, first, last, ft, func(cell, v string) error { return x.setStr(sheet, cell, v) })
+	_, err = writeOfficialFoot(x.f, &x.cells, sheet, row, first, last, ft, func(cell, v string) error { return x.setStr(sheet, cell, v) })
 	return err
 }
 
@@ -582,7 +597,7 @@ func (x *xlsxReport) evaluationBlock(sheet string, row int) (int, error) {
 		}
 		headLines = max(headLines, wrappedLines(h, w))
 	}
-	if err := x.f.SetRowHeight(sheet, row+1, float64(15*headLines)); err != nil {
+	if err := x.cells.SetRowHeight(sheet, row+1, float64(15*headLines)); err != nil {
 		return 0, err
 	}
 	labelWidth, err := x.widthOf(sheet, first, first)
@@ -622,7 +637,7 @@ func (x *xlsxReport) evaluationBlock(sheet string, row int) (int, error) {
 			return 0, err
 		}
 		if n := max(wrappedLines(x.lab.evaluationBehind, labelWidth), wrappedLines(list, listWidth)); n > 1 {
-			if err := x.f.SetRowHeight(sheet, r, float64(15*n)); err != nil {
+			if err := x.cells.SetRowHeight(sheet, r, float64(15*n)); err != nil {
 				return 0, err
 			}
 		}
@@ -634,13 +649,13 @@ func (x *xlsxReport) evaluationBlock(sheet string, row int) (int, error) {
 // mergedText writes text in row merged from column first to last, styled.
 func (x *xlsxReport) mergedText(sheet string, row, first, last int, text string, style int) error {
 	from, to := cellName(first, row), cellName(last, row)
-	if err := x.f.MergeCell(sheet, from, to); err != nil {
+	if err := x.cells.MergeCell(sheet, from, to); err != nil {
 		return err
 	}
 	if err := x.setStr(sheet, from, text); err != nil {
 		return err
 	}
-	return x.f.SetCellStyle(sheet, from, to, style)
+	return x.cells.SetCellStyle(sheet, from, to, style)
 }
 
 // lastBlock is the columns of the summary's last printed page: from the
@@ -875,10 +890,10 @@ func (x *xlsxReport) gapsSheet() error {
 		if err := x.setStr(sheet, cellName(1, row), indicatorTitle(ind, lang)); err != nil {
 			return err
 		}
-		if err := x.f.SetCellStyle(sheet, cellName(1, row), cellName(1, row), x.styles.title); err != nil {
+		if err := x.cells.SetCellStyle(sheet, cellName(1, row), cellName(1, row), x.styles.title); err != nil {
 			return err
 		}
-		if err := x.f.SetRowHeight(sheet, row, 24); err != nil {
+		if err := x.cells.SetRowHeight(sheet, row, 24); err != nil {
 			return err
 		}
 		row++
@@ -921,7 +936,7 @@ func (x *xlsxReport) gapsSheet() error {
 		if err := x.headerRow(sheet, row, heads); err != nil {
 			return err
 		}
-		if err := x.f.SetRowHeight(sheet, row, 45); err != nil {
+		if err := x.cells.SetRowHeight(sheet, row, 45); err != nil {
 			return err
 		}
 		row++
@@ -1002,7 +1017,7 @@ func (x *xlsxReport) sourcesSheet() error {
 				return err
 			}
 			if j > 0 { // wrapped, not overflowing past the last column
-				if err := x.f.SetCellStyle(sheet, cellName(j+1, row), cellName(j+1, row), x.styles.wrap); err != nil {
+				if err := x.cells.SetCellStyle(sheet, cellName(j+1, row), cellName(j+1, row), x.styles.wrap); err != nil {
 					return err
 				}
 			}
@@ -1012,7 +1027,7 @@ func (x *xlsxReport) sourcesSheet() error {
 	}
 	bold := func(col int) error {
 		c := cellName(col, row)
-		return x.f.SetCellStyle(sheet, c, c, x.styles.textBold)
+		return x.cells.SetCellStyle(sheet, c, c, x.styles.textBold)
 	}
 	var notes []string
 	seen := map[string]bool{}

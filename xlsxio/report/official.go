@@ -65,9 +65,10 @@ func (ft officialFoot) dateLine() string {
 // of unit on their right half, each merged over its half and centred (a
 // printed page shows them at a quarter and three quarters of its width,
 // whatever the columns' widths). One column gets its neighbour as the
-// right half. set writes a text cell (a report may track what it
-// writes). It returns the last row written.
-func writeOfficialFoot(f *excelize.File, sheet string, row, first, last int, ft officialFoot,
+// right half. Styles are made in f; sw merges, styles and sets heights
+// (f itself, or a report's own cells); set writes a text cell (a report
+// may track what it writes). It returns the last row written.
+func writeOfficialFoot(f *excelize.File, sw sheetWriter, sheet string, row, first, last int, ft officialFoot,
 	set func(cell, v string) error) (int, error) {
 	last = max(last, first+1)
 	mid := first + (last-first+1)/2 // the right half's first column
@@ -101,19 +102,19 @@ func writeOfficialFoot(f *excelize.File, sheet string, row, first, last int, ft 
 		}
 		from, to := cellName(c.cols[0], c.row), cellName(c.cols[1], c.row)
 		if to != from {
-			if err := f.MergeCell(sheet, from, to); err != nil {
+			if err := sw.MergeCell(sheet, from, to); err != nil {
 				return 0, err
 			}
 		}
 		if err := set(from, c.text); err != nil {
 			return 0, err
 		}
-		if err := f.SetCellStyle(sheet, from, to, id); err != nil {
+		if err := sw.SetCellStyle(sheet, from, to, id); err != nil {
 			return 0, err
 		}
 	}
 	for r := row; r <= row+2; r++ {
-		if err := f.SetRowHeight(sheet, r, 30); err != nil {
+		if err := sw.SetRowHeight(sheet, r, 30); err != nil {
 			return 0, err
 		}
 	}

@@ -269,3 +269,18 @@ func (z *rawSheetZip) finish() error {
 	}
 	return nil
 }
+
+// firstSheetPart is the part of the one sheet of a new workbook.
+func firstSheetPart(f *excelize.File) (string, error) {
+	var parts []string
+	f.Sheet.Range(func(k, _ any) bool {
+		if p, ok := k.(string); ok {
+			parts = append(parts, p)
+		}
+		return true
+	})
+	if len(parts) != 1 {
+		return "", msg.Errorf("%d worksheet parts in a new workbook", "%d phần worksheet trong tệp mới", len(parts))
+	}
+	return parts[0], nil
+}

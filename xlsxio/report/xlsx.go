@@ -21,7 +21,7 @@ func colName(col int) string { return rawxlsx.ColumnLetters(col - 1) }
 // percentage as its rounded decimal string in the cell XML ("46.12", no
 // float in between), a word as text; only the style when there is nothing
 // to show.
-func setFigure(f *excelize.File, sheet, cell string, fig figure, decimals, style int) error {
+func setFigure(f cellWriter, sheet, cell string, fig figure, decimals, style int) error {
 	if err := f.SetCellStyle(sheet, cell, cell, style); err != nil {
 		return err
 	}
