@@ -21,7 +21,8 @@
 //	sheet.go          the sheet tokenizer: SheetReader, item by item
 //	scan.go           ScanSheet: one sheet streamed as rows of values, in
 //	                  three goroutines (inflate ‖ tokenize ‖ callback), for
-//	                  participant lists of a million rows
+//	                  participant lists of a million rows; ScanSheetPicking
+//	                  skips the columns a list's header leaves out
 //	sharedstrings.go  the shared-strings table
 //	styles.go         cell formats and number formats
 //	workbook.go       the workbook part: sheets, state, active tab, parts

@@ -1,6 +1,7 @@
 package rawxlsx
 
 import (
+	"archive/zip"
 	"fmt"
 	"strings"
 	"testing"
@@ -87,6 +88,43 @@ func FuzzFastPathAgrees(f *testing.F) {
 		for _, pick := range fastPathPicks {
 			if fast, general := readAll(data, false, pick), readAll(data, true, pick); fast != general {
 				t.Fatalf("pick %v: fast path\n%s\ngeneral path\n%s", pick, fast, general)
+			}
+		}
+	})
+}
+
+// readSST is the shared-strings table read from data, written out, or the
+// error.
+func readSST(data []byte, general, normCR bool) string {
+	p := &Package{name: "f.xlsx", lim: Limits{MaxSharedBytes: 64, MaxSharedStrings: 6}.withDefaults(), NormalizeCR: normCR, general: general}
+	zf := &zip.File{FileHeader: zip.FileHeader{Name: "xl/sharedStrings.xml", UncompressedSize64: uint64(len(data))}}
+	sst, err := p.parseSharedStrings(newTokenizer(data), zf)
+	if err != nil {
+		return "error " + err.Error()
+	}
+	return fmt.Sprintf("%q %v", sst.data, sst.offs)
+}
+
+var sstFastPathSeeds = []string{
+	`<?xml version="1.0"?><sst count="3" uniqueCount="3"><si><t>a</t></si><si><t></t></si><si><t>Xã Tân Phú</t></si></sst>`,
+	`<sst><si><t>a&amp;b</t></si><si><t xml:space="preserve"> x </t></si><si><r><t>b</t></r><r><t>c</t></r><rPh><t>d</t></rPh></si><si/><si><t>1` + "\r\n" + `</t></si></sst>`,
+	`<sst><si><t>a</si><si><t>b</t></si>x<si><t>c</t></si></sst>`,
+	`<sst><si><t>c</t></si><si><t>` + strings.Repeat("z", 70) + `</t></si></sst>`,
+	`<sst><si><t>1</t></si><si><t>2</t></si><si><t>3</t></si><si><t>4</t></si><si><t>5</t></si><si><t>6</t></si><si><t>7</t></si></sst>`,
+	`<sst><si><rPh><t>x</t><si><t>a</t></si></rPh></si><si><t>b</t><t>c</t></si><si><t>q</t></si ><si><t>r</t></si></sst>`,
+}
+
+// FuzzSharedStringsFastPath: whatever the shared-strings XML, the fast path
+// of <si><t>TEXT</t></si> reads the same table, or fails the same way, as
+// the general path, CR normalized or not.
+func FuzzSharedStringsFastPath(f *testing.F) {
+	for _, s := range sstFastPathSeeds {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		for _, normCR := range []bool{false, true} {
+			if fast, general := readSST(data, false, normCR), readSST(data, true, normCR); fast != general {
+				t.Fatalf("normalizing CR %v: fast path\n%s\ngeneral path\n%s", normCR, fast, general)
 			}
 		}
 	})

@@ -110,6 +110,9 @@ type Package struct {
 	// NormalizeCR turns raw CR and CRLF in cell and shared-string text into
 	// LF, as encoding/xml (and so excelize) does; bhxh count keeps them.
 	NormalizeCR bool
+	// general: the shared strings without their fast path (the tests read
+	// them both ways and compare).
+	general bool
 }
 
 // NewPackage indexes the parts of zr; name is the file's base name, used in

@@ -168,13 +168,11 @@ const (
 	nBatches   = 4
 )
 
-func (p *Package) scanWorksheet(zf *zip.File, sheet string, sst *SharedStrings, pick func(*Row) []bool, fn func(*Row) error) (int, error) {
-	inf, err := p.startInflate(zf)
-	if err != nil {
-		return 0, err
-	}
-	full := make(chan *rowBatch, nBatches)
-	free := make(chan *rowBatch, nBatches)
+// newBatches makes the channels of the batches between the scan goroutine
+// and the caller's: full ones, free ones (all of them, at first).
+func newBatches() (full, free chan *rowBatch) {
+	full = make(chan *rowBatch, nBatches)
+	free = make(chan *rowBatch, nBatches)
 	for range nBatches {
 		free <- &rowBatch{
 			rows:  make([]Row, 0, batchRows),
@@ -182,13 +180,24 @@ func (p *Package) scanWorksheet(zf *zip.File, sheet string, sst *SharedStrings, 
 			arena: make([]byte, 0, batchArena),
 		}
 	}
+	return full, free
+}
+
+func (p *Package) scanWorksheet(zf *zip.File, sheet string, sst *SharedStrings, pick func(*Row) []bool, fn func(*Row) error) (int, error) {
+	inf, err := p.startInflate(zf)
+	if err != nil {
+		return 0, err
+	}
+	full, free := newBatches()
 	var scanErr error
 	var wg sync.WaitGroup
 	wg.Add(1)
 	go func() {
 		defer wg.Done()
 		defer close(full)
-		scanErr = p.scanRows(inf, sheet, sst, pick, full, free)
+		t := &tokenizer{inf: inf}
+		defer t.release()
+		scanErr = p.scanRows(t, inf.done, sheet, sst, pick, full, free)
 	}()
 	stop := func() {
 		inf.stop() // closes done: the scan goroutine's sends give up too
@@ -215,15 +224,14 @@ func (p *Package) scanWorksheet(zf *zip.File, sheet string, sst *SharedStrings, 
 var errNoSharedString = msg.New("refers to a shared string that does not exist", "trỏ tới một chuỗi dùng chung không tồn tại")
 
 // scanRows is the scan stage: the sheet tokenizer's rows and cells →
-// batches of non-empty rows (of the columns pick chose, once it has).
-func (p *Package) scanRows(inf *inflater, sheet string, sst *SharedStrings, pick func(*Row) []bool, full chan<- *rowBatch, free <-chan *rowBatch) error {
-	t := &tokenizer{inf: inf}
-	defer t.release()
+// batches of non-empty rows (of the columns pick chose, once it has). It
+// gives up when done is closed.
+func (p *Package) scanRows(t *tokenizer, done <-chan struct{}, sheet string, sst *SharedStrings, pick func(*Row) []bool, full chan<- *rowBatch, free <-chan *rowBatch) error {
 	sr := p.sheetReader(t, sheet)
 	var b *rowBatch
 	select {
 	case b = <-free:
-	case <-inf.done:
+	case <-done:
 		return nil
 	}
 	b.rows, b.cells, b.arena = b.rows[:0], b.cells[:0], b.arena[:0]
@@ -233,12 +241,12 @@ func (p *Package) scanRows(inf *inflater, sheet string, sst *SharedStrings, pick
 		}
 		select {
 		case full <- b:
-		case <-inf.done:
+		case <-done:
 			return false
 		}
 		select {
 		case b = <-free:
-		case <-inf.done:
+		case <-done:
 			return false
 		}
 		b.rows, b.cells, b.arena = b.rows[:0], b.cells[:0], b.arena[:0]

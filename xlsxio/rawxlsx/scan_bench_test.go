@@ -1,8 +1,13 @@
 package rawxlsx
 
 import (
+	"archive/zip"
 	"bytes"
+	"compress/flate"
 	"fmt"
+	"io"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -52,5 +57,86 @@ func BenchmarkAppendText(b *testing.B) {
 	var dst []byte
 	for b.Loop() {
 		dst, _ = appendText(dst[:0], src)
+	}
+}
+
+// BenchmarkScanStage sets the scan stage of a large list (the sheet
+// tokenizer and scanRows, from the sheet already inflated in memory, with
+// its shared strings) beside the single-thread inflate of the same sheet
+// with compress/flate, the limit of issue 17: the scan goroutine must be
+// no slower than that inflate for `bhxh count` to stay near it. "picked"
+// scans the rows under the header (row 3) for the 4 columns a count
+// reads, as count does; "all" hands every cell over.
+//
+//	go test -run '^$' -bench ScanStage -count 5 ./xlsxio/rawxlsx
+func BenchmarkScanStage(b *testing.B) {
+	path := os.Getenv("BHXH_BENCH_LIST")
+	if path == "" {
+		path = filepath.Join("..", "..", "bench", "data", "ds-1048573.xlsx")
+	}
+	zr, err := zip.OpenReader(path)
+	if err != nil {
+		b.Skipf("no list: %v (go run ./bench/gen -rows 1048573, or set BHXH_BENCH_LIST)", err)
+	}
+	defer zr.Close()
+	p := NewPackage(&zr.Reader, filepath.Base(path), Limits{})
+	sheet := p.PartFold("xl/worksheets/sheet1.xml")
+	sst, err := p.ReadSharedStrings("xl/sharedStrings.xml")
+	if err != nil || sheet == nil {
+		b.Fatal(err, sheet)
+	}
+	b.Run("inflate-compress-flate", func(b *testing.B) {
+		b.SetBytes(int64(sheet.UncompressedSize64))
+		buf := make([]byte, blockSize)
+		for b.Loop() {
+			rc, err := sheet.OpenRaw()
+			if err != nil {
+				b.Fatal(err)
+			}
+			fr := flate.NewReader(rc)
+			if _, err := io.CopyBuffer(io.Discard, struct{ io.Reader }{fr}, buf); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	rc, err := sheet.Open()
+	if err != nil {
+		b.Fatal(err)
+	}
+	data, err := io.ReadAll(rc)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, name := range []string{"all", "picked"} {
+		b.Run("scan-"+name, func(b *testing.B) {
+			var pick func(*Row) []bool
+			if name == "picked" {
+				pick = func(r *Row) []bool {
+					if r.Num < 3 {
+						return nil
+					}
+					return []bool{false, false, true, false, true, true, true}
+				}
+			}
+			b.SetBytes(int64(len(data)))
+			for b.Loop() {
+				full, free := newBatches()
+				done := make(chan struct{})
+				go func() {
+					defer close(full)
+					if err := p.scanRows(newTokenizer(data), done, "S", sst, pick, full, free); err != nil {
+						b.Error(err)
+					}
+				}()
+				rows := 0
+				for bt := range full {
+					rows += len(bt.rows)
+					free <- bt
+				}
+				if rows != 1048576 {
+					b.Fatal(rows)
+				}
+			}
+		})
 	}
 }

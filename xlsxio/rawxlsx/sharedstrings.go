@@ -68,6 +68,22 @@ func (p *Package) parseSharedStrings(t *tokenizer, zf *zip.File) (*SharedStrings
 		return &readerr.FileError{File: p.name, Err: fmt.Errorf("%s: %w", zf.Name, err)}
 	}
 	for {
+		if !inSI && !p.general {
+			// the fast path of the commonest entry, <si><t>TEXT</t></si>,
+			// read as the general path would, with its state after it
+			if text, n, ok := plainBetween(t.buf[t.pos:], "<si><t>", "</t></si>", p.NormalizeCR); ok {
+				t.pos += n
+				inT, rph = false, 0
+				sst.data = append(sst.data, text...)
+				if int64(len(sst.data)) > p.lim.MaxSharedBytes {
+					return nil, fail(errSharedBytes(p.lim))
+				}
+				if err := sst.push(p.lim); err != nil {
+					return nil, fail(err)
+				}
+				continue
+			}
+		}
 		k, err := t.next()
 		if err != nil {
 			return nil, fail(err)
@@ -127,11 +143,15 @@ func (p *Package) parseSharedStrings(t *tokenizer, zf *zip.File) (*SharedStrings
 					return nil, fail(err)
 				}
 				if int64(len(sst.data)) > p.lim.MaxSharedBytes {
-					return nil, fail(msg.Errorf("shared strings: more than %d bytes of text %w", "chuỗi dùng chung: hơn %d byte văn bản, %w", p.lim.MaxSharedBytes, readerr.ErrTooBig))
+					return nil, fail(errSharedBytes(p.lim))
 				}
 			}
 		}
 	}
+}
+
+func errSharedBytes(lim Limits) error {
+	return msg.Errorf("shared strings: more than %d bytes of text %w", "chuỗi dùng chung: hơn %d byte văn bản, %w", lim.MaxSharedBytes, readerr.ErrTooBig)
 }
 
 func (s *SharedStrings) push(lim Limits) error {
