@@ -630,7 +630,6 @@ func (lr *listRows) row(row int64, id, code, uname, kind []byte) error {
 // the records, while another counts.
 type cells struct {
 	code, name []byte // trimmed
-	hash       uint64 // of (code, name), for rowUnits; set by the caller
 	// pair is 1 + the number of (code, name) in ParticipantCounter.pairs
 	// when the caller numbered it (a CSV list's workers), -1 when pairs is
 	// full, 0 when not numbered yet.
@@ -644,7 +643,7 @@ type cells struct {
 }
 
 // checkCells trims the cells and checks the person and the kind, into c
-// (a row's cells are 120 bytes: filled in place, not copied).
+// (a row's cells are 112 bytes: filled in place, not copied).
 func checkCells(c *cells, kinds *kindCache, fixed uint8, haveKind bool, id, code, uname, kind []byte) {
 	id, code, uname, kind = trimSpace(id), trimSpace(code), trimSpace(uname), trimSpace(kind)
 	*c = cells{code: code, name: uname, mask: fixed}
@@ -703,10 +702,7 @@ func (lr *listRows) record(row int64, c *cells) error {
 	pc := lr.pc
 	id := c.pair - 1
 	if c.pair == 0 {
-		if c.hash == 0 {
-			c.hash = pc.pairs.hash(c.code, c.name)
-		}
-		id = pc.pairs.number(c.hash, c.code, c.name)
+		id = pc.pairs.number(c.code, c.name)
 	}
 	var u *unitAcc
 	if id >= 0 && int(id) < len(pc.pairUnit) {

@@ -72,7 +72,7 @@ func (pc *ParticipantCounter) addCSV(ctx context.Context, path string, lr *listR
 		rows = rows[:0]
 		for i := range b.Len() {
 			rows = append(rows, csvRow{line: b.Line(i)})
-			r := &rows[len(rows)-1] // filled in place: 128 bytes
+			r := &rows[len(rows)-1] // filled in place: 120 bytes
 			nf := b.NumFields(i)
 			switch e := b.Err(i); {
 			case e != nil:
@@ -105,9 +105,6 @@ func (pc *ParticipantCounter) addCSV(ctx context.Context, path string, lr *listR
 				r.c.err = msg.Errorf("%w: %d fields, the header (line %d) has %d", "%w: %d trường, dòng tiêu đề (dòng %d) có %d", ErrMalformedRow, nf, hdrLine, hdr.width)
 			default:
 				checkCells(&r.c, &kinds[w], lr.fixed, hdr.haveKind, field(b, i, partID), field(b, i, partCode), field(b, i, partName), field(b, i, partKind))
-				if r.c.err == nil && !r.c.blank {
-					r.c.hash = pc.pairs.hash(r.c.code, r.c.name)
-				}
 			}
 		}
 		pc.numberPairs(rows)
@@ -180,7 +177,7 @@ func (pc *ParticipantCounter) numberPairs(rows []csvRow) {
 	pc.pairMu.RLock()
 	for i := range rows {
 		if c := &rows[i].c; counted(c) {
-			c.pair = pc.pairs.find(c.hash, c.code, c.name) + 1
+			c.pair = pc.pairs.find(c.code, c.name) + 1
 			missed = missed || c.pair == 0
 		}
 	}
@@ -191,7 +188,7 @@ func (pc *ParticipantCounter) numberPairs(rows []csvRow) {
 	pc.pairMu.Lock()
 	for i := range rows {
 		if c := &rows[i].c; counted(c) && c.pair == 0 {
-			if c.pair = pc.pairs.number(c.hash, c.code, c.name) + 1; c.pair == 0 {
+			if c.pair = pc.pairs.number(c.code, c.name) + 1; c.pair == 0 {
 				c.pair = -1 // not remembered: found the slow way
 			}
 		}

@@ -11,11 +11,17 @@ import (
 // few thousand pairs: a pair seen before costs one hash and one comparison
 // here, with no name check (done once, when the pair was new) and no string
 // conversions. Open addressing; the pairs' bytes live in one arena.
+//
+// A code of at most five digits (a commune's) is looked up by its value
+// first, without the hash: byCode holds the first pair added with it, whose
+// name is compared; another name, or another code, takes the hash.
 type rowUnits struct {
-	slots []pairSlot // a power of two, at most half full
-	arena []byte
-	n     int
-	seed  maphash.Seed
+	slots  []pairSlot // a power of two, at most half full
+	byID   []pairSlot // the pairs by number
+	byCode []int32    // 1 + the number of the first pair of a code, by codeKey; 0: none
+	arena  []byte
+	n      int
+	seed   maphash.Seed
 }
 
 type pairSlot struct {
@@ -31,18 +37,53 @@ const maxPairArena = 1 << 30
 
 func newRowUnits() rowUnits { return rowUnits{seed: maphash.MakeSeed()} }
 
-// hash is the pair's hash, never 0. It only reads the seed: any goroutine
-// may call it.
+// hash is the pair's hash, never 0.
 func (t *rowUnits) hash(code, name []byte) uint64 {
 	return (maphash.Bytes(t.seed, code) ^ bits.RotateLeft64(maphash.Bytes(t.seed, name), 29)) | 1
 }
 
-// find returns the number of the pair (h its hash), or -1 when it was
-// never added. Any goroutines may find at once, none while one adds.
-func (t *rowUnits) find(h uint64, code, name []byte) int32 {
+// codeKeys is the number of codeKey's keys: 10 + 100 + … + 100000.
+const codeKeys = 111110
+
+// codeKey is the index in byCode of a code of one to five digits (the codes
+// of one length after those of the shorter ones: "016" and "16" are two
+// codes, as their text is), ok false for any other code.
+func codeKey(code []byte) (key int, ok bool) {
+	if len(code) == 0 || len(code) > 5 {
+		return 0, false
+	}
+	for _, ch := range code {
+		if ch < '0' || ch > '9' {
+			return 0, false
+		}
+		key = key*10 + int(ch-'0')
+	}
+	return key + codeKeyBase[len(code)], true
+}
+
+var codeKeyBase = [6]int{0, 0, 10, 110, 1110, 11110}
+
+// find returns the number of the pair, or -1 when it was never added. Any
+// goroutines may find at once, none while one adds.
+func (t *rowUnits) find(code, name []byte) int32 {
 	if t.n == 0 {
 		return -1
 	}
+	if k, ok := codeKey(code); ok && t.byCode != nil {
+		ref := t.byCode[k]
+		if ref == 0 {
+			return -1 // a code never seen
+		}
+		s := &t.byID[ref-1]
+		if int(s.nameLen) == len(name) && bytes.Equal(t.arena[s.off+s.codeLen:s.off+s.codeLen+s.nameLen], name) {
+			return ref - 1
+		}
+	}
+	return t.findHash(t.hash(code, name), code, name)
+}
+
+// findHash is find by the pair's hash h.
+func (t *rowUnits) findHash(h uint64, code, name []byte) int32 {
 	mask := uint64(len(t.slots) - 1)
 	for i := h & mask; ; i = (i + 1) & mask {
 		s := &t.slots[i]
@@ -58,12 +99,13 @@ func (t *rowUnits) find(h uint64, code, name []byte) int32 {
 	}
 }
 
-// number is the number of the pair (h its hash), added if new (0, 1, 2, …
-// in the order pairs are added); -1 once the arena is full.
-func (t *rowUnits) number(h uint64, code, name []byte) int32 {
-	if id := t.find(h, code, name); id >= 0 {
+// number is the number of the pair, added if new (0, 1, 2, … in the order
+// pairs are added); -1 once the arena is full.
+func (t *rowUnits) number(code, name []byte) int32 {
+	if id := t.find(code, name); id >= 0 {
 		return id
 	}
+	h := t.hash(code, name)
 	if len(t.arena)+len(code)+len(name) > maxPairArena {
 		return -1
 	}
@@ -73,6 +115,15 @@ func (t *rowUnits) number(h uint64, code, name []byte) int32 {
 	s := pairSlot{hash: h, off: uint32(len(t.arena)), codeLen: uint32(len(code)), nameLen: uint32(len(name)), ref: int32(t.n) + 1}
 	t.arena = append(append(t.arena, code...), name...)
 	t.put(s)
+	t.byID = append(t.byID, s)
+	if k, ok := codeKey(code); ok {
+		if t.byCode == nil {
+			t.byCode = make([]int32, codeKeys)
+		}
+		if t.byCode[k] == 0 {
+			t.byCode[k] = s.ref
+		}
+	}
 	t.n++
 	return s.ref - 1
 }
