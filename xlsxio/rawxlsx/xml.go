@@ -370,7 +370,7 @@ func DecodeEscapes(v []byte) string {
 	}
 	out := make([]byte, 0, len(v))
 	for i := 0; i < len(v); {
-		if v[i] == '_' && i+7 <= len(v) && v[i+1] == 'x' && v[i+6] == '_' && isHex4(v[i+2:i+6]) {
+		if EscapeAt(v, i) {
 			h := string(v[i+2 : i+6])
 			if h == "005F" {
 				out = append(out, '_')
@@ -386,8 +386,15 @@ func DecodeEscapes(v []byte) string {
 	return string(out)
 }
 
-func isHex4(h []byte) bool {
-	for _, c := range h {
+// EscapeAt reports whether v[i:] begins with an OOXML escape "_xHHHH_"
+// (H a hex digit): what DecodeEscapes undoes, and what a writer must
+// escape ("_x005F_xHHHH_") when the text holds it literally.
+func EscapeAt[T ~string | ~[]byte](v T, i int) bool {
+	if i+7 > len(v) || v[i] != '_' || v[i+1] != 'x' || v[i+6] != '_' {
+		return false
+	}
+	for j := i + 2; j < i+6; j++ {
+		c := v[j]
 		if !('0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F') {
 			return false
 		}

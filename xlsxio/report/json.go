@@ -218,12 +218,7 @@ func (jw *jsonWriter) value(b []byte, v any) []byte {
 		}
 		b = append(b, '{')
 		for i, f := range v {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			b = jw.str(b, f.Key)
-			b = append(b, ':')
-			b = jw.value(b, f.Value)
+			b = jw.value(jw.key(b, f.Key, i == 0), f.Value)
 		}
 		return append(b, '}')
 	case objectWriter:

@@ -12,6 +12,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/bhxh/bhxh/msg"
+	"github.com/bhxh/bhxh/xlsxio/rawxlsx"
 )
 
 // A sheet of many plain cells (the "Nguồn số liệu" sheet: thousands of
@@ -102,7 +103,7 @@ func (s *rowsXML) text(v string) {
 				continue
 			}
 			esc = "\uFFFD" // as encoding/xml writes what XML cannot hold
-		case c == '_' && bstrAt(v, i):
+		case c == '_' && rawxlsx.EscapeAt(v, i):
 			esc = "_x005F_"
 		case c == '<':
 			esc = "&lt;"
@@ -143,24 +144,11 @@ func xmlChar(r rune) bool {
 
 func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
 
-// bstrAt reports whether v[i:] begins with "_xHHHH_" (H a hex digit).
-func bstrAt(v string, i int) bool {
-	if i+7 > len(v) || v[i] != '_' || v[i+1] != 'x' || v[i+6] != '_' {
-		return false
-	}
-	for _, c := range []byte(v[i+2 : i+6]) {
-		if !('0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F') {
-			return false
-		}
-	}
-	return true
-}
-
 // cutUTF16 is v cut to at most n UTF-16 units, at a character boundary.
 func cutUTF16(v string, n int) string {
 	units := 0
 	for i, r := range v {
-		units += len(utf16.Encode([]rune{r}))
+		units += utf16.RuneLen(r) // range yields valid runes (U+FFFD for bad bytes)
 		if units > n {
 			return v[:i]
 		}
