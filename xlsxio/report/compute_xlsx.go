@@ -322,12 +322,14 @@ func (x *xlsxReport) likeForLikeNote(sheet string) error {
 	if len(parts) == 0 {
 		return nil
 	}
-	return x.setStr(sheet, cellName(summaryNameCol, x.totalRow+1), fmt.Sprintf(x.lab.likeForLike, strings.Join(parts, ", ")))
+	return x.setStr(sheet, summaryNameCol, x.totalRow+1, fmt.Sprintf(x.lab.likeForLike, strings.Join(parts, ", ")))
 }
 
-// setValue writes one figure in the style of its column, bold in the
-// total row.
-func (x *xlsxReport) setValue(sheet, cell string, kind cellKind, fig figure, bold bool) error {
+// setValue writes one figure at col, row (1-based) in the style of its
+// column, bold in the total row, and returns the length of its text in
+// characters ("1328914": 7; 0 for nothing), for fitColumns. The text of
+// a figure is made once, and a count's never: it goes in as a number.
+func (x *xlsxReport) setValue(sheet string, col, row int, kind cellKind, fig figure, bold bool) (int, error) {
 	style := x.styles.text
 	switch {
 	case kind == countCell:
@@ -343,28 +345,81 @@ func (x *xlsxReport) setValue(sheet, cell string, kind cellKind, fig figure, bol
 	case bold:
 		style = x.styles.textBold
 	}
-	x.mark(sheet, cell, fig.text(x.rep.Decimals) != "")
-	return setFigure(&x.cells, sheet, cell, fig, x.rep.Decimals, style)
+	g := x.cells.grids[sheet]
+	if g == nil { // not an owned sheet: through excelize
+		v := fig.text(x.rep.Decimals)
+		x.mark(sheet, col, row, v != "")
+		return utf8.RuneCountInString(v), setFigure(&x.cells, sheet, cellName(col, row), fig, x.rep.Decimals, style)
+	}
+	g.cell(col, row).style = style
+	n := 0
+	var err error
+	switch fig.kind {
+	case countFigure:
+		g.setInt(col, row, fig.n)
+		n = intLen(fig.n)
+	case pctFigure:
+		if v := fig.pct.Format(x.rep.Decimals); v != "" {
+			g.setDefault(col, row, v)
+			n = len(v)
+		}
+	case wordFigure:
+		if fig.word != "" {
+			err = x.cells.setStr(g, col, row, fig.word)
+			n = utf8.RuneCountInString(fig.word)
+		}
+	}
+	x.mark(sheet, col, row, n > 0)
+	return n, err
 }
 
-// setStr writes a text cell.
-func (x *xlsxReport) setStr(sheet, cell, v string) error {
-	x.mark(sheet, cell, v != "")
-	return x.cells.SetCellStr(sheet, cell, v)
+// intLen is the length of v's decimal text, its sign included.
+func intLen(v int64) int {
+	n, u := 1, uint64(v)
+	if v < 0 {
+		n, u = 2, -u // math.MinInt64 too: 2^63
+	}
+	for ; u >= 10; u /= 10 {
+		n++
+	}
+	return n
 }
 
-// mark extends the sheet's used range to cell when it holds a value (a
-// cell with a style only, or "", is not used, as excelize's GetRows sees
-// it).
-func (x *xlsxReport) mark(sheet, cell string, filled bool) {
+// setStr writes a text cell at col, row (1-based).
+func (x *xlsxReport) setStr(sheet string, col, row int, v string) error {
+	x.mark(sheet, col, row, v != "")
+	if g := x.cells.grids[sheet]; g != nil {
+		return x.cells.setStr(g, col, row, v)
+	}
+	return x.cells.SetCellStr(sheet, cellName(col, row), v)
+}
+
+// setStrAt is setStr at a cell reference ("B7").
+func (x *xlsxReport) setStrAt(sheet, cell, v string) error {
+	col, row, ok := rawxlsx.ParseCellName([]byte(cell))
+	if !ok {
+		return msg.Errorf("%s: %w", "%s: %w", cell, errCellRef)
+	}
+	return x.setStr(sheet, col+1, row, v)
+}
+
+// style styles the cell at col, row (1-based).
+func (x *xlsxReport) style(sheet string, col, row, style int) error {
+	if g := x.cells.grids[sheet]; g != nil {
+		g.cell(col, row).style = style
+		return nil
+	}
+	c := cellName(col, row)
+	return x.cells.SetCellStyle(sheet, c, c, style)
+}
+
+// mark extends the sheet's used range to col, row (1-based) when the
+// cell holds a value (a cell with a style only, or "", is not used, as
+// excelize's GetRows sees it).
+func (x *xlsxReport) mark(sheet string, col, row int, filled bool) {
 	if !filled {
 		return
 	}
-	col, row, ok := rawxlsx.ParseCellName([]byte(cell))
-	if !ok {
-		return
-	}
-	col++ // 1-based, as row
 	if x.used == nil {
 		x.used = map[string]*[2]int{}
 	}
@@ -384,27 +439,27 @@ func (x *xlsxReport) headerRow(sheet string, row int, heads []string) error {
 // headerRowAt writes heads at row from column col in the head style.
 func (x *xlsxReport) headerRowAt(sheet string, row, col int, heads []string) error {
 	for i, h := range heads {
-		c := cellName(col+i, row)
-		if err := x.setStr(sheet, c, h); err != nil {
+		if err := x.setStr(sheet, col+i, row, h); err != nil {
 			return err
 		}
-		if err := x.cells.SetCellStyle(sheet, c, c, x.styles.head); err != nil {
+		if err := x.style(sheet, col+i, row, x.styles.head); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-// fitColumns sets each column's width from its longest value, a wrapped
+// fitColumns sets each column's width from its longest value (lens: the
+// length of each value, row by row, as setValue gives them), a wrapped
 // head counting for a third of its length (it wraps to three lines).
-func (x *xlsxReport) fitColumns(sheet string, heads []string, values [][]string, minW, maxW int) error {
+func (x *xlsxReport) fitColumns(sheet string, heads []string, lens [][]int, minW, maxW int) error {
 	for i := range heads {
 		w := (utf8.RuneCountInString(heads[i]) + 2) / 3
-		for _, row := range values {
+		for _, row := range lens {
 			if i < len(row) {
 				// room for the thousands separators the format adds
 				// ("1328914" shows as "1,328,914") and for a bold total
-				n := utf8.RuneCountInString(row[i])
+				n := row[i]
 				w = max(w, n+(n-1)/3+1)
 			}
 		}
@@ -428,20 +483,20 @@ func (x *xlsxReport) summary() error {
 	sheet := x.lab.summary
 	cols := x.columns()
 	x.summaryCols = cols
-	if err := x.setStr(sheet, "A1", x.titleText()); err != nil {
+	if err := x.setStr(sheet, 1, 1, x.titleText()); err != nil {
 		return err
 	}
-	if err := x.cells.SetCellStyle(sheet, "A1", "A1", x.styles.title); err != nil {
+	if err := x.style(sheet, 1, 1, x.styles.title); err != nil {
 		return err
 	}
 	// tall enough for the stacked accents of a 14-point title
 	if err := x.cells.SetRowHeight(sheet, 1, 24); err != nil {
 		return err
 	}
-	if err := x.setStr(sheet, "A2", x.lab.unitNote); err != nil {
+	if err := x.setStr(sheet, 1, 2, x.lab.unitNote); err != nil {
 		return err
 	}
-	if err := x.cells.SetCellStyle(sheet, "A2", "A2", x.styles.note); err != nil {
+	if err := x.style(sheet, 1, 2, x.styles.note); err != nil {
 		return err
 	}
 	heads := make([]string, len(cols))
@@ -456,12 +511,12 @@ func (x *xlsxReport) summary() error {
 		return err
 	}
 	x.firstRow = headRow + 1
-	var values [][]string
 	rows := reportRows(&x.rep.Result)
+	lens := make([][]int, len(rows))
 	for i, u := range rows {
 		r := x.firstRow + i
 		total := i == len(rows)-1
-		var vals []string
+		lens[i] = make([]int, len(cols))
 		for j, c := range cols {
 			var v figure
 			switch {
@@ -471,15 +526,15 @@ func (x *xlsxReport) summary() error {
 			case !c.rowNumber:
 				v = c.value(u)
 			}
-			vals = append(vals, v.text(x.rep.Decimals))
-			if err := x.setValue(sheet, cellName(j+1, r), c.kind, v, total); err != nil {
+			n, err := x.setValue(sheet, j+1, r, c.kind, v, total)
+			if err != nil {
 				return err
 			}
+			lens[i][j] = n
 		}
-		values = append(values, vals)
 	}
 	x.totalRow = x.firstRow + len(rows) - 1
-	if err := x.fitColumns(sheet, heads, values, 8, 40); err != nil {
+	if err := x.fitColumns(sheet, heads, lens, 8, 40); err != nil {
 		return err
 	}
 	if err := x.likeForLikeNote(sheet); err != nil {
@@ -555,7 +610,7 @@ func (x *xlsxReport) officialFoot(sheet string, row int) error {
 		return err
 	}
 	ft := officialFoot{lang: x.rep.Lang, place: x.rep.Place, date: x.rep.Generated}
-	_, err = writeOfficialFoot(x.f, &x.cells, sheet, row, first, last, ft, func(cell, v string) error { return x.setStr(sheet, cell, v) })
+	_, err = writeOfficialFoot(x.f, &x.cells, sheet, row, first, last, ft, func(cell, v string) error { return x.setStrAt(sheet, cell, v) })
 	return err
 }
 
@@ -619,7 +674,7 @@ func (x *xlsxReport) evaluationBlock(sheet string, row int) (int, error) {
 			{countCell, countOf(&units)}, {countCell, countOf(&reached)}, {countCell, countOf(&behind)},
 		}
 		for i, f := range figs {
-			if err := x.setValue(sheet, cellName(first+i, r), f.kind, f.fig, false); err != nil {
+			if _, err := x.setValue(sheet, first+i, r, f.kind, f.fig, false); err != nil {
 				return 0, err
 			}
 		}
@@ -629,7 +684,7 @@ func (x *xlsxReport) evaluationBlock(sheet string, row int) (int, error) {
 		}
 		// the label in the block's first column, the names alone merged
 		// over the rest, as a list an analyst can copy
-		if err := x.setValue(sheet, cellName(first, r), textCell, wordOf(x.lab.evaluationBehind), false); err != nil {
+		if _, err := x.setValue(sheet, first, r, textCell, wordOf(x.lab.evaluationBehind), false); err != nil {
 			return 0, err
 		}
 		list := strings.Join(e.Behind, ", ")
@@ -652,7 +707,7 @@ func (x *xlsxReport) mergedText(sheet string, row, first, last int, text string,
 	if err := x.cells.MergeCell(sheet, from, to); err != nil {
 		return err
 	}
-	if err := x.setStr(sheet, from, text); err != nil {
+	if err := x.setStr(sheet, first, row, text); err != nil {
 		return err
 	}
 	return x.cells.SetCellStyle(sheet, from, to, style)
@@ -877,20 +932,20 @@ func (x *xlsxReport) gapsSheet() error {
 		}
 	}
 	if len(inds) == 0 {
-		if err := x.setStr(sheet, "A1", x.lab.noTargets); err != nil {
+		if err := x.setStr(sheet, 1, 1, x.lab.noTargets); err != nil {
 			return err
 		}
 		return x.f.SetColWidth(sheet, "A", "A", 80)
 	}
 	row := 1
 	var heads []string
-	var values [][]string
+	var lens [][]int
 	for _, ind := range inds {
 		label := indicatorLabel(ind, lang)
-		if err := x.setStr(sheet, cellName(1, row), indicatorTitle(ind, lang)); err != nil {
+		if err := x.setStr(sheet, 1, row, indicatorTitle(ind, lang)); err != nil {
 			return err
 		}
-		if err := x.cells.SetCellStyle(sheet, cellName(1, row), cellName(1, row), x.styles.title); err != nil {
+		if err := x.style(sheet, 1, row, x.styles.title); err != nil {
 			return err
 		}
 		if err := x.cells.SetRowHeight(sheet, row, 24); err != nil {
@@ -941,20 +996,20 @@ func (x *xlsxReport) gapsSheet() error {
 		}
 		row++
 		for _, e := range list {
-			var vals []string
+			ns := make([]int, len(gcols))
 			for j, c := range gcols {
-				v := c.value(e.u)
-				vals = append(vals, v.text(x.rep.Decimals))
-				if err := x.setValue(sheet, cellName(j+1, row), c.kind, v, e.u == &x.rep.Result.Total); err != nil {
+				n, err := x.setValue(sheet, j+1, row, c.kind, c.value(e.u), e.u == &x.rep.Result.Total)
+				if err != nil {
 					return err
 				}
+				ns[j] = n
 			}
-			values = append(values, vals)
+			lens = append(lens, ns)
 			row++
 		}
 		row++ // a blank row between indicators
 	}
-	return x.fitColumns(sheet, heads, values, 8, 40)
+	return x.fitColumns(sheet, heads, lens, 8, 40)
 }
 
 // checksSheet lists every issue.
@@ -964,18 +1019,21 @@ func (x *xlsxReport) checksSheet() error {
 	if err := x.headerRow(sheet, 1, heads); err != nil {
 		return err
 	}
-	var values [][]string
+	var lens [][]int
 	for i, is := range x.rep.Issues {
 		vals := []string{is.LevelIn(msg.Lang(x.rep.Lang)), is.Code, is.File, is.Sheet, is.Cell, is.Message.In(msg.Lang(x.rep.Lang))}
+		ns := make([]int, len(vals))
 		for j, v := range vals {
-			if err := x.setValue(sheet, cellName(j+1, i+2), textCell, wordOf(v), false); err != nil {
+			n, err := x.setValue(sheet, j+1, i+2, textCell, wordOf(v), false)
+			if err != nil {
 				return err
 			}
+			ns[j] = n
 		}
-		values = append(values, vals)
+		lens = append(lens, ns)
 	}
 	if len(x.rep.Issues) == 0 {
-		if err := x.setStr(sheet, "A2", x.lab.noIssues); err != nil {
+		if err := x.setStr(sheet, 1, 2, x.lab.noIssues); err != nil {
 			return err
 		}
 	} else if err := x.f.AutoFilter(sheet, "A1:"+cellName(len(heads), len(x.rep.Issues)+1), nil); err != nil {
@@ -989,8 +1047,8 @@ func (x *xlsxReport) checksSheet() error {
 	// a longer message wraps.
 	for i, h := range heads {
 		w := utf8.RuneCountInString(h)
-		for _, row := range values {
-			w = max(w, utf8.RuneCountInString(row[i]))
+		for _, row := range lens {
+			w = max(w, row[i])
 		}
 		limit := 24
 		if i == len(heads)-1 {
@@ -1013,11 +1071,11 @@ func (x *xlsxReport) sourcesSheet() error {
 			if v == "" {
 				continue
 			}
-			if err := x.setStr(sheet, cellName(j+1, row), v); err != nil {
+			if err := x.setStr(sheet, j+1, row, v); err != nil {
 				return err
 			}
 			if j > 0 { // wrapped, not overflowing past the last column
-				if err := x.cells.SetCellStyle(sheet, cellName(j+1, row), cellName(j+1, row), x.styles.wrap); err != nil {
+				if err := x.style(sheet, j+1, row, x.styles.wrap); err != nil {
 					return err
 				}
 			}
@@ -1026,8 +1084,7 @@ func (x *xlsxReport) sourcesSheet() error {
 		return nil
 	}
 	bold := func(col int) error {
-		c := cellName(col, row)
-		return x.cells.SetCellStyle(sheet, c, c, x.styles.textBold)
+		return x.style(sheet, col, row, x.styles.textBold)
 	}
 	var notes []string
 	seen := map[string]bool{}

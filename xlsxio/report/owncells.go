@@ -1,7 +1,7 @@
 package report
 
 import (
-	"slices"
+	"encoding/xml"
 	"strconv"
 	"strings"
 
@@ -45,10 +45,14 @@ type ownCells struct {
 	f     *excelize.File
 	parts map[string]string // sheet → its part ("xl/worksheets/sheet1.xml")
 	grids map[string]*cellGrid
-	// sst is each text's index in excelize's shared strings (empty in a
-	// new workbook, each new text appended), put there through A1 of
-	// scratch, an owned sheet, in excelize, cleared before writing.
+	// sst is each text's index in the shared strings, shared the texts
+	// in that order. The first goes to excelize's table through A1 of
+	// scratch, an owned sheet (cleared before writing), which makes
+	// excelize declare the part; put writes the part whole (sstXML):
+	// excelize's per-text cell call and its reflective encoding of the
+	// table were a tenth of a batch of reports (issue 17).
 	sst     map[string]int
+	shared  []string
 	scratch string
 }
 
@@ -58,26 +62,26 @@ func (o *ownCells) own(sheet, part string) {
 		o.parts, o.grids = map[string]string{}, map[string]*cellGrid{}
 	}
 	o.parts[sheet] = part
-	o.grids[sheet] = &cellGrid{rows: map[int]*gridRow{}}
+	o.grids[sheet] = &cellGrid{}
 	if o.scratch == "" {
 		o.scratch = sheet
 	}
 }
 
-// sstIndex is v's index in excelize's shared strings, adding it there
-// when new. Only for text excelize keeps as it is (sharedText): its
-// table is then keyed by the same text as sst.
+// sstIndex is v's index in the shared strings, adding it there when
+// new. Only for text excelize would keep as it is (sharedText).
 func (o *ownCells) sstIndex(v string) (int, error) {
 	if i, ok := o.sst[v]; ok {
 		return i, nil
 	}
 	if o.sst == nil {
 		o.sst = map[string]int{}
+		if err := o.f.SetCellStr(o.scratch, "A1", v); err != nil {
+			return 0, err
+		}
 	}
-	if err := o.f.SetCellStr(o.scratch, "A1", v); err != nil {
-		return 0, err
-	}
-	o.sst[v] = len(o.sst)
+	o.sst[v] = len(o.shared)
+	o.shared = append(o.shared, v)
 	return o.sst[v], nil
 }
 
@@ -88,13 +92,15 @@ func sharedText(v string) bool {
 	return len(v) <= maxCellChars && !strings.Contains(v, "_x")
 }
 
-// put hands each owned sheet's rows to the zip writer of f, its scratch
-// cell emptied; called once, when every cell is written.
+// put hands each owned sheet's rows to the zip writer of f, and the
+// shared strings to f's package, its scratch cell emptied; called once,
+// when every cell is written.
 func (o *ownCells) put() error {
 	if o.sst != nil {
 		if err := o.f.SetCellValue(o.scratch, "A1", nil); err != nil {
 			return err
 		}
+		putSharedStrings(o.f, o.shared)
 	}
 	for sheet, g := range o.grids {
 		putSheetRows(o.f, o.parts[sheet], g.xml())
@@ -102,60 +108,85 @@ func (o *ownCells) put() error {
 	return nil
 }
 
+// putSharedStrings puts shared, in order, as f's shared strings part,
+// the bytes excelize's encoding of its table would give: it then has
+// none to write.
+func putSharedStrings(f *excelize.File, shared []string) {
+	var s rowsXML
+	b := &s.buf
+	b.Grow(64 * len(shared))
+	b.WriteString(xml.Header)
+	b.WriteString(`<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="`)
+	n := strconv.Itoa(len(shared))
+	b.WriteString(n)
+	b.WriteString(`" uniqueCount="`)
+	b.WriteString(n)
+	b.WriteString(`">`)
+	for _, v := range shared {
+		b.WriteString(`<si>`)
+		s.sharedText(v)
+		b.WriteString(`</si>`)
+	}
+	b.WriteString(`</sst>`)
+	f.Pkg.Store(sharedStringsPart, b.Bytes())
+	f.SharedStrings = nil
+}
+
+const sharedStringsPart = "xl/sharedStrings.xml"
+
 var errCellRef = msg.New("not a cell reference", "không phải địa chỉ ô")
 
-// at is the cell of sheet at ref, made when missing; nil when sheet is
-// not owned.
-func (o *ownCells) at(sheet, ref string) (*gridCell, error) {
-	g := o.grids[sheet]
+// at is the column and row (1-based) of ref in sheet's grid; nil when
+// sheet is not owned.
+func (o *ownCells) at(sheet, ref string) (g *cellGrid, col, row int, err error) {
+	g = o.grids[sheet]
 	if g == nil {
-		return nil, nil
+		return nil, 0, 0, nil
 	}
-	col, row, ok := rawxlsx.ParseCellName([]byte(ref))
+	c, r, ok := rawxlsx.ParseCellName([]byte(ref))
 	if !ok {
-		return nil, msg.Errorf("%s: %w", "%s: %w", ref, errCellRef)
+		return nil, 0, 0, msg.Errorf("%s: %w", "%s: %w", ref, errCellRef)
 	}
-	return g.cell(col+1, row), nil
+	return g, c + 1, r, nil
 }
 
 func (o *ownCells) SetCellStr(sheet, cell, v string) error {
-	c, err := o.at(sheet, cell)
-	if c == nil || err != nil {
+	g, col, row, err := o.at(sheet, cell)
+	if g == nil || err != nil {
 		return cmpOr(err, func() error { return o.f.SetCellStr(sheet, cell, v) })
 	}
+	return o.setStr(g, col, row, v)
+}
+
+// setStr writes text v at col, row of g (1-based).
+func (o *ownCells) setStr(g *cellGrid, col, row int, v string) error {
+	c := g.cell(col, row)
 	if !sharedText(v) {
 		c.kind, c.v = textValue, v
 		return nil
 	}
 	i, err := o.sstIndex(v)
-	c.kind, c.v = sharedValue, strconv.Itoa(i)
+	c.kind, c.n, c.v = sharedValue, int64(i), ""
 	return err
 }
 
 func (o *ownCells) SetCellInt(sheet, cell string, v int64) error {
-	c, err := o.at(sheet, cell)
-	if c == nil || err != nil {
+	g, col, row, err := o.at(sheet, cell)
+	if g == nil || err != nil {
 		return cmpOr(err, func() error { return o.f.SetCellInt(sheet, cell, v) })
 	}
-	c.kind, c.v = numberValue, strconv.FormatInt(v, 10)
+	g.setInt(col, row, v)
 	return nil
 }
 
 // SetCellDefault writes a number given as its decimal text ("46.12")
 // straight into the cell, as excelize's does; other text as text.
 func (o *ownCells) SetCellDefault(sheet, cell, v string) error {
-	c, err := o.at(sheet, cell)
-	if c == nil || err != nil {
+	g, col, row, err := o.at(sheet, cell)
+	if g == nil || err != nil {
 		return cmpOr(err, func() error { return o.f.SetCellDefault(sheet, cell, v) })
 	}
-	switch {
-	case decimalText(v):
-		c.kind, c.v = numberValue, v
-	case v == "":
-		c.kind, c.v = noValue, ""
-	default:
-		c.kind, c.v = textValue, v
-	}
+	g.setDefault(col, row, v)
 	return nil
 }
 
@@ -180,10 +211,9 @@ func (o *ownCells) MergeCell(sheet, from, to string) error {
 	}
 	first := true
 	return g.each(from, to, func(col, row int) {
-		if !first {
-			if r := g.rows[row]; r != nil && r.cells[col] != nil {
-				r.cells[col].kind, r.cells[col].v = noValue, ""
-			}
+		if !first && row <= len(g.rows) && col <= len(g.rows[row-1].cells) {
+			c := &g.rows[row-1].cells[col-1]
+			c.kind, c.n, c.v = noValue, 0, ""
 		}
 		first = false
 	})
@@ -228,46 +258,71 @@ func decimalText(v string) bool {
 	return digits > 0
 }
 
-// cellGrid is one sheet's cells by row and column (1-based).
-type cellGrid struct{ rows map[int]*gridRow }
+// cellGrid is one sheet's cells, rows[r-1].cells[c-1] the cell at
+// column c, row r; a cell never written is the zero gridCell.
+type cellGrid struct {
+	rows []gridRow
+	// used is the sheet's used range so far, {last column, last row}
+	// holding a value (xlsxReport.mark).
+	used [2]int
+}
 
 type gridRow struct {
 	height float64 // 0: the default
-	cells  map[int]*gridCell
+	cells  []gridCell
 }
 
 type gridCell struct {
 	kind  valueKind
-	v     string
 	style int
+	n     int64  // intValue: the number; sharedValue: the index
+	v     string // numberValue: the decimal; textValue: the text
 }
 
 type valueKind int
 
 const (
-	noValue valueKind = iota
-	numberValue
-	textValue   // inline
-	sharedValue // v is the index in the shared strings
+	noValue     valueKind = iota
+	numberValue           // v, a decimal
+	intValue              // n
+	textValue             // v, inline
+	sharedValue           // n, the index in the shared strings
 )
 
+// row is row r (1-based), made when missing.
 func (g *cellGrid) row(r int) *gridRow {
-	gr := g.rows[r]
-	if gr == nil {
-		gr = &gridRow{cells: map[int]*gridCell{}}
-		g.rows[r] = gr
+	if r > len(g.rows) {
+		g.rows = append(g.rows, make([]gridRow, r-len(g.rows))...)
 	}
-	return gr
+	return &g.rows[r-1]
 }
 
+// cell is the cell at col, row (1-based), made when missing; valid until
+// the next call that makes a row or cell.
 func (g *cellGrid) cell(col, row int) *gridCell {
 	gr := g.row(row)
-	c := gr.cells[col]
-	if c == nil {
-		c = &gridCell{}
-		gr.cells[col] = c
+	if col > len(gr.cells) {
+		gr.cells = append(gr.cells, make([]gridCell, col-len(gr.cells))...)
 	}
-	return c
+	return &gr.cells[col-1]
+}
+
+func (g *cellGrid) setInt(col, row int, v int64) {
+	c := g.cell(col, row)
+	c.kind, c.n, c.v = intValue, v, ""
+}
+
+// setDefault is SetCellDefault at col, row.
+func (g *cellGrid) setDefault(col, row int, v string) {
+	c := g.cell(col, row)
+	switch {
+	case decimalText(v):
+		c.kind, c.n, c.v = numberValue, 0, v
+	case v == "":
+		c.kind, c.n, c.v = noValue, 0, ""
+	default:
+		c.kind, c.n, c.v = textValue, 0, v
+	}
 }
 
 // each calls fn for every cell of the range from..to, row by row.
@@ -291,53 +346,51 @@ func (g *cellGrid) each(from, to string, fn func(col, row int)) error {
 func (g *cellGrid) xml() []byte {
 	var s rowsXML
 	b := &s.buf
-	rows := make([]int, 0, len(g.rows))
-	for r := range g.rows {
-		rows = append(rows, r)
-	}
-	slices.Sort(rows)
-	var cols []int
-	for _, r := range rows {
-		gr := g.rows[r]
-		cols = cols[:0]
-		for c, cell := range gr.cells {
-			if cell.kind != noValue || cell.style != 0 {
-				cols = append(cols, c)
-			}
-		}
-		if len(cols) == 0 && gr.height == 0 {
+	b.Grow(64 * len(g.rows))
+	num := make([]byte, 0, 64)
+	for i := range g.rows {
+		gr := &g.rows[i]
+		if gr.height == 0 && !gr.shown() {
 			continue
 		}
-		slices.Sort(cols)
-		row := strconv.Itoa(r)
+		r := i + 1
+		num = strconv.AppendInt(num[:0], int64(r), 10)
+		rowEnd := len(num)
 		b.WriteString(`<row r="`)
-		b.WriteString(row)
-		b.WriteString(`"`)
+		b.Write(num)
+		b.WriteByte('"')
 		if gr.height > 0 {
 			b.WriteString(` ht="`)
-			b.WriteString(strconv.FormatFloat(gr.height, 'f', -1, 64))
+			b.Write(strconv.AppendFloat(num[rowEnd:], gr.height, 'f', -1, 64))
 			b.WriteString(`" customHeight="1"`)
 		}
-		b.WriteString(`>`)
-		for _, c := range cols {
-			cell := gr.cells[c]
+		b.WriteByte('>')
+		for j := range gr.cells {
+			cell := &gr.cells[j]
+			if !cell.shown() {
+				continue
+			}
 			b.WriteString(`<c r="`)
-			b.WriteString(colName(c))
-			b.WriteString(row)
-			b.WriteString(`"`)
+			b.WriteString(colName(j + 1))
+			b.Write(num[:rowEnd])
+			b.WriteByte('"')
 			if cell.style != 0 {
 				b.WriteString(` s="`)
-				b.WriteString(strconv.Itoa(cell.style))
-				b.WriteString(`"`)
+				b.Write(strconv.AppendInt(num[rowEnd:], int64(cell.style), 10))
+				b.WriteByte('"')
 			}
 			switch cell.kind {
 			case numberValue:
 				b.WriteString(`><v>`)
 				b.WriteString(cell.v)
 				b.WriteString(`</v></c>`)
+			case intValue:
+				b.WriteString(`><v>`)
+				b.Write(strconv.AppendInt(num[rowEnd:], cell.n, 10))
+				b.WriteString(`</v></c>`)
 			case sharedValue:
 				b.WriteString(` t="s"><v>`)
-				b.WriteString(cell.v)
+				b.Write(strconv.AppendInt(num[rowEnd:], cell.n, 10))
 				b.WriteString(`</v></c>`)
 			case textValue:
 				b.WriteString(` t="inlineStr"><is>`)
@@ -351,3 +404,16 @@ func (g *cellGrid) xml() []byte {
 	}
 	return b.Bytes()
 }
+
+// shown reports whether the row has a cell to write.
+func (r *gridRow) shown() bool {
+	for i := range r.cells {
+		if r.cells[i].shown() {
+			return true
+		}
+	}
+	return false
+}
+
+// shown reports whether the cell is written: it has a value or a style.
+func (c *gridCell) shown() bool { return c.kind != noValue || c.style != 0 }

@@ -80,10 +80,20 @@ const maxCellChars = 32767
 // one, XML-escaped, a literal "_xHHHH_" escaped as "_x005F_xHHHH_" (else
 // a reader takes it for the character U+HHHH).
 func (s *rowsXML) text(v string) {
-	b := &s.buf
 	if len(v) > maxCellChars { // UTF-8 bytes ≥ UTF-16 units: shorter is within the limit
 		v = cutUTF16(v, maxCellChars)
 	}
+	s.t(v, "\n")
+}
+
+// sharedText writes v (sharedText: neither cut nor escaped by excelize)
+// as a <t> element as encoding/xml writes it in excelize's shared
+// strings: as text does, a line break as "&#xA;".
+func (s *rowsXML) sharedText(v string) { s.t(v, "&#xA;") }
+
+// t writes v as a <t> element, newline for a line break.
+func (s *rowsXML) t(v, newline string) {
+	b := &s.buf
 	b.WriteString(`<t`)
 	if v != "" && (isSpace(v[0]) || isSpace(v[len(v)-1])) {
 		b.WriteString(` xml:space="preserve"`)
@@ -118,7 +128,7 @@ func (s *rowsXML) text(v string) {
 		case c == '\t':
 			esc = "&#x9;"
 		case c == '\n':
-			esc = "\n"
+			esc = newline
 		case c == '\r':
 			esc = "&#xD;"
 		case c < 0x20:
