@@ -113,22 +113,21 @@ func (o *ownCells) put() error {
 // none to write.
 func putSharedStrings(f *excelize.File, shared []string) {
 	var s rowsXML
-	b := &s.buf
-	b.Grow(64 * len(shared))
-	b.WriteString(xml.Header)
-	b.WriteString(`<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="`)
+	s.grow(64 * len(shared))
+	s.ws(xml.Header)
+	s.ws(`<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="`)
 	n := strconv.Itoa(len(shared))
-	b.WriteString(n)
-	b.WriteString(`" uniqueCount="`)
-	b.WriteString(n)
-	b.WriteString(`">`)
+	s.ws(n)
+	s.ws(`" uniqueCount="`)
+	s.ws(n)
+	s.ws(`">`)
 	for _, v := range shared {
-		b.WriteString(`<si>`)
+		s.ws(`<si>`)
 		s.sharedText(v)
-		b.WriteString(`</si>`)
+		s.ws(`</si>`)
 	}
-	b.WriteString(`</sst>`)
-	f.Pkg.Store(sharedStringsPart, b.Bytes())
+	s.ws(`</sst>`)
+	f.Pkg.Store(sharedStringsPart, s.b)
 	f.SharedStrings = nil
 }
 
@@ -345,8 +344,7 @@ func (g *cellGrid) each(from, to string, fn func(col, row int)) error {
 // excelize leaves them out.
 func (g *cellGrid) xml() []byte {
 	var s rowsXML
-	b := &s.buf
-	b.Grow(64 * len(g.rows))
+	s.grow(64 * len(g.rows))
 	num := make([]byte, 0, 64)
 	for i := range g.rows {
 		gr := &g.rows[i]
@@ -356,53 +354,53 @@ func (g *cellGrid) xml() []byte {
 		r := i + 1
 		num = strconv.AppendInt(num[:0], int64(r), 10)
 		rowEnd := len(num)
-		b.WriteString(`<row r="`)
-		b.Write(num)
-		b.WriteByte('"')
+		s.ws(`<row r="`)
+		s.w(num)
+		s.wb('"')
 		if gr.height > 0 {
-			b.WriteString(` ht="`)
-			b.Write(strconv.AppendFloat(num[rowEnd:], gr.height, 'f', -1, 64))
-			b.WriteString(`" customHeight="1"`)
+			s.ws(` ht="`)
+			s.w(strconv.AppendFloat(num[rowEnd:], gr.height, 'f', -1, 64))
+			s.ws(`" customHeight="1"`)
 		}
-		b.WriteByte('>')
+		s.wb('>')
 		for j := range gr.cells {
 			cell := &gr.cells[j]
 			if !cell.shown() {
 				continue
 			}
-			b.WriteString(`<c r="`)
-			b.WriteString(colName(j + 1))
-			b.Write(num[:rowEnd])
-			b.WriteByte('"')
+			s.ws(`<c r="`)
+			s.ws(colName(j + 1))
+			s.w(num[:rowEnd])
+			s.wb('"')
 			if cell.style != 0 {
-				b.WriteString(` s="`)
-				b.Write(strconv.AppendInt(num[rowEnd:], int64(cell.style), 10))
-				b.WriteByte('"')
+				s.ws(` s="`)
+				s.w(strconv.AppendInt(num[rowEnd:], int64(cell.style), 10))
+				s.wb('"')
 			}
 			switch cell.kind {
 			case numberValue:
-				b.WriteString(`><v>`)
-				b.WriteString(cell.v)
-				b.WriteString(`</v></c>`)
+				s.ws(`><v>`)
+				s.ws(cell.v)
+				s.ws(`</v></c>`)
 			case intValue:
-				b.WriteString(`><v>`)
-				b.Write(strconv.AppendInt(num[rowEnd:], cell.n, 10))
-				b.WriteString(`</v></c>`)
+				s.ws(`><v>`)
+				s.w(strconv.AppendInt(num[rowEnd:], cell.n, 10))
+				s.ws(`</v></c>`)
 			case sharedValue:
-				b.WriteString(` t="s"><v>`)
-				b.Write(strconv.AppendInt(num[rowEnd:], cell.n, 10))
-				b.WriteString(`</v></c>`)
+				s.ws(` t="s"><v>`)
+				s.w(strconv.AppendInt(num[rowEnd:], cell.n, 10))
+				s.ws(`</v></c>`)
 			case textValue:
-				b.WriteString(` t="inlineStr"><is>`)
+				s.ws(` t="inlineStr"><is>`)
 				s.text(cell.v)
-				b.WriteString(`</is></c>`)
+				s.ws(`</is></c>`)
 			default:
-				b.WriteString(`/>`)
+				s.ws(`/>`)
 			}
 		}
-		b.WriteString(`</row>`)
+		s.ws(`</row>`)
 	}
-	return b.Bytes()
+	return s.b
 }
 
 // shown reports whether the row has a cell to write.

@@ -11,11 +11,14 @@ import (
 
 // ownTexts are texts for the shared strings: XML's special characters,
 // spaces and line breaks at either end and inside, a tab, a carriage
-// return, a character XML cannot hold, a bad UTF-8 byte, U+FFFD itself,
-// Vietnamese, an emoji, "" and a repeat.
+// return, characters XML cannot hold (a control character, U+FFFE and
+// U+FFFF, valid UTF-8 all), bad UTF-8 (a lone byte, a cut sequence of
+// U+FFFx's lead byte), U+FFFD itself, Vietnamese, an emoji, "" and a
+// repeat.
 var ownTexts = []string{
 	"Phường Bến Nghé & <Cửa> \"Đông\" 'A'", " Xã  Tân Lập ", "Thị trấn\nPhú Mỹ", "\nđầu", "cuối\n",
 	"a\tb\rc", "\tTab", "Xã \x01 Lạ 🙂", "bad \xff byte", "thay \uFFFD", "", "Tổng cộng", "Phường Bến Nghé & <Cửa> \"Đông\" 'A'",
+	"\uFFFE", "x\uFFFFy", "Ệ\xEF\xBF", "Ệ\xEF", "\uFEFFBOM", "ký tự \U0010FFFF",
 }
 
 // partOf is the bytes of part in the xlsx file b.

@@ -5,7 +5,9 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"slices"
 	"strconv"
+	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
 
@@ -27,48 +29,104 @@ import (
 
 // rowsXML is the XML of a sheet's rows: text as inline strings, counts
 // as numbers, no style.
-type rowsXML struct{ buf bytes.Buffer }
+type rowsXML struct {
+	b   []byte
+	num [24]byte // scratch for numbers
+}
+
+func (s *rowsXML) ws(v string) { s.b = append(s.b, v...) }
+func (s *rowsXML) w(p []byte)  { s.b = append(s.b, p...) }
+func (s *rowsXML) wb(c byte)   { s.b = append(s.b, c) }
+
+// grow makes room for n more bytes.
+func (s *rowsXML) grow(n int) { s.b = slices.Grow(s.b, n) }
 
 // row writes row r (1-based) from column A: an integer as a number,
 // text as an inline string (even ""), nil as no cell.
 func (s *rowsXML) row(r int, values []any) {
-	b := &s.buf
-	var num [20]byte
-	row := strconv.AppendInt(num[:0], int64(r), 10)
-	b.WriteString(`<row r="`)
-	b.Write(row)
-	b.WriteString(`">`)
+	row := s.open(r)
 	for i, v := range values {
-		if v == nil {
-			continue
-		}
-		b.WriteString(`<c r="`)
-		if i < 26 {
-			b.WriteByte(byte('A' + i))
-		} else {
-			b.WriteString(colName(i + 1))
-		}
-		b.Write(row)
 		switch v := v.(type) {
+		case nil:
 		case int64:
-			b.WriteString(`"><v>`)
-			b.WriteString(strconv.FormatInt(v, 10))
-			b.WriteString(`</v></c>`)
+			s.intCell(i, row, v)
 		case int:
-			b.WriteString(`"><v>`)
-			b.WriteString(strconv.Itoa(v))
-			b.WriteString(`</v></c>`)
-		default: // text; anything else as its text, as excelize writes it
-			str, ok := v.(string)
-			if !ok {
-				str = fmt.Sprint(v)
-			}
-			b.WriteString(`" t="inlineStr"><is>`)
-			s.text(str)
-			b.WriteString(`</is></c>`)
+			s.intCell(i, row, int64(v))
+		case string:
+			s.textCell(i, row, v)
+		default: // anything else as its text, as excelize writes it
+			s.textCell(i, row, fmt.Sprint(v))
 		}
 	}
-	b.WriteString(`</row>`)
+	s.ws(`</row>`)
+}
+
+// sourceRow writes row r of the sheet "Nguồn số liệu": r's values
+// (sourceRow.values), typed as row types them, without boxing each.
+func (s *rowsXML) sourceRow(r int, src *sourceRow, lang string) {
+	row := s.open(r)
+	u := src.unit
+	s.textCell(0, row, u.Name)
+	s.textCell(1, row, u.Code)
+	s.textCell(2, row, src.key)
+	s.textCell(3, row, header(src.key, lang))
+	if v, ok := u.Counts[src.key]; ok {
+		s.intCell(4, row, v)
+	} else if p, ok := u.Percents[src.key]; ok {
+		s.textCell(4, row, p.String())
+	} else {
+		s.textCell(4, row, "")
+	}
+	s.textCell(5, row, src.cells)
+	if og := src.origin; og != nil {
+		s.textCell(6, row, oldUnitName(og))
+		s.textCell(7, row, og.Relation)
+		share := ""
+		if og.Share != nil {
+			share = og.Share.FloatString(6)
+		}
+		s.textCell(8, row, share)
+		s.intCell(9, row, src.moved)
+	}
+	s.ws(`</row>`)
+}
+
+// open starts row r and returns its number's text for its cells (valid
+// until the next open).
+func (s *rowsXML) open(r int) []byte {
+	row := strconv.AppendInt(s.num[:0], int64(r), 10)
+	s.ws(`<row r="`)
+	s.w(row)
+	s.ws(`">`)
+	return row
+}
+
+// ref starts the cell of column i (0-based) in row.
+func (s *rowsXML) ref(i int, row []byte) {
+	s.ws(`<c r="`)
+	if i < 26 {
+		s.wb(byte('A' + i))
+	} else {
+		s.ws(colName(i + 1))
+	}
+	s.w(row)
+}
+
+// intCell writes v as a number in column i (0-based) of row.
+func (s *rowsXML) intCell(i int, row []byte, v int64) {
+	s.ref(i, row)
+	s.ws(`"><v>`)
+	var num [20]byte
+	s.w(strconv.AppendInt(num[:0], v, 10))
+	s.ws(`</v></c>`)
+}
+
+// textCell writes v as an inline string in column i (0-based) of row.
+func (s *rowsXML) textCell(i int, row []byte, v string) {
+	s.ref(i, row)
+	s.ws(`" t="inlineStr"><is>`)
+	s.text(v)
+	s.ws(`</is></c>`)
 }
 
 // maxCellChars is Excel's limit on a cell's text, in UTF-16 units;
@@ -93,15 +151,21 @@ func (s *rowsXML) sharedText(v string) { s.t(v, "&#xA;") }
 
 // t writes v as a <t> element, newline for a line break.
 func (s *rowsXML) t(v, newline string) {
-	b := &s.buf
-	b.WriteString(`<t`)
+	s.ws(`<t`)
 	if v != "" && (isSpace(v[0]) || isSpace(v[len(v)-1])) {
-		b.WriteString(` xml:space="preserve"`)
+		s.ws(` xml:space="preserve"`)
 	}
-	b.WriteString(`>`)
+	s.ws(`>`)
 	from := 0 // v[from:i] is written as it is
+	// valid UTF-8 holds no character XML cannot but U+FFFE and U+FFFF
+	// (lead byte 0xEF): its other bytes are written as they are
+	valid := utf8.ValidString(v)
 	for i := 0; i < len(v); {
 		c := v[i]
+		if plainByte[c] || valid && c >= utf8.RuneSelf && c != 0xEF {
+			i++
+			continue
+		}
 		var esc string
 		size := 1
 		switch {
@@ -137,14 +201,23 @@ func (s *rowsXML) t(v, newline string) {
 			i++
 			continue
 		}
-		b.WriteString(v[from:i])
-		b.WriteString(esc)
+		s.ws(v[from:i])
+		s.ws(esc)
 		i += size
 		from = i
 	}
-	b.WriteString(v[from:])
-	b.WriteString(`</t>`)
+	s.ws(v[from:])
+	s.ws(`</t>`)
 }
+
+// plainByte is the ASCII bytes t writes as they are: not XML's special
+// characters, not control characters, not '_' (the start of "_xHHHH_").
+var plainByte = func() (p [256]bool) {
+	for c := 0x20; c < utf8.RuneSelf; c++ {
+		p[c] = !strings.ContainsRune(`<>&'"_`, rune(c))
+	}
+	return p
+}()
 
 // xmlChar reports whether XML 1.0 can hold r (encoding/xml's test).
 func xmlChar(r rune) bool {

@@ -94,38 +94,92 @@ func sourceLabelsFor(lang string) sourceLabels {
 		head: []string{"Đơn vị", "Mã đơn vị", "Khóa", "Số liệu", "Giá trị", "Ô nguồn", "Từ đơn vị cũ", "Cách chuyển", "Tỷ lệ chia", "Số người chuyển"}}
 }
 
-// sourceRows are the rows of the sheet: per unit and key with a source, one
-// row with its cells, or one row per old unit it was summed from.
-func sourceRows(units []*coverage.Unit, lang string) [][]any {
-	var rows [][]any
+// sourceRow is a row of the sheet: a unit's figure for key with its
+// cells, or, for a figure summed across the reform, with the cells of
+// one old unit it was summed from (origin) and the people it gave.
+type sourceRow struct {
+	unit   *coverage.Unit
+	key    string
+	cells  string
+	origin *coverage.Origin // nil: not moved across the reform
+	moved  int64
+}
+
+// sourceKeyList is coverage.AllKeys, once: the keys in canonical order.
+var sourceKeyList = coverage.AllKeys()
+
+// eachSourceRow calls fn with each row of the sheet, in order: per unit
+// and key with a source, one row with its cells, or one row per old
+// unit it was summed from. row is reused from call to call.
+func eachSourceRow(units []*coverage.Unit, fn func(row *sourceRow)) {
+	var row sourceRow
 	for _, u := range units {
 		if u == nil {
 			continue
 		}
-		for _, k := range sourceKeys(u) {
-			base := []any{u.Name, u.Code, k, header(k, lang), value(u, k)}
-			if !u.MovedAcrossReform(k) {
-				rows = append(rows, append(base, strings.Join(u.Sources[k], ", ")))
+		for _, k := range sourceKeyList {
+			src := u.Sources[k]
+			if len(src) == 0 {
 				continue
 			}
-			for _, og := range u.Origins {
+			row = sourceRow{unit: u, key: k}
+			if !u.MovedAcrossReform(k) {
+				row.cells = joinCells(src)
+				fn(&row)
+				continue
+			}
+			for i := range u.Origins {
+				og := &u.Origins[i]
 				moved, ok := og.Counts[k]
 				if !ok {
 					continue
 				}
-				old := og.Name
-				if og.Code != "" {
-					old = og.Code + " " + og.Name
-				}
-				share := ""
-				if og.Share != nil {
-					share = og.Share.FloatString(6)
-				}
-				rows = append(rows, append(append([]any(nil), base...),
-					strings.Join(og.Sources[k], ", "), old, og.Relation, share, moved))
+				row.cells, row.origin, row.moved = joinCells(og.Sources[k]), og, moved
+				fn(&row)
 			}
 		}
 	}
+}
+
+// joinCells is cells joined by ", " ("a.xlsx!T!B2, b.xlsx!T!C3"); one
+// cell as it is.
+func joinCells(cells []string) string {
+	if len(cells) == 1 {
+		return cells[0]
+	}
+	return strings.Join(cells, ", ")
+}
+
+// values are the row's cells from column A: the unit, its code, the key,
+// the figure's name, its value (value), the cells, then, for an old
+// unit, its code and name, the relation, the share (6 places, "" for a
+// whole move) and the people moved.
+func (r *sourceRow) values(lang string) []any {
+	u := r.unit
+	vals := []any{u.Name, u.Code, r.key, header(r.key, lang), value(u, r.key), r.cells}
+	if og := r.origin; og != nil {
+		share := ""
+		if og.Share != nil {
+			share = og.Share.FloatString(6)
+		}
+		vals = append(vals, oldUnitName(og), og.Relation, share, r.moved)
+	}
+	return vals
+}
+
+// oldUnitName is an old unit as the sheet names it: "code name", or the
+// name alone.
+func oldUnitName(og *coverage.Origin) string {
+	if og.Code != "" {
+		return og.Code + " " + og.Name
+	}
+	return og.Name
+}
+
+// sourceRows are the rows of the sheet as values (sourceRow.values).
+func sourceRows(units []*coverage.Unit, lang string) [][]any {
+	var rows [][]any
+	eachSourceRow(units, func(r *sourceRow) { rows = append(rows, r.values(lang)) })
 	return rows
 }
 
@@ -142,16 +196,27 @@ func value(u *coverage.Unit, k string) any {
 
 // writeSourcesSheet adds the "Nguồn số liệu" sheet (a province of
 // communes gives thousands of rows: its rows are written as XML by
-// rowsXML, not cell by cell), printed under the report's title.
+// rowsXML, not cell by cell, nor made as values first), printed under
+// the report's title.
 func writeSourcesSheet(f *excelize.File, units []*coverage.Unit, lang, title string) error {
 	l := sourceLabelsFor(lang)
 	part, err := newRawSheet(f, l.sheet)
 	if err != nil {
 		return err
 	}
-	rows := sourceRows(units, lang)
+	var sd rowsXML
+	head := make([]any, len(l.head))
+	for i, h := range l.head {
+		head[i] = h
+	}
+	sd.row(1, head)
+	n := 1
+	eachSourceRow(units, func(r *sourceRow) {
+		n++
+		sd.sourceRow(n, r, lang)
+	})
 	// its used range: the head's columns, a row per figure
-	if err := f.SetSheetDimension(l.sheet, "A1:"+cellName(len(l.head), len(rows)+1)); err != nil {
+	if err := f.SetSheetDimension(l.sheet, "A1:"+cellName(len(l.head), n)); err != nil {
 		return err
 	}
 	for i, w := range []float64{28, 10, 18, 36, 10, 40, 30, 10, 10, 12} {
@@ -163,15 +228,6 @@ func writeSourcesSheet(f *excelize.File, units []*coverage.Unit, lang, title str
 	if err := printOne(f, l.sheet, title, "", lang, printSheet{landscape: true, headRows: [2]int{1, 1}, pagesAcross: true}); err != nil {
 		return err
 	}
-	var sd rowsXML
-	head := make([]any, len(l.head))
-	for i, h := range l.head {
-		head[i] = h
-	}
-	sd.row(1, head)
-	for i, r := range rows {
-		sd.row(i+2, r)
-	}
-	putSheetRows(f, part, sd.buf.Bytes())
+	putSheetRows(f, part, sd.b)
 	return nil
 }
