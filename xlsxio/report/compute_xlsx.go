@@ -108,11 +108,14 @@ func labelsFor(lang string) xlsxLabels {
 }
 
 // WriteComputeXLSX writes the xlsx report.
-func WriteComputeXLSX(w io.Writer, rep *Compute) error {
+func WriteComputeXLSX(w io.Writer, rep *Compute) error { return writeComputeXLSX(w, rep, false) }
+
+func writeComputeXLSX(w io.Writer, rep *Compute, viaAddChart bool) error {
 	x, err := newXLSXReport(rep)
 	if err != nil {
 		return err
 	}
+	x.viaAddChart = viaAddChart
 	defer x.f.Close()
 	// "Nguồn số liệu" comes last (figureSources): its rows are put in as
 	// the workbook is zipped (rowsXML); excelize sees the sheet empty.
@@ -140,6 +143,11 @@ type xlsxReport struct {
 	// without reading the sheets back (excelize's GetRows marshals and
 	// re-parses a whole sheet: 41 % of a batch of reports).
 	used map[string]*[2]int
+	// charts puts the charts on the chart sheet; viaAddChart has
+	// excelize's AddChart put them instead (the reference its output is
+	// checked against, TestChartSheetSameAsAddChart).
+	charts      chartSheet
+	viaAddChart bool
 	// where the summary put things, for the chart
 	summaryCols []summaryColumn
 	firstRow    int // first unit row
@@ -178,9 +186,11 @@ func newXLSXReport(rep *Compute) (*xlsxReport, error) {
 		return nil, err
 	}
 	x.cells.own(x.lab.summary, first)
-	if _, err := x.f.NewSheet(x.lab.chart); err != nil {
+	chartPart, err := newRawSheet(x.f, x.lab.chart)
+	if err != nil {
 		return nil, err
 	}
+	x.charts = chartSheet{f: x.f, sheet: x.lab.chart, part: chartPart}
 	for _, name := range []string{x.lab.gaps, x.lab.checks, x.lab.sources} {
 		part, err := newRawSheet(x.f, name)
 		if err != nil {
@@ -849,50 +859,41 @@ func (x *xlsxReport) chart(sheet string, cols []summaryColumn) error {
 	row := 1
 	for k, c := range charts {
 		// Split, every part on one scale, so that bars compare across them.
-		var yAxis excelize.ChartAxis
+		var lo, hi *float64
 		if parts > 1 {
-			lo, hi := 0.0, float64(barAxisTop(x.rep.Result.Units, c.ind))
-			yAxis = excelize.ChartAxis{Minimum: &lo, Maximum: &hi}
+			bottom, top := 0.0, float64(barAxisTop(x.rep.Result.Units, c.ind))
+			lo, hi = &bottom, &top
 		}
-		yAxis.MajorGridLines = true
 		for part := range parts {
 			from := x.firstRow + part*size
 			to := min(from+size, x.firstRow+units) - 1
-			series := []excelize.ChartSeries{{Name: head(c.rateCol), Categories: rng(summaryNameCol, from, to), Values: rng(c.rateCol, from, to),
-				Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"4472C4"}}}}
+			series := []barSeries{{name: head(c.rateCol), categories: rng(summaryNameCol, from, to), values: rng(c.rateCol, from, to), color: "4472C4"}}
 			if c.targetCol != 0 {
-				series = append(series, excelize.ChartSeries{Name: head(c.targetCol), Categories: rng(summaryNameCol, from, to), Values: rng(c.targetCol, from, to),
-					Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"ED7D31"}}})
+				series = append(series, barSeries{name: head(c.targetCol), categories: rng(summaryNameCol, from, to), values: rng(c.targetCol, from, to), color: "ED7D31"})
 			}
 			title := fmt.Sprintf(x.lab.chartTitle, indicatorLabel(c.ind, x.rep.Lang))
 			if parts > 1 {
 				title += fmt.Sprintf(" (%d/%d)", part+1, parts)
 			}
 			height := max(320, 60+28*uint(to-from+1))
-			vary := false
-			chart := &excelize.Chart{
-				Type:       excelize.Bar,
-				Series:     series,
-				Legend:     excelize.ChartLegend{Position: "bottom"},
-				XAxis:      excelize.ChartAxis{ReverseOrder: true},
-				YAxis:      yAxis,
-				Dimension:  excelize.ChartDimension{Width: 720, Height: height},
-				Format:     excelize.GraphicOptions{AltText: title},
-				VaryColors: &vary,
-			}
-			inkChart(chart, title)
 			if k > 0 || part > 0 {
 				if err := x.f.InsertPageBreak(x.lab.chart, cellName(1, row)); err != nil {
 					return err
 				}
 			}
-			if err := addChart(x.f, x.lab.chart, cellName(1, row), chart); err != nil {
+			var err error
+			if x.viaAddChart {
+				err = addChart(x.f, x.lab.chart, cellName(1, row), barChart(title, series, lo, hi, height))
+			} else {
+				err = x.charts.add(row, title, series, lo, hi, height)
+			}
+			if err != nil {
 				return err
 			}
 			row += int(height)/20 + 3 // rows of 20 pixels, and a gap
 		}
 	}
-	return nil
+	return x.charts.finish()
 }
 
 // maxBarUnits is how many units one bar chart of the compute report

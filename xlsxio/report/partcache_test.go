@@ -13,27 +13,16 @@ import (
 // kept deflated parts (reusingZip).
 func rezip(t *testing.T, b []byte) []byte {
 	t.Helper()
-	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
-	if err != nil {
-		t.Fatal(err)
-	}
+	parts, names := zipParts(t, b)
 	var out bytes.Buffer
 	zw := zip.NewWriter(&out)
 	zw.RegisterCompressor(zip.Deflate, newPooledDeflater)
-	for _, f := range zr.File {
-		r, err := f.Open()
+	for _, name := range names {
+		w, err := zw.Create(name)
 		if err != nil {
 			t.Fatal(err)
 		}
-		content, err := io.ReadAll(r)
-		if err != nil {
-			t.Fatal(err)
-		}
-		w, err := zw.Create(f.Name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := w.Write(content); err != nil {
+		if _, err := io.WriteString(w, parts[name]); err != nil {
 			t.Fatal(err)
 		}
 	}

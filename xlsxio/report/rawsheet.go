@@ -264,6 +264,45 @@ func newRawSheet(f *excelize.File, sheet string) (string, error) {
 // putSheetRows makes f's zip writer put rows into part's (empty)
 // sheetData as the workbook is written.
 func putSheetRows(f *excelize.File, part string, rows []byte) {
+	editPart(f, part, func(xml []byte) ([][]byte, error) {
+		at, end := -1, 0
+		for _, empty := range []string{"<sheetData></sheetData>", "<sheetData/>"} {
+			if i := bytes.Index(xml, []byte(empty)); i >= 0 {
+				at, end = i, i+len(empty)
+				break
+			}
+		}
+		if at < 0 {
+			return nil, errNoSheetData
+		}
+		return [][]byte{xml[:at], []byte("<sheetData>"), rows, []byte("</sheetData>"), xml[end:]}, nil
+	})
+}
+
+// putSheetDrawing makes f's zip writer give part (a worksheet without a
+// drawing) the drawing of relationship rID as the workbook is written:
+// the last child of the worksheet, where no element that comes after a
+// drawing in a worksheet (legacyDrawing … extLst) is.
+func putSheetDrawing(f *excelize.File, part, rID string) {
+	editPart(f, part, func(xml []byte) ([][]byte, error) {
+		end := bytes.LastIndex(xml, []byte("</worksheet>"))
+		if end < 0 || !bytes.Contains(xml[:min(len(xml), 1000)], []byte(`xmlns:r="`)) {
+			return nil, errNoDrawingPlace
+		}
+		for _, after := range []string{"<drawing", "<legacyDrawing", "<drawingHF", "<picture", "<oleObjects", "<controls", "<webPublishItems", "<tableParts", "<extLst"} {
+			if bytes.Contains(xml, []byte(after)) {
+				return nil, errNoDrawingPlace
+			}
+		}
+		return [][]byte{xml[:end], []byte(`<drawing r:id="` + rID + `"></drawing>`), xml[end:]}, nil
+	})
+}
+
+var errNoDrawingPlace = msg.New("no place for a drawing in the worksheet part", "không có chỗ cho bản vẽ trong phần worksheet")
+
+// editPart makes f's zip writer write part as edit makes it (the pieces
+// it returns, in order) as the workbook is written.
+func editPart(f *excelize.File, part string, edit func(xml []byte) ([][]byte, error)) {
 	inner := f.ZipWriter
 	f.SetZipWriter(func(w io.Writer) excelize.ZipWriter {
 		var zw excelize.ZipWriter
@@ -272,16 +311,16 @@ func putSheetRows(f *excelize.File, part string, rows []byte) {
 		} else {
 			zw = fastZip(w)
 		}
-		return &rawSheetZip{ZipWriter: zw, part: part, rows: rows}
+		return &rawSheetZip{ZipWriter: zw, part: part, edit: edit}
 	})
 }
 
 // rawSheetZip is a zip writer that holds back part until it is whole,
-// then writes it with rows in its sheetData.
+// then writes it as edit makes it.
 type rawSheetZip struct {
 	excelize.ZipWriter
 	part    string
-	rows    []byte
+	edit    func(xml []byte) ([][]byte, error)
 	pending *bytes.Buffer // part as excelize wrote it, until the next part
 }
 
@@ -312,28 +351,22 @@ func (z *rawSheetZip) Close() error {
 	return z.ZipWriter.Close()
 }
 
-// finish writes the held-back part with the rows in its sheetData.
+// finish writes the held-back part, edited.
 func (z *rawSheetZip) finish() error {
 	if z.pending == nil {
 		return nil
 	}
 	part := z.pending.Bytes()
 	z.pending = nil
-	at, end := -1, 0
-	for _, empty := range []string{"<sheetData></sheetData>", "<sheetData/>"} {
-		if i := bytes.Index(part, []byte(empty)); i >= 0 {
-			at, end = i, i+len(empty)
-			break
-		}
-	}
-	if at < 0 {
-		return errNoSheetData
+	pieces, err := z.edit(part)
+	if err != nil {
+		return err
 	}
 	w, err := z.ZipWriter.Create(z.part)
 	if err != nil {
 		return err
 	}
-	for _, p := range [][]byte{part[:at], []byte("<sheetData>"), z.rows, []byte("</sheetData>"), part[end:]} {
+	for _, p := range pieces {
 		if _, err := w.Write(p); err != nil {
 			return err
 		}
