@@ -27,7 +27,7 @@ import (
 // the chart's text. The drawing that anchors the charts, its
 // relationships and the sheet's are written as AddChart writes them, and
 // the content types are added as it adds them: the workbook is the same
-// bytes (TestChartSheetSameAsAddChart).
+// bytes (TestComputeXLSXSameAsReference).
 
 // barSeries is a series of a bar chart: the cell of its name, the ranges
 // of its categories and values, its colour.

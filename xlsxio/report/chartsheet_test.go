@@ -59,11 +59,12 @@ func sameWorkbook(t *testing.T, what string, a, b []byte) {
 	t.Errorf("%s: the workbooks differ", what)
 }
 
-// TestChartSheetSameAsAddChart: the compute report with its charts put
-// by chartSheet is the same bytes as with excelize's AddChart, for one
-// chart, split charts (with a shared value axis), one series and two,
-// both languages, and no chart at all.
-func TestChartSheetSameAsAddChart(t *testing.T) {
+// TestComputeXLSXSameAsReference: the compute report, its workbook opened
+// from the theme-less template (newComputeWorkbook) and its charts put by
+// chartSheet, is the same bytes as made by excelize's NewFile and
+// AddChart, for one chart, split charts (with a shared value axis), one
+// series and two, both languages, and no chart at all.
+func TestComputeXLSXSameAsReference(t *testing.T) {
 	targets := map[string]string{"bhxh": "30", "bhyt": "95"}
 	cases := map[string]*Compute{
 		"fixture vi":     reportFromFixture(t, "tinh-mau-2023-11.targets.expected.json", targets),

@@ -110,12 +110,15 @@ func labelsFor(lang string) xlsxLabels {
 // WriteComputeXLSX writes the xlsx report.
 func WriteComputeXLSX(w io.Writer, rep *Compute) error { return writeComputeXLSX(w, rep, false) }
 
-func writeComputeXLSX(w io.Writer, rep *Compute, viaAddChart bool) error {
-	x, err := newXLSXReport(rep)
+// writeComputeXLSX writes the report; reference has excelize make the
+// workbook and charts as it did before newComputeWorkbook and chartSheet
+// (what their output is checked against).
+func writeComputeXLSX(w io.Writer, rep *Compute, reference bool) error {
+	x, err := newXLSXReport(rep, reference)
 	if err != nil {
 		return err
 	}
-	x.viaAddChart = viaAddChart
+	x.viaAddChart = reference
 	defer x.f.Close()
 	// "Nguồn số liệu" comes last (figureSources): its rows are put in as
 	// the workbook is zipped (rowsXML); excelize sees the sheet empty.
@@ -145,7 +148,7 @@ type xlsxReport struct {
 	used map[string]*[2]int
 	// charts puts the charts on the chart sheet; viaAddChart has
 	// excelize's AddChart put them instead (the reference its output is
-	// checked against, TestChartSheetSameAsAddChart).
+	// checked against, TestComputeXLSXSameAsReference).
 	charts      chartSheet
 	viaAddChart bool
 	// where the summary put things, for the chart
@@ -175,8 +178,17 @@ const (
 	rateCell
 )
 
-func newXLSXReport(rep *Compute) (*xlsxReport, error) {
-	x := &xlsxReport{rep: rep, f: newWorkbook(), lab: labelsFor(rep.Lang)}
+func newXLSXReport(rep *Compute, fromNewFile bool) (*xlsxReport, error) {
+	x := &xlsxReport{rep: rep, lab: labelsFor(rep.Lang)}
+	if fromNewFile {
+		x.f = newWorkbook()
+	} else {
+		f, err := newComputeWorkbook()
+		if err != nil {
+			return nil, err
+		}
+		x.f = f
+	}
 	x.cells.f = x.f
 	first, err := firstSheetPart(x.f)
 	if err != nil {
