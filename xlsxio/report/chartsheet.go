@@ -5,8 +5,6 @@ import (
 	"encoding/xml"
 	"fmt"
 	"math"
-	"regexp"
-	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -59,18 +57,8 @@ func barChart(title string, series []barSeries, lo, hi *float64, height uint) *e
 	return c
 }
 
-// chartTemplate is a chart part cut at its text: the literal pieces, and
-// between piece i and i+1 the text slots[i] ("T" the title, "N0" the
-// first series' name, "C0" its categories, "V0" its values).
-type chartTemplate struct {
-	pieces []string
-	slots  []string
-}
-
-// chartTemplates are the templates made so far, by chartShape.
-var chartTemplates sync.Map // string → *chartTemplate
-
-var chartSlot = regexp.MustCompile(`@@[TNCV][0-9]?@@`)
+// chartTemplates are the chart parts made so far, by chartShape.
+var chartTemplates sync.Map // string → *partTemplate
 
 // chartShape is what a chart part depends on besides its text: its
 // series' colours and its value axis.
@@ -85,64 +73,43 @@ func chartShape(series []barSeries, lo, hi *float64) string {
 	return b.String()
 }
 
-// templateFor is the chart part of a chart of this shape, from excelize.
-func templateFor(series []barSeries, lo, hi *float64) (*chartTemplate, error) {
+// templateFor is the chart part of a chart of this shape, from excelize,
+// its slots "T" the title, "N0" the first series' name, "C0" its
+// categories, "V0" its values, and so on.
+func templateFor(series []barSeries, lo, hi *float64) (*partTemplate, error) {
 	key := chartShape(series, lo, hi)
 	if t, ok := chartTemplates.Load(key); ok {
-		return t.(*chartTemplate), nil
+		return t.(*partTemplate), nil
 	}
 	slotted := make([]barSeries, len(series))
+	slots := []string{"T"}
 	for i, s := range series {
 		n := strconv.Itoa(i)
-		slotted[i] = barSeries{name: "@@N" + n + "@@", categories: "@@C" + n + "@@", values: "@@V" + n + "@@", color: s.color}
+		slotted[i] = barSeries{name: slot("N" + n), categories: slot("C" + n), values: slot("V" + n), color: s.color}
+		slots = append(slots, "N"+n, "C"+n, "V"+n)
 	}
 	f := excelize.NewFile()
 	defer f.Close()
-	if err := f.AddChart("Sheet1", "A1", barChart("@@T@@", slotted, lo, hi, 320)); err != nil {
+	if err := f.AddChart("Sheet1", "A1", barChart(slot("T"), slotted, lo, hi, 320)); err != nil {
 		return nil, err
 	}
-	part, ok := f.Pkg.Load("xl/charts/chart1.xml")
-	if !ok {
-		return nil, msg.New("excelize wrote no chart part", "excelize không ghi phần biểu đồ")
-	}
-	text := string(part.([]byte))
-	t := &chartTemplate{}
-	at := 0
-	for _, m := range chartSlot.FindAllStringIndex(text, -1) {
-		t.pieces = append(t.pieces, text[at:m[0]])
-		t.slots = append(t.slots, text[m[0]+2:m[1]-2])
-		at = m[1]
-	}
-	t.pieces = append(t.pieces, text[at:])
-	want := 1 + 3*len(series)
-	if len(t.slots) != want || len(slices.Compact(slices.Sorted(slices.Values(t.slots)))) != want {
-		return nil, msg.Errorf("chart template has slots %v", "mẫu biểu đồ có các chỗ %v", t.slots)
+	t, err := cutTemplate(f, "xl/charts/chart1.xml", slots)
+	if err != nil {
+		return nil, err
 	}
 	chartTemplates.Store(key, t)
 	return t, nil
 }
 
-// write writes the chart part with title and series' text, escaped as
-// encoding/xml escapes them.
-func (t *chartTemplate) write(b *bytes.Buffer, title string, series []barSeries) {
-	for i, p := range t.pieces {
-		b.WriteString(p)
-		if i == len(t.slots) {
-			break
+// writeChart writes the chart part of t with title and series' text.
+func writeChart(b *bytes.Buffer, t *partTemplate, title string, series []barSeries) {
+	t.write(b, func(s string) string {
+		if s == "T" {
+			return title
 		}
-		s := t.slots[i]
-		v := title
-		if s != "T" {
-			sr := series[s[1]-'0']
-			v = map[byte]string{'N': sr.name, 'C': sr.categories, 'V': sr.values}[s[0]]
-		}
-		xmlEscape(b, v)
-	}
-}
-
-// xmlEscape writes s as encoding/xml writes text and attribute values.
-func xmlEscape(b *bytes.Buffer, s string) {
-	_ = xml.EscapeText(b, []byte(s)) // a bytes.Buffer does not fail
+		sr := series[s[1]-'0']
+		return map[byte]string{'N': sr.name, 'C': sr.categories, 'V': sr.values}[s[0]]
+	})
 }
 
 // chartSheet puts bar charts on one worksheet, one under the other.
@@ -229,7 +196,7 @@ func (c *chartSheet) add(row int, title string, series []barSeries, lo, hi *floa
 	}
 	chartID := countParts(c.f, "xl/charts/chart") + 1
 	var part bytes.Buffer
-	t.write(&part, title, series)
+	writeChart(&part, t, title, series)
 	c.f.Pkg.Store("xl/charts/chart"+strconv.Itoa(chartID)+".xml", part.Bytes())
 
 	c.charts++

@@ -111,14 +111,15 @@ func labelsFor(lang string) xlsxLabels {
 func WriteComputeXLSX(w io.Writer, rep *Compute) error { return writeComputeXLSX(w, rep, false) }
 
 // writeComputeXLSX writes the report; reference has excelize make the
-// workbook and charts as it did before newComputeWorkbook and chartSheet
-// (what their output is checked against).
+// workbook, charts and core properties as it did before
+// newComputeWorkbook, chartSheet and setDocProps (what their output is
+// checked against).
 func writeComputeXLSX(w io.Writer, rep *Compute, reference bool) error {
 	x, err := newXLSXReport(rep, reference)
 	if err != nil {
 		return err
 	}
-	x.viaAddChart = reference
+	x.reference = reference
 	defer x.f.Close()
 	// "Nguồn số liệu" comes last (figureSources): its rows are put in as
 	// the workbook is zipped (rowsXML); excelize sees the sheet empty.
@@ -146,11 +147,12 @@ type xlsxReport struct {
 	// without reading the sheets back (excelize's GetRows marshals and
 	// re-parses a whole sheet: 41 % of a batch of reports).
 	used map[string]*[2]int
-	// charts puts the charts on the chart sheet; viaAddChart has
-	// excelize's AddChart put them instead (the reference its output is
-	// checked against, TestComputeXLSXSameAsReference).
-	charts      chartSheet
-	viaAddChart bool
+	// charts puts the charts on the chart sheet. reference has excelize
+	// make what newComputeWorkbook, chartSheet and setDocProps make
+	// instead (NewFile, AddChart, SetDocProps): the reference their
+	// output is checked against, TestComputeXLSXSameAsReference.
+	charts    chartSheet
+	reference bool
 	// where the summary put things, for the chart
 	summaryCols []summaryColumn
 	firstRow    int // first unit row
@@ -894,7 +896,7 @@ func (x *xlsxReport) chart(sheet string, cols []summaryColumn) error {
 				}
 			}
 			var err error
-			if x.viaAddChart {
+			if x.reference {
 				err = addChart(x.f, x.lab.chart, cellName(1, row), barChart(title, series, lo, hi, height))
 			} else {
 				err = x.charts.add(row, title, series, lo, hi, height)
@@ -1219,12 +1221,16 @@ func (x *xlsxReport) activeFirst() error {
 // clock, so the same report gives the same bytes.
 func (x *xlsxReport) docProps() error {
 	ts := x.rep.Generated.UTC().Format(time.RFC3339)
-	return x.f.SetDocProps(&excelize.DocProperties{
+	props := &excelize.DocProperties{
 		Created:        ts,
 		Modified:       ts,
 		Creator:        x.rep.Tool,
 		LastModifiedBy: x.rep.Tool,
 		Title:          x.titleText(),
 		Language:       map[bool]string{true: "en-GB", false: "vi-VN"}[x.rep.Lang == "en"],
-	})
+	}
+	if x.reference { // the reference
+		return x.f.SetDocProps(props)
+	}
+	return setDocProps(x.f, props)
 }
