@@ -62,10 +62,17 @@ func (p Pct) Round(places int) decimal.Decimal {
 // Format returns p rounded half-up to places decimals, with a '.' decimal
 // point ("12.82"); "-0.00" is never produced.
 func (p Pct) Format(places int) string {
+	var b [40]byte
+	return string(p.AppendFormat(b[:0], places))
+}
+
+// AppendFormat appends Format(places) to b: a JSON report writes thousands
+// of rates, each without a string of its own.
+func (p Pct) AppendFormat(b []byte, places int) []byte {
 	if q, ok := roundRatInt(p.rat(), places); ok {
-		return formatFixed(q, places)
+		return appendFixed(b, q, places)
 	}
-	return p.Round(places).StringFixed(int32(places))
+	return append(b, p.Round(places).StringFixed(int32(places))...)
 }
 
 // RoundRat rounds r half-up (ties away from zero) to places decimals.
@@ -121,34 +128,36 @@ func roundRatInt(r *big.Rat, places int) (int64, bool) {
 	return int64(q), true
 }
 
-// formatFixed writes q·10^-places with exactly places decimals ("12.82",
-// "-0.05", "3"), as decimal's StringFixed does.
-func formatFixed(q int64, places int) string {
-	var b [40]byte
-	s := strconv.AppendInt(b[:0], q, 10)
-	neg := q < 0
-	digits := s
-	if neg {
-		digits = s[1:]
-	}
+// appendFixed appends q·10^-places with exactly places decimals ("12.82",
+// "-0.05", "3"), as decimal's StringFixed writes it.
+func appendFixed(b []byte, q int64, places int) []byte {
 	if places == 0 {
-		return string(s)
+		return strconv.AppendInt(b, q, 10)
 	}
-	out := make([]byte, 0, len(s)+places+2)
-	if neg {
-		out = append(out, '-')
+	var d [20]byte
+	digits := strconv.AppendUint(d[:0], absInt64(q), 10)
+	if q < 0 {
+		b = append(b, '-')
 	}
 	if len(digits) <= places {
-		out = append(out, '0', '.')
+		b = append(b, '0', '.')
 		for range places - len(digits) {
-			out = append(out, '0')
+			b = append(b, '0')
 		}
-		return string(append(out, digits...))
+		return append(b, digits...)
 	}
 	k := len(digits) - places
-	out = append(out, digits[:k]...)
-	out = append(out, '.')
-	return string(append(out, digits[k:]...))
+	b = append(b, digits[:k]...)
+	b = append(b, '.')
+	return append(b, digits[k:]...)
+}
+
+// absInt64 is |q| (q > math.MinInt64: roundRatInt's results).
+func absInt64(q int64) uint64 {
+	if q < 0 {
+		return uint64(-q)
+	}
+	return uint64(q)
 }
 
 // roundRatBig is RoundRat in math/big, for any size.

@@ -8,8 +8,9 @@ import (
 )
 
 // FuzzRoundRatIntMatchesBig checks the machine-integer rounding of rates
-// against the math/big one, and Format against decimal's StringFixed, for
-// any fraction and places.
+// against the math/big one, and Format (and AppendFormat, after what is
+// already in the buffer) against decimal's StringFixed, for any fraction
+// and places.
 func FuzzRoundRatIntMatchesBig(f *testing.F) {
 	f.Add(int64(1), int64(3), uint8(2))
 	f.Add(int64(-5), int64(1000), uint8(2))
@@ -30,6 +31,9 @@ func FuzzRoundRatIntMatchesBig(f *testing.F) {
 		pct := Pct{r}
 		if got, want := pct.Format(p), want.StringFixed(int32(p)); got != want {
 			t.Fatalf("%s to %d places: Format %q, StringFixed %q", r.RatString(), p, got, want)
+		}
+		if got, want := string(pct.AppendFormat([]byte(`"`), p)), `"`+want.StringFixed(int32(p)); got != want {
+			t.Fatalf("%s to %d places: AppendFormat %q, want %q", r.RatString(), p, got, want)
 		}
 	})
 }

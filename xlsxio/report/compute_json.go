@@ -46,12 +46,12 @@ func jsonEvaluation(evs []coverage.Evaluation) object {
 	return o
 }
 
-func stringList(ss []string) []any {
-	out := make([]any, 0, len(ss))
-	for _, s := range ss {
-		out = append(out, s)
+// stringList is ss, [] when there are none.
+func stringList(ss []string) []string {
+	if ss == nil {
+		return []string{}
 	}
-	return out
+	return ss
 }
 
 // jsonSort (an addition to bhxh.compute/v1) is the key the units were
@@ -75,10 +75,14 @@ func jsonInputs(ins []Input) []any {
 	return out
 }
 
+// jsonUnits are the units, each a *unitJSON (a pointer: an interface holds
+// it without a copy of its own).
 func jsonUnits(units []coverage.UnitResult, decimals int) []any {
-	out := make([]any, 0, len(units))
+	out := make([]any, len(units))
+	us := make([]unitJSON, len(units))
 	for i := range units {
-		out = append(out, unitJSON{&units[i], decimals, false})
+		us[i] = unitJSON{&units[i], decimals, false}
+		out[i] = &us[i]
 	}
 	return out
 }
@@ -105,13 +109,15 @@ func (v unitJSON) appendJSON(jw *jsonWriter, b []byte) []byte {
 	b = append(b, `{"name":`...)
 	b = jw.str(b, u.Name)
 	b = append(b, `,"code":`...)
-	b = jw.value(b, nullIfEmpty(u.Code))
+	b = jw.strOrNull(b, u.Code)
 	b = append(b, `,"counts":{`...)
 	first := true
-	for _, k := range coverage.CountKeys {
+	for i, k := range coverage.CountKeys {
 		if n, ok := u.Counts[k]; ok {
-			b = jw.key(b, k, first)
-			b = strconv.AppendInt(b, n, 10)
+			if !first {
+				b = append(b, ',')
+			}
+			b = strconv.AppendInt(append(b, countKeysJSON[i]...), n, 10)
 			first = false
 		}
 	}
@@ -123,16 +129,14 @@ func (v unitJSON) appendJSON(jw *jsonWriter, b []byte) []byte {
 	}
 	b = append(b, '}')
 	if !v.total {
-		b = append(b, `,"sources":{`...)
-		if u.Source != nil { // jsonSources, without boxing each list
-			for i, k := range sourceKeys(u.Source) {
-				b = jw.key(b, k, i == 0)
-				b = jsonList(jw, b, u.Source.Sources[k], jw.str)
-			}
-		}
-		b = append(b, '}')
+		b = append(b, `,"sources":`...)
+		b = jsonSources(u.Source).appendJSON(jw, b)
 		b = append(b, `,"from":`...)
-		b = jw.value(b, jsonOrigins(u.Source))
+		if u.Source == nil || len(u.Source.Origins) == 0 {
+			b = append(b, "[]"...)
+		} else {
+			b = jw.value(b, jsonOrigins(u.Source))
+		}
 		b = append(b, `,"rank":`...)
 		if u.Rank != nil {
 			b = strconv.AppendInt(b, int64(*u.Rank), 10)
@@ -147,18 +151,18 @@ func (v unitJSON) appendJSON(jw *jsonWriter, b []byte) []byte {
 func (v unitJSON) indicator(jw *jsonWriter, b []byte, r *coverage.IndicatorResult) []byte {
 	b = append(b, '{')
 	for i, f := range indicatorFields {
-		b = jw.figure(b, indicatorKeys[i], i == 0, f.of(r), v.decimals)
+		b = jw.figure(b, indicatorKeysJSON[i], i == 0, f.of(r), v.decimals)
 	}
 	n := len(indicatorFields)
-	b = jw.figure(b, indicatorKeys[n], false, pctOf(r.PriorRate), v.decimals)
-	b = jw.figure(b, indicatorKeys[n+1], false, pctOf(r.ChangePP), v.decimals)
+	b = jw.figure(b, indicatorKeysJSON[n], false, pctOf(r.PriorRate), v.decimals)
+	b = jw.figure(b, indicatorKeysJSON[n+1], false, pctOf(r.ChangePP), v.decimals)
 	if v.total {
 		var c figure
 		if r.ChangeUnits != nil {
 			n := int64(*r.ChangeUnits)
 			c = countOf(&n)
 		}
-		b = jw.figure(b, indicatorKeys[n+2], false, c, v.decimals)
+		b = jw.figure(b, indicatorKeysJSON[n+2], false, c, v.decimals)
 	}
 	return append(b, '}')
 }
@@ -184,6 +188,13 @@ var indicatorKeys = func() []string {
 	}
 	return append(keys, "prior_rate", "change_pp", "change_units")
 }()
+
+// indicatorKeysJSON and countKeysJSON are indicatorKeys and
+// coverage.CountKeys as jsonKey writes them.
+var (
+	indicatorKeysJSON = jsonKeys(indicatorKeys)
+	countKeysJSON     = jsonKeys(coverage.CountKeys)
+)
 
 // jsonIssues: in bhxh.compute/v1 an issue without a sheet or a cell says
 // null there.

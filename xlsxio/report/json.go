@@ -253,22 +253,44 @@ func jsonList[T any](jw *jsonWriter, b []byte, v []T, elem func([]byte, T) []byt
 // ASCII but quote and backslash, valid UTF-8 but U+2028 and U+2029) is
 // appended at once; anything else goes through encoding/json.
 func (jw *jsonWriter) str(b []byte, s string) []byte {
-	plain := true
-	ascii := true
+	i := 0
+	for i < len(s) && jsonASCII[s[i]] { // a cell's name, a file's: most strings
+		i++
+	}
+	if i < len(s) && !jsonAsIs(s[i:]) {
+		return jw.other(b, s)
+	}
+	b = append(b, '"')
+	b = append(b, s...)
+	return append(b, '"')
+}
+
+// jsonASCII is whether encoding/json writes byte c as it is when c is
+// ASCII: printable (DEL too), but quote and backslash.
+var jsonASCII = func() (t [256]bool) {
+	for c := 0x20; c < utf8.RuneSelf; c++ {
+		t[c] = c != '"' && c != '\\'
+	}
+	return t
+}()
+
+// jsonAsIs is whether encoding/json writes s as it is: valid UTF-8 without
+// control characters, quote, backslash, U+2028 or U+2029.
+func jsonAsIs(s string) bool {
 	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c < 0x20 || c == '"' || c == '\\' {
-			plain = false
-			break
+		if c := s[i]; c < 0x20 || c == '"' || c == '\\' {
+			return false
 		}
-		ascii = ascii && c < utf8.RuneSelf
 	}
-	if plain && (ascii || utf8.ValidString(s) && !strings.ContainsRune(s, '\u2028') && !strings.ContainsRune(s, '\u2029')) {
-		b = append(b, '"')
-		b = append(b, s...)
-		return append(b, '"')
+	return utf8.ValidString(s) && !strings.ContainsRune(s, '\u2028') && !strings.ContainsRune(s, '\u2029')
+}
+
+// strOrNull appends s as a JSON string, null when it is empty.
+func (jw *jsonWriter) strOrNull(b []byte, s string) []byte {
+	if s == "" {
+		return append(b, "null"...)
 	}
-	return jw.other(b, s)
+	return jw.str(b, s)
 }
 
 // other appends what jsonWriter does not write itself, through
@@ -292,17 +314,40 @@ func (jw *jsonWriter) key(b []byte, k string, first bool) []byte {
 	return append(jw.str(b, k), ':')
 }
 
-// figure appends f under k: an integer for a count, null for nothing, a
-// string for a percentage (rounded half-up to decimals) or a word.
-func (jw *jsonWriter) figure(b []byte, k string, first bool, f figure, decimals int) []byte {
-	b = jw.key(b, k, first)
+// jsonKey is k written as an object's key, with its colon: the keys a
+// report writes thousands of times are written once.
+func jsonKey(k string) string {
+	return string((&jsonWriter{}).key(nil, k, true))
+}
+
+// jsonKeys are jsonKey of each of keys.
+func jsonKeys(keys []string) []string {
+	out := make([]string, len(keys))
+	for i, k := range keys {
+		out[i] = jsonKey(k)
+	}
+	return out
+}
+
+// figure appends f under key (as jsonKey writes it, after a comma unless
+// first): an integer for a count, null for nothing, a string for a
+// percentage (rounded half-up to decimals: digits, a sign and a point,
+// nothing to escape) or a word.
+func (jw *jsonWriter) figure(b []byte, key string, first bool, f figure, decimals int) []byte {
+	if !first {
+		b = append(b, ',')
+	}
+	b = append(b, key...)
 	switch f.kind {
 	case countFigure:
 		return strconv.AppendInt(b, f.n, 10)
-	case noFigure:
-		return append(b, "null"...)
+	case pctFigure:
+		b = f.pct.AppendFormat(append(b, '"'), decimals)
+		return append(b, '"')
+	case wordFigure:
+		return jw.str(b, f.word)
 	}
-	return jw.str(b, f.text(decimals))
+	return append(b, "null"...)
 }
 
 // objectWriter is an object that appends itself, compact: a compute

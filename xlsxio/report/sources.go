@@ -17,7 +17,7 @@ import (
 // sourceKeys lists the keys of u that have a source, in canonical order.
 func sourceKeys(u *coverage.Unit) []string {
 	var keys []string
-	for _, k := range coverage.AllKeys() {
+	for _, k := range allKeys {
 		if len(u.Sources[k]) > 0 {
 			keys = append(keys, k)
 		}
@@ -25,16 +25,43 @@ func sourceKeys(u *coverage.Unit) []string {
 	return keys
 }
 
-// jsonSources is u's "sources": {"bhxh_mandatory": ["x.xlsx!T11!H9", …]}.
-func jsonSources(u *coverage.Unit) object {
-	o := object{}
-	if u == nil {
-		return o
+// allKeys is coverage.AllKeys, once (it is a copy each time); allKeysJSON
+// are its keys as jsonKey writes them.
+var (
+	allKeys     = coverage.AllKeys()
+	allKeysJSON = jsonKeys(allKeys)
+)
+
+// jsonSources is u's "sources": {"bhxh_mandatory": ["x.xlsx!T11!H9", …]},
+// written straight from u (a compute report writes one per unit).
+func jsonSources(u *coverage.Unit) sourcesJSON { return sourcesJSON{u} }
+
+type sourcesJSON struct{ u *coverage.Unit }
+
+func (s sourcesJSON) appendJSON(jw *jsonWriter, b []byte) []byte {
+	b = append(b, '{')
+	if s.u != nil {
+		first := true
+		for i, k := range allKeys {
+			cells := s.u.Sources[k]
+			if len(cells) == 0 {
+				continue
+			}
+			if !first {
+				b = append(b, ',')
+			}
+			b = jsonList(jw, append(b, allKeysJSON[i]...), cells, jw.str)
+			first = false
+		}
 	}
-	for _, k := range sourceKeys(u) {
-		o = append(o, field{k, u.Sources[k]})
-	}
-	return o
+	return append(b, '}')
+}
+
+// MarshalJSON is for the sources inside what encoding/json writes.
+func (s sourcesJSON) MarshalJSON() ([]byte, error) {
+	jw := &jsonWriter{}
+	b := s.appendJSON(jw, nil)
+	return b, jw.err
 }
 
 // jsonOrigins is u's "from": the old units a converted unit was made of,
