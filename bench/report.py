@@ -319,9 +319,11 @@ w("")
 w("## Exact commands\n")
 w("```")
 for f in sorted(glob.glob(os.path.join(R, "*.cmd"))):
-    w(f"{os.path.basename(f)[:-4]}: {open(f).read().strip()}")
+    prep = f[:-4] + ".prepare"
+    before = f" (before each run, untimed: {open(prep).read().strip()})" if os.path.exists(prep) else ""
+    w(f"{os.path.basename(f)[:-4]}: {open(f).read().strip()}{before}")
 w("allocate in process: go test -run '^$' -bench Allocate100000 -benchtime RUNSx ./coverage")
 w("bhxh version (start-up): hyperfine -N --warmup 20 --runs 300 'bin/bhxh version'")
 w("```")
-w("Each was run as `/usr/bin/time -v -a -o RESULTS/NAME.timev sh -c 'COMMAND'` under hyperfine (bin/inflate times itself).")
+w("Each was run as `/usr/bin/time -v -a -o RESULTS/NAME.timev sh -c 'COMMAND'` under hyperfine, its untimed step by `hyperfine --prepare` (bin/inflate times itself).")
 open(OUT, "w").write("\n".join(out) + "\n")

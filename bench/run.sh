@@ -65,14 +65,17 @@ fi
 small_csv=$(echo $CSV_SIZES | tr ' ' '\n' | sort -n | head -1)
 go run ./bench/gen -out "$D" -rows "$(echo $SIZES | tr ' ' ,)" -csv-rows "$(echo $CSV_SIZES | tr ' ' ,)${small_csv:+,$small_csv.gz}" -baseline 100000 -workbooks "$WORKBOOKS" >&2
 
-# time NAME RUNS CMD: median wall time with hyperfine, peak RSS with
-# /usr/bin/time -v (the largest process of a pipeline), the load before.
+# time NAME RUNS CMD [PREPARE]: median wall time with hyperfine, peak RSS
+# with /usr/bin/time -v (the largest process of a pipeline), the load
+# before. PREPARE runs before each run of CMD, untimed (hyperfine
+# --prepare), outside /usr/bin/time: neither its time nor its memory counts.
 time_cmd() {
-  local name=$1 runs=$2 cmd=$3
+  local name=$1 runs=$2 cmd=$3 prepare=${4:-}
   echo "$cmd" > "$R/$name.cmd"
+  if [ -n "$prepare" ]; then echo "$prepare" > "$R/$name.prepare"; fi
   echo "$name $(cut -d' ' -f1-3 /proc/loadavg)" >> "$R/load.txt"
   local wrapped="/usr/bin/time -v -a -o $R/$name.timev sh -c '$cmd' >/dev/null 2>>$R/$name.err"
-  hyperfine --style basic --runs "$runs" --export-json "$R/$name.json" "$wrapped" >&2 || echo "$name failed" >> "$R/checks.txt"
+  hyperfine --style basic --runs "$runs" ${prepare:+--prepare "$prepare"} --export-json "$R/$name.json" "$wrapped" >&2 || echo "$name failed" >> "$R/checks.txt"
 }
 
 # canonical "code<TAB>scheme<TAB>persons" of a bhxh.count/v1 JSON
@@ -136,9 +139,16 @@ fi
 # --- reports: 1,000 monthly workbooks -----------------------------------
 mon=$D/monthly
 time_cmd "compute-1000-pandas" "$SLOW_RUNS" "$PY bench/peers/compute_pandas.py $mon $R/compute-pandas"
-time_cmd "compute-1000-bhxh" "$RUNS" "rm -rf $R/compute-bhxh; bin/bhxh compute --quiet --out-dir $R/compute-bhxh --name {stem}.csv $mon"
-time_cmd "compute-1000-bhxh-json" "$RUNS" "rm -rf $R/compute-bhxh-json; bin/bhxh compute --quiet --out-dir $R/compute-bhxh-json --name {stem}.json $mon"
-time_cmd "compute-1000-bhxh-xlsx" "$RUNS" "rm -rf $R/compute-bhxh-xlsx; bin/bhxh compute --quiet --out-dir $R/compute-bhxh-xlsx $mon"
+# Every run writes into a folder that is not there yet, as a month's first
+# run does: the previous run's reports are deleted before it, untimed, and
+# the deletion synced. Deleting them is not writing reports, and inside the
+# timed command it charged each format for its previous run's files (128 MB
+# of JSON, 12 MB of CSV), and the first run for none. The same for all three
+# formats, so their ratios stay fair; the sync keeps the deletion's
+# write-back out of the next run's time too.
+time_cmd "compute-1000-bhxh" "$RUNS" "bin/bhxh compute --quiet --out-dir $R/compute-bhxh --name {stem}.csv $mon" "rm -rf $R/compute-bhxh && sync"
+time_cmd "compute-1000-bhxh-json" "$RUNS" "bin/bhxh compute --quiet --out-dir $R/compute-bhxh-json --name {stem}.json $mon" "rm -rf $R/compute-bhxh-json && sync"
+time_cmd "compute-1000-bhxh-xlsx" "$RUNS" "bin/bhxh compute --quiet --out-dir $R/compute-bhxh-xlsx $mon" "rm -rf $R/compute-bhxh-xlsx && sync"
 for f in csv json xlsx; do
   d=$R/compute-bhxh; [ $f != csv ] && d=$d-$f
   check "reports-$f: $(ls "$d" | wc -l) files, $(du -sk "$d" | cut -f1) KiB"
