@@ -9,6 +9,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"reflect"
+	"regexp"
 	"runtime"
 	"strings"
 	"syscall"
@@ -576,6 +577,48 @@ func TestBatchFailFastAndStrict(t *testing.T) {
 	}
 	if !strings.Contains(stderr, "level=WARN msg=issue file=a.xlsx code=no_denominator") {
 		t.Errorf("the warning is not logged:\n%s", stderr)
+	}
+}
+
+// TestBatchSameEachRun: the reports and the log records (but for their
+// time and duration) are the same bytes from run to run, in input order,
+// whichever of the workers (two per core) finishes first.
+func TestBatchSameEachRun(t *testing.T) {
+	work := t.TempDir()
+	makeBatchFixture(t, filepath.Join(work, "den"), 24)
+	clock := regexp.MustCompile(`time=\S+ | duration=\S+`)
+	var firstLog string
+	var firstReports map[string]string
+	for run := range 3 {
+		if err := os.RemoveAll(filepath.Join(work, "o")); err != nil {
+			t.Fatal(err)
+		}
+		_, stderr, code := runIn(t, work, nil, "compute", "den", "--out-dir", "o", "--name", "{stem}.json")
+		if code != 1 {
+			t.Fatalf("run %d: exit %d, want 1 (three bad inputs); stderr:\n%s", run, code, stderr)
+		}
+		log := clock.ReplaceAllString(stderr, "")
+		reports := map[string]string{}
+		for _, name := range checkReportsComplete(t, filepath.Join(work, "o")) {
+			b, err := os.ReadFile(filepath.Join(work, "o", name))
+			if err != nil {
+				t.Fatal(err)
+			}
+			reports[name] = string(b)
+		}
+		if len(reports) != 21 || strings.Count(log, " msg=file ") != 24 {
+			t.Fatalf("run %d: %d reports, %d file records; want 21 and 24:\n%s", run, len(reports), strings.Count(log, " msg=file "), log)
+		}
+		if run == 0 {
+			firstLog, firstReports = log, reports
+			continue
+		}
+		if log != firstLog {
+			t.Errorf("run %d logged\n%s\nrun 0\n%s", run, log, firstLog)
+		}
+		if !reflect.DeepEqual(reports, firstReports) {
+			t.Errorf("run %d wrote other reports than run 0", run)
+		}
 	}
 }
 
