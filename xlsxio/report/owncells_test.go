@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"io"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -219,6 +220,35 @@ func TestIntLen(t *testing.T) {
 	}{{0, 1}, {9, 1}, {10, 2}, {-1, 2}, {-10, 3}, {1328914, 7}, {9223372036854775807, 19}, {-9223372036854775808, 20}} {
 		if got := intLen(tc.v); got != tc.want {
 			t.Errorf("intLen(%d) = %d, want %d", tc.v, got, tc.want)
+		}
+	}
+}
+
+// TestPlainRune: a character plainRune passes as it is is one whole
+// character of that length, one XML holds (what t's slow path checks),
+// over every lead byte and the continuation bytes' edges; and it passes
+// every Vietnamese letter.
+func TestPlainRune(t *testing.T) {
+	edges := []byte{0x00, 0x41, 0x7F, 0x80, 0x9F, 0xA0, 0xBF, 0xC0, 0xEF, 0xFF}
+	for b0 := 0x80; b0 <= 0xFF; b0++ {
+		for b1 := 0; b1 <= 0xFF; b1++ {
+			for _, b2 := range edges {
+				for _, s := range []string{string([]byte{byte(b0), byte(b1), b2}), string([]byte{byte(b0), byte(b1)}), string([]byte{byte(b0)})} {
+					n := plainRune(s)
+					if n == 0 {
+						continue
+					}
+					r, size := utf8.DecodeRuneInString(s)
+					if size != n || r == utf8.RuneError || !xmlChar(r) {
+						t.Fatalf("plainRune(%q) = %d; decoded %U of %d bytes", s, n, r, size)
+					}
+				}
+			}
+		}
+	}
+	for _, r := range "ĐđĂăÂâÊêÔôƠơƯưÀàẢảÃãÁáẠạẰằẲẳẴẵẮắẶặẦầẨẩẪẫẤấẬậÈèẺẻẼẽÉéẸẹỀềỂểỄễẾếỆệÌìỈỉĨĩÍíỊịÒòỎỏÕõÓóỌọỒồỔổỖỗỐốỘộỜờỞởỠỡỚớỢợÙùỦủŨũÚúỤụỪừỬửỮữỨứỰựỲỳỶỷỸỹÝýỴỵ" {
+		if s := string(r); plainRune(s) != len(s) {
+			t.Errorf("plainRune(%q) = %d, want %d", s, plainRune(s), len(s))
 		}
 	}
 }

@@ -157,13 +157,14 @@ func (s *rowsXML) t(v, newline string) {
 	}
 	s.ws(`>`)
 	from := 0 // v[from:i] is written as it is
-	// valid UTF-8 holds no character XML cannot but U+FFFE and U+FFFF
-	// (lead byte 0xEF): its other bytes are written as they are
-	valid := utf8.ValidString(v)
 	for i := 0; i < len(v); {
 		c := v[i]
-		if plainByte[c] || valid && c >= utf8.RuneSelf && c != 0xEF {
+		if plainByte[c] {
 			i++
+			continue
+		}
+		if n := plainRune(v[i:]); n > 0 { // most of Vietnamese
+			i += n
 			continue
 		}
 		var esc string
@@ -218,6 +219,21 @@ var plainByte = func() (p [256]bool) {
 	}
 	return p
 }()
+
+// plainRune is the length of the character v begins with when it is
+// of two bytes (U+0080–U+07FF) or of three led by 0xE1–0xEC
+// (U+1000–U+CFFF: Vietnamese's U+1EA0–U+1EF9), well formed: every one
+// a character XML holds; else 0 (decoded the slow way).
+func plainRune(v string) int {
+	cont := func(i int) bool { return i < len(v) && v[i]&0xC0 == 0x80 }
+	switch c := v[0]; {
+	case 0xC2 <= c && c <= 0xDF && cont(1):
+		return 2
+	case 0xE1 <= c && c <= 0xEC && cont(1) && cont(2):
+		return 3
+	}
+	return 0
+}
 
 // xmlChar reports whether XML 1.0 can hold r (encoding/xml's test).
 func xmlChar(r rune) bool {

@@ -232,6 +232,7 @@ func writeSourcesSheet(f *excelize.File, units []*coverage.Unit, lang, title str
 		return err
 	}
 	var sd rowsXML
+	sd.grow(3 << 10 * len(units)) // about a unit's rows
 	head := make([]any, len(l.head))
 	for i, h := range l.head {
 		head[i] = h
