@@ -2,6 +2,7 @@ package report
 
 import (
 	"encoding/xml"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -18,8 +19,11 @@ import (
 // signatures of excelize's cell functions; the sheets stay excelize
 // sheets (columns, merges, panes, filters, conditional formats, page
 // setup), and their rows are put into their empty sheetData as the
-// workbook is zipped (putSheetRows). Text goes to excelize's shared
-// strings, as SetCellStr puts it, by way of a scratch cell (sstIndex).
+// workbook is zipped (putSheetRows). Text goes to the shared strings as
+// SetCellStr would put it there; ownCells writes that part itself
+// (sstIndex, putSharedStrings). The compute report sets its cells by
+// column and row (xlsxReport.setValue): the A1 names are for callers
+// shared with other reports (writeOfficialFoot).
 
 // cellWriter is where setFigure writes: an excelize file, or ownCells.
 type cellWriter interface {
@@ -260,10 +264,8 @@ func decimalText(v string) bool {
 // cellGrid is one sheet's cells, rows[r-1].cells[c-1] the cell at
 // column c, row r; a cell never written is the zero gridCell.
 type cellGrid struct {
-	rows []gridRow
-	// used is the sheet's used range so far, {last column, last row}
-	// holding a value (xlsxReport.mark).
-	used [2]int
+	rows  []gridRow
+	width int // the most cells of a row
 }
 
 type gridRow struct {
@@ -301,7 +303,11 @@ func (g *cellGrid) row(r int) *gridRow {
 func (g *cellGrid) cell(col, row int) *gridCell {
 	gr := g.row(row)
 	if col > len(gr.cells) {
-		gr.cells = append(gr.cells, make([]gridCell, col-len(gr.cells))...)
+		if col > cap(gr.cells) { // room for the widest row so far: rows are written cell by cell
+			gr.cells = slices.Grow(gr.cells, max(col, g.width)-len(gr.cells))
+		}
+		gr.cells = gr.cells[:col]
+		g.width = max(g.width, col)
 	}
 	return &gr.cells[col-1]
 }
@@ -344,7 +350,7 @@ func (g *cellGrid) each(from, to string, fn func(col, row int)) error {
 // excelize leaves them out.
 func (g *cellGrid) xml() []byte {
 	var s rowsXML
-	s.grow(64 * len(g.rows))
+	s.grow(48 * g.width * len(g.rows)) // about a cell's XML, "<c r="B7" s="5"><v>1328914</v></c>"
 	num := make([]byte, 0, 64)
 	for i := range g.rows {
 		gr := &g.rows[i]
