@@ -132,9 +132,6 @@ type sourceRow struct {
 	moved  int64
 }
 
-// sourceKeyList is coverage.AllKeys, once: the keys in canonical order.
-var sourceKeyList = coverage.AllKeys()
-
 // eachSourceRow calls fn with each row of the sheet, in order: per unit
 // and key with a source, one row with its cells, or one row per old
 // unit it was summed from. row is reused from call to call.
@@ -144,7 +141,7 @@ func eachSourceRow(units []*coverage.Unit, fn func(row *sourceRow)) {
 		if u == nil {
 			continue
 		}
-		for _, k := range sourceKeyList {
+		for _, k := range allKeys {
 			src := u.Sources[k]
 			if len(src) == 0 {
 				continue
