@@ -1,7 +1,6 @@
 package report
 
 import (
-	"archive/zip"
 	"bytes"
 	"io"
 	"os"
@@ -39,27 +38,12 @@ func openReportXLSX(t *testing.T, b []byte) *excelize.File {
 	return f
 }
 
+// zipEntry is the part name of the zip b, and whether there is one.
 func zipEntry(t *testing.T, b []byte, name string) (string, bool) {
 	t.Helper()
-	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, zf := range zr.File {
-		if zf.Name == name {
-			rc, err := zf.Open()
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer rc.Close()
-			data, err := io.ReadAll(rc)
-			if err != nil {
-				t.Fatal(err)
-			}
-			return string(data), true
-		}
-	}
-	return "", false
+	parts, _ := zipParts(t, b)
+	part, ok := parts[name]
+	return part, ok
 }
 
 // cellStyle returns the style of a cell.

@@ -41,47 +41,20 @@ var tooBig = &deflatedPart{}
 
 // reusingZip is fastZip's writer: a part that may repeat is held until it
 // is whole, then written from deflatedParts or deflated and kept there.
-type reusingZip struct {
-	excelize.ZipWriter
-	zw      *zip.Writer
-	name    string
-	pending *bytes.Buffer // the held part's content, until the next part
+func reusingZip(zw *zip.Writer) excelize.ZipWriter {
+	return &heldZip{
+		ZipWriter: zw,
+		hold: func(name string) bool {
+			v, _ := deflatedParts.Load(name)
+			return v != tooBig && reusableName(name)
+		},
+		put: func(name string, content []byte) error { return writeReused(zw, name, content) },
+	}
 }
 
-func (z *reusingZip) Create(name string) (io.Writer, error) {
-	if err := z.finish(); err != nil {
-		return nil, err
-	}
-	if v, _ := deflatedParts.Load(name); v == tooBig || !reusableName(name) {
-		return z.zw.Create(name)
-	}
-	z.name, z.pending = name, &bytes.Buffer{}
-	return z.pending, nil
-}
-
-func (z *reusingZip) AddFS(fsys fs.FS) error {
-	if err := z.finish(); err != nil {
-		return err
-	}
-	return z.zw.AddFS(fsys)
-}
-
-func (z *reusingZip) Close() error {
-	if err := z.finish(); err != nil {
-		return err
-	}
-	return z.zw.Close()
-}
-
-// finish writes the held part: its kept deflated form when the content is
-// the same, else deflated now (and kept when small enough).
-func (z *reusingZip) finish() error {
-	if z.pending == nil {
-		return nil
-	}
-	content := z.pending.Bytes()
-	name := z.name
-	z.pending, z.name = nil, ""
+// writeReused writes a held part: its kept deflated form when the content
+// is the same, else deflated now (and kept when small enough).
+func writeReused(zw *zip.Writer, name string, content []byte) error {
 	var part *deflatedPart
 	if v, ok := deflatedParts.Load(name); ok && bytes.Equal(v.(*deflatedPart).content, content) {
 		part = v.(*deflatedPart)
@@ -99,7 +72,7 @@ func (z *reusingZip) finish() error {
 	}
 	// The header zip.Writer.Create gives a part of an ASCII name (the
 	// sizes and checksum in the data descriptor after it).
-	w, err := z.zw.CreateRaw(&zip.FileHeader{
+	w, err := zw.CreateRaw(&zip.FileHeader{
 		Name: name, Method: zip.Deflate, Flags: 0x8,
 		CreatorVersion: 20, ReaderVersion: 20,
 		CRC32: part.crc, CompressedSize64: uint64(len(part.deflated)), UncompressedSize64: uint64(len(part.content)),
@@ -109,6 +82,53 @@ func (z *reusingZip) finish() error {
 	}
 	_, err = w.Write(part.deflated)
 	return err
+}
+
+// heldZip is a zip writer that holds back each part hold picks until it
+// is whole (the next Create, AddFS or Close), then gives it to put; other
+// parts go straight to the zip writer it wraps. The kept deflated parts
+// (reusingZip) and the edited worksheets (editPart) are written through it.
+type heldZip struct {
+	excelize.ZipWriter
+	hold    func(name string) bool
+	put     func(name string, content []byte) error
+	name    string
+	pending *bytes.Buffer // the held part's content, until the next part
+}
+
+func (z *heldZip) Create(name string) (io.Writer, error) {
+	if err := z.finish(); err != nil {
+		return nil, err
+	}
+	if !z.hold(name) {
+		return z.ZipWriter.Create(name)
+	}
+	z.name, z.pending = name, &bytes.Buffer{}
+	return z.pending, nil
+}
+
+func (z *heldZip) AddFS(fsys fs.FS) error {
+	if err := z.finish(); err != nil {
+		return err
+	}
+	return z.ZipWriter.AddFS(fsys)
+}
+
+func (z *heldZip) Close() error {
+	if err := z.finish(); err != nil {
+		return err
+	}
+	return z.ZipWriter.Close()
+}
+
+// finish puts the held part, if any.
+func (z *heldZip) finish() error {
+	if z.pending == nil {
+		return nil
+	}
+	content, name := z.pending.Bytes(), z.name
+	z.pending, z.name = nil, ""
+	return z.put(name, content)
 }
 
 // deflatePart deflates content as fastZip's writer does.

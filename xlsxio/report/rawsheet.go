@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"io/fs"
 	"slices"
 	"strconv"
 	"strings"
@@ -25,7 +24,7 @@ import (
 // stream writer repeats every namespace of OOXML in the sheet). The
 // sheet itself stays an excelize sheet, with its columns, used range and
 // page setup set through excelize; only its <sheetData> is put in as the
-// workbook is zipped (rawSheetZip).
+// workbook is zipped (editPart).
 
 // rowsXML is the XML of a sheet's rows: text as inline strings, counts
 // as numbers, no style.
@@ -327,68 +326,30 @@ func editPart(f *excelize.File, part string, edit func(xml []byte) ([][]byte, er
 		} else {
 			zw = fastZip(w)
 		}
-		return &rawSheetZip{ZipWriter: zw, part: part, edit: edit}
+		return &heldZip{
+			ZipWriter: zw,
+			hold:      func(name string) bool { return name == part },
+			put: func(name string, xml []byte) error {
+				pieces, err := edit(xml)
+				if err != nil {
+					return err
+				}
+				w, err := zw.Create(name)
+				if err != nil {
+					return err
+				}
+				for _, p := range pieces {
+					if _, err := w.Write(p); err != nil {
+						return err
+					}
+				}
+				return nil
+			},
+		}
 	})
 }
 
-// rawSheetZip is a zip writer that holds back part until it is whole,
-// then writes it as edit makes it.
-type rawSheetZip struct {
-	excelize.ZipWriter
-	part    string
-	edit    func(xml []byte) ([][]byte, error)
-	pending *bytes.Buffer // part as excelize wrote it, until the next part
-}
-
 var errNoSheetData = msg.New("no sheetData in the worksheet part to fill", "không có sheetData trong phần worksheet cần ghi")
-
-func (z *rawSheetZip) Create(name string) (io.Writer, error) {
-	if err := z.finish(); err != nil {
-		return nil, err
-	}
-	if name == z.part {
-		z.pending = &bytes.Buffer{}
-		return z.pending, nil
-	}
-	return z.ZipWriter.Create(name)
-}
-
-func (z *rawSheetZip) AddFS(fsys fs.FS) error {
-	if err := z.finish(); err != nil {
-		return err
-	}
-	return z.ZipWriter.AddFS(fsys)
-}
-
-func (z *rawSheetZip) Close() error {
-	if err := z.finish(); err != nil {
-		return err
-	}
-	return z.ZipWriter.Close()
-}
-
-// finish writes the held-back part, edited.
-func (z *rawSheetZip) finish() error {
-	if z.pending == nil {
-		return nil
-	}
-	part := z.pending.Bytes()
-	z.pending = nil
-	pieces, err := z.edit(part)
-	if err != nil {
-		return err
-	}
-	w, err := z.ZipWriter.Create(z.part)
-	if err != nil {
-		return err
-	}
-	for _, p := range pieces {
-		if _, err := w.Write(p); err != nil {
-			return err
-		}
-	}
-	return nil
-}
 
 // firstSheetPart is the part of the one sheet of a new workbook.
 func firstSheetPart(f *excelize.File) (string, error) {

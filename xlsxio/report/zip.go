@@ -32,7 +32,7 @@ const deflateLevel = 1
 func fastZip(w io.Writer) excelize.ZipWriter {
 	zw := zip.NewWriter(w)
 	zw.RegisterCompressor(zip.Deflate, newPooledDeflater)
-	return &reusingZip{ZipWriter: zw, zw: zw}
+	return reusingZip(zw)
 }
 
 var errDeflaterClosed = msg.New("write to a closed part of the xlsx", "ghi vào một phần đã đóng của tệp xlsx")
