@@ -101,12 +101,23 @@ def rss_s(name):
     return f"{r:.0f} MB" if r else "n/a"
 
 
+def loads_of(name):
+    """The 1-min loads before each of NAME's runs: one for a row timed by one hyperfine, one per round for an interleaved row."""
+    return [float(v[0]) for k, *v in (l.split() for l in lines("load.txt")) if k == name and v]
+
+
 def load_of(name):
-    for line in lines("load.txt"):
-        k, *v = line.split()
-        if k == name and v:
-            return float(v[0])
-    return None
+    ls = loads_of(name)
+    return max(ls) if ls else None
+
+
+def load_cell(name, warn=True):
+    """The load column: the load before the row's runs, or the range over its rounds; ⚠ above 1."""
+    ls = loads_of(name)
+    if not ls:
+        return ""
+    cell = f"{ls[0]:.2f}" if min(ls) == max(ls) else f"{min(ls):.2f}–{max(ls):.2f}"
+    return cell + (" ⚠" if warn and max(ls) > 1 else "")
 
 
 def lines(name):
@@ -130,6 +141,19 @@ w("3,321 communes, ids with a province prefix), 1,000 monthly workbooks of 60 un
 w("baseline of 100,000 units.\n")
 w("Wall time is the median over the runs shown (hyperfine); peak RSS is the largest over those runs, from ")
 w("`/usr/bin/time -v`. Ratio = the tool's median / bhxh's median, within this run.\n")
+rc = dict(kv.split("=") for kv in (read1("runs") or "").split() if "=" in kv)
+if rc:
+    w(f"Runs per row (the runs column): {rc['RUNS']} for bhxh, its inflate limit, DuckDB up to 20 M rows and every tool "
+      f"on xlsx lists up to 200,000 rows; {rc['SLOW_RUNS']} for pandas and SheetJS on bigger xlsx lists, pandas on CSV "
+      f"lists and on the reports, and DuckDB past 20 M rows; {rc['BIG_CSV_RUNS']} for bhxh on CSV lists past 20 M rows, "
+      "so that its 100 M-row time is a median.\n")
+w("Order of the runs: the filesystem's kernel time drifts with what ran just before (the same report command's "
+  "system time grows after runs that wrote and deleted many files), so the rows a ratio compares are interleaved. "
+  "The CSV, JSON and xlsx reports run round by round, each once per round, in an order rotated each round "
+  "(CSV JSON xlsx, then JSON xlsx CSV, then xlsx CSV JSON, …), each into a fresh, empty folder; on each xlsx list, "
+  "bhxh count and its inflate limit alternate (the limit first in odd rounds, bhxh first in even ones). Each format, "
+  "and bhxh and its limit, thus see the same conditions. Every other row makes its runs back to back. For an "
+  "interleaved row, the load column gives the range before its runs.\n")
 w("## Load\n")
 w(f"The machine has {nproc} cores and is shared. Load average (1 min) at the start {start[0]}, at the end {end[0]}; "
   f"before each timed command from {min(loads):.2f} to {max(loads):.2f} (each is listed with its table). ")
@@ -158,10 +182,8 @@ def row(label, name, base=None):
     m = median_s(name)
     if m is None:
         return f"| {label} | – | n/a (not run, or still running) | | | | |", None
-    ld = load_of(name)
-    warn = " ⚠" if ld and ld > 1 else ""
     ratio = f"{m / base:.2f}×" if base else "1.00×"
-    return f"| {label} | {runs(name)} | {fmt_s(m)} | {fmt_s(cpu_s(name))} | {rss_s(name)} | {ratio} | {ld if ld is not None else ''}{warn} |", m
+    return f"| {label} | {runs(name)} | {fmt_s(m)} | {fmt_s(cpu_s(name))} | {rss_s(name)} | {ratio} | {load_cell(name)} |", m
 
 
 HEAD = ["| tool | runs | median wall | CPU (user+sys, mean) | peak RSS | ratio to bhxh | load |", "|---|---:|---:|---:|---:|---:|---:|"]
@@ -181,7 +203,10 @@ sizes = sorted({int(m.group(1)) for f in glob.glob(os.path.join(R, "count-*-bhxh
 for n in sizes:
     w(f"## bhxh count, xlsx list: {n:,} rows\n")
     xl = os.path.join(D, f"ds-{n}.xlsx")
-    inf = json.load(open(os.path.join(R, f"inflate-{n}.out")))
+    try:
+        inf = json.load(open(os.path.join(R, f"inflate-{n}.out")))
+    except (OSError, ValueError):  # every round of bin/inflate failed
+        inf = {"sheet_bytes": 0, "sheet_seconds": float("nan"), "sheet_runs": [], "with_shared_strings_seconds": float("nan")}
     if os.path.exists(xl):
         w(f"Input {xl}: {os.path.getsize(xl) / 1e6:.1f} MB xlsx, {inf['sheet_bytes'] / 1e6:.0f} MB of sheet XML, "
           f"{inf.get('shared_strings_bytes', 0) / 1e6:.0f} MB of shared strings.\n")
@@ -190,7 +215,7 @@ for n in sizes:
     w(r)
     base = base or float("nan")
     lim = inf["sheet_seconds"]
-    w(f"| limit: inflate the sheet (compress/flate, 1 thread, in process) | {len(inf['sheet_runs'])} | {fmt_s(lim)} | {fmt_s(lim)} | | {lim / base:.2f}× | {load_of(f'inflate-{n}') or ''} |")
+    w(f"| limit: inflate the sheet (compress/flate, 1 thread, in process) | {len(inf['sheet_runs'])} | {fmt_s(lim)} | {fmt_s(lim)} | | {lim / base:.2f}× | {load_cell(f'inflate-{n}', warn=False)} |")
     w(f"| inflate the sheet and the shared strings (what bhxh inflates) | {len(inf['sheet_runs'])} | {fmt_s(inf['with_shared_strings_seconds'])} | | | {inf['with_shared_strings_seconds'] / base:.2f}× | |")
     for key, label in [("pandas", "pandas + openpyxl"), ("sheetjs", "SheetJS (xlsx)")]:
         w(row(label, f"count-{n}-{key}", base)[0])
@@ -248,9 +273,8 @@ for name, label, fmt in [("compute-1000-bhxh", "bhxh, CSV (the pandas script's j
     if m is None:
         continue
     kb = sizes_kb.get(fmt)
-    ld = load_of(name)
     w(f"| {label} | {runs(name)} | {fmt_s(m)} | {fmt_s(cpu_s(name))} | {rss_s(name)} | {f'{kb / 1024:.0f} MB' if kb else ''} | "
-      f"{f'{kb / 1024 / m:.0f}' if kb else ''} | {m / cm:.2f}× | {ld if ld is not None else ''}{' ⚠' if ld and ld > 1 else ''} |")
+      f"{f'{kb / 1024 / m:.0f}' if kb else ''} | {m / cm:.2f}× | {load_cell(name)} |")
 w("")
 xm, jm = median_s("compute-1000-bhxh-xlsx"), median_s("compute-1000-bhxh-json")
 if cm == cm and xm:
@@ -321,9 +345,13 @@ w("```")
 for f in sorted(glob.glob(os.path.join(R, "*.cmd"))):
     prep = f[:-4] + ".prepare"
     before = f" (before each run, untimed: {open(prep).read().strip()})" if os.path.exists(prep) else ""
-    w(f"{os.path.basename(f)[:-4]}: {open(f).read().strip()}{before}")
+    inter = read1(os.path.basename(f)[:-4] + ".interleaved")
+    inter = f" [{inter}]" if inter else ""
+    w(f"{os.path.basename(f)[:-4]}: {open(f).read().strip()}{before}{inter}")
 w("allocate in process: go test -run '^$' -bench Allocate100000 -benchtime RUNSx ./coverage")
 w("bhxh version (start-up): hyperfine -N --warmup 20 --runs 300 'bin/bhxh version'")
 w("```")
-w("Each was run as `/usr/bin/time -v -a -o RESULTS/NAME.timev sh -c 'COMMAND'` under hyperfine, its untimed step by `hyperfine --prepare` (bin/inflate times itself).")
+w("Each was run as `/usr/bin/time -v -a -o RESULTS/NAME.timev sh -c 'COMMAND'` under hyperfine, each untimed step by "
+  "`hyperfine --prepare` (bin/inflate times itself). An interleaved row [in brackets] is one `hyperfine --runs 1` "
+  "(one `bin/inflate -runs 1`) per round, its rounds merged by bench/merge_runs.py.")
 open(OUT, "w").write("\n".join(out) + "\n")
