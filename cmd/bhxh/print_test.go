@@ -209,3 +209,115 @@ func median(v []float64) float64 {
 	slices.Sort(s)
 	return s[len(s)/2]
 }
+
+// TestReportsSignaturesPrintWithTable prints the reports that carry
+// signatures (the compute summary, with and without targets, of 9 and of
+// 60 units, and the allocation) with LibreOffice, and checks on the page
+// of the signatures: each title on one line (under a narrow last block
+// of rates they once wrapped a word a line) and what they sign printed
+// with them, the total or the evaluation block (they once sat alone on
+// the last page). Checked with LibreOffice, the renderer CI has; the
+// page breaks bhxh writes are Excel's too.
+func TestReportsSignaturesPrintWithTable(t *testing.T) {
+	soffice, err := exec.LookPath("soffice")
+	if err != nil {
+		t.Skip("soffice not on PATH (Debian: apt-get install libreoffice-calc-nogui)")
+	}
+	pdftotext, err := exec.LookPath("pdftotext")
+	if err != nil {
+		t.Skip("pdftotext not on PATH (Debian: apt-get install poppler-utils)")
+	}
+	if testing.Short() {
+		t.Skip("-short")
+	}
+	dir := t.TempDir()
+	fx := fixturesDir(t)
+	tinh := filepath.Join(fx, "tinh-mau-2023-11.xlsx")
+	xa := filepath.Join(fx, "xa-phuong-2025-10.xlsx")
+	communes := sixtyCommunes(t, dir)
+	targets := []string{"--target", "bhxh=30", "--target", "bhyt=95"}
+	runs := []struct {
+		out  string
+		args []string
+	}{
+		{"tinh.xlsx", []string{"compute", tinh}},
+		{"tinh-chi-tieu.xlsx", append([]string{"compute", tinh}, targets...)},
+		{"xa-chi-tieu.xlsx", append([]string{"compute", xa}, targets...)},
+		{"xa-60.xlsx", []string{"compute", communes}},
+		{"xa-60-chi-tieu.xlsx", append([]string{"compute", communes}, targets...)},
+		{"giao-chi-tieu.xlsx", phanBoArgs(t, "allocate", "--indicator", "bhxh", "--rate", "25")},
+	}
+	var paths []string
+	for _, r := range runs {
+		out := filepath.Join(dir, r.out)
+		args := append(append([]string{}, r.args...), "-o", out)
+		if _, stderr, code := runIn(t, dir, nil, args...); code != 0 && code != exitWarnings {
+			t.Fatalf("bhxh %s: exit %d: %s", strings.Join(args, " "), code, stderr)
+		}
+		paths = append(paths, out)
+	}
+	pdfDir := filepath.Join(dir, "pdf")
+	args := append([]string{"--headless", "-env:UserInstallation=file://" + filepath.Join(dir, "profile"),
+		"--convert-to", "pdf", "--outdir", pdfDir}, paths...)
+	if out, err := exec.Command(soffice, args...).CombinedOutput(); err != nil {
+		t.Fatalf("soffice: %v\n%s", err, out)
+	}
+	for _, p := range paths {
+		name := strings.TrimSuffix(filepath.Base(p), ".xlsx")
+		text, err := exec.Command(pdftotext, "-layout", filepath.Join(pdfDir, name+".pdf"), "-").Output()
+		if err != nil {
+			t.Fatalf("pdftotext %s: %v", name, err)
+		}
+		pages := strings.Split(string(text), "\f")
+		signed := 0
+		for i, page := range pages {
+			if !strings.Contains(page, "THỦ TRƯỞNG") && !strings.Contains(page, "(Ký, ghi") {
+				continue
+			}
+			signed++
+			for _, title := range []string{"NGƯỜI LẬP BIỂU", "THỦ TRƯỞNG ĐƠN VỊ"} {
+				if !strings.Contains(page, title) {
+					t.Errorf("%s page %d: %q not on one line:\n%s", name, i+1, title, page)
+				}
+			}
+			// a long evaluation block (60 units behind, named) runs over
+			// a page: the signatures go under its end, "Đơn vị chưa đạt"
+			if !strings.Contains(page, "Toàn tỉnh") && !strings.Contains(page, "Tổng cộng") &&
+				!strings.Contains(page, "Số đơn vị đạt chỉ tiêu") && !strings.Contains(page, "chưa đạt") {
+				t.Errorf("%s page %d: the signatures without the total or the evaluation:\n%s", name, i+1, page)
+			}
+		}
+		if signed != 1 {
+			t.Errorf("%s: signatures on %d pages, want 1", name, signed)
+		}
+	}
+}
+
+// sixtyCommunes writes a monthly workbook of 60 communes, one head row,
+// as a province's communes report after 2025: its summary prints in
+// blocks, the last one a single column of rates.
+func sixtyCommunes(t *testing.T, dir string) string {
+	t.Helper()
+	f := excelize.NewFile()
+	defer f.Close()
+	head := []any{"Mã đơn vị", "Đơn vị", "Số người tham gia BHXH bắt buộc", "Số người tham gia BHXH tự nguyện",
+		"Số người tham gia BHTN", "Số người tham gia BHYT", "Lực lượng lao động trong độ tuổi", "Dân số",
+		"Người sau độ tuổi nghỉ hưu", "Người hưởng lương hưu, BHXH hằng tháng"}
+	if err := f.SetSheetRow("Sheet1", "A1", &head); err != nil {
+		t.Fatal(err)
+	}
+	for i := range 60 {
+		n := int64(i)
+		row := []any{fmt.Sprintf("%05d", 4+3*i), fmt.Sprintf("Xã Thử Nghiệm %d", i+1),
+			3000 + 37*n, 400 + 11*n, 2800 + 29*n, 25000 + 101*n, 16000 + 53*n, 29000 + 97*n, 3900 + 13*n, 2500 + 7*n}
+		cell, _ := excelize.CoordinatesToCellName(1, i+2)
+		if err := f.SetSheetRow("Sheet1", cell, &row); err != nil {
+			t.Fatal(err)
+		}
+	}
+	path := filepath.Join(dir, "T11-xa.xlsx")
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}

@@ -129,9 +129,12 @@ func WriteAllocateXLSX(w io.Writer, rep *Allocate) error {
 	// The date and place line and the signatures, two rows below the
 	// table, across the columns after "STT"; Vietnamese, as the sheet.
 	foot := officialFoot{lang: "vi", place: rep.Place, date: rep.Generated}
-	if _, err := writeOfficialFoot(f, f, sh, headRow+len(rows)+2, 2, ncols, foot, set); err != nil {
+	end, err := writeOfficialFoot(f, f, sh, headRow+len(rows)+2, 2, ncols, foot, set)
+	if err != nil {
 		return err
 	}
+	// they print under the last unit and the total
+	tail := [2]int{headRow + max(len(rows)-1, 1), end}
 
 	if err := writeMethodSheet(f, rep); err != nil {
 		return err
@@ -139,13 +142,13 @@ func WriteAllocateXLSX(w io.Writer, rep *Allocate) error {
 	// Print: A4, landscape when wide, one page wide; the method's long
 	// lines landscape too.
 	if err := printSheets(f, heading, "", "vi", map[string]printSheet{
-		sh:          {landscape: ncols > 7, headRows: [2]int{headRow, headRow}},
+		sh:          {landscape: ncols > 7, headRows: [2]int{headRow, headRow}, tail: tail},
 		methodSheet: {landscape: true},
 	}); err != nil {
 		return err
 	}
 	f.SetActiveSheet(0)
-	_, err := f.WriteTo(w)
+	_, err = f.WriteTo(w)
 	return err
 }
 

@@ -157,6 +157,9 @@ type xlsxReport struct {
 	summaryCols []summaryColumn
 	firstRow    int // first unit row
 	totalRow    int
+	// tail is the rows that print on one page with the signatures: from
+	// the evaluation block, or the last unit, to the signatures' last.
+	tail [2]int
 }
 
 // summaryColumn is one column of the summary sheet.
@@ -588,8 +591,15 @@ func (x *xlsxReport) summary() error {
 	if err != nil {
 		return err
 	}
-	if err := x.officialFoot(sheet, max(next, x.totalRow+2)+1); err != nil {
+	end, err := x.officialFoot(sheet, max(next, x.totalRow+2)+1)
+	if err != nil {
 		return err
+	}
+	// The signatures print under what they sign: the evaluation block
+	// when there is one, else the last unit and the total.
+	x.tail = [2]int{max(x.firstRow, x.totalRow-1), end}
+	if next > x.totalRow+2 {
+		x.tail[0] = x.totalRow + 2
 	}
 	return x.chart(sheet, cols)
 }
@@ -627,15 +637,15 @@ func (x *xlsxReport) titleInBlocks(sheet string) error {
 // officialFoot writes the date and place line and the signatures from row,
 // across the columns of the summary's last printed page: all of them when
 // it prints one page wide, else the last block (the unit columns repeated
-// on every block's page would repeat the signatures too).
-func (x *xlsxReport) officialFoot(sheet string, row int) error {
+// on every block's page would repeat the signatures too). It returns the
+// last row written.
+func (x *xlsxReport) officialFoot(sheet string, row int) (int, error) {
 	first, last, err := x.lastBlock(sheet)
 	if err != nil {
-		return err
+		return 0, err
 	}
 	ft := officialFoot{lang: x.rep.Lang, place: x.rep.Place, date: x.rep.Generated}
-	_, err = writeOfficialFoot(x.f, &x.cells, sheet, row, first, last, ft, func(cell, v string) error { return x.setStrAt(sheet, cell, v) })
-	return err
+	return writeOfficialFoot(x.f, &x.cells, sheet, row, first, last, ft, func(cell, v string) error { return x.setStrAt(sheet, cell, v) })
 }
 
 // evaluationBlock writes, from row, per indicator with a target, how many
@@ -739,19 +749,48 @@ func (x *xlsxReport) mergedText(sheet string, row, first, last int, text string,
 
 // lastBlock is the columns of the summary's last printed page: from the
 // names to the last column when it prints one page wide, else its last
-// block.
+// block, widened to footChars with empty columns on its right where the
+// page has room: the evaluation block and the signatures go under it,
+// and under a last block of one column of rates they wrapped a word a
+// line.
 func (x *xlsxReport) lastBlock(sheet string) (first, last int, err error) {
 	p := x.summaryPrint()
-	breaks, _, err := blockBreaks(x.f, sheet, p)
+	breaks, scale, err := blockBreaks(x.f, sheet, p)
+	if err != nil || len(breaks) == 0 {
+		return summaryNameCol, p.lastCol, err
+	}
+	first, last = breaks[len(breaks)-1], p.lastCol
+	page := printWidth(p.landscape) * 100 / float64(scale)
+	width := func(from, to int) (float64, error) { // in characters; in points as blockBreaks counts them
+		w, err := colsWidth(x.f, sheet, from, to)
+		return w, err
+	}
+	points := func(chars float64, cols int) float64 { return colPoints(chars) + 4*float64(cols-1) }
+	keep, err := width(1, p.keepCols)
 	if err != nil {
 		return 0, 0, err
 	}
-	first = summaryNameCol
-	if len(breaks) > 0 {
-		first = breaks[len(breaks)-1]
+	block, err := width(first, last)
+	if err != nil {
+		return 0, 0, err
 	}
-	return first, p.lastCol, nil
+	for block < footChars {
+		next, err := width(last+1, last+1)
+		if err != nil {
+			return 0, 0, err
+		}
+		if points(keep, p.keepCols)+points(block+next, last+1-first+1) > page {
+			break
+		}
+		block, last = block+next, last+1
+	}
+	return first, last, nil
 }
+
+// footChars is how wide, in characters, the columns under which the
+// signatures go are made when the page has room: each half holds its
+// longest line, "…………………, ngày …… tháng …… năm 20……", on one line.
+const footChars = 80
 
 // widthOf is the width of columns from..to, in characters.
 func (x *xlsxReport) widthOf(sheet string, from, to int) (float64, error) {
@@ -775,7 +814,8 @@ func (x *xlsxReport) print() error {
 // summaryPrint is how the summary prints: its head row repeated, the unit
 // columns ("STT", name, code) kept, the groups of columns.
 func (x *xlsxReport) summaryPrint() printSheet {
-	summary := printSheet{landscape: true, headRows: [2]int{x.firstRow - 1, x.firstRow - 1}, lastCol: len(x.summaryCols)}
+	summary := printSheet{landscape: true, headRows: [2]int{x.firstRow - 1, x.firstRow - 1}, lastCol: len(x.summaryCols),
+		tail: x.tail, heights: &x.cells}
 	prev := ""
 	for i, c := range x.summaryCols {
 		group := "units"

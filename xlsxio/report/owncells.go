@@ -234,6 +234,19 @@ func (o *ownCells) SetRowHeight(sheet string, row int, height float64) error {
 	return nil
 }
 
+// GetRowHeight is a row's height in points, as excelize's: the height
+// set, else the default.
+func (o *ownCells) GetRowHeight(sheet string, row int) (float64, error) {
+	g := o.grids[sheet]
+	if g == nil {
+		return o.f.GetRowHeight(sheet, row)
+	}
+	if row >= 1 && row <= len(g.rows) && g.rows[row-1].height > 0 {
+		return g.rows[row-1].height, nil
+	}
+	return defaultRowHeight, nil
+}
+
 // cmpOr is err, or else what call returns.
 func cmpOr(err error, call func() error) error {
 	if err != nil {

@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"math"
 	"strings"
 	"unicode/utf8"
 
@@ -33,11 +34,26 @@ type printSheet struct {
 	// the page (no sheet properties written: "Nguồn số liệu", whose ten
 	// columns fitted one page wide would print at about half size).
 	pagesAcross bool
+	// tail is the first and last rows of what closes the sheet and prints
+	// on one page: the signatures, with what they sign under (the
+	// evaluation block, or the table's last rows). 0 when none. When the
+	// page would end inside it, a page break goes before it, so the
+	// signatures never sit alone on the last page (tailBreak).
+	tail [2]int
+	// heights gives the rows' heights for tail: an excelize file (nil:
+	// the sheet's own file), or ownCells, which holds its sheets' rows.
+	heights rowHeighter
+}
+
+// rowHeighter gives a row's height in points.
+type rowHeighter interface {
+	GetRowHeight(sheet string, row int) (float64, error)
 }
 
 // Paper: A4 in points, margins in inches (Excel's unit for them).
 const (
 	a4Long, a4Short        = 842.0, 595.0
+	defaultRowHeight       = 15.0      // points: Calibri 11, every report's rows but the ones set
 	marginSide, marginEdge = 0.4, 0.75 // left/right; top/bottom (room for header and footer)
 	marginHeadFoot         = 0.3
 	// minScale is the smallest print scale a sheet of 11-point text is
@@ -107,6 +123,17 @@ func printOne(f *excelize.File, sheet, title, period, lang string, p printSheet)
 		return err
 	}
 	fit := len(breaks) == 0
+	if p.tail[0] > 0 {
+		at, err := tailBreak(f, sheet, p, fit, scale)
+		if err != nil {
+			return err
+		}
+		if at > 0 {
+			if err := f.InsertPageBreak(sheet, cellName(1, at)); err != nil {
+				return err
+			}
+		}
+	}
 	if fit {
 		fitW, fitH := 1, 0
 		layout.FitToWidth, layout.FitToHeight = &fitW, &fitH
@@ -151,7 +178,8 @@ func printTitles(f *excelize.File, sheet string, p printSheet, blocks bool) erro
 // when its columns shrunk to one page wide would print below minScale. It
 // returns the columns a page starts at (none: one page wide) and the
 // scale that fits the widest block with the unit columns beside it.
-// Groups are packed greedily: as many whole groups on a page as fit.
+// The groups go on as few pages as they fit, as evenly as they can
+// (packGroups).
 func blockBreaks(f *excelize.File, sheet string, p printSheet) ([]int, uint, error) {
 	if len(p.groups) == 0 {
 		return nil, 100, nil
@@ -174,18 +202,27 @@ func blockBreaks(f *excelize.File, sheet string, p printSheet) ([]int, uint, err
 		return nil, 0, err
 	}
 	ends := append(append([]int{}, p.groups[1:]...), last+1)
-	var breaks []int
-	used, widest := keep, keep
+	gws := make([]float64, len(p.groups))
 	for i, start := range p.groups {
-		gw, err := width(start, ends[i]-1)
-		if err != nil {
+		if gws[i], err = width(start, ends[i]-1); err != nil {
 			return nil, 0, err
 		}
-		if used+gw > page && used > keep {
-			breaks = append(breaks, start)
-			used = keep
+	}
+	starts := packGroups(keep, gws, page)
+	var breaks []int
+	widest := keep
+	for b, first := range starts {
+		if b > 0 {
+			breaks = append(breaks, p.groups[first])
 		}
-		used += gw
+		end := len(gws)
+		if b+1 < len(starts) {
+			end = starts[b+1]
+		}
+		used := keep
+		for _, gw := range gws[first:end] {
+			used += gw
+		}
 		widest = max(widest, used)
 	}
 	scale := uint(100)
@@ -193,6 +230,137 @@ func blockBreaks(f *excelize.File, sheet string, p printSheet) ([]int, uint, err
 		scale = max(uint(page/widest*100), minScale)
 	}
 	return breaks, scale, nil
+}
+
+// tailBreak is the row a page break goes before so that the tail
+// (p.tail) prints on one page: 0 when it does without one, or when it is
+// taller than a page. It lays the rows out down the page as a printer
+// does: rows at their heights times the scale, each page after the first
+// starting with the head rows, a row that does not fit going to the next
+// page. Fitted one page wide, the sheet is taken at full size, the
+// largest it prints at: its rows at their tallest, a break is never
+// missing where it is needed, at worst the tail gets a page of its own
+// where a shrunk sheet had room for it on the page before.
+func tailBreak(f *excelize.File, sheet string, p printSheet, fit bool, scale uint) (int, error) {
+	var heights rowHeighter = f
+	if p.heights != nil {
+		heights = p.heights
+	}
+	height := func(row int) (float64, error) {
+		h, err := heights.GetRowHeight(sheet, row)
+		if h <= 0 {
+			h = defaultRowHeight
+		}
+		return h, err
+	}
+	s := 1.0 // one page wide: at most full size
+	if !fit {
+		s = float64(scale) / 100
+	}
+	page := a4Long
+	if p.landscape {
+		page = a4Short
+	}
+	page = (page - 2*marginEdge*72) / s
+	var head float64 // the head rows' height, on each page after the first
+	for r := p.headRows[0]; r > 0 && r <= p.headRows[1]; r++ {
+		h, err := height(r)
+		if err != nil {
+			return 0, err
+		}
+		head += h
+	}
+	var y float64
+	top, tailTop := 1, 0 // the first row of the page; of the tail's page
+	for r := 1; r <= p.tail[1]; r++ {
+		h, err := height(r)
+		if err != nil {
+			return 0, err
+		}
+		if y+h > page && r > top {
+			top, y = r, 0
+			if p.headRows[0] > 0 && r > p.headRows[1] {
+				y = head
+			}
+		}
+		y += h
+		if r == p.tail[0] {
+			tailTop = top
+		}
+	}
+	if top == tailTop { // the tail ends on the page it starts on
+		return 0, nil
+	}
+	var tail float64
+	for r := p.tail[0]; r <= p.tail[1]; r++ {
+		h, err := height(r)
+		if err != nil {
+			return 0, err
+		}
+		tail += h
+	}
+	if head+tail > page {
+		return 0, nil
+	}
+	return p.tail[0], nil
+}
+
+// packGroups splits groups of widths gws into pages of width page, each
+// with keep beside them, and returns the first group of each page: as
+// few pages as greedy packing takes (a group wider than a page gets one
+// of its own), the narrowest page as wide as it can be. Packed greedily
+// from the first, the last page often held one column of rates, and the
+// evaluation block and the signatures, which go under the last page's
+// columns (lastBlock), wrapped into it a word a line.
+func packGroups(keep float64, gws []float64, page float64) []int {
+	n := len(gws)
+	pages, used := 1, keep
+	for i, gw := range gws {
+		if used+gw > page && used > keep && i > 0 {
+			pages, used = pages+1, keep
+		}
+		used += gw
+	}
+	fits := func(i, j int) (float64, bool) { // groups i..j-1 on a page
+		w := keep
+		for _, gw := range gws[i:j] {
+			w += gw
+		}
+		return w, j-i == 1 || w <= page
+	}
+	// best[k][j]: the widest narrowest page of groups 0..j-1 on k pages;
+	// from[k][j] the first group of the k-th page. -1: cannot.
+	best := make([][]float64, pages+1)
+	from := make([][]int, pages+1)
+	for k := range best {
+		best[k], from[k] = make([]float64, n+1), make([]int, n+1)
+		for j := range best[k] {
+			best[k][j] = -1
+		}
+	}
+	best[0][0] = math.Inf(1)
+	for k := 1; k <= pages; k++ {
+		for j := 1; j <= n; j++ {
+			for i := k - 1; i < j; i++ {
+				if best[k-1][i] < 0 {
+					continue
+				}
+				w, ok := fits(i, j)
+				if !ok {
+					continue
+				}
+				if m := min(best[k-1][i], w); m > best[k][j] {
+					best[k][j], from[k][j] = m, i
+				}
+			}
+		}
+	}
+	starts := make([]int, pages)
+	for k, j := pages, n; k > 0; k-- {
+		starts[k-1] = from[k][j]
+		j = from[k][j]
+	}
+	return starts
 }
 
 // colsWidth is the width of columns from..to (1-based, inclusive), in
