@@ -1120,8 +1120,12 @@ func (x *xlsxReport) checksSheet() error {
 // checksum and header mapping, the targets, the tool and the time.
 func (x *xlsxReport) sourcesSheet() error {
 	sheet := x.lab.sources
-	row := 1
+	// ≤ 150 characters: printed at ≥ 8 points; the keys' column as wide
+	// as "retirement_age_population"
+	widths := []float64{28, 42, 26, 40}
+	row, label := 1, false // label: the row's first cell is a bold label
 	put := func(vals ...string) error {
+		lines := 1
 		for j, v := range vals {
 			if v == "" {
 				continue
@@ -1133,12 +1137,27 @@ func (x *xlsxReport) sourcesSheet() error {
 				if err := x.style(sheet, j+1, row, x.styles.wrap); err != nil {
 					return err
 				}
+				lines = max(lines, wrappedLines(v, widths[j]))
 			}
 		}
-		row++
+		// as high as its lines: a row keeps the default height whatever
+		// it holds (LibreOffice printed a second line over the next row),
+		// its first cell at the top beside the others
+		if lines > 1 {
+			if err := x.cells.SetRowHeight(sheet, row, float64(15*lines)); err != nil {
+				return err
+			}
+			if !label && vals[0] != "" {
+				if err := x.style(sheet, 1, row, x.styles.wrap); err != nil {
+					return err
+				}
+			}
+		}
+		row, label = row+1, false
 		return nil
 	}
 	bold := func(col int) error {
+		label = true
 		return x.style(sheet, col, row, x.styles.textBold)
 	}
 	var notes []string
@@ -1216,7 +1235,7 @@ func (x *xlsxReport) sourcesSheet() error {
 			return err
 		}
 	}
-	for col, w := range []float64{28, 50, 18, 40} { // ≤ 150: printed at ≥ 8 points
+	for col, w := range widths {
 		if err := x.f.SetColWidth(sheet, colName(col+1), colName(col+1), w); err != nil {
 			return err
 		}
