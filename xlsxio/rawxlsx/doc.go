@@ -23,6 +23,9 @@
 //	                  three goroutines (inflate ‖ tokenize ‖ callback), for
 //	                  participant lists of a million rows; ScanSheetPicking
 //	                  skips the columns a list's header leaves out
+//	pickedcell.go     the scan's hot path once the columns are picked: the
+//	                  cells of a row read in one loop, Excel's spelling of
+//	                  a cell read by a reader made for it
 //	sharedstrings.go  the shared-strings table
 //	styles.go         cell formats and number formats
 //	workbook.go       the workbook part: sheets, state, active tab, parts

@@ -3,6 +3,7 @@ package rawxlsx
 import (
 	"archive/zip"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -125,6 +126,81 @@ func FuzzSharedStringsFastPath(f *testing.F) {
 		for _, normCR := range []bool{false, true} {
 			if fast, general := readSST(data, false, normCR), readSST(data, true, normCR); fast != general {
 				t.Fatalf("normalizing CR %v: fast path\n%s\ngeneral path\n%s", normCR, fast, general)
+			}
+		}
+	})
+}
+
+// scanPicked is every row scanRows hands over for a sheet (read from the
+// second row on for the columns of pick, when not nil, as a list's count
+// does once its header row is read), written out, then its error; general
+// reads it without the fast paths (fastRow, fastCell, pickedCell).
+func scanPicked(data []byte, general bool, pick []bool) string {
+	p := &Package{name: "f.xlsx", lim: Limits{MaxCellBytes: 64}, general: general}
+	sst := &SharedStrings{data: []byte("ab"), offs: []uint32{0, 1, 1, 2}} // "a", "", "b"
+	var pickFn func(*Row) []bool
+	if pick != nil {
+		pickFn = func(*Row) []bool { return pick }
+	}
+	full, free := newBatches()
+	var err error
+	go func() {
+		defer close(full)
+		err = p.scanRows(newTokenizer(data), make(chan struct{}), "S", sst, pickFn, full, free)
+	}()
+	var b strings.Builder
+	for bt := range full {
+		for _, r := range bt.rows {
+			fmt.Fprintf(&b, "%d:", r.Num)
+			for _, c := range r.Cells {
+				fmt.Fprintf(&b, " %d %c %q", c.Col, c.Type, c.Value)
+			}
+			b.WriteString("\n")
+		}
+		free <- bt
+	}
+	fmt.Fprintf(&b, "error %v\n", err)
+	return b.String()
+}
+
+// scanSeeds are sheets for the scan's picked path: shared strings (found,
+// empty, missing, not a number), empty and over-long values, cells of the
+// columns not picked that fail, out of order, without r, or not written as
+// the fast path takes them, among picked ones that are.
+var scanSeeds = []string{
+	sheetHead + `<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>2</v></c><c r="C1" t="s"><v>1</v></c></row><row r="2" spans="1:5"><c r="A2" s="2"><v>7</v></c><c r="B2" s="2" t="s"><v>0</v></c><c r="C2" t="s"><v>2</v></c><c r="D2"/><c r="E2"><v></v></c></row></sheetData></worksheet>`,
+	sheetHead + `<row r="1"><c r="A1"><v>1</v></c></row><row r="2"><c r="A2" t="s"><v>9</v></c><c r="C2" t="s"><v>0</v></c></row></sheetData></worksheet>`,
+	sheetHead + `<row r="1"><c r="A1"><v>1</v></c></row><row r="2"><c r="A2" t="s"><v>x</v></c><c r="B2" t="s"><v> 2 </v></c></row></sheetData></worksheet>`,
+	sheetHead + `<row r="1"><c r="A1"><v>1</v></c></row><row r="2"><c r="A2" t="zz"><v>1</v></c><c r="C2"><v>1</v></c></row><row r="3"><c r="C3" t="q"><v>1</v></c></row></sheetData></worksheet>`,
+	sheetHead + `<row r="1"><c r="A1"><v>1</v></c></row><row r="2"><c r="A2"><v>` + strings.Repeat("8", 70) + `</v></c></row><row r="3"><c r="C3"><v>` + strings.Repeat("9", 70) + `</v></c></row></sheetData></worksheet>`,
+	sheetHead + `<row r="1"><c r="A1"><v>1</v></c></row><row r="2"><c r="C2"><v>1</v></c><c r="A2"><v>2</v></c><c><v>3</v></c><c r="Z9"><v>4</v></c><c r="E2" t="inlineStr"><is><t>i&amp;j</t></is></c><c r="F2"><v>a&lt;b</v></c><c r="G2" t="str"><f>A1</f><v>f</v></c></row><row><c t="s"><v>2</v></c></row></sheetData></worksheet>`,
+	sheetHead + `<row r="1"><c r="A1"><v>1</v></c></row><row r="2"><c r="A2"><v>1</v></c><c r="XFE2"><v>1</v></c></row></sheetData></worksheet>`,
+	sheetHead + `<row r="1"><c r="A1"><v>1</v></c></row><row r="2"><c r="A2" s="x" t="s"><v>0</v></c><c r="B2"><v>1` + "\r\n" + `</v></c><c r="C2"  t="s"><v>2</v></c><c r="D2" x="1"><v>5</v></c></row><row r="3"><c r="A3"><v>1</v></c></sheetData></worksheet>`,
+}
+
+// TestScanPickedAgrees: the scan of picked columns (pickedCell and the
+// other fast paths) hands over the same rows and cells, and fails the same
+// way, as the general path.
+func TestScanPickedAgrees(t *testing.T) {
+	for i, sheet := range append(slices.Clone(scanSeeds), fastPathSeeds...) {
+		for _, pick := range fastPathPicks {
+			fast, general := scanPicked([]byte(sheet), false, pick), scanPicked([]byte(sheet), true, pick)
+			if fast != general {
+				t.Errorf("seed %d, pick %v: fast path\n%s\ngeneral path\n%s", i, pick, fast, general)
+			}
+		}
+	}
+}
+
+// FuzzScanPickedAgrees is TestScanPickedAgrees for any sheet XML.
+func FuzzScanPickedAgrees(f *testing.F) {
+	for _, s := range append(slices.Clone(scanSeeds), fastPathSeeds...) {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		for _, pick := range fastPathPicks {
+			if fast, general := scanPicked(data, false, pick), scanPicked(data, true, pick); fast != general {
+				t.Fatalf("pick %v: fast path\n%s\ngeneral path\n%s", pick, fast, general)
 			}
 		}
 	})

@@ -110,8 +110,8 @@ type Package struct {
 	// NormalizeCR turns raw CR and CRLF in cell and shared-string text into
 	// LF, as encoding/xml (and so excelize) does; bhxh count keeps them.
 	NormalizeCR bool
-	// general: the shared strings without their fast path (the tests read
-	// them both ways and compare).
+	// general: the shared strings and the sheets without their fast paths
+	// (the tests read them both ways and compare).
 	general bool
 }
 

@@ -221,6 +221,38 @@ func (p *Package) scanWorksheet(zf *zip.File, sheet string, sst *SharedStrings, 
 	return rows, scanErr
 }
 
+// add appends a cell of the row being read, of type typ and text val, to
+// the batch: a shared string's text looked up, another text copied into
+// the arena; an empty text is left out. false: val names no shared string.
+func (b *rowBatch) add(col int, typ byte, val []byte, sst *SharedStrings) bool {
+	if len(val) == 0 {
+		return true
+	}
+	cell := Cell{Col: col, Type: typ}
+	if typ == 's' {
+		i, ok := Index(val)
+		if !ok || sst == nil {
+			return false
+		}
+		if cell.Value, ok = sst.Get(i); !ok {
+			return false
+		}
+		if len(cell.Value) == 0 {
+			return true
+		}
+	} else {
+		if len(b.arena)+len(val) > cap(b.arena) {
+			// grow: earlier rows keep the old array alive
+			b.arena = make([]byte, 0, max(2*cap(b.arena), len(val)+batchArena))
+		}
+		s := len(b.arena)
+		b.arena = append(b.arena, val...)
+		cell.Value = b.arena[s:len(b.arena):len(b.arena)]
+	}
+	b.cells = append(b.cells, cell)
+	return true
+}
+
 var errNoSharedString = msg.New("refers to a shared string that does not exist", "trỏ tới một chuỗi dùng chung không tồn tại")
 
 // scanRows is the scan stage: the sheet tokenizer's rows and cells →
@@ -254,6 +286,18 @@ func (p *Package) scanRows(t *tokenizer, done <-chan struct{}, sheet string, sst
 	}
 	rowStart := 0
 	for {
+		if sr.pick != nil && sr.inRow && !sr.inCell && !sr.general {
+			col, typ, val, ok, err := sr.pickedCell()
+			if err != nil {
+				return err
+			}
+			if ok {
+				if !b.add(col, typ, val, sst) {
+					return sr.cellErr(col, sr.Row.Num, val, errNoSharedString)
+				}
+				continue
+			}
+		}
 		it, err := sr.Next()
 		if err != nil {
 			return err
@@ -266,34 +310,9 @@ func (p *Package) scanRows(t *tokenizer, done <-chan struct{}, sheet string, sst
 			if sr.pick != nil && (c.Col >= len(sr.pick) || !sr.pick[c.Col]) {
 				continue // read by the general path, which hands every cell over
 			}
-			val := c.Text()
-			if len(val) == 0 {
-				continue
+			if !b.add(c.Col, c.Type, c.Text(), sst) {
+				return sr.cellErr(c.Col, c.Row, c.Text(), errNoSharedString)
 			}
-			cell := Cell{Col: c.Col, Type: c.Type}
-			if c.Type == 's' {
-				var s []byte
-				i, ok := Index(val)
-				if ok && sst != nil {
-					s, ok = sst.Get(i)
-				}
-				if !ok || sst == nil {
-					return sr.cellErr(c.Col, c.Row, val, errNoSharedString)
-				}
-				if len(s) == 0 {
-					continue
-				}
-				cell.Value = s
-			} else {
-				if len(b.arena)+len(val) > cap(b.arena) {
-					// grow: earlier rows keep the old array alive
-					b.arena = make([]byte, 0, max(2*cap(b.arena), len(val)+batchArena))
-				}
-				s := len(b.arena)
-				b.arena = append(b.arena, val...)
-				cell.Value = b.arena[s:len(b.arena):len(b.arena)]
-			}
-			b.cells = append(b.cells, cell)
 		case RowEnd:
 			if len(b.cells) > rowStart {
 				b.rows = append(b.rows, Row{Num: sr.Row.Num, Cells: b.cells[rowStart:len(b.cells):len(b.cells)]})

@@ -125,7 +125,7 @@ func (p *Package) SheetReader(data []byte, sheet string) *SheetReader {
 }
 
 func (p *Package) sheetReader(t *tokenizer, sheet string) *SheetReader {
-	return &SheetReader{t: t, file: p.name, sheet: sheet, maxCell: p.lim.MaxCellBytes, normCR: p.NormalizeCR}
+	return &SheetReader{t: t, file: p.name, sheet: sheet, maxCell: p.lim.MaxCellBytes, normCR: p.NormalizeCR, general: p.general}
 }
 
 func (s *SheetReader) cellErr(col, row int, val []byte, err error) error {
@@ -536,7 +536,7 @@ func (s *SheetReader) cellCol(ref []byte) (col int, odd bool, err error) {
 		}
 		return col, true, nil
 	}
-	if n := len(ref) - len(s.rowDigits); n >= 1 && n <= 3 && len(s.rowDigits) > 0 && string(ref[n:]) == string(s.rowDigits) {
+	if n := len(ref) - len(s.rowDigits); n >= 1 && n <= 3 && len(s.rowDigits) > 0 && sameBytes(ref[n:], s.rowDigits) {
 		// the row's own number (as ParseCellName would read it): the
 		// letters alone say the column
 		col := 0
@@ -557,6 +557,20 @@ func (s *SheetReader) cellCol(ref []byte) (col int, odd bool, err error) {
 		return 0, true, s.cellErr(max(s.lastCol+1, 0), row, ref, msg.Errorf("cell reference %w", "địa chỉ ô %w", readerr.ErrCellRange))
 	}
 	return c, r != row || c <= s.lastCol, nil
+}
+
+// sameBytes is bytes.Equal for the few digits of a row number, without
+// the call.
+func sameBytes(a, b []byte) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // skipCell passes over a whole cell of a column not picked whose r, s and
@@ -584,53 +598,10 @@ func (s *SheetReader) skipCell(col int, v *[3][]byte, val []byte) error {
 // search and the attribute loop on ~7 cells of every row of a list.
 func (s *SheetReader) fastCell() (it Item, ok bool, err error) {
 	t := s.t
-	b := t.buf[t.pos:]
-	if len(b) < 4 || b[0] != '<' || b[1] != 'c' || b[2] != ' ' {
-		return more, false, nil
-	}
 	var v [3][]byte
-	i := 3
-	for {
-		if i+3 >= len(b) || b[i+1] != '=' || b[i+2] != '"' {
-			return more, false, nil
-		}
-		var k int
-		switch b[i] {
-		case 'r':
-			k = 0
-		case 's':
-			k = 1
-		case 't':
-			k = 2
-		default:
-			return more, false, nil
-		}
-		if v[k] != nil {
-			return more, false, nil
-		}
-		j := plainQuoted(b, i+3)
-		if j < 0 {
-			return more, false, nil
-		}
-		v[k] = b[i+3 : j]
-		i = j + 1
-		if b[i] != ' ' {
-			break
-		}
-		i++
-	}
-	n, selfClose := tagClose(b, i)
-	if n == 0 {
+	val, i, selfClose, ok := plainCell(t.buf[t.pos:], s.normCR, &v)
+	if !ok {
 		return more, false, nil
-	}
-	i += n
-	var val []byte
-	if !selfClose {
-		var n int
-		if val, n, ok = plainValue(b[i:], s.normCR); !ok {
-			return more, false, nil
-		}
-		i += n
 	}
 	col, odd, err := s.cellCol(v[0])
 	if err != nil {
@@ -654,6 +625,58 @@ func (s *SheetReader) fastCell() (it Item, ok bool, err error) {
 		s.Cell.Value = val
 	}
 	return CellItem, true, nil
+}
+
+// plainCell reads a cell written as fastCell takes it at the start of b:
+// its r, s and t attributes into v (nil when absent), its value (nil for
+// <c …/>) and the bytes it takes; ok false when it is not written so.
+func plainCell(b []byte, noCR bool, v *[3][]byte) (val []byte, n int, selfClose, ok bool) {
+	if len(b) < 4 || b[0] != '<' || b[1] != 'c' || b[2] != ' ' {
+		return nil, 0, false, false
+	}
+	i := 3
+	for {
+		if i+3 >= len(b) || b[i+1] != '=' || b[i+2] != '"' {
+			return nil, 0, false, false
+		}
+		var k int
+		switch b[i] {
+		case 'r':
+			k = 0
+		case 's':
+			k = 1
+		case 't':
+			k = 2
+		default:
+			return nil, 0, false, false
+		}
+		if v[k] != nil {
+			return nil, 0, false, false
+		}
+		j := plainQuoted(b, i+3)
+		if j < 0 {
+			return nil, 0, false, false
+		}
+		v[k] = b[i+3 : j]
+		i = j + 1
+		if b[i] != ' ' {
+			break
+		}
+		i++
+	}
+	n, selfClose = tagClose(b, i)
+	if n == 0 {
+		return nil, 0, false, false
+	}
+	i += n
+	if !selfClose {
+		var m int
+		if val, m, ok = plainValue(b[i:], noCR); !ok {
+			return nil, 0, false, false
+		}
+		i += m
+	}
+	return val, i, selfClose, true
 }
 
 // formulaAttrNames are the attributes of <f> the reader keeps.
@@ -792,31 +815,52 @@ func localName(name []byte) ([]byte, bool) {
 // plainValue is the fast path of the commonest cell body, "<v>TEXT</v></c>"
 // with no entity in TEXT (nor a CR when noCR), wholly in b: it returns
 // TEXT and how many bytes of b it takes, up to the closing </c>. Anything
-// else is left to the general path.
+// else is left to the general path. (plainBetween with the tags written
+// out: compared with constants, they are two loads, not two calls.)
 func plainValue(b []byte, noCR bool) (v []byte, n int, ok bool) {
-	return plainBetween(b, "<v>", "</v></c>", noCR)
-}
-
-// plainBetween reads open + TEXT + end at the start of b, TEXT holding no
-// '<', no entity and no CR when noCR: TEXT and the bytes taken; ok false
-// when b does not start so. Texts are short: one plain loop beats three
-// vector searches.
-func plainBetween(b []byte, open, end string, noCR bool) (text []byte, n int, ok bool) {
+	const open, end = "<v>", "</v></c>"
 	if len(b) < len(open)+len(end) || string(b[:len(open)]) != open {
 		return nil, 0, false
 	}
 	j := len(open)
+	for j < len(b) && b[j]-'0' < 10 {
+		j++ // digits, the text of most cells: a number, a shared string's index
+	}
+	if j < len(b) && b[j] != '<' {
+		j = plainText(b, j, noCR)
+	}
+	if j < 0 || len(b)-j < len(end) || string(b[j:j+len(end)]) != end {
+		return nil, 0, false
+	}
+	return b[len(open):j], j + len(end), true
+}
+
+// plainBetween reads open + TEXT + end at the start of b, TEXT holding no
+// '<', no entity and no CR when noCR: TEXT and the bytes taken; ok false
+// when b does not start so.
+func plainBetween(b []byte, open, end string, noCR bool) (text []byte, n int, ok bool) {
+	if len(b) < len(open)+len(end) || string(b[:len(open)]) != open {
+		return nil, 0, false
+	}
+	j := plainText(b, len(open), noCR)
+	if j < 0 || len(b)-j < len(end) || string(b[j:j+len(end)]) != end {
+		return nil, 0, false
+	}
+	return b[len(open):j], j + len(end), true
+}
+
+// plainText is the index of the first '<' of b from j on (len(b) when
+// none), or -1 when an '&' (or a CR when noCR) comes before. Texts are
+// short: one plain loop beats three vector searches.
+func plainText(b []byte, j int, noCR bool) int {
 	for ; j < len(b); j++ {
 		c := b[j]
 		if c == '<' {
 			break
 		}
 		if c == '&' || c == '\r' && noCR {
-			return nil, 0, false
+			return -1
 		}
 	}
-	if len(b)-j < len(end) || string(b[j:j+len(end)]) != end {
-		return nil, 0, false
-	}
-	return b[len(open):j], j + len(end), true
+	return j
 }
