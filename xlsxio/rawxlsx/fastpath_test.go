@@ -142,7 +142,12 @@ func scanPicked(data []byte, general bool, pick []bool) string {
 	if pick != nil {
 		pickFn = func(*Row) []bool { return pick }
 	}
-	full, free := newBatches()
+	// small batches (newBatches' take 5 MB): the fuzz target makes ten
+	// scans an input
+	full, free := make(chan *rowBatch, 2), make(chan *rowBatch, 2)
+	for range 2 {
+		free <- &rowBatch{rows: make([]Row, 0, 16), cells: make([]Cell, 0, 128), arena: make([]byte, 0, 4096)}
+	}
 	var err error
 	go func() {
 		defer close(full)
