@@ -68,7 +68,7 @@ var fastPathPicks = [][]bool{nil, {false, false, true}, {true, false, true, fals
 // TestFastPathAgrees: the fast paths of the sheet tokenizer read every
 // sheet of the tests exactly as the general path does.
 func TestFastPathAgrees(t *testing.T) {
-	for i, sheet := range fastPathSeeds {
+	for i, sheet := range append(slices.Clone(fastPathSeeds), excelRows) {
 		for _, pick := range fastPathPicks {
 			fast, general := readAll([]byte(sheet), false, pick), readAll([]byte(sheet), true, pick)
 			if fast != general {
@@ -180,7 +180,80 @@ var scanSeeds = []string{
 	sheetHead + `<row r="1"><c r="A1"><v>1</v></c></row><row r="2"><c r="A2"><v>` + strings.Repeat("8", 70) + `</v></c></row><row r="3"><c r="C3"><v>` + strings.Repeat("9", 70) + `</v></c></row></sheetData></worksheet>`,
 	sheetHead + `<row r="1"><c r="A1"><v>1</v></c></row><row r="2"><c r="C2"><v>1</v></c><c r="A2"><v>2</v></c><c><v>3</v></c><c r="Z9"><v>4</v></c><c r="E2" t="inlineStr"><is><t>i&amp;j</t></is></c><c r="F2"><v>a&lt;b</v></c><c r="G2" t="str"><f>A1</f><v>f</v></c></row><row><c t="s"><v>2</v></c></row></sheetData></worksheet>`,
 	sheetHead + `<row r="1"><c r="A1"><v>1</v></c></row><row r="2"><c r="A2"><v>1</v></c><c r="XFE2"><v>1</v></c></row></sheetData></worksheet>`,
+	excelRows,
+	sheetHead + `<row r="1" spans="1:3"><c r="A1"><v>1</v></c></row><row r="1048577" spans="1:3"><c r="A1048577"><v>1</v></c></row></sheetData></worksheet>`,
 	sheetHead + `<row r="1"><c r="A1"><v>1</v></c></row><row r="2"><c r="A2" s="x" t="s"><v>0</v></c><c r="B2"><v>1` + "\r\n" + `</v></c><c r="C2"  t="s"><v>2</v></c><c r="D2" x="1"><v>5</v></c></row><row r="3"><c r="A3"><v>1</v></c></sheetData></worksheet>`,
+}
+
+// excelRows are rows for excelRow, fastRow and the general path: Excel's
+// spelling, and near misses (a leading zero, beyond the last row, a
+// repeated or earlier number, other attributes, self-closed).
+var excelRows = sheetHead + `<row r="1" spans="1:3"><c r="A1" s="1" t="s"><v>0</v></c><c r="C1" t="s"><v>2</v></c></row>` +
+	`<row r="3"><c r="B3"><v>12</v></c></row><row r="03" spans="1:3"><c r="B3"><v>1</v></c></row><row r="3" spans="1:3"><c r="A3"><v>1</v></c></row>` +
+	`<row r="5" spans="1:3" hidden="1"><c r="A5"><v>1</v></c></row><row r="6" spans="1:3"/><row r="7" spans="1-3"><c r="C7" t="s"><v>0</v></c></row>` +
+	`<row r="1048576" spans="1:3"><c r="C1048576" t="s"><v>2</v></c><c r="XFD1048576"><v>9</v></c></row></sheetData></worksheet>`
+
+// TestExcelSpelling: the readers of Excel's spelling (excelCell,
+// excelRow) take what they are made for, and leave the rest to the other
+// readers (ok false, n 0); TestScanPickedAgrees checks that they read it
+// as the others do.
+func TestExcelSpelling(t *testing.T) {
+	const tail = `<c r="B7"><v>1</v></c><c r="C7"><v>2</v></c></row>`
+	cells := []struct {
+		name, cell string
+		col        int
+		typ        byte
+		val        string
+		ok         bool
+	}{
+		{"shared string", `<c r="B7" s="2" t="s"><v>12</v></c>`, 1, 's', "12", true},
+		{"number", `<c r="AB7" s="3"><v>1.5E+3</v></c>`, 27, 'n', "1.5E+3", true},
+		{"no style", `<c r="XFD7" t="str"><v>x y</v></c>`, 16383, 'f', "x y", true},
+		{"self-closed", `<c r="C7" s="2"/>`, 2, 'n', "", true},
+		{"inline string, self-closed", `<c r="C7" t="inlineStr"/>`, 2, 'i', "", true},
+		{"empty value", `<c r="C7" s="2"><v></v></c>`, 2, 'n', "", true},
+		{"type before style", `<c r="B7" t="s" s="2"><v>1</v></c>`, 0, 0, "", false},
+		{"another row", `<c r="B8" s="2"><v>1</v></c>`, 0, 0, "", false},
+		{"lower case", `<c r="b7" s="2"><v>1</v></c>`, 0, 0, "", false},
+		{"beyond XFD", `<c r="XFE7" s="2"><v>1</v></c>`, 0, 0, "", false},
+		{"four letters", `<c r="AAAA7"><v>1</v></c>`, 0, 0, "", false},
+		{"unknown type", `<c r="B7" t="zz"><v>1</v></c>`, 0, 0, "", false},
+		{"empty type", `<c r="B7" t=""><v>1</v></c>`, 0, 0, "", false},
+		{"style not a number", `<c r="B7" s="x"><v>1</v></c>`, 0, 0, "", false},
+		{"other attribute", `<c r="B7" s="2" cm="1"><v>1</v></c>`, 0, 0, "", false},
+		{"no r", `<c s="2"><v>1</v></c>`, 0, 0, "", false},
+		{"entity", `<c r="B7"><v>1&amp;2</v></c>`, 0, 0, "", false},
+		{"formula", `<c r="B7"><f>A1</f><v>1</v></c>`, 0, 0, "", false},
+		{"inline string", `<c r="B7" t="inlineStr"><is><t>a</t></is></c>`, 0, 0, "", false},
+	}
+	for _, tt := range cells {
+		col, typ, val, n, ok := excelCell([]byte(tt.cell+tail), []byte("7"), false)
+		if ok != tt.ok || ok && (col != tt.col || typ != tt.typ || string(val) != tt.val || n != len(tt.cell)) {
+			t.Errorf("%s: excelCell = %d %c %q %d %v, want %d %c %q %d %v", tt.name, col, typ, val, n, ok, tt.col, tt.typ, tt.val, len(tt.cell), tt.ok)
+		}
+	}
+	rows := []struct {
+		name, row string
+		num       int
+	}{
+		{"number only", `<row r="7">`, 7},
+		{"spans", `<row r="7" spans="1:7">`, 7},
+		{"last row", `<row r="1048576" spans="2:3">`, 1048576},
+		{"beyond the last row", `<row r="1048577">`, 0},
+		{"leading zero", `<row r="07">`, 0},
+		{"zero", `<row r="0">`, 0},
+		{"self-closed", `<row r="7" spans="1:7"/>`, 0},
+		{"hidden", `<row r="7" spans="1:7" hidden="1">`, 0},
+		{"spans after another attribute", `<row r="7" s="1" spans="1:7">`, 0},
+		{"spans not numbers", `<row r="7" spans="a">`, 0},
+		{"no r", `<row spans="1:7">`, 0},
+	}
+	for _, tt := range rows {
+		num, digits, n := excelRow([]byte(tt.row + tail))
+		if num != tt.num || (n > 0) != (tt.num > 0) || n > 0 && (n != len(tt.row) || string(digits) != fmt.Sprint(tt.num)) {
+			t.Errorf("%s: excelRow = %d %q %d, want %d", tt.name, num, digits, n, tt.num)
+		}
+	}
 }
 
 // TestScanPickedAgrees: the scan of picked columns (pickedCell and the

@@ -2,10 +2,11 @@ package rawxlsx
 
 // The scan of a list's picked columns (ScanSheetPicking, once the header
 // row has said which): the cells of a row read in one loop, without Next
-// and its items, and the cell tags as Excel and its kin write them,
-// <c r="B7" s="2" t="s">, read by a reader made for that one spelling.
-// Anything else goes to fastCell's reader (plainCell), then to the
-// general path: the three agree on every sheet (FuzzScanPickedAgrees).
+// and its items, and the cell and row tags as Excel and its kin write
+// them, <c r="B7" s="2" t="s"> and <row r="7" spans="1:7">, read by readers
+// made for that one spelling. Anything else goes to fastCell's and
+// fastRow's readers, then to the general path: they agree on every sheet
+// (FuzzScanPickedAgrees, FuzzFastPathAgrees).
 
 // pickedCell is fastCell for a scan with a pick: it passes over the cells
 // of the columns not picked and returns the next picked cell's column,
@@ -104,4 +105,39 @@ func excelCell(b, rowDigits []byte, noCR bool) (col int, typ byte, val []byte, n
 		return col - 1, typ, val, i + 1 + m, true
 	}
 	return 0, 0, nil, 0, false
+}
+
+// excelRow reads a row's start tag at the start of b spelt as Excel writes
+// it, <row r="7"> or <row r="7" spans="1:7">, the number without a leading
+// zero: its number, its digits and the bytes it takes; n 0, for fastRow to
+// read, when it is spelt otherwise or its number is beyond the last row.
+// On what it takes it reads as fastRow and openRow do.
+func excelRow(b []byte) (num int, digits []byte, n int) {
+	const open = `<row r="`
+	if len(b) < 32 || string(b[:len(open)]) != open || b[len(open)] == '0' {
+		return 0, nil, 0
+	}
+	i := len(open)
+	for ; i < len(open)+7 && '0' <= b[i] && b[i] <= '9'; i++ {
+		num = num*10 + int(b[i]-'0')
+	}
+	if i == len(open) || num > MaxRow || b[i] != '"' {
+		return 0, nil, 0
+	}
+	digits = b[len(open):i]
+	i++
+	if string(b[i:i+8]) == ` spans="` {
+		j := i + 8
+		for j < len(b) && ('0' <= b[j] && b[j] <= '9' || b[j] == ':') {
+			j++
+		}
+		if j+1 >= len(b) || b[j] != '"' {
+			return 0, nil, 0
+		}
+		i = j + 1
+	}
+	if b[i] != '>' {
+		return 0, nil, 0
+	}
+	return num, digits, i + 1
 }

@@ -377,7 +377,7 @@ func (s *SheetReader) openRow(v *[3][]byte, odd, selfClose bool) (Item, error) {
 	return RowStart, nil
 }
 
-var rowEndTag = []byte("</row>")
+const rowEndTag = "</row>"
 
 // plainQuoted is the index of the '"' closing an attribute value that
 // starts at b[j], when the value holds no entity, '<' or '>' and a byte
@@ -416,7 +416,7 @@ func (s *SheetReader) fastRow() (it Item, ok bool, err error) {
 	t := s.t
 	b := t.buf[t.pos:]
 	if s.inRow {
-		if len(b) < len(rowEndTag) || string(b[:len(rowEndTag)]) != string(rowEndTag) {
+		if len(b) < len(rowEndTag) || string(b[:len(rowEndTag)]) != rowEndTag {
 			return more, false, nil
 		}
 		t.pos += len(rowEndTag)
@@ -425,6 +425,14 @@ func (s *SheetReader) fastRow() (it Item, ok bool, err error) {
 	}
 	if len(b) < 6 || string(b[:5]) != "<row " {
 		return more, false, nil
+	}
+	if num, digits, n := excelRow(b); n > 0 {
+		t.pos += n
+		s.Row = RowInfo{Num: num, Odd: num <= s.lastRow}
+		s.rowDigits = append(s.rowDigits[:0], digits...)
+		s.lastRow, s.lastCol = num, -1
+		s.inRow, s.rowEnd = true, false
+		return RowStart, true, nil
 	}
 	var v [3][]byte
 	i := 5
