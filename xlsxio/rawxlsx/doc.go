@@ -20,12 +20,13 @@
 //	                  not an xlsx's: an .ods's content.xml and settings.xml
 //	sheet.go          the sheet tokenizer: SheetReader, item by item
 //	scan.go           ScanSheet: one sheet streamed as rows of values, in
-//	                  three goroutines (inflate ‖ tokenize ‖ callback), for
+//	                  three goroutines (inflate ‖ tokenize ‖ callback), the
+//	                  inflate starting while the shared strings are read, for
 //	                  participant lists of a million rows; ScanSheetPicking
 //	                  skips the columns a list's header leaves out
 //	pickedcell.go     the scan's hot path once the columns are picked: the
 //	                  cells of a row read in one loop, Excel's spelling of
-//	                  a cell read by a reader made for it
+//	                  a cell and a row read by readers made for them
 //	sharedstrings.go  the shared-strings table
 //	styles.go         cell formats and number formats
 //	workbook.go       the workbook part: sheets, state, active tab, parts

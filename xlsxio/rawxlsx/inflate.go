@@ -18,7 +18,9 @@ const (
 )
 
 // inflater reads a zip entry on its own goroutine into blocks of
-// headroom+blockSize bytes, data at [headroom:].
+// headroom+blockSize bytes, data at [headroom:]: nBlocks of them, and up
+// to ahead more when none is free (a sheet inflated while its shared
+// strings are read, before its scan starts).
 type inflater struct {
 	out  chan []byte
 	free chan []byte
@@ -27,7 +29,7 @@ type inflater struct {
 	wg   sync.WaitGroup
 }
 
-func (p *Package) startInflate(zf *zip.File) (*inflater, error) {
+func (p *Package) startInflate(zf *zip.File, ahead int) (*inflater, error) {
 	if zf.UncompressedSize64 > uint64(p.lim.MaxPartBytes) {
 		return nil, &readerr.FileError{File: p.name, Err: msg.Errorf("%s: %d bytes uncompressed %w", "%s: %d byte khi giải nén, %w", zf.Name, zf.UncompressedSize64, readerr.ErrTooBig)}
 	}
@@ -35,9 +37,11 @@ func (p *Package) startInflate(zf *zip.File) (*inflater, error) {
 	if err != nil {
 		return nil, p.errf("%s: %v", "%s: %v", zf.Name, err)
 	}
+	// room for every block in either channel: the tokenizer's return of
+	// a block never waits for the inflater, which may be waiting for it
 	inf := &inflater{
-		out:  make(chan []byte, nBlocks),
-		free: make(chan []byte, nBlocks),
+		out:  make(chan []byte, nBlocks+ahead),
+		free: make(chan []byte, nBlocks+ahead),
 		done: make(chan struct{}),
 	}
 	for range nBlocks {
@@ -58,6 +62,17 @@ func (p *Package) startInflate(zf *zip.File) (*inflater, error) {
 			case b = <-inf.free:
 			case <-inf.done:
 				return
+			default:
+				if ahead > 0 {
+					ahead--
+					b = make([]byte, headroom+blockSize)
+					break
+				}
+				select {
+				case b = <-inf.free:
+				case <-inf.done:
+					return
+				}
 			}
 			n, err := io.ReadFull(rc, b[headroom:])
 			total += int64(n)

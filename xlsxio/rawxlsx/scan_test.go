@@ -411,3 +411,59 @@ func FuzzSheetScan(f *testing.F) {
 		}
 	})
 }
+
+// TestInflateAhead: an inflater runs ahead of its reader by its nBlocks
+// and ahead blocks, no further, and hands the part over whole and in
+// order, the blocks its reader returns taken back without waiting.
+func TestInflateAhead(t *testing.T) {
+	var sb strings.Builder
+	sb.WriteString(sheetHead)
+	for i := 0; sb.Len() < 6<<20; i++ {
+		fmt.Fprintf(&sb, `<row r="%d"><c r="A%d"><v>%d</v></c></row>`, i+1, i+1, i*7919)
+	}
+	sb.WriteString(`</sheetData></worksheet>`)
+	data := buildXLSX(t, sb.String(), "")
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := NewPackage(zr, "x.xlsx", Limits{})
+	const ahead = 5
+	inf, err := p.startInflate(p.PartFold("xl/worksheets/sheet1.xml"), ahead)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer inf.stop()
+	deadline := time.Now().Add(10 * time.Second)
+	for len(inf.out) < nBlocks+ahead && time.Now().Before(deadline) {
+		time.Sleep(time.Millisecond)
+	}
+	time.Sleep(20 * time.Millisecond) // a block too many would come now
+	if n := len(inf.out); n != nBlocks+ahead {
+		t.Fatalf("%d blocks ahead, want %d", n, nBlocks+ahead)
+	}
+	var got []byte
+	for b := range inf.out {
+		got = append(got, b[headroom:]...)
+		inf.free <- b[:cap(b)]
+	}
+	if inf.err != nil || string(got) != sb.String() {
+		t.Fatalf("%d bytes of %d, err %v", len(got), sb.Len(), inf.err)
+	}
+}
+
+// TestScanSheetErrorOrder: with the sheet inflating while the shared
+// strings are read, a list whose shared strings and sheet part both fail
+// still reports the shared strings' error, as when the sheet waited.
+func TestScanSheetErrorOrder(t *testing.T) {
+	sst := `<sst>` + strings.Repeat(`<si><t>abc</t></si>`, 100) + `</sst>`
+	row := `<row><c t="inlineStr"><is><t>x</t></is></c></row>`
+	data := buildXLSX(t, sheetHead+strings.Repeat(row, 1<<20/len(row))+`</sheetData></worksheet>`, sst)
+	_, err := scanAll(t, data, "", Limits{MaxSharedStrings: 99, MaxPartBytes: 1 << 19, MaxRatio: 1 << 20})
+	if !errors.Is(err, readerr.ErrTooBig) || !strings.Contains(err.Error(), "shared strings") {
+		t.Errorf("shared strings and sheet too big: %v", err)
+	}
+	if _, err := scanAll(t, data, "", Limits{MaxPartBytes: 1 << 19, MaxRatio: 1 << 20}); !errors.Is(err, readerr.ErrTooBig) || !strings.Contains(err.Error(), "sheet1.xml") {
+		t.Errorf("sheet too big: %v", err)
+	}
+}

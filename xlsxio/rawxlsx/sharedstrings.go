@@ -48,7 +48,7 @@ func (p *Package) ReadSharedStrings(name string) (*SharedStrings, error) {
 		}
 		return p.parseSharedStrings(newTokenizer(data), zf)
 	}
-	inf, err := p.startInflate(zf)
+	inf, err := p.startInflate(zf, 0)
 	if err != nil {
 		return nil, err
 	}
