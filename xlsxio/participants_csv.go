@@ -56,24 +56,27 @@ func (pc *ParticipantCounter) addCSV(ctx context.Context, path string, lr *listR
 		hdrLine int64
 		records int
 		col     [5]int // column of each role, -1 when the list has none
+		pick    [4]int // the columns of the person, code, name and kind
 		kinds   [csvWorkers]kindCache
 	)
-	field := func(b *csvscan.Batch, i int, role uint8) []byte {
-		if col[role] < 0 {
-			return nil
-		}
-		return b.Field(i, col[role])
-	}
 	prepare := func(b *csvscan.Batch, w int) error {
 		rows, _ := b.Aux.([]csvRow)
 		if cap(rows) < b.Len() {
 			rows = make([]csvRow, 0, b.Len()+b.Len()/8)
 		}
-		rows = rows[:0]
-		for i := range b.Len() {
-			rows = append(rows, csvRow{line: b.Line(i)})
-			r := &rows[len(rows)-1] // filled in place: 120 bytes
+		rows = rows[:b.Len()]
+		var f [4][]byte
+		for i := range rows {
+			r := &rows[i] // filled in place (120 bytes), each field set
+			r.line = b.Line(i)
 			nf := b.NumFields(i)
+			if hdr.done && r.line > hdrLine && nf == hdr.width && b.Err(i) == nil {
+				// a data row (nearly every one): the default case below
+				b.Pick(i, pick[:], f[:])
+				checkCells(&r.c, &kinds[w], lr.fixed, hdr.haveKind, f[0], f[1], f[2], f[3])
+				continue
+			}
+			r.c = cells{}
 			switch e := b.Err(i); {
 			case e != nil:
 				r.c.err = errors.Unwrap(e)
@@ -93,6 +96,7 @@ func (pc *ParticipantCounter) addCSV(ctx context.Context, path string, lr *listR
 							col[role] = hdr.cols[role]
 						}
 					}
+					pick = [4]int{col[partID], col[partCode], col[partName], col[partKind]}
 				}
 				r.c.blank = true
 			case r.line <= hdrLine: // the header and what is above it
@@ -104,7 +108,8 @@ func (pc *ParticipantCounter) addCSV(ctx context.Context, path string, lr *listR
 				}
 				r.c.err = msg.Errorf("%w: %d fields, the header (line %d) has %d", "%w: %d trường, dòng tiêu đề (dòng %d) có %d", ErrMalformedRow, nf, hdrLine, hdr.width)
 			default:
-				checkCells(&r.c, &kinds[w], lr.fixed, hdr.haveKind, field(b, i, partID), field(b, i, partCode), field(b, i, partName), field(b, i, partKind))
+				b.Pick(i, pick[:], f[:])
+				checkCells(&r.c, &kinds[w], lr.fixed, hdr.haveKind, f[0], f[1], f[2], f[3])
 			}
 		}
 		pc.numberPairs(rows)

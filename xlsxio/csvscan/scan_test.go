@@ -291,3 +291,105 @@ func quotedEmptyAt(in string, n int64) bool {
 	ls := strings.Split(in, "\n")
 	return n-1 < int64(len(ls)) && ls[n-1] == `""`
 }
+
+// A block without a quote is split by a worker (plainLines), one with a
+// quote by the splitter: over a text mixing both, with blocks cut
+// anywhere and two workers preparing, the records and their lines are
+// encoding/csv's.
+func TestPlainBlocksSplitByWorkers(t *testing.T) {
+	var sb strings.Builder
+	for i := range 3000 {
+		switch {
+		case i%700 == 5: // a quoted field over two lines
+			fmt.Fprintf(&sb, "%d,\"x\ny\",z\n", i)
+		case i%300 == 7:
+			fmt.Fprintf(&sb, "%d,\"a,\"\"b\"\"\",c\r\n", i)
+		default:
+			fmt.Fprintf(&sb, "%d,Nguyễn Văn %d,%010d,,end\n", i, i, i*7919)
+		}
+	}
+	in := sb.String()
+	r := csv.NewReader(strings.NewReader(in))
+	r.FieldsPerRecord = -1
+	var want []string
+	for {
+		rec, err := r.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		line, _ := r.FieldPos(0)
+		want = append(want, fmt.Sprintf("%d:%s", line, strings.Join(rec, "|")))
+	}
+	for _, bs := range []int{17, 100, 4096, 1 << 20} {
+		for _, workers := range []int{1, 2} {
+			var got []string
+			prepare := func(b *Batch, w int) error {
+				var recs []string
+				for i := range b.Len() {
+					f := make([]string, b.NumFields(i))
+					for j := range f {
+						f[j] = string(b.Field(i, j))
+					}
+					recs = append(recs, fmt.Sprintf("%d:%s", b.Line(i), strings.Join(f, "|")))
+				}
+				b.Aux = recs
+				return nil
+			}
+			err := Scan(context.Background(), strings.NewReader(in), Options{BlockSize: bs, Workers: workers, Prepare: prepare}, func(b *Batch) error {
+				got = append(got, b.Aux.([]string)...)
+				return nil
+			})
+			if err != nil {
+				t.Fatalf("block %d, %d workers: %v", bs, workers, err)
+			}
+			if g, w := strings.Join(got, "\n"), strings.Join(want, "\n"); g != w {
+				t.Errorf("block %d, %d workers: records differ from encoding/csv's (%d, want %d)", bs, workers, len(got), len(want))
+			}
+		}
+	}
+}
+
+func TestPick(t *testing.T) {
+	g := "a,bb,,dddd\n\"q\"\"x\",y\n\n"
+	want := [][]string{
+		{"a", "bb", "", "dddd", "<nil>", "<nil>"},
+		{"q\"x", "y", "<nil>", "<nil>", "<nil>", "<nil>"},
+		{"", "<nil>", "<nil>", "<nil>", "<nil>", "<nil>"},
+	}
+	cols := []int{0, 1, 2, 3, 4, -1}
+	var got [][]string
+	var nfs []int
+	err := Scan(context.Background(), strings.NewReader(g), Options{}, func(b *Batch) error {
+		for i := range b.Len() {
+			out := make([][]byte, len(cols))
+			for k := range out {
+				out[k] = []byte("stale")
+			}
+			nfs = append(nfs, b.Pick(i, cols, out))
+			var s []string
+			for k, f := range out {
+				if f == nil {
+					s = append(s, "<nil>")
+				} else {
+					s = append(s, string(f))
+				}
+				if c := cols[k]; c >= 0 {
+					if fd := b.Field(i, c); (f == nil) != (fd == nil) || string(f) != string(fd) {
+						t.Errorf("record %d, column %d: Pick %q, Field %q", i, c, f, fd)
+					}
+				}
+			}
+			got = append(got, s)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fmt.Sprint(got) != fmt.Sprint(want) || fmt.Sprint(nfs) != "[4 2 1]" {
+		t.Errorf("Pick: %q (fields %v), want %q ([4 2 1])", got, nfs, want)
+	}
+}

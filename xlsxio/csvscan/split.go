@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"math/bits"
+	"slices"
 )
 
 // splitter cuts blocks into records and fields. It runs on one goroutine
@@ -35,6 +36,17 @@ func (p *splitter) split(b *block, reserve int) {
 	bt := &b.b
 	bt.buf, bt.fields, bt.recs, bt.owner = buf, bt.fields[:0], bt.recs[:0], b
 	pos := start
+	b.plain = false
+	if !b.eof && b.err == nil && bytes.IndexByte(buf[start:], '"') < 0 {
+		// no quote: every line end ends a record, so the lines up to the
+		// last one are split by a worker (plainLines), on the core that
+		// then prepares them; here they are only counted
+		if nl := bytes.LastIndexByte(buf[start:], '\n'); nl >= 0 {
+			b.plain, b.from, b.to, b.line = true, start, start+nl+1, p.line
+			p.line += int64(bytes.Count(buf[start:b.to], []byte{'\n'}))
+			pos = b.to
+		}
+	}
 	for pos < len(buf) {
 		if next, ok := p.plainRecord(buf, pos, bt); ok {
 			pos = next
@@ -55,6 +67,18 @@ func (p *splitter) split(b *block, reserve int) {
 	}
 }
 
+// plainLines splits block b's run of plain lines (split left it, and the
+// batch's records, to a worker): as split would, line after line, without
+// looking for quotes again (split found none).
+func plainLines(b *block, comma byte) {
+	p := splitter{comma: comma, line: b.line}
+	buf, bt := b.b.buf[:b.to], &b.b
+	for pos := b.from; pos < b.to; {
+		nl := bytes.IndexByte(buf[pos:], '\n') // ≥ 0: the run ends with a line end
+		pos = p.plainFields(buf, pos, pos+nl, bt)
+	}
+}
+
 // plainRecord parses the record starting at pos when it is a whole line in
 // buf without a quote (nearly every line of a list), as record would, but
 // at memchr speed: the line end and any quote are found with
@@ -65,44 +89,54 @@ func (p *splitter) plainRecord(buf []byte, pos int, bt *Batch) (next int, ok boo
 	if nl < 0 {
 		return 0, false
 	}
-	end := pos + nl
-	if bytes.IndexByte(buf[pos:end], '"') >= 0 {
+	if bytes.IndexByte(buf[pos:pos+nl], '"') >= 0 {
 		return 0, false
 	}
-	next = end + 1
+	return p.plainFields(buf, pos, pos+nl, bt), true
+}
+
+// plainFields adds the record of the line buf[pos:nl] (nl its line end; no
+// quote in it) to bt and returns where the next line starts.
+func (p *splitter) plainFields(buf []byte, pos, nl int, bt *Batch) (next int) {
+	end := nl
 	if end > pos && buf[end-1] == '\r' { // CRLF; a CR elsewhere is text
 		end--
 	}
-	f0 := int32(len(bt.fields))
+	// the fields are written into room made first (a line has at most one
+	// more field than bytes): appends to bt.fields, which may grow, kept
+	// the loop's values in memory instead of registers
+	f0 := len(bt.fields)
+	fs := slices.Grow(bt.fields, end-pos+1)
+	fs = fs[:cap(fs)]
+	n := f0
 	lo := pos
-	const ones, highs, lows = 0x0101010101010101, 0x8080808080808080, 0x7F7F7F7F7F7F7F7F
+	const ones, lows = 0x0101010101010101, 0x7F7F7F7F7F7F7F7F
 	comma := uint64(p.comma) * ones
-	// the line is walked as a shrinking slice (j its offset in buf): no
-	// bounds check per word
-	line, j := buf[pos:end], pos
-	for len(line) >= 8 {
+	j := pos
+	for ; j+8 <= end; j += 8 {
 		// the bytes of w equal to the separator: exactly those whose high
 		// bit survives (no borrow between bytes, unlike skipText's test)
-		x := binary.LittleEndian.Uint64(line) ^ comma
-		m := ^((x&lows + lows) | x | lows)
-		for m != 0 {
+		x := binary.LittleEndian.Uint64(buf[j:j+8]) ^ comma
+		for m := ^((x&lows + lows) | x | lows); m != 0; m &= m - 1 {
 			k := j + bits.TrailingZeros64(m)>>3
-			bt.fields = append(bt.fields, span{int32(lo), int32(k)})
+			fs[n] = span{int32(lo), int32(k)}
+			n++
 			lo = k + 1
-			m &= m - 1
-		}
-		line, j = line[8:], j+8
-	}
-	for i, c := range line {
-		if c == p.comma {
-			bt.fields = append(bt.fields, span{int32(lo), int32(j + i)})
-			lo = j + i + 1
 		}
 	}
-	bt.fields = append(bt.fields, span{int32(lo), int32(end)})
-	bt.recs = append(bt.recs, rec{line: p.line, f0: f0, nf: int32(len(bt.fields)) - f0, start: int32(pos)})
+	for ; j < end; j++ {
+		if buf[j] == p.comma {
+			fs[n] = span{int32(lo), int32(j)}
+			n++
+			lo = j + 1
+		}
+	}
+	fs[n] = span{int32(lo), int32(end)}
+	n++
+	bt.fields = fs[:n]
+	bt.recs = append(bt.recs, rec{line: p.line, f0: int32(f0), nf: int32(n - f0), start: int32(pos)})
 	p.line++
-	return next, true
+	return nl + 1
 }
 
 // record parses the record starting at pos. It returns where the next one
