@@ -158,9 +158,10 @@ w("## Load\n")
 w(f"The machine has {nproc} cores and is shared. Load average (1 min) at the start {start[0]}, at the end {end[0]}; "
   f"before each timed command from {min(loads):.2f} to {max(loads):.2f} (each is listed with its table). ")
 if max(loads) > nproc * 0.75:
-    w(f"**Parts of this run shared the machine with other jobs** (load up to {max(loads):.2f} on {nproc} cores): "
-      "wall times are inflated there, most for what uses both cores (bhxh's pipelines, DuckDB); ratios are taken "
-      "within one run, and the CPU column is less sensitive. A row whose load is above 1 is marked ⚠.\n")
+    w(f"**The load reached {max(loads):.2f} on {nproc} cores.** The 1-minute load average counts the run's own "
+      "previous commands (bhxh's pipelines and DuckDB keep both cores busy) as well as any other job, and cannot "
+      "tell them apart; where another job did run, wall times are inflated, most for what uses both cores; ratios "
+      "are taken within one run, and the CPU column is less sensitive. A row whose load is above 1 is marked ⚠.\n")
 else:
     w("The machine was quiet for the whole run.\n")
 started, ended = read1("started"), read1("ended")
