@@ -1121,8 +1121,10 @@ func (x *xlsxReport) checksSheet() error {
 func (x *xlsxReport) sourcesSheet() error {
 	sheet := x.lab.sources
 	// ≤ 150 characters: printed at ≥ 8 points; the keys' column as wide
-	// as "retirement_age_population"
-	widths := []float64{28, 42, 26, 40}
+	// as "retirement_age_population", the why of a header on one line
+	// but for the longest (at 40 most took two, and the sheet a second
+	// page)
+	widths := []float64{28, 36, 26, 54}
 	row, label := 1, false // label: the row's first cell is a bold label
 	put := func(vals ...string) error {
 		lines := 1
