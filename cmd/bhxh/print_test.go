@@ -29,16 +29,25 @@ func printedReports(t *testing.T, dir string) []string {
 		{"2", "0123456788", "00004", "Phường Ba Đình", "BHYT"},
 		{"3", "0123456787", "00007", "Phường Trúc Bạch", "BHYT"},
 	})
-	runs := []struct {
-		out  string
-		args []string
-	}{
+	return writeReports(t, dir, []reportRun{
 		{"bao-cao.xlsx", []string{"compute", "--target", "bhxh=30", "--target", "bhyt=95", src}},
 		{"giao-chi-tieu.xlsx", phanBoArgs(t, "allocate", "--indicator", "bhxh", "--rate", "25")},
 		{"xu-huong.xlsx", []string{"trend", "--target", "bhxh=30", src, october(t, src, dir)}},
 		{"mau-nhap.xlsx", []string{"template", "--period", "2025-10"}},
 		{"so-nguoi.xlsx", []string{"count", list}},
-	}
+	})
+}
+
+// reportRun is a bhxh command line that writes the report out ("-o").
+type reportRun struct {
+	out  string
+	args []string
+}
+
+// writeReports runs each command in dir, its report to dir/out, and
+// returns the reports' paths.
+func writeReports(t *testing.T, dir string, runs []reportRun) []string {
+	t.Helper()
 	var paths []string
 	for _, r := range runs {
 		out := filepath.Join(dir, r.out)
@@ -49,6 +58,38 @@ func printedReports(t *testing.T, dir string) []string {
 		paths = append(paths, out)
 	}
 	return paths
+}
+
+// printTools is the paths of soffice and pdftotext; the test is skipped
+// without them, or with -short.
+func printTools(t *testing.T) (soffice, pdftotext string) {
+	t.Helper()
+	soffice, err := exec.LookPath("soffice")
+	if err != nil {
+		t.Skip("soffice not on PATH (Debian: apt-get install libreoffice-calc-nogui)")
+	}
+	pdftotext, err = exec.LookPath("pdftotext")
+	if err != nil {
+		t.Skip("pdftotext not on PATH (Debian: apt-get install poppler-utils)")
+	}
+	if testing.Short() {
+		t.Skip("-short")
+	}
+	return soffice, pdftotext
+}
+
+// printPDFs converts the workbooks to PDF with LibreOffice in one call
+// (a profile of its own in dir) and returns the folder of the PDFs, each
+// named as its workbook.
+func printPDFs(t *testing.T, soffice, dir string, paths []string) string {
+	t.Helper()
+	pdfDir := filepath.Join(dir, "pdf")
+	args := append([]string{"--headless", "-env:UserInstallation=file://" + filepath.Join(dir, "profile"),
+		"--convert-to", "pdf", "--outdir", pdfDir}, paths...)
+	if out, err := exec.Command(soffice, args...).CombinedOutput(); err != nil {
+		t.Fatalf("soffice: %v\n%s", err, out)
+	}
+	return pdfDir
 }
 
 // october is a copy of the November workbook titled October: a second
@@ -113,25 +154,10 @@ func TestReportsPageSetup(t *testing.T) {
 // in one call and measures the words: on every page the median word box is
 // at least 10 points high (the compute summary once printed at 4 points).
 func TestReportsPrintLegibly(t *testing.T) {
-	soffice, err := exec.LookPath("soffice")
-	if err != nil {
-		t.Skip("soffice not on PATH (Debian: apt-get install libreoffice-calc-nogui)")
-	}
-	pdftotext, err := exec.LookPath("pdftotext")
-	if err != nil {
-		t.Skip("pdftotext not on PATH (Debian: apt-get install poppler-utils)")
-	}
-	if testing.Short() {
-		t.Skip("-short")
-	}
+	soffice, pdftotext := printTools(t)
 	dir := t.TempDir()
 	paths := printedReports(t, dir)
-	pdfDir := filepath.Join(dir, "pdf")
-	args := append([]string{"--headless", "-env:UserInstallation=file://" + filepath.Join(dir, "profile"),
-		"--convert-to", "pdf", "--outdir", pdfDir}, paths...)
-	if out, err := exec.Command(soffice, args...).CombinedOutput(); err != nil {
-		t.Fatalf("soffice: %v\n%s", err, out)
-	}
+	pdfDir := printPDFs(t, soffice, dir, paths)
 	for _, p := range paths {
 		name := strings.TrimSuffix(filepath.Base(p), ".xlsx")
 		pdf := filepath.Join(pdfDir, name+".pdf")
@@ -219,49 +245,22 @@ func median(v []float64) float64 {
 // the last page). Checked with LibreOffice, the renderer CI has; the
 // page breaks bhxh writes are Excel's too.
 func TestReportsSignaturesPrintWithTable(t *testing.T) {
-	soffice, err := exec.LookPath("soffice")
-	if err != nil {
-		t.Skip("soffice not on PATH (Debian: apt-get install libreoffice-calc-nogui)")
-	}
-	pdftotext, err := exec.LookPath("pdftotext")
-	if err != nil {
-		t.Skip("pdftotext not on PATH (Debian: apt-get install poppler-utils)")
-	}
-	if testing.Short() {
-		t.Skip("-short")
-	}
+	soffice, pdftotext := printTools(t)
 	dir := t.TempDir()
 	fx := fixturesDir(t)
 	tinh := filepath.Join(fx, "tinh-mau-2023-11.xlsx")
 	xa := filepath.Join(fx, "xa-phuong-2025-10.xlsx")
 	communes := sixtyCommunes(t, dir)
 	targets := []string{"--target", "bhxh=30", "--target", "bhyt=95"}
-	runs := []struct {
-		out  string
-		args []string
-	}{
+	paths := writeReports(t, dir, []reportRun{
 		{"tinh.xlsx", []string{"compute", tinh}},
 		{"tinh-chi-tieu.xlsx", append([]string{"compute", tinh}, targets...)},
 		{"xa-chi-tieu.xlsx", append([]string{"compute", xa}, targets...)},
 		{"xa-60.xlsx", []string{"compute", communes}},
 		{"xa-60-chi-tieu.xlsx", append([]string{"compute", communes}, targets...)},
 		{"giao-chi-tieu.xlsx", phanBoArgs(t, "allocate", "--indicator", "bhxh", "--rate", "25")},
-	}
-	var paths []string
-	for _, r := range runs {
-		out := filepath.Join(dir, r.out)
-		args := append(append([]string{}, r.args...), "-o", out)
-		if _, stderr, code := runIn(t, dir, nil, args...); code != 0 && code != exitWarnings {
-			t.Fatalf("bhxh %s: exit %d: %s", strings.Join(args, " "), code, stderr)
-		}
-		paths = append(paths, out)
-	}
-	pdfDir := filepath.Join(dir, "pdf")
-	args := append([]string{"--headless", "-env:UserInstallation=file://" + filepath.Join(dir, "profile"),
-		"--convert-to", "pdf", "--outdir", pdfDir}, paths...)
-	if out, err := exec.Command(soffice, args...).CombinedOutput(); err != nil {
-		t.Fatalf("soffice: %v\n%s", err, out)
-	}
+	})
+	pdfDir := printPDFs(t, soffice, dir, paths)
 	for _, p := range paths {
 		name := strings.TrimSuffix(filepath.Base(p), ".xlsx")
 		text, err := exec.Command(pdftotext, "-layout", filepath.Join(pdfDir, name+".pdf"), "-").Output()

@@ -761,25 +761,20 @@ func (x *xlsxReport) lastBlock(sheet string) (first, last int, err error) {
 	}
 	first, last = breaks[len(breaks)-1], p.lastCol
 	page := printWidth(p.landscape) * 100 / float64(scale)
-	width := func(from, to int) (float64, error) { // in characters; in points as blockBreaks counts them
-		w, err := colsWidth(x.f, sheet, from, to)
-		return w, err
-	}
-	points := func(chars float64, cols int) float64 { return colPoints(chars) + 4*float64(cols-1) }
-	keep, err := width(1, p.keepCols)
+	keep, err := x.widthOf(sheet, 1, p.keepCols) // in characters
 	if err != nil {
 		return 0, 0, err
 	}
-	block, err := width(first, last)
+	block, err := x.widthOf(sheet, first, last)
 	if err != nil {
 		return 0, 0, err
 	}
 	for block < footChars {
-		next, err := width(last+1, last+1)
+		next, err := x.widthOf(sheet, last+1, last+1)
 		if err != nil {
 			return 0, 0, err
 		}
-		if points(keep, p.keepCols)+points(block+next, last+1-first+1) > page {
+		if blockPoints(keep, p.keepCols)+blockPoints(block+next, last+1-first+1) > page {
 			break
 		}
 		block, last = block+next, last+1

@@ -70,6 +70,11 @@ func printWidth(landscape bool) float64 {
 	return w - 2*marginSide*72
 }
 
+// blockPoints is the printed width in points of cols columns holding
+// chars characters in all, as blockBreaks counts them: colPoints per
+// column.
+func blockPoints(chars float64, cols int) float64 { return colPoints(chars) + 4*float64(cols-1) }
+
 // colPoints is the printed width in points of a column of w characters
 // in the wider of the two renderers: LibreOffice without Calibri measures
 // a character by its stand-in (DejaVu Sans: 7 points at 11 points, Excel's
@@ -187,7 +192,7 @@ func blockBreaks(f *excelize.File, sheet string, p printSheet) ([]int, uint, err
 	last := max(p.lastCol, p.groups[len(p.groups)-1])
 	width := func(from, to int) (float64, error) { // in points
 		w, err := colsWidth(f, sheet, from, to)
-		return colPoints(w) + 4*float64(to-from), err // colPoints per column
+		return blockPoints(w, to-from+1), err
 	}
 	page := printWidth(p.landscape)
 	all, err := width(1, last)
@@ -246,13 +251,7 @@ func tailBreak(f *excelize.File, sheet string, p printSheet, fit bool, scale uin
 	if p.heights != nil {
 		heights = p.heights
 	}
-	height := func(row int) (float64, error) {
-		h, err := heights.GetRowHeight(sheet, row)
-		if h <= 0 {
-			h = defaultRowHeight
-		}
-		return h, err
-	}
+	height := func(row int) (float64, error) { return heights.GetRowHeight(sheet, row) }
 	s := 1.0 // one page wide: at most full size
 	if !fit {
 		s = float64(scale) / 100
@@ -315,8 +314,8 @@ func tailBreak(f *excelize.File, sheet string, p printSheet, fit bool, scale uin
 func packGroups(keep float64, gws []float64, page float64) []int {
 	n := len(gws)
 	pages, used := 1, keep
-	for i, gw := range gws {
-		if used+gw > page && used > keep && i > 0 {
+	for _, gw := range gws {
+		if used+gw > page && used > keep {
 			pages, used = pages+1, keep
 		}
 		used += gw
